@@ -1,0 +1,32 @@
+"""Site-wide pages: home and the health check."""
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from profiles.models import Person
+from publications.models import Publication
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    context = {
+        "recent_people": Person.objects.filter(is_stub=False).order_by("-updated_at")[:8],
+        "people_count": Person.objects.filter(is_stub=False).count(),
+        "publication_count": Publication.objects.count(),
+    }
+    return render(request, "home.html", context)
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as error:
+        return JsonResponse({"status": "error", "database": str(error)}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

@@ -1,0 +1,227 @@
+"""People, their name variants, their CV documents, and the profile entries that
+belong to one person only (teaching, projects, skills, free sections)."""
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+def cv_upload_storage():
+    # A callable, so tests can point the storage elsewhere through settings.
+    return storages["cv_uploads"]
+
+
+def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -> str:
+    """A slug for ``text`` not yet used by ``model`` ("ada-lovelace", "ada-lovelace-2")."""
+    base = slugify(text, allow_unicode=False)[: max_length - 6].strip("-") or "item"
+    taken = set(model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class Timestamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class HandEdited(Timestamped):
+    """Rows an import writes and people may correct.
+
+    ``edited_fields`` names the fields someone changed by hand, which a re-import
+    never overwrites; ``version`` grows with each save so that a stale edit form
+    can be refused (optimistic concurrency).
+    """
+
+    edited_fields = models.JSONField(default=list, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        abstract = True
+
+
+class Person(HandEdited):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    given_name = models.CharField(max_length=120, blank=True)
+    family_name = models.CharField(max_length=120, blank=True)
+    headline = models.CharField(max_length=300, blank=True)
+    bio = models.TextField(blank=True)
+    emails = models.JSONField(default=list, blank=True)
+    phones = models.JSONField(default=list, blank=True)
+    homepage = models.URLField(max_length=500, blank=True)
+    links = models.JSONField(default=list, blank=True, help_text='[{"label": ..., "url": ...}]')
+    address = models.TextField(blank=True)
+    research_interests = models.JSONField(default=list, blank=True)
+    photo_url = models.URLField(max_length=500, blank=True)
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+    is_stub = models.BooleanField(
+        default=True, help_text="Known only as a co-author or advisor, without a CV of its own."
+    )
+
+    class Meta:
+        verbose_name_plural = "people"
+        indexes = [
+            models.Index(fields=["name"], name="person_name_idx"),
+            models.Index(fields=["family_name", "given_name"], name="person_family_given_idx"),
+            models.Index(fields=["is_stub", "-updated_at"], name="person_stub_updated_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("profiles:person-detail", args=[self.slug])
+
+
+class PersonName(Timestamped):
+    """A spelling of a person's name seen somewhere ("Yinmin Zhong", "Y. Zhong")."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="names")
+    name = models.CharField(max_length=200)
+    key = models.CharField(
+        max_length=200, db_index=True, help_text="Normalised form that resolution matches."
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "name"], name="personname_unique_per_person"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CVDocument(Timestamped):
+    """An uploaded CV as stored, what the parser made of it, and where it went."""
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        MARKDOWN = "markdown", "Markdown"
+        TEXT = "text", "Plain text"
+        DOCX = "docx", "Word (DOCX)"
+        HTML = "html", "HTML"
+        BIBTEX = "bibtex", "BibTeX"
+
+    class Status(models.TextChoices):
+        UPLOADED = "uploaded", "Uploaded"
+        PARSING = "parsing", "Parsing"
+        PARSED = "parsed", "Parsed, awaiting review"
+        IMPORTED = "imported", "Imported"
+        FAILED = "failed", "Failed"
+        DISCARDED = "discarded", "Discarded"
+
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cv_documents",
+    )
+    file = models.FileField(upload_to="cv/%Y/%m/", storage=cv_upload_storage, max_length=300)
+    original_filename = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    size = models.PositiveBigIntegerField(default=0)
+    format = models.CharField(max_length=10, choices=Format, blank=True)
+    text = models.TextField(blank=True)
+    parser_version = models.CharField(max_length=20, blank=True)
+    cv_json = models.JSONField(null=True, blank=True)
+    unparsed = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.UPLOADED)
+    error = models.TextField(blank=True)
+    imported_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "CV document"
+        indexes = [models.Index(fields=["status", "-created_at"], name="cvdocument_status_idx")]
+
+    def __str__(self) -> str:
+        return self.original_filename
+
+
+class ProfileEntry(HandEdited):
+    """Something a person's CV lists, in the CV's order, with the document it came from."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="%(class)ss")
+    order = models.PositiveIntegerField(default=0)
+    source_document = models.ForeignKey(
+        CVDocument, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Teaching(ProfileEntry):
+    course = models.CharField(max_length=300)
+    role = models.CharField(max_length=120, blank=True)
+    institution = models.CharField(max_length=300, blank=True)
+    term = models.CharField(max_length=120, blank=True)
+    details = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name_plural = "teaching"
+        indexes = [models.Index(fields=["person", "order"], name="teaching_person_order_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.role} {self.course}".strip() if self.role else self.course
+
+
+class Project(ProfileEntry):
+    name = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    url = models.URLField(max_length=500, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "order"], name="project_person_order_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Skill(ProfileEntry):
+    category = models.CharField(max_length=120, blank=True)
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "category", "name"], name="skill_unique_per_person"
+            ),
+        ]
+        indexes = [models.Index(fields=["person", "order"], name="skill_person_order_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.category}: {self.name}" if self.category else self.name
+
+
+class ProfileSection(ProfileEntry):
+    """A titled part of a CV that fits no other model (Service, Talks, ...)."""
+
+    heading = models.CharField(max_length=300)
+    items = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "order"], name="section_person_order_idx")]
+
+    def __str__(self) -> str:
+        return self.heading

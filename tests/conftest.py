@@ -1,0 +1,91 @@
+"""Personas and small factories shared by the Django tests."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from affiliations.models import Organization
+from profiles.models import Person, unique_slug
+from publications.models import Authorship, Publication, Venue
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+SEEDS = SHARED / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _private_uploads(settings, tmp_path):
+    """Uploaded CVs go to a temporary folder, never the developer's own."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "cv_uploads": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "uploads", "base_url": None},
+        },
+    }
+
+
+def make_user(username: str, **extra):
+    return get_user_model().objects.create_user(
+        username=username,
+        email=f"{username}@example.org",
+        password="correct horse battery",
+        **extra,
+    )
+
+
+@pytest.fixture
+def owner(db):
+    """A researcher with a profile of their own."""
+    user = make_user("ada")
+    make_person("Ada Lovelace", owner=user, is_stub=False)
+    return user
+
+
+@pytest.fixture
+def other_user(db):
+    return make_user("brook")
+
+
+@pytest.fixture
+def staff(db):
+    return make_user("carol", is_staff=True, is_superuser=True)
+
+
+def make_person(name: str, **fields) -> Person:
+    given, _, family = name.rpartition(" ")
+    fields.setdefault("given_name", given)
+    fields.setdefault("family_name", family)
+    return Person.objects.create(name=name, slug=unique_slug(Person, name), **fields)
+
+
+def make_organization(name: str, **fields) -> Organization:
+    return Organization.objects.create(
+        name=name, slug=unique_slug(Organization, name), key=name.lower(), **fields
+    )
+
+
+def make_venue(name: str, short_name: str = "", **fields) -> Venue:
+    return Venue.objects.create(
+        name=name,
+        short_name=short_name,
+        slug=unique_slug(Venue, short_name or name),
+        key=name.lower(),
+        **fields,
+    )
+
+
+def make_publication(title: str, authors: list[Person | str] = (), **fields) -> Publication:
+    publication = Publication.objects.create(
+        title=title, normalized_title=title.lower(), slug=unique_slug(Publication, title), **fields
+    )
+    Authorship.objects.bulk_create(
+        Authorship(
+            publication=publication,
+            position=position,
+            name=author if isinstance(author, str) else author.name,
+            person=None if isinstance(author, str) else author,
+        )
+        for position, author in enumerate(authors, start=1)
+    )
+    return publication
