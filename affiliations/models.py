@@ -2,6 +2,7 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 from django.db.models import F, Q
 from django.urls import reverse
 
@@ -30,6 +31,8 @@ class Organization(HandEdited):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
     )
     country = models.CharField(max_length=100, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         indexes = [models.Index(fields=["name"], name="organization_name_idx")]
@@ -78,6 +81,8 @@ class Affiliation(ProfileEntry):
     gpa = models.CharField(max_length=60, blank=True)
     details = models.JSONField(default=list, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         indexes = [
             models.Index(fields=["person", "kind", "order"], name="affiliation_person_kind_idx"),
@@ -124,6 +129,8 @@ class Mentorship(Timestamped):
     )
     role = models.CharField(max_length=12, choices=Role, default=Role.ADVISOR)
     name_as_written = models.CharField(max_length=200, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

@@ -1,6 +1,7 @@
 """Awards, honours, scholarships, prizes and fellowships."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 from django.db.models import Q
 
 from profiles.models import ProfileEntry
@@ -12,6 +13,8 @@ class Award(ProfileEntry):
     issuer = models.CharField(max_length=300, blank=True)
     rank = models.CharField(max_length=100, blank=True, help_text="“4/200”, “Top 5%”")
     details = models.TextField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         indexes = [models.Index(fields=["person", "-year"], name="award_person_year_idx")]

@@ -4,6 +4,7 @@ belong to one person only (teaching, projects, skills, free sections)."""
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
+from simple_history.models import HistoricalRecords
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -71,6 +72,8 @@ class Person(HandEdited):
         default=True, help_text="Known only as a co-author or advisor, without a CV of its own."
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name_plural = "people"
         indexes = [
@@ -94,6 +97,8 @@ class PersonName(Timestamped):
     key = models.CharField(
         max_length=200, db_index=True, help_text="Normalised form that resolution matches."
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [
@@ -178,6 +183,8 @@ class Teaching(ProfileEntry):
     term = models.CharField(max_length=120, blank=True)
     details = models.JSONField(default=list, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name_plural = "teaching"
         indexes = [models.Index(fields=["person", "order"], name="teaching_person_order_idx")]
@@ -191,6 +198,8 @@ class Project(ProfileEntry):
     description = models.TextField(blank=True)
     url = models.URLField(max_length=500, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         indexes = [models.Index(fields=["person", "order"], name="project_person_order_idx")]
 
@@ -201,6 +210,8 @@ class Project(ProfileEntry):
 class Skill(ProfileEntry):
     category = models.CharField(max_length=120, blank=True)
     name = models.CharField(max_length=200)
+
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [
@@ -219,6 +230,8 @@ class ProfileSection(ProfileEntry):
 
     heading = models.CharField(max_length=300)
     items = models.JSONField(default=list, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         indexes = [models.Index(fields=["person", "order"], name="section_person_order_idx")]

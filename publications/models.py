@@ -1,6 +1,7 @@
 """Venues, publications and their ordered authors."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 from django.db.models import Q
 from django.urls import reverse
 
@@ -21,6 +22,8 @@ class Venue(HandEdited):
     slug = models.SlugField(max_length=80, unique=True)
     key = models.CharField(max_length=400, unique=True, help_text="Normalised name for matching.")
     kind = models.CharField(max_length=12, choices=Kind, default=Kind.OTHER)
+
+    history = HistoricalRecords()
 
     class Meta:
         indexes = [models.Index(fields=["short_name"], name="venue_short_name_idx")]
@@ -60,6 +63,8 @@ class Publication(HandEdited):
     documents = models.ManyToManyField(
         CVDocument, blank=True, related_name="publications", help_text="CVs that list it."
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-year", "title"]
@@ -107,6 +112,8 @@ class Authorship(Timestamped):
     category = models.CharField(
         max_length=200, blank=True, help_text="The owner's CV sub-heading for this paper."
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["publication", "position"]
