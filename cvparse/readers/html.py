@@ -1,0 +1,85 @@
+"""HTML pages (homepages, exported CVs) to Markdown-ish lines."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from cvparse.readers.plaintext import normalise_text
+
+# Never seen by a reader of the rendered page, or site chrome rather than CV.
+_DROPPED = {"script", "style", "noscript", "template", "nav", "head", "svg", "button", "form"}
+_BLOCKS = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol",
+    "dl", "dt", "dd", "table", "thead", "tbody", "tr", "blockquote", "pre", "figure",
+    "figcaption", "address", "hr", "body", "html",
+}  # fmt: skip
+_HEADINGS = {f"h{level}": level for level in range(1, 7)}
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def html_to_markdown(html: str) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
+        comment.extract()
+    for tag in soup.find_all(_DROPPED):
+        tag.decompose()
+    lines = [line.strip() for line in _render(soup).split("\n")]
+    text = "\n".join(lines)
+    return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n"
+
+
+def _render(node: Tag) -> str:
+    parts: list[str] = []
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            parts.append(_SPACES.sub(" ", str(child)))
+        elif isinstance(child, Tag):
+            parts.append(_render_tag(child))
+    return "".join(parts)
+
+
+def _render_tag(tag: Tag) -> str:
+    name = tag.name
+    if name == "br":
+        return "\n"
+    if name == "img":
+        return ""
+    inner = _render(tag)
+    if name in _HEADINGS:
+        title = " ".join(inner.split())
+        return f"\n\n{'#' * _HEADINGS[name]} {title}\n\n" if title else ""
+    if name in ("b", "strong"):
+        return _wrap_inline(inner, "**")
+    if name == "a":
+        return _link(inner, tag.get("href"))
+    if name == "li":
+        return "\n- " + inner.strip() + "\n"
+    if name in ("td", "th"):
+        return " " + inner.strip() + " "
+    if name in _BLOCKS:
+        return "\n" + inner + "\n"
+    return inner
+
+
+def _wrap_inline(inner: str, mark: str) -> str:
+    """``**text**`` that keeps surrounding spaces outside the marks."""
+    stripped = inner.strip()
+    if not stripped or "\n" in stripped:
+        return inner
+    lead = " " if inner[:1].isspace() else ""
+    trail = " " if inner[-1:].isspace() else ""
+    return f"{lead}{mark}{stripped}{mark}{trail}"
+
+
+def _link(inner: str, href: object) -> str:
+    label = " ".join(inner.split())
+    if not isinstance(href, str) or not label or href.startswith(("#", "javascript:")):
+        return inner
+    href = href.strip()
+    if label in (href, href.removeprefix("mailto:")) or "\n" in inner.strip():
+        return inner
+    lead = " " if inner[:1].isspace() else ""
+    trail = " " if inner[-1:].isspace() else ""
+    return f"{lead}[{label}]({href.replace(' ', '%20')}){trail}"

@@ -1,0 +1,604 @@
+"""PDF CVs to Markdown-ish lines, rebuilt from positioned characters.
+
+pdfplumber gives every glyph with its font and box. From those we rebuild
+words (by the gaps between glyphs, because many LaTeX PDFs have no space
+characters), visual lines, the page's column layout, headings (by font size)
+and bold runs. pypdfium2 is only a fallback for files pdfminer cannot parse.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+import threading
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from cvparse.errors import CVParseError
+from cvparse.readers.labels import is_date_like, join_label
+from cvparse.readers.plaintext import normalise_text
+
+MAX_PAGES = 100
+# Gaps between glyphs, in ems of the font size: letters sit closer than
+# WORD_GAP, words further; a gap over COLUMN_GAP separates page regions.
+WORD_GAP = 0.12
+COLUMN_GAP = 2.0
+EDGE_TOLERANCE = 2.5  # points; left edges of one column differ by rounding only
+
+_PDFIUM_LOCK = threading.Lock()  # pypdfium2 (PDFium) is not thread-safe
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+_CID = re.compile(r"^\(cid:\d+\)$")
+_BULLETS = set("•◦▪▫■□●○‣∙·➢►▸▹◆◇♦✓✔➤→⁃")
+_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+# Spacing accents that LaTeX sets as separate glyphs over a letter.
+_ACCENTS = {
+    "¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "˚": "\u030a",
+    "¸": "\u0327", "ˇ": "\u030c", "˘": "\u0306", "˙": "\u0307", "˝": "\u030b", "¯": "\u0304",
+}  # fmt: skip
+# Punctuation after a word, but not the full stop of an initial ("Mogi, R.").
+_TRAILING_PUNCTUATION = re.compile(r"(?<!\b\w)[,.;:]+$|[,;:]*$")
+_PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.I)
+
+
+@dataclass
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    uri: str | None = None
+
+
+@dataclass
+class _Line:
+    words: list[_Word]
+    top: float
+    bottom: float
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+    @property
+    def size(self) -> float:
+        return min(word.size for word in self.words)
+
+
+@dataclass
+class _Out:
+    """One output line: an optional side label and the words of the entry."""
+
+    words: list[_Word]
+    top: float
+    bottom: float
+    label: list[_Word] = field(default_factory=list)
+
+
+def read_pdf(data: bytes) -> str:
+    pages = _extract_lines(data)
+    if pages is None:
+        return _read_with_pdfium(data)
+    if sum(len(line.words) for page in pages for line in page) < 5:
+        raise CVParseError(
+            "This PDF has no text layer (it looks like a scanned image). Please upload "
+            "the PDF exported from Word or LaTeX, or a DOCX or text version of the CV."
+        )
+    _drop_running_lines(pages)
+    _mark_bullets(pages)
+    fonts = _FontStats([line for page in pages for line in page])
+    out: list[str] = []
+    for page in pages:
+        out.extend(_render_page(page, fonts))
+    text = "\n".join(out)
+    return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n"
+
+
+# ----------------------------------------------------------------- extraction
+def _extract_lines(data: bytes) -> list[list[_Line]] | None:
+    """Lines per page, or None when pdfminer cannot parse the file at all."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise CVParseError(
+                    f"The PDF has {len(pdf.pages)} pages; a CV should have at most {MAX_PAGES}."
+                )
+            return [_page_lines(page) for page in pdf.pages]
+    except CVParseError:
+        raise
+    except Exception as exc:
+        if _is_password_error(exc, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise CVParseError(
+                "The PDF is password-protected. Please upload an unprotected copy."
+            ) from exc
+        return None
+
+
+def _is_password_error(exc: BaseException, kinds: tuple[type, ...]) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, kinds) or any(isinstance(arg, kinds) for arg in seen.args):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _read_with_pdfium(data: bytes) -> str:
+    """Plain text from PDFium, for files pdfminer rejects; no fonts, so no markup."""
+    import pypdfium2
+
+    with _PDFIUM_LOCK:
+        try:
+            document = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError as exc:
+            if "password" in str(exc).lower():
+                raise CVParseError(
+                    "The PDF is password-protected. Please upload an unprotected copy."
+                ) from exc
+            raise CVParseError("The PDF could not be read; the file seems damaged.") from exc
+        try:
+            if len(document) > MAX_PAGES:
+                raise CVParseError(f"The PDF has more than {MAX_PAGES} pages.")
+            texts = []
+            for page in document:
+                textpage = page.get_textpage()
+                texts.append(textpage.get_text_range())
+                textpage.close()
+                page.close()
+        finally:
+            document.close()
+    text = normalise_text("\n".join(texts))
+    if len(text.split()) < 5:
+        raise CVParseError("This PDF has no readable text (it may be a scanned image or damaged).")
+    return text
+
+
+def _page_lines(page) -> list[_Line]:
+    chars = [c for c in page.chars if _visible(c, page)]
+    chars = _merge_accents(chars)
+    links = [link for link in page.hyperlinks if link.get("uri")]
+    lines: list[list[dict]] = []
+    bands: list[list[float]] = []  # [top, bottom] of each line so far
+    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        height = max(char["bottom"] - char["top"], 0.1)
+        for index in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
+            top, bottom = bands[index]
+            overlap = min(bottom, char["bottom"]) - max(top, char["top"])
+            if overlap > 0.4 * min(height, bottom - top):
+                lines[index].append(char)
+                bands[index] = [min(top, char["top"]), max(bottom, char["bottom"])]
+                break
+        else:
+            lines.append([char])
+            bands.append([char["top"], char["bottom"]])
+    result = []
+    for line_chars, (top, bottom) in zip(lines, bands, strict=True):
+        words = _words(sorted(line_chars, key=lambda c: c["x0"]), links)
+        if words:
+            result.append(_Line(words, top, bottom))
+    return sorted(result, key=lambda line: line.top)
+
+
+def _visible(char: dict, page) -> bool:
+    if not char["text"].strip() and char["text"] != " ":
+        return False
+    if char["x1"] < 0 or char["x0"] > page.width or char["bottom"] < 0 or char["top"] > page.height:
+        return False
+    colour = char.get("non_stroking_color")
+    return colour not in ((1,), (1, 1, 1), [1], [1, 1, 1], (0, 0, 0, 0), [0, 0, 0, 0], 1)
+
+
+def _merge_accents(chars: list[dict]) -> list[dict]:
+    """Put LaTeX's separate accent glyphs onto the letter beneath them (``u¨`` -> ``ü``)."""
+    accents = [c for c in chars if c["text"] in _ACCENTS]
+    if not accents:
+        return chars
+    letters = [c for c in chars if c["text"].isalpha()]
+    merged: set[int] = set()
+    for accent in accents:
+        centre = (accent["x0"] + accent["x1"]) / 2
+        for letter in letters:
+            if (
+                letter["x0"] - 0.5 <= centre <= letter["x1"] + 0.5
+                and abs(letter["bottom"] - accent["bottom"]) < letter["size"]
+                and letter is not accent
+            ):
+                composed = unicodedata.normalize("NFC", letter["text"] + _ACCENTS[accent["text"]])
+                letter["text"] = composed
+                merged.add(id(accent))
+                break
+    return [c for c in chars if id(c) not in merged]
+
+
+def _words(chars: list[dict], links: list[dict]) -> list[_Word]:
+    words: list[_Word] = []
+    current: list[dict] = []
+
+    def flush() -> None:
+        if current:
+            words.append(_make_word(current, links))
+            current.clear()
+
+    previous = None
+    for char in chars:
+        if char["text"] == " ":
+            flush()
+            previous = None
+            continue
+        if previous is not None:
+            gap = char["x0"] - previous["x1"]
+            if abs(char["x0"] - previous["x0"]) < 0.5 and char["text"] == previous["text"]:
+                continue  # fake bold: the same glyph drawn twice
+            if gap > WORD_GAP * previous["size"] or _CID.match(char["text"]):
+                flush()
+        current.append(char)
+        if _CID.match(char["text"]):
+            flush()
+            previous = None
+        else:
+            previous = char
+    flush()
+    return [word for word in words if word.text]
+
+
+def _make_word(chars: list[dict], links: list[dict]) -> _Word:
+    text = "".join(_LIGATURES.get(c["text"], c["text"]) for c in chars)
+    # Icon fonts map to the Private Use Area; an icon is not text.
+    text = "".join(ch for ch in text if not 0xE000 <= ord(ch) <= 0xF8FF)
+    x0, x1 = chars[0]["x0"], chars[-1]["x1"]
+    top = min(c["top"] for c in chars)
+    bottom = max(c["bottom"] for c in chars)
+    sizes = Counter(round(c["size"], 1) for c in chars)
+    bold = sum(bool(_BOLD_FONT.search(c["fontname"])) for c in chars) * 2 >= len(chars)
+    centre_x, centre_y = (x0 + x1) / 2, (top + bottom) / 2
+    uri = next(
+        (
+            link["uri"]
+            for link in links
+            if link["x0"] - 1 <= centre_x <= link["x1"] + 1
+            and link["top"] - 1 <= centre_y <= link["bottom"] + 1
+        ),
+        None,
+    )
+    return _Word(text, x0, x1, top, bottom, sizes.most_common(1)[0][0], bold, uri)
+
+
+# ----------------------------------------------------------- page furniture
+def _signature(line: _Line) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.text.lower().split()))
+
+
+def _drop_running_lines(pages: list[list[_Line]]) -> None:
+    """Remove page numbers and headers/footers repeated on most pages."""
+    zones = [page[:2] + page[-2:] if len(page) > 4 else list(page) for page in pages]
+    counts = Counter(sig for zone in zones for sig in {_signature(line) for line in zone})
+    repeated = {sig for sig, count in counts.items() if count >= 2 and count >= 0.5 * len(pages)}
+    for page, zone in zip(pages, zones, strict=True):
+        for line in zone:
+            if _signature(line) in repeated or _PAGE_NUMBER.match(line.text):
+                page.remove(line)
+
+
+def _mark_bullets(pages: list[list[_Line]]) -> None:
+    """Bullet glyphs at line starts become ``-``; unmapped glyphs are bullets only
+    where many lines start with the same one (else they are contact icons)."""
+    lines = [line for page in pages for line in page]
+    cid_starts = Counter(line.words[0].text for line in lines if _CID.match(line.words[0].text))
+    for line in lines:
+        first = line.words[0]
+        if first.text in _BULLETS or cid_starts.get(first.text, 0) >= 3:
+            first.text, first.bold = "-", False
+        elif first.text[:1] in _BULLETS and len(first.text) > 1:
+            first.text = first.text[1:]
+            line.words.insert(
+                0, _Word("-", first.x0, first.x0, first.top, first.bottom, first.size, False)
+            )
+        for word in line.words:
+            if _CID.match(word.text):
+                word.text = ""
+        line.words = [word for word in line.words if word.text]
+    for page in pages:
+        page[:] = [line for line in page if line.words]
+
+
+# ------------------------------------------------------------------ fonts
+class _FontStats:
+    """Body size, heading sizes and heading levels for the whole document."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        chars = Counter()
+        for line in lines:
+            for word in line.words:
+                chars[round(word.size * 2) / 2] += len(word.text)
+        total = sum(chars.values()) or 1
+        # The body is the largest size that carries a real share of the text;
+        # abstracts in a smaller size must not make every entry look large.
+        self.body = max((size for size, n in chars.items() if n >= 0.1 * total), default=10.0)
+        heading_sizes = Counter(
+            round(_Line(run, 0, 0).size * 2) / 2
+            for run in (_leading_run(line.words) for line in lines)
+            if self._is_heading_size(_Line(run, 0, 0))
+        )
+        self.section_size = heading_sizes.most_common(1)[0][0] if heading_sizes else None
+        self.largest = max(heading_sizes) if heading_sizes else None
+
+    def _is_heading_size(self, line: _Line) -> bool:
+        if len(line.words) > 12:
+            return False
+        bold = all(word.bold for word in line.words)
+        return line.size >= self.body * 1.05 and (bold or line.size >= self.body * 1.15)
+
+    def heading_level(self, line_words: list[_Word]) -> int | None:
+        line = _Line(line_words, 0, 0)
+        if self._is_heading_size(line):
+            size = round(line.size * 2) / 2
+            if size == self.largest and self.section_size is not None and size > self.section_size:
+                return 1
+            return 2 if self.section_size is None or size >= self.section_size else 3
+        letters = [ch for ch in line.text if ch.isalpha()]
+        if (
+            all(word.bold for word in line_words)
+            and len(letters) >= 4
+            and all(ch.isupper() for ch in letters)
+            and len(line_words) <= 5
+            and not is_date_like(line.text)
+        ):
+            return 2
+        return None
+
+
+# ----------------------------------------------------------------- layout
+def _render_page(lines: list[_Line], fonts: _FontStats) -> list[str]:
+    if not lines:
+        return []
+    edges = _left_edges(lines)
+    segmented = [(line, _segments(line, edges)) for line in lines]
+    outs = _serialise(segmented, edges)
+    return _render_lines(outs, fonts)
+
+
+def _left_edges(lines: list[_Line]) -> list[float]:
+    """x positions where several lines start: the left edges of text columns."""
+    starts = sorted(line.x0 for line in lines)
+    clusters: list[list[float]] = []
+    for x in starts:
+        if clusters and x - clusters[-1][-1] <= EDGE_TOLERANCE:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    needed = max(3, 0.1 * len(lines))
+    return [statistics.median(c) for c in clusters if len(c) >= needed]
+
+
+def _segments(line: _Line, edges: list[float]) -> list[list[_Word]]:
+    """Split a line at wide gaps, and where a word starts on a column edge."""
+    segments = [[line.words[0]]]
+    for previous, word in pairwise(line.words):
+        gap = word.x0 - previous.x1
+        em = max(previous.size, 1.0)
+        at_edge = any(abs(word.x0 - edge) <= EDGE_TOLERANCE for edge in edges)
+        if gap > COLUMN_GAP * em or (at_edge and gap > 0.5 * em):
+            segments.append([word])
+        else:
+            segments[-1].append(word)
+    return segments
+
+
+def _serialise(segmented: list[tuple[_Line, list[list[_Word]]]], edges: list[float]) -> list[_Out]:
+    split = _column_split(segmented, edges)
+    if split is None:
+        return _serialise_single(segmented)
+    edge, is_margin = split
+    if is_margin:
+        return _serialise_margin(segmented, edge)
+    return _serialise_columns(segmented, edge)
+
+
+def _column_split(
+    segmented: list[tuple[_Line, list[list[_Word]]]], edges: list[float]
+) -> tuple[float, bool] | None:
+    """(edge, is_margin) for a page with a second column starting at ``edge``.
+
+    A margin column (moderncv dates and labels, Word tab stops) holds short
+    labels level with the entries they belong to; true columns flow apart.
+    """
+    best = None
+    for edge in edges:
+        paired = left_only = right_only = 0
+        label_widths = []
+        for _line, segments in segmented:
+            left = [s for s in segments if s[-1].x1 <= edge - 1]
+            right = [s for s in segments if s[0].x0 >= edge - EDGE_TOLERANCE]
+            if left and right:
+                paired += 1
+                label_widths.append(left[-1][-1].x1 - left[0][0].x0)
+            elif left and len(left) == len(segments):
+                left_only += 1
+            elif right and len(right) == len(segments):
+                right_only += 1
+        if paired + left_only < 3 or right_only + paired < 3:
+            continue
+        if paired >= 2 and paired >= 0.5 * (paired + left_only):
+            page_width = max(s[-1].x1 for _l, segs in segmented for s in segs) - min(
+                line.x0 for line, _s in segmented
+            )
+            if statistics.median(label_widths) < 0.35 * page_width:
+                candidate = (paired, edge, True)
+            else:
+                candidate = (paired, edge, False)
+        elif left_only >= 3 and right_only >= 3:
+            candidate = (left_only + right_only, edge, False)
+        else:
+            continue
+        if best is None or candidate[0] > best[0]:
+            best = candidate
+    return None if best is None else (best[1], best[2])
+
+
+def _serialise_single(segmented: list[tuple[_Line, list[list[_Word]]]]) -> list[_Out]:
+    """One column; right-hand parts that are not dates (a contact block beside the
+    address) are read after the left-hand run of lines they sit beside."""
+    outs: list[_Out] = []
+    side: list[_Out] = []
+    for line, segments in segmented:
+        main = list(segments[0])
+        beside: list[_Word] = []
+        for segment in segments[1:]:
+            if is_date_like(" ".join(w.text for w in segment)) and not beside:
+                main.extend(segment)
+            else:
+                beside.extend(segment)
+        if not beside and side:
+            outs.extend(side)
+            side = []
+        outs.append(_Out(main, line.top, line.bottom))
+        if beside:
+            side.append(_Out(beside, line.top, line.bottom))
+    outs.extend(side)
+    return outs
+
+
+def _serialise_margin(segmented: list[tuple[_Line, list[list[_Word]]]], edge: float) -> list[_Out]:
+    outs: list[_Out] = []
+    previous_label_bottom = None
+    for line, segments in segmented:
+        left = [w for s in segments if s[-1].x1 <= edge - 1 for w in s]
+        right = [w for s in segments if s[-1].x1 > edge - 1 for w in s]
+        if left and _continues_label(left, outs, line, previous_label_bottom):
+            outs[-1 if not right else _last_labelled(outs)].label.extend(left)
+            previous_label_bottom = line.bottom
+            if right:
+                outs.append(_Out(right, line.top, line.bottom))
+            continue
+        if left and right:
+            outs.append(_Out(right, line.top, line.bottom, label=left))
+            previous_label_bottom = line.bottom
+        else:
+            outs.append(_Out(left or right, line.top, line.bottom))
+            previous_label_bottom = line.bottom if left else None
+    return outs
+
+
+def _continues_label(left: list[_Word], outs: list[_Out], line: _Line, label_bottom) -> bool:
+    """A label wrapped onto a second line ("Programming / languages")."""
+    if not outs or label_bottom is None:
+        return False
+    first = left[0].text
+    close = line.top - label_bottom < 0.6 * left[0].size
+    return close and (
+        first[:1].islower() or outs[_last_labelled(outs)].label[-1].text.endswith("-")
+    )
+
+
+def _last_labelled(outs: list[_Out]) -> int:
+    for index in range(len(outs) - 1, -1, -1):
+        if outs[index].label:
+            return index
+    return len(outs) - 1
+
+
+def _serialise_columns(segmented: list[tuple[_Line, list[list[_Word]]]], edge: float) -> list[_Out]:
+    """Two independent columns: lines above them, then the left, then the right."""
+    above: list[_Out] = []
+    left_col: list[_Out] = []
+    right_col: list[_Out] = []
+    started = False
+    for line, segments in segmented:
+        left = [w for s in segments if s[0].x0 < edge - EDGE_TOLERANCE for w in s]
+        right = [w for s in segments if s[0].x0 >= edge - EDGE_TOLERANCE for w in s]
+        crosses = any(s[0].x0 < edge - EDGE_TOLERANCE < edge < s[-1].x1 for s in segments)
+        if not started and (crosses or not right):
+            above.append(_Out(line.words, line.top, line.bottom))
+            continue
+        started = True
+        if left:
+            left_col.append(_Out(left, line.top, line.bottom))
+        if right:
+            right_col.append(_Out(right, line.top, line.bottom))
+    return above + left_col + right_col
+
+
+# --------------------------------------------------------------- rendering
+def _render_lines(outs: list[_Out], fonts: _FontStats) -> list[str]:
+    rendered: list[str] = []
+    gaps = [b.top - a.bottom for a, b in pairwise(outs) if b.top - a.bottom >= 0]
+    usual_gap = statistics.median(gaps) if gaps else 0.0
+    previous = None
+    for out in outs:
+        heading_words, rest = _split_heading(out.words, fonts)
+        level = fonts.heading_level(heading_words) if heading_words and not out.label else None
+        if previous is None:
+            if level:
+                rendered.append("")
+        else:
+            gap = out.top - previous.bottom
+            jumped_back = out.top < previous.top  # the next column or a new page region
+            if level or jumped_back or gap > max(1.8 * usual_gap, 0.5 * out.words[0].size):
+                rendered.append("")
+        if level:
+            rendered.append("#" * level + " " + " ".join(w.text for w in heading_words))
+            rendered.append("")
+            if rest:
+                rendered.append(_markup(rest))
+        else:
+            rendered.append(join_label(_markup(out.label), _markup(out.words)))
+        previous = out
+    return rendered
+
+
+def _split_heading(words: list[_Word], fonts: _FontStats) -> tuple[list[_Word], list[_Word]]:
+    """A heading-sized run at the start of a line, and the smaller rest
+    ("BENJAMIN DAVIES ... June 4, 2026" -> heading, then the date)."""
+    head = _leading_run(words)
+    if len(head) < len(words) and fonts.heading_level(head):
+        return head, words[len(head) :]
+    return words, []
+
+
+def _leading_run(words: list[_Word]) -> list[_Word]:
+    """The first words of a line that share its first word's font size."""
+    size = round(words[0].size * 2)
+    count = next((i for i, word in enumerate(words) if round(word.size * 2) != size), len(words))
+    return words[:count]
+
+
+def _markup(words: list[_Word]) -> str:
+    """Words with bold runs as ``**...**`` and linked runs as ``[text](url)``."""
+    parts: list[str] = []
+    index = 0
+    while index < len(words):
+        run = [words[index]]
+        while (
+            index + len(run) < len(words)
+            and words[index + len(run)].bold == run[0].bold
+            and words[index + len(run)].uri == run[0].uri
+        ):
+            run.append(words[index + len(run)])
+        index += len(run)
+        text = " ".join(word.text for word in run)
+        # Marks close before trailing punctuation: "**Jahn M**," as a person writes it.
+        trail = _TRAILING_PUNCTUATION.search(text).group() if (run[0].uri or run[0].bold) else ""
+        text = text[: len(text) - len(trail)]
+        uri = run[0].uri
+        if uri and _plain_url(uri) not in (_plain_url(text), text.lower()):
+            text = f"[{text}]({uri})"
+        if run[0].bold and any(ch.isalnum() for ch in text):
+            text = f"**{text}**"
+        parts.append(text + trail)
+    return " ".join(parts)
+
+
+def _plain_url(url: str) -> str:
+    return re.sub(r"^(mailto:|https?://)(www\.)?", "", url.strip().lower()).rstrip("/")
