@@ -1,0 +1,227 @@
+"""Person-name helpers: split author lists, recognise name shapes, compare names.
+
+Names are kept as written; these helpers only decide where one name ends and
+the next begins, and whether two spellings ("Mogi, R.", "Ryohei MOGI") can be
+the same person.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Lower-case particles that belong to a family name ("van der Berg", "del Mundo").
+# fmt: off
+PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "du", "dos", "das",
+    "la", "le", "al", "el", "bin", "ben", "ten", "ter", "zu", "y", "e"
+})
+# fmt: on
+# Name suffixes that follow a name after a comma ("Smith, Jr.").
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# A group author such as "the COVerAGE-DB team".
+GROUP_AUTHOR = re.compile(
+    r"^(?:the\s+)?[\w .&'-]{2,60}\s(?:team|group|consortium|collaboration|project|network)$",
+    re.IGNORECASE,
+)
+ET_AL = re.compile(r"^(?:and\s+|&\s*)?et\.?\s*al\.?$|^and\s+others$", re.IGNORECASE)
+# Marks printed after (or before) a name: equal contribution, corresponding author...
+MARKS = "*†‡§¶#✉"
+MARK_RUN = re.compile(rf"[{re.escape(MARKS)}\d,]*[{re.escape(MARKS)}]+[\d,]*")
+
+INITIAL = re.compile(r"^(?:[A-Z\u00c0-\u00de]\.?-?){1,3}\.?$|^[A-Z][a-z]?\.$")
+_CAP_WORD = re.compile(r"^[A-Z\u00c0-\u00de\u0100-\u024f][\w'’.\-\u00c0-\u024f]*$")
+_CJK = re.compile(r"^[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,4}$")
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_initials(word: str) -> bool:
+    """True for "A.", "A", "J.-P.", "GH", "Ch." — a given name cut to initials."""
+    return bool(INITIAL.match(_CTRL.sub("", word).strip(",;")))
+
+
+def strip_marks(name: str) -> tuple[str, str]:
+    """Split a printed name into (name, marks): "Z. Jin*" -> ("Z. Jin", "*")."""
+    marks = "".join(c for c in name if c in MARKS)
+    clean = name
+    for c in MARKS:
+        clean = clean.replace(c, " ")
+    # An affiliation digit glued to the end of a name ("Zhang1") is a mark too.
+    clean = re.sub(r"(?<=[a-z\u00e0-\u024f])\d{1,2}\b", "", clean)
+    return " ".join(clean.split()).strip(" ,;"), marks
+
+
+_CTRL = re.compile(r"[\x01-\x08\x0e-\x1f]")
+
+
+def _name_word_ok(word: str) -> bool:
+    w = _CTRL.sub("", word).strip(",;")
+    if not w:
+        return False
+    if w in PARTICLES or w.lower() in SUFFIXES:
+        return True
+    if is_initials(w) or _CJK.match(w):
+        return True
+    if _CAP_WORD.match(w):
+        return True
+    # All-caps family names ("MOGI") and hyphenated ones ("Canudas-Romo").
+    return bool(re.fullmatch(r"[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'’-]+", w))
+
+
+def looks_like_name(text: str, *, strict: bool = False) -> bool:
+    """Whether `text` (marks already removed) reads as one person's name.
+
+    A name has one to five words, each capitalised, an initial or a particle,
+    and at least one word that is not an initial. `strict` also refuses words
+    with a typical English ending ("Prediction", "Adaptive") in a two-word
+    name without initials, to tell names from title fragments.
+    """
+    text = re.sub(r"\s*\([^)]*\)\s*$", "", text).strip()
+    if not text or len(text) > 60:
+        return False
+    if GROUP_AUTHOR.match(text):
+        return True
+    if "," in text:
+        family, _, given = text.partition(",")
+        return (
+            (looks_like_name(family.strip()) or _name_word_ok(family.strip()))
+            and bool(given.strip())
+            and all(_name_word_ok(w) for w in given.split())
+        )
+    words = text.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    if len(words) == 1:
+        return bool(_CJK.match(words[0]))
+    if not all(_name_word_ok(w) for w in words):
+        return False
+    full = [w for w in words if not is_initials(w) and w not in PARTICLES]
+    if not full or not any(len(w.strip(".,")) >= 2 for w in full):
+        return False
+    if strict and len(full) == len(words):
+        titleish = re.compile(r"(tion|sion|ive|ment|ness|ity|ics|ance|ence|able|ing|ism|ogy)s?$")
+        if any(len(w) > 5 and titleish.search(w.lower()) for w in words):
+            return False
+    return True
+
+
+def _join_inverted(parts: list[str]) -> list[str]:
+    """Rejoin "Family, G." pairs that a comma split tore apart."""
+    out: list[str] = []
+    for part in parts:
+        words = part.split()
+        if (
+            out
+            and words
+            and all(is_initials(w) or w.lower() in SUFFIXES for w in words)
+            and "," not in out[-1]
+            and len(out[-1].split()) <= 3
+            and not any(is_initials(w) for w in out[-1].split())
+        ):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out
+
+
+_SPLIT = re.compile(r"\s*;\s*|\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*,\s*", re.IGNORECASE)
+
+
+def split_authors(text: str) -> list[str]:
+    """Split a printed author list into names, dropping "et al.".
+
+    Handles "A, B, and C", "A and B", "A; B", APA "Family, G., Family2, G2., &
+    Family3, G3.", Vancouver "Family GH, Family2 G", and the Chicago habit of
+    inverting only the first author ("Family, Given, Given2 Family2, and ...").
+    Names keep any marks printed with them ("Z. Jin*").
+    """
+    text = text.strip().rstrip(".;, ")
+    # Keep parentheticals after a name ("(co-first author)") with that name.
+    protected = re.sub(r"\(([^)]*)\)", lambda m: "(" + m.group(1).replace(",", "\x00") + ")", text)
+    parts = [p.replace("\x00", ",").strip() for p in _SPLIT.split(protected)]
+    parts = [p for p in parts if p]
+    parts = _join_inverted(parts)
+    # Chicago: only the first author inverted -> "Family, Given".
+    if (
+        len(parts) >= 2
+        and "," not in parts[0]
+        and len(parts[0].split()) == 1
+        and not is_initials(parts[0])
+        and 1 <= len(parts[1].split()) <= 3
+        and not is_initials(parts[1].split()[0])
+        and all(len(strip_marks(p)[0].split()) >= 2 for p in parts[2:] if not ET_AL.match(p))
+    ):
+        parts[0:2] = [f"{parts[0]}, {parts[1]}"]
+    return [p for p in parts if not ET_AL.match(strip_marks(p)[0] or p)]
+
+
+def parse_name(name: str) -> tuple[str, str]:
+    """(given, family) of a printed name, in any of the usual orders."""
+    name = strip_marks(re.sub(r"\([^)]*\)", " ", name))[0]
+    if "," in name:
+        family, _, given = name.partition(",")
+        return given.strip(), family.strip()
+    words = name.split()
+    if len(words) < 2:
+        return "", name
+    # Vancouver "Jahn M", "Hudson EP": initials without dots after the family name.
+    if re.fullmatch(r"[A-Z]{1,3}", words[-1]) and not is_initials(words[0]):
+        return words[-1], " ".join(words[:-1])
+    # An all-caps family name in either place ("Ryohei MOGI", "MOGI Ryohei").
+    caps = [w for w in words if len(w) > 1 and w.isupper() and not is_initials(w)]
+    if len(caps) == 1 and len(words) == 2:
+        family = caps[0]
+        return next(w for w in words if w != family), family
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in PARTICLES:
+        i -= 1
+    return " ".join(words[:i]), " ".join(words[i:])
+
+
+def _norm_word(text: str) -> str:
+    return re.sub(r"[^a-z]", "", strip_accents(text).lower())
+
+
+def name_key(name: str) -> tuple[str, str]:
+    """(family, first initial) normalised: case, accents and hyphens ignored."""
+    given, family = parse_name(name)
+    initial = _norm_word(given)[:1]
+    return _norm_word(family), initial
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two printed names can be one person ("Mogi, R." ~ "Ryohei MOGI").
+
+    Family names must agree; given names must agree on the first initial and,
+    when both are spelled out, on the whole first given name.
+    """
+    (ga, fa), (gb, fb) = parse_name(a), parse_name(b)
+    if not fa or _norm_word(fa) != _norm_word(fb):
+        # Given and family swapped ("Zhang Zili" vs "Zili Zhang").
+        return (
+            bool(ga and gb)
+            and _norm_word(fa) == _norm_word(gb)
+            and _norm_word(ga) == _norm_word(fb)
+        )
+    wa, wb = ga.replace(".", " ").split(), gb.replace(".", " ").split()
+    if not wa or not wb:
+        return True
+    ia, ib = _norm_word(wa[0]), _norm_word(wb[0])
+    if not ia or not ib or ia[0] != ib[0]:
+        return False
+    if len(ia) > 1 and len(ib) > 1 and not is_initials(wa[0]) and not is_initials(wb[0]):
+        return ia == ib
+    return True
+
+
+def display_name(name: str) -> str:
+    """ "Family, Given" -> "Given Family"; other forms unchanged."""
+    name = strip_marks(name)[0]
+    if "," in name:
+        given, family = parse_name(name)
+        return f"{given} {family}".strip()
+    return name

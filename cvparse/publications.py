@@ -1,0 +1,1190 @@
+"""Turn the lines of one publication (sub)section into CV JSON publication entries.
+
+The lines still carry Markdown and HTML bits. They are first rewritten with
+sentinel characters in place of the markup (bold, italic, underline, code,
+link), so that splitting and matching can still see what was bold (the owner)
+or italic (a venue) while working on plain strings. Entries are then cut out
+of the section (by list markers, by headings/bold titles and blank-line
+blocks, or by lines that start a new citation), and each entry is read by the
+citation style it matches: quoted title (IEEE, Chicago), APA "(2021).",
+author-first with periods (ACM, Vancouver, physics), title-first (homepages,
+"[OSDI'24] Title. Authors."), or economics "Title (with X and Y)".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from cvparse import names
+
+# ---------------------------------------------------------------- markup -> sentinels
+B_ON, B_OFF, I_ON, I_OFF, U_ON, U_OFF = "\x01", "\x02", "\x03", "\x04", "\x05", "\x06"
+C_ON, C_OFF, L_ON, L_OFF = "\x0e", "\x0f", "\x10", "\x11"
+SENTINELS = re.compile(r"[\x01-\x06\x0e-\x11]")
+# A link's url rides along inside the link sentinels: \x10label\x12url\x11.
+L_URL = "\x12"
+LINK = re.compile(r"\x10([^\x10\x11\x12]*)\x12([^\x11]*)\x11")
+
+_MD_TOKEN = re.compile(
+    r"""(?P<esc>\\[\\`*_\[\]()#+\-.!|<>~"'])
+    |(?P<img>!\[[^\]]*\]\([^)]*\))
+    |(?P<link>\[(?P<label>(?:[^\[\]]|\[[^\]]*\])*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+"[^"]*")?\))
+    |(?P<auto><(?P<aurl>https?://[^>\s]+)>)
+    |(?P<sup><sup>(?P<supt>.*?)</sup>)
+    |(?P<tag></?(?P<tname>[a-zA-Z][a-zA-Z0-9]*)\b[^>]*>)
+    |(?P<ent>&(?:nbsp|amp|lt|gt|quot|\#39|ndash|mdash);)
+    |(?P<code>`[^`]+`)
+    |(?P<strong>\*\*|__)
+    |(?P<em>[*_])""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"',
+             "&#39;": "'", "&ndash;": "–", "&mdash;": "—"}  # fmt: skip
+_TAGS = {"b": (B_ON, B_OFF), "strong": (B_ON, B_OFF), "i": (I_ON, I_OFF), "em": (I_ON, I_OFF),
+         "u": (U_ON, U_OFF), "ins": (U_ON, U_OFF)}  # fmt: skip
+# Accents that PDF text extraction leaves as separate spacing marks ("Mu¨ller").
+_SPACING_ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "˚": "\u030a", "ˆ": "\u0302",
+                    "˜": "\u0303", "ˇ": "\u030c", "¸": "\u0327"}  # fmt: skip
+_LOOSE_ACCENT = re.compile(r"([A-Za-z])([´¨˚ˆ˜ˇ¸])(?: (?=[a-z]))?")
+
+
+def _repair_accents(text: str) -> str:
+    import unicodedata
+
+    def compose(m: re.Match[str]) -> str:
+        return unicodedata.normalize("NFC", m.group(1) + _SPACING_ACCENTS[m.group(2)])
+
+    return _LOOSE_ACCENT.sub(compose, text) if any(a in text for a in "´¨˚ˆ˜ˇ¸") else text
+
+
+def to_sentinels(text: str) -> str:
+    """Markdown/HTML inline markup -> sentinel characters; whitespace folded."""
+    out: list[str] = []
+    pos = 0
+    open_em = open_strong = False
+    for m in _MD_TOKEN.finditer(text):
+        out.append(text[pos : m.start()])
+        pos = m.end()
+        kind = m.lastgroup
+        if kind == "esc":
+            out.append(m.group()[1])
+        elif kind == "img":
+            continue
+        elif kind == "link":
+            out.append(L_ON + to_sentinels(m.group("label")) + L_URL + m.group("url") + L_OFF)
+        elif kind == "auto":
+            out.append(m.group("aurl"))
+        elif kind == "sup":
+            out.append(SENTINELS.sub("", to_sentinels(m.group("supt"))))
+        elif kind == "tag":
+            name = m.group("tname").lower()
+            closing = m.group().startswith("</")
+            if name in _TAGS:
+                out.append(_TAGS[name][1 if closing else 0])
+            elif name == "br":
+                out.append(" ")
+        elif kind == "ent":
+            out.append(_ENTITIES[m.group().lower()])
+        elif kind == "code":
+            out.append(C_ON + m.group()[1:-1] + C_OFF)
+        elif kind == "strong":
+            out.append(B_OFF if open_strong else B_ON)
+            open_strong = not open_strong
+        else:  # a lone * or _: italic only when it flanks a word, else a literal mark
+            before = text[m.start() - 1] if m.start() else " "
+            after = text[m.end()] if m.end() < len(text) else " "
+            if open_em and not before.isspace():
+                out.append(I_OFF)
+                open_em = False
+            elif not open_em and not after.isspace() and (before.isspace() or before in "([{\"'“"):
+                rest = text[m.end() :]
+                if m.group() in rest:
+                    out.append(I_ON)
+                    open_em = True
+                else:
+                    out.append(m.group())
+            elif m.group() == "*":
+                out.append("*")
+            else:
+                out.append("_")
+    out.append(text[pos:])
+    result = "".join(out)
+    if open_strong:
+        result += B_OFF
+    if open_em:
+        result += I_OFF
+    return " ".join(_repair_accents(result).split())
+
+
+def plain(text: str) -> str:
+    """Sentinel text -> plain text (link labels kept, urls dropped)."""
+    text = LINK.sub(lambda m: m.group(1), text)
+    text = SENTINELS.sub("", text).replace(L_URL, " ")
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------- line kinds
+_BULLET = re.compile(r"^(?:[-*+•·▪■◦●○►»‣⁃–]|\(cid:\d+\)|\\[-*+])\s+")
+_NUMBER = re.compile(r"^(?:\[[A-Za-z]{0,3}\d{1,3}\]|\(\d{1,3}\)|[A-Za-z]?\d{1,3}[.)])\s+")
+_HEADING = re.compile(r"^#{1,6}\s+")
+_DEF = re.compile(r"^:\s*")
+_YEAR_LINE = re.compile(r"^(?:19|20)\d\d[a-z]?:?$")
+_TAG = re.compile(
+    r"^\s*(?:\[(?P<b>[^\]\[]{2,40})\]|\x0e(?P<c>[^\x0f]{2,40})\x0f|\((?P<p>[A-Z][^()]{1,30}['’‘]\d\d)\))\s*"
+)
+_VENUE_YEAR_TAG = re.compile(
+    r"(?P<short>[A-Z][A-Za-z&/-]*(?:\s[A-Z][A-Za-z&/-]*){0,2})\s?['’‘](?P<yy>\d{2})\b"
+)
+_LEGEND = re.compile(
+    r"^\(?\s*(?P<mark>[*†‡§¶#]+)\s*(?::|=|-|indicates|denotes|marks)?\s*(?P<meaning>[A-Za-z][^()]{2,80})\)?\.?$",
+    re.IGNORECASE,
+)
+_EQUAL_WORDS = re.compile(
+    r"equal(?:ly)? contribut|co-?first|joint(?:ly)? first|contributed equally|equal first",
+    re.IGNORECASE,
+)
+_SUBHEAD_WORDS = re.compile(
+    r"\b(?:publications?|papers?|articles?|journals?|conferences?|proceedings|preprints?|"
+    r"chapters?|books?|patents?|theses|thesis|manuscripts?|reports?|working|refereed|"
+    r"peer[- ]reviewed|selected|submitted|workshops?|reviews?|other|invited|non-refereed)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Line:
+    number: int
+    text: str  # sentinel text, marker stripped
+    marker: str = ""  # bullet | number | heading | def | tag | ""
+    blank_before: bool = False
+
+
+def _classify_line(number: int, raw: str, blank_before: bool) -> Line:
+    text = raw.strip()
+    marker = ""
+    if _HEADING.match(text):
+        text, marker = _HEADING.sub("", text), "heading"
+    elif _DEF.match(text):
+        text, marker = _DEF.sub("", text), "def"
+    elif _NUMBER.match(text) and not re.match(r"^\d{1,3}\.\d", text):
+        text, marker = _NUMBER.sub("", text), "number"
+    elif _BULLET.match(text):
+        text, marker = _BULLET.sub("", text), "bullet"
+    text = to_sentinels(text)
+    if not marker and _TAG.match(text) and _VENUE_YEAR_TAG.search(plain(_TAG.match(text).group())):
+        marker = "tag"
+    return Line(number, text, marker, blank_before)
+
+
+# ---------------------------------------------------------------- text helpers
+_YEAR = re.compile(r"(?<![\d/.\-])(?:19[5-9]\d|20[0-4]\d)(?![\d/])")
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
+_MONTH_YEAR = re.compile(
+    r"\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{1,2},?\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"'<>\]\x00-\x1f]+)")
+_DOI_URL = re.compile(r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/|epdf/)?)(10\.\d{4,9}/\S+)", re.I)
+_URL = re.compile(r"\bhttps?://[^\s\x00-\x1f<>\]\"]+|\bwww\.[^\s\x00-\x1f<>\]\"]+")
+_GENERIC_LABEL = re.compile(
+    r"^(?:pdf|code|slides?|arxiv|link|doi|video|poster|website|web|project(?: page)?|url|"
+    r"html|paper|preprint|bib(?:tex)?|abstract|talk|blog|demo|github|data(?:set)?|"
+    r"supplement(?:ary)?(?: material)?|ssrn|biorxiv|medrxiv|openreview|press|media|"
+    r"news|summary|published version|journal|full text|online appendix|appendix|"
+    r"replication(?: files| package)?|working paper|draft|ieee|acm|springer)$",
+    re.IGNORECASE,
+)
+_PREPRINT_VENUE = re.compile(
+    r"\b(arxiv|biorxiv|medrxiv|socarxiv|psyarxiv|edarxiv|ssrn|osf preprints|research square|"
+    r"preprints\.org|techrxiv|chemrxiv|eartharxiv)\b",
+    re.IGNORECASE,
+)
+_STATUS_WORDS = (
+    ("accepted", re.compile(r"\b(to appear|forthcoming|accepted|in press)\b", re.I)),
+    ("under_review", re.compile(
+        r"\b(submitted|under review|in review|under revision|revise (?:and|&) resubmit|"
+        r"revised and resubmitted|r&r|major revision|minor revision|patent filed|filed)\b",
+        re.I)),
+    ("in_preparation", re.compile(
+        r"\b(working papers?|in preparation|in prep\.?|in progress|work in progress|"
+        r"draft available|manuscript in preparation)\b", re.I)),
+)  # fmt: skip
+_PREPRINT_WORD = re.compile(r"\b(preprint|arxiv|biorxiv|medrxiv|socarxiv|ssrn)\b", re.I)
+_STATUS_ONLY = re.compile(
+    r"^(?:in\s+)?(?:preprint|under review|submitted|in submission|working paper|"
+    r"in preparation|forthcoming|to appear|accepted|in press|in progress|manuscript)\.?$",
+    re.IGNORECASE,
+)
+# fmt: off
+_ABBREV = frozenset({
+    "phys", "rev", "lett", "proc", "conf", "int", "intl", "j", "am", "chem", "soc", "natl",
+    "acad", "sci", "nat", "commun", "eng", "trans", "mater", "appl", "math", "stat", "econ",
+    "res", "biol", "med", "mol", "rep", "ann", "annu", "eur", "ser", "symp", "adv", "comput",
+    "syst", "theor", "exp", "nucl", "opt", "astron", "astrophys", "geophys", "mech", "struct",
+    "inf", "biochem", "biophys", "neurosci", "psychol", "sociol", "polit", "dev", "environ",
+    "ecol", "evol", "genet", "microbiol", "immunol", "clin", "pharm", "vol", "no", "nos", "ed",
+    "eds", "pp", "al", "e.g", "i.e", "vs", "sp", "spp", "jr", "sr", "dr", "prof", "st", "mt",
+    "inc", "ltd", "co", "corp", "univ", "dept", "fig", "cf", "ca", "approx", "jpn", "engl", "q",
+    "rev.mod"
+})
+# fmt: on
+_ACRONYM_PAREN = re.compile(
+    r"\(\s*(?P<short>[A-Z][\w/&+-]*[A-Z][\w/&+-]*)(?:[\s'’‘]+(?P<y>\d{2}|\d{4}))?\s*\)"
+)
+
+
+def _sentence_end(text: str, start: int = 0) -> int:
+    """Index just past the first sentence-ending period at or after `start`, or -1.
+
+    A period after an initial, a journal abbreviation ("Phys."), or before a
+    lower-case word does not end a sentence.
+    """
+    for m in re.finditer(r"[.?!]([\x02\x04\x06\x11”\"’')\]]*)(?=\s|$)", text[start:]):
+        end = start + m.end()
+        before = text[start : start + m.start()]
+        word = re.search(r"([\w.\-]+)$", SENTINELS.sub("", before))
+        if m.group().startswith(("?", "!")) and not m.group(1):
+            continue
+        if word:
+            w = word.group(1)
+            if re.fullmatch(r"[A-Z]", w.split(".")[-1] or w) or w.lower().rstrip(".") in _ABBREV:
+                continue
+        following = SENTINELS.sub("", text[end:]).lstrip()
+        if following[:1].islower():
+            continue
+        return end
+    return -1
+
+
+def _clean(text: str) -> str:
+    return plain(text).strip(" ,;:.-–—|")
+
+
+def _title_clean(text: str) -> str:
+    t = plain(text).strip()
+    t = t.strip(" ,;:-–—|")
+    t = re.sub(r"^[\"“‘']+|[\"”’']+$", "", t).strip()
+    t = re.sub(r"[.,]+[\"”’']*$", "", t).strip()
+    return re.sub(r"^[\"“‘']+|[\"”’']+$", "", t).strip()
+
+
+def _year_of(text: str) -> int | None:
+    years = _YEAR.findall(SENTINELS.sub("", _URL.sub(" ", text)))
+    return int(years[-1]) if years else None
+
+
+def _tag_year(yy: str) -> int:
+    y = int(yy)
+    return 1900 + y if len(yy) == 2 and y > 50 else (2000 + y if len(yy) == 2 else y)
+
+
+def _month_of(text: str) -> int | None:
+    m = _MONTH_YEAR.search(SENTINELS.sub("", text))
+    return _MONTHS[m.group("mon").lower()[:3]] if m else None
+
+
+# ---------------------------------------------------------------- entry record
+@dataclass
+class Entry:
+    lines: list[Line] = field(default_factory=list)
+    default_year: int | None = None
+    category: str | None = None
+
+
+@dataclass
+class Parsed:
+    title: str = ""
+    authors: list[dict] = field(default_factory=list)
+    venue: str | None = None
+    venue_short: str | None = None
+    year: int | None = None
+    month: int | None = None
+    status: str | None = None
+    doi: str | None = None
+    pages: str | None = None
+    location: str | None = None
+    links: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- authors
+def _author_records(text: str, legend: dict[str, str]) -> list[dict] | None:
+    """Author dicts from an author-list text (sentinels kept), or None if it is not one."""
+    text = text.strip().strip(",;")
+    if not text:
+        return None
+    parts = names.split_authors(text)
+    bold_open = under_open = False
+    records = []
+    for part in parts:
+        is_bold = bold_open or B_ON in part or U_ON in part or under_open
+        for ch in part:
+            if ch == B_ON:
+                bold_open = True
+            elif ch == B_OFF:
+                bold_open = False
+            elif ch == U_ON:
+                under_open = True
+            elif ch == U_OFF:
+                under_open = False
+        flat = plain(part)
+        remark = ""
+        m = re.search(r"\(([^)]*)\)\s*$", flat)
+        if m:
+            remark = m.group(1)
+            flat = flat[: m.start()].strip()
+        name, marks = names.strip_marks(flat)
+        name = name.strip(" .") if not re.search(r"\b[A-Z]\.$", name) else name.strip()
+        if names.ET_AL.match(name):
+            continue
+        if not names.looks_like_name(name):
+            return None
+        equal = any(legend.get(c, "equal") == "equal" for c in marks if c in "*†‡#")
+        if remark and _EQUAL_WORDS.search(remark):
+            equal = True
+        records.append({"name": name, "equal_contribution": equal, "is_self": is_bold,
+                        "x_marks": marks, "x_remark": remark})  # fmt: skip
+    return records or None
+
+
+def _is_author_list(text: str, legend: dict[str, str]) -> bool:
+    return _author_records(text, legend) is not None
+
+
+# ---------------------------------------------------------------- citation styles
+_APA = re.compile(
+    r"^(?P<authors>[^()]+?)\s*\((?P<when>(?:19|20)\d\d[a-z]?(?:,\s*[A-Za-z]+\.?(?:\s*\d{1,2})?)?|"
+    r"n\.\s?d\.|forthcoming|in press|accepted|submitted|under review|in preparation|in prep\.?|"
+    r"to appear)\)[.,:]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_WITH = re.compile(r"\((?P<pre>[^()]*?\b)?with\s+(?P<who>[^()]+)\)", re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"]\s*(?P<t>[^“”\"]{6,}?)\s*[”\"]")
+
+
+def _split_title_rest(text: str) -> tuple[str, str]:
+    """Title = first sentence of `text` (or a leading italic/bold span); rest after it."""
+    stripped = text.lstrip()
+    for on, off in ((I_ON, I_OFF), (B_ON, B_OFF)):
+        if stripped.startswith(on) and off in stripped:
+            end = stripped.index(off)
+            span = stripped[1:end]
+            if len(plain(span).split()) >= 2:
+                return span, stripped[end + 1 :]
+    end = _sentence_end(stripped)
+    if end < 0:
+        return stripped, ""
+    return stripped[:end], stripped[end:]
+
+
+def _author_prefix(text: str, legend: dict[str, str]) -> tuple[list[dict], str] | None:
+    """Authors at the start of a citation, ended by the first period or colon after a full name."""
+    for m in re.finditer(r"[.:](?=[\s\x02\x06]|$)", text):
+        prefix = text[: m.start() + 1]
+        # A period after an initial belongs to the name ("A. Szabó"), except in
+        # APA lists whose last name ends with initials ("Vignoli, D.").
+        before = SENTINELS.sub("", prefix)
+        initial_end = re.search(r"(?:^|[\s.\-])[A-Z]\.$", before)
+        candidates = [prefix[:-1]] if not initial_end else []
+        if initial_end and "," in before:
+            candidates.append(prefix)
+        for cand in candidates:
+            records = _author_records(cand, legend)
+            if records:
+                rest = text[m.end() :].lstrip(" \x02\x06")
+                rest_plain = plain(rest)
+                if rest_plain and not rest_plain[:1].islower():
+                    closing = "".join(c for c in text[m.end() : m.end() + 3] if c in B_OFF + U_OFF)
+                    return records, closing + rest if closing and B_ON in cand else rest
+        if m.start() > 400:
+            break
+    return None
+
+
+def _title_then_authors(text: str, legend: dict[str, str]) -> tuple[str, list[dict], str] | None:
+    """ "Title, A. Author, B. Author" — authors trail the title after a comma."""
+    segments = [s for s in re.split(r",\s+", text)]
+    if len(segments) < 2:
+        return None
+    start = None
+    for i in range(len(segments) - 1, 0, -1):
+        seg = segments[i].strip()
+        flat = names.strip_marks(re.sub(r"\([^)]*\)\s*$", "", plain(seg)))[0]
+        if names.ET_AL.match(flat):
+            start = i
+            continue
+        if re.match(r"^(?:and|&)\s", flat) and i != len(segments) - 1:
+            last_real = [s for s in segments[i + 1 :] if not names.ET_AL.match(plain(s).strip())]
+            if last_real:
+                break
+        flat = re.sub(r"^(?:and|&)\s+", "", flat)
+        strict = B_ON not in seg and U_ON not in seg
+        if names.looks_like_name(flat, strict=strict):
+            start = i
+        else:
+            break
+    if start is None:
+        return None
+    records = _author_records(", ".join(segments[start:]), legend)
+    if not records:
+        return None
+    return ", ".join(segments[:start]), records, ""
+
+
+def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
+    """Fill title, authors and the venue part of `out` from one citation string."""
+    flat = plain(text)
+    # APA: Authors (2021). Title. Venue.
+    m = _APA.match(text)
+    if m:
+        records = _author_records(m.group("authors").rstrip(" ,."), legend)
+        if records:
+            out.authors = records
+            when = plain(m.group("when"))
+            if _YEAR.search(when):
+                out.year = int(_YEAR.search(when).group())
+                out.month = _month_of(when + " " + str(out.year))
+            else:
+                _status_from(when, out)
+            title, rest = _split_title_rest(m.group("rest"))
+            out.title = _title_clean(title)
+            _parse_venue(rest, out)
+            return
+    # A quoted title: Authors, "Title," Venue / Authors. "Title." Venue.
+    q = _QUOTED.search(text)
+    if q and len(plain(q.group("t")).split()) >= 2:
+        before, after = text[: q.start()], text[q.end() :]
+        records = _author_records(before.strip().rstrip(",.:;"), legend) if plain(before) else None
+        if records or not plain(before):
+            out.authors = records or []
+            out.title = _title_clean(q.group("t"))
+            lead = _author_prefix(after.lstrip(" .,"), legend) if not records else None
+            if lead:
+                out.authors, after = lead
+            _parse_venue(after, out)
+            return
+    # A bold title anywhere: **Title** with authors before or after it.
+    for b in re.finditer(r"\x01([^\x01\x02]+)\x02", text):
+        span = b.group(1)
+        if len(plain(span).split()) >= 3 and not _is_author_list(span, legend):
+            before, after = text[: b.start()], text[b.end() :]
+            out.title = _title_clean(span)
+            records = _author_records(before.strip().rstrip(",.:;"), legend)
+            if records:
+                out.authors = records
+            else:
+                lead = _author_prefix(after.lstrip(' .,"”'), legend)
+                if lead:
+                    out.authors, after = lead
+                elif _is_author_list(after.strip().rstrip("."), legend):
+                    out.authors, after = _author_records(after.strip().rstrip("."), legend), ""
+            _parse_venue(after, out)
+            return
+    # Authors. Title. Venue (ACM, Vancouver, physics, Chicago without quotes).
+    lead = _author_prefix(text, legend)
+    if lead:
+        out.authors, rest = lead
+        ym = re.match(r"^\s*\(?((?:19|20)\d\d)[a-z]?\)?\.\s+", plain(rest))
+        if ym:  # ACM: Authors. 2023. Title.
+            out.year = int(ym.group(1))
+            rest = rest[rest.index(ym.group(1)) + 4 :].lstrip(").[] ")
+        title, rest = _split_title_rest(rest)
+        out.title = _title_clean(title)
+        _parse_venue(rest, out)
+        return
+    # Title first: "Title (with X and Y)", "Title, Authors", "Title. Authors. Venue".
+    w = _WITH.search(text)
+    if w:
+        out.title = _title_clean(text[: w.start()])
+        pre = plain(w.group("pre") or "").strip(" ,;")
+        if pre:
+            out.notes.append(pre)
+        out.authors = [{"name": "", "equal_contribution": False, "is_self": True, "x_owner": True}]
+        out.authors += _author_records(w.group("who"), legend) or []
+        _parse_venue(text[w.end() :], out)
+        return
+    title, rest = _split_title_rest(text)
+    lead = _author_prefix(rest.lstrip(), legend) if rest else None
+    if lead:
+        out.title = _title_clean(title)
+        out.authors, rest = lead
+        _parse_venue(rest, out)
+        return
+    tta = _title_then_authors(text, legend)
+    if tta:
+        title, out.authors, _ = tta
+        out.title = _title_clean(title)
+        return
+    out.title = _title_clean(title)
+    _parse_venue(rest, out)
+    del flat
+
+
+# ---------------------------------------------------------------- venue part
+_EDS = re.compile(r"^(?:in:?\s+)?(?P<eds>.+?)\s*\((?:eds?|hrsg|coord)\.?\),?\s*(?P<book>.+)$", re.I)
+_PAGES = re.compile(
+    r"\bpp?\.\s*(?P<a>[\w.]+(?:\s*[–—-]\s*[\w.]+)?)|:\s*(?P<b>[e\d]+[–—-][e\d.]+\w*)|"
+    r",\s*(?P<c>\d+[–—-]\d+)\b"
+)
+
+
+def _status_from(text: str, out: Parsed) -> None:
+    for status, pattern in _STATUS_WORDS:
+        if pattern.search(text):
+            if out.status in (None, "preprint"):
+                out.status = status
+            return
+
+
+def _parse_venue(rest: str, out: Parsed) -> None:
+    """Venue, short name, year, month, pages, DOI and remarks from the text after a title."""
+    if not rest or not plain(rest).strip(" .,;"):
+        return
+    text = rest
+    _status_from(plain(text), out)
+    if out.year is None:
+        out.year = _year_of(text)
+    out.month = out.month or _month_of(text)
+    p = _PAGES.search(SENTINELS.sub("", _URL.sub(" ", _DOI.sub(" ", plain(text)))))
+    if p and not out.pages:
+        out.pages = (p.group("a") or p.group("b") or p.group("c")).strip(" .")
+    short = re.search(r"\bser\.\s*([A-Z][\w-]+)", plain(text))
+    if short:
+        out.venue_short = out.venue_short or short.group(1)
+    venue = None
+    # The first italic span or named link (not "PDF", "arXiv") is the venue.
+    candidates = []
+    outside_links = LINK.sub(lambda m: "\x00" * len(m.group()), text)
+    italic = re.search(r"\x03([^\x03\x04]+)\x04", outside_links)
+    if italic and len(plain(text[: italic.start()])) < 120:
+        candidates.append((italic.start(), plain(italic.group(1))))
+    for link in LINK.finditer(text):
+        label = plain(link.group(1))
+        if label and not _GENERIC_LABEL.match(label) and not _URL.match(label):
+            candidates.append((link.start(), label))
+            break
+    if candidates:
+        venue = min(candidates)[1]
+        if _PREPRINT_VENUE.search(plain(text[: min(candidates)[0]])):
+            venue = None
+    if venue is None:
+        flat = plain(
+            LINK.sub(lambda m: "" if _GENERIC_LABEL.match(plain(m.group(1))) else m.group(1), text)
+        )
+        flat = flat.lstrip(" .,;:)]")
+        eds = _EDS.match(flat)
+        if eds:
+            flat = eds.group("book")
+        flat = re.sub(r"^(?:in:?|published in|appeared in|to appear in|accepted (?:in|at|by|to)|"
+                      r"forthcoming (?:in|at)|submitted to|under review (?:at|in)|presented at)\s+",
+                      "", flat, flags=re.I)  # fmt: skip
+        venue = _venue_head(flat)
+    if venue:
+        _set_venue(venue, out)
+    remarks = re.findall(r"\x01\(([^()]*)\)\x02|\x03\(([^()]*)\)\x04|\[(in [A-Z][a-z]+)\]", rest)
+    for groups in remarks:
+        out.notes.extend(g for g in groups if g)
+
+
+def _venue_head(flat: str) -> str | None:
+    """The leading venue name of a plain venue string, before volume, pages and dates."""
+    flat = re.sub(r"^(?:19|20)\d\d\s+(?=[A-Z])", "", flat)
+    acr = _ACRONYM_PAREN.search(flat)
+    cut = len(flat)
+    for pattern in (
+        r",\s*(?=\d|vol\b|no\b|pp\b|p\.|volume\b|issue\b|ser\.)",
+        r",\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+        r"\s(?=\d+(?:\s*\(\d+\))?\s*[:,])",
+        r"\s(?=\d+\b(?!st|nd|rd|th))",
+        r"\s(?:no\.|vol\.)\s*\d",
+        r"\s\((?=\d)",
+        r"\s(?:doi|available at|https?)\b",
+    ):
+        m = re.search(pattern, flat, re.IGNORECASE)
+        if m:
+            cut = min(cut, m.start())
+    end = _sentence_end(flat)
+    if end > 0:
+        cut = min(cut, end)
+    if acr and acr.start() < cut + 2:
+        cut = min(cut, acr.end())
+    venue = flat[:cut].strip(" .,;:")
+    if _STATUS_ONLY.match(venue) or not re.search(r"[A-Za-z]{2}", venue):
+        return None
+    if re.fullmatch(r"(?:link|pdf|url|online first|\W+)", venue, re.I):
+        return None
+    return venue
+
+
+def _set_venue(venue: str, out: Parsed) -> None:
+    venue = re.sub(r",?\s*\bvol(?:ume)?\.?\s*\d+\s*$", "", venue, flags=re.I).strip(" ,.;")
+    acr = _ACRONYM_PAREN.search(venue)
+    if acr:
+        out.venue_short = out.venue_short or acr.group("short")
+        if acr.group("y") and out.year is None:
+            out.year = _tag_year(acr.group("y"))
+        venue = (venue[: acr.start()] + venue[acr.end() :]).strip(" ,.;")
+    tag = _VENUE_YEAR_TAG.search(venue)
+    if tag and tag.end() >= len(venue) - 1:
+        out.venue_short = out.venue_short or tag.group("short")
+        out.year = out.year or _tag_year(tag.group("yy"))
+        venue = venue[: tag.start()].strip() or tag.group("short")
+    suggestion = re.search(r"\(([^()]*)\)\s*$", venue)
+    if suggestion and not _ACRONYM_PAREN.fullmatch(suggestion.group()):
+        out.notes.append(suggestion.group(1))
+        venue = venue[: suggestion.start()].strip()
+    venue = re.sub(r"^(?:19|20)\d\d\s+", "", venue)
+    if _PREPRINT_VENUE.search(venue) and len(venue.split()) <= 4:
+        out.status = out.status if out.status not in (None, "published") else "preprint"
+        venue = _PREPRINT_VENUE.search(venue).group(1)
+        venue = {"arxiv": "arXiv", "biorxiv": "bioRxiv", "medrxiv": "medRxiv",
+                 "socarxiv": "SocArXiv", "ssrn": "SSRN"}.get(venue.lower(), venue)  # fmt: skip
+    if venue and not _STATUS_ONLY.match(venue):
+        out.venue = out.venue or venue
+
+
+# ---------------------------------------------------------------- segmentation
+def _is_legend(text: str) -> tuple[str, str] | None:
+    flat = plain(text).strip()
+    m = _LEGEND.match(flat)
+    if m and len(flat) < 90:
+        return m.group("mark"), m.group("meaning")
+    return None
+
+
+def _is_subheading(line: Line) -> bool:
+    flat = plain(line.text)
+    whole_bold = line.text.startswith(B_ON) and line.text.endswith(B_OFF)
+    return (
+        (whole_bold or line.marker == "heading")
+        and len(flat.split()) <= 6
+        and bool(_SUBHEAD_WORDS.search(flat))
+        and not re.search(r"\d", flat)
+    )
+
+
+def _citation_start(text: str, legend: dict[str, str]) -> bool:
+    """A line that opens a citation: an author list followed by a year or a title."""
+    m = _APA.match(text)
+    if m and _is_author_list(m.group("authors").rstrip(" ,."), legend):
+        return True
+    lead = _author_prefix(text, legend)
+    return bool(lead and len(plain(lead[1]).split()) >= 2)
+
+
+def _group_by_start(lines: list[Line], starts: set[int]) -> list[list[Line]]:
+    groups: list[list[Line]] = []
+    for i, line in enumerate(lines):
+        if i in starts or not groups:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def _segment(lines: list[Line], legend: dict[str, str]) -> list[list[Line]]:
+    """Cut the section's content lines into entries."""
+    if not lines:
+        return []
+    marked = [i for i, ln in enumerate(lines) if ln.marker in ("bullet", "number", "tag", "def")]
+    headings = [i for i, ln in enumerate(lines) if ln.marker == "heading"]
+    # Year-only terms of a definition list start an entry ("2019" / ": Citation").
+    for i, ln in enumerate(lines[:-1]):
+        if _YEAR_LINE.match(plain(ln.text)) and lines[i + 1].marker == "def":
+            marked.append(i)
+            marked = [j for j in marked if j != i + 1]
+    marked.sort()
+    if len(marked) >= 2 and len(headings) <= len(marked) // 2:
+        pieces_are_authors = sum(_is_author_list(lines[i].text.rstrip("."), legend) for i in marked)
+        if pieces_are_authors < len(marked) / 2:
+            groups = _group_by_start(lines, set(marked))
+            if marked[0] > 0:  # text before the first entry is not an entry
+                groups = groups[1:]
+            return groups
+    if len(lines) > 2 and all(not ln.blank_before for ln in lines[1:]):
+        starts = {i for i, ln in enumerate(lines) if _citation_start(ln.text, legend)}
+        if len(starts) >= 2 or (starts == {0} and not headings):
+            return _group_by_start(lines, starts | {0})
+    return _group_by_roles(lines, legend)
+
+
+# Roles of one logical piece in a multi-line entry layout.
+_DATE_ONLY = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?"
+    r"(?:19|20)\d\d$|^\d{1,2}/(?:19|20)\d\d$",
+    re.IGNORECASE,
+)
+_LOCATION = re.compile(r"^[A-Z][\w .'-]+,\s*[A-Z][\w.' -]+$|^online$", re.IGNORECASE)
+_VENUE_LINE = re.compile(r"^[^.]{2,90},\s*(?:(?:19|20)\d\d|forthcoming|to appear)\.?$", re.I)
+
+
+def _role(text: str, legend: dict[str, str]) -> str:
+    flat = plain(text).strip()
+    no_date = _MONTH_YEAR.sub("", flat).strip(" ,")
+    if not flat:
+        return "empty"
+    if _is_legend(text):
+        return "legend"
+    if re.match(r"^(?:abstract|summary|keywords|tl;dr)\s*:", flat, re.I):
+        return "abstract"
+    if _STATUS_ONLY.match(no_date) or _STATUS_ONLY.match(flat):
+        return "status"
+    if (
+        _DATE_ONLY.match(flat)
+        or _DATE_ONLY.match(flat.rstrip("."))
+        or (_MONTH_YEAR.search(flat) and not no_date)
+    ):
+        return "date"
+    if not LINK.sub("", text).strip(" |[]()\\,;") and LINK.search(text):
+        return "links"
+    if (
+        _LOCATION.match(no_date)
+        and len(no_date.split()) <= 5
+        and no_date != flat
+        or (_LOCATION.match(flat) and len(flat.split()) <= 4 and "." in flat)
+    ):
+        return "location"
+    if re.fullmatch(r"[A-Z][\w&/ -]{1,20}['’‘]\d\d", flat):
+        return "venue"
+    if _is_author_list(text.rstrip("."), legend) and (
+        "," in flat or B_ON in text or " and " in flat
+    ):
+        return "authors"
+    whole = (text.startswith(B_ON) and text.endswith(B_OFF)) or (
+        text.startswith(I_ON) and text.endswith(I_OFF)
+    )
+    if whole and (_YEAR.search(flat) or _ACRONYM_PAREN.search(flat)):
+        return "venue"
+    if _VENUE_LINE.match(flat) and len(flat.split()) <= 12:
+        return "venue"
+    if _citation_start(text, legend) or _QUOTED.search(text) and _author_prefix(text, legend):
+        return "citation"
+    return "title"
+
+
+def _group_by_roles(lines: list[Line], legend: dict[str, str]) -> list[list[Line]]:
+    """Entries printed as separate title / authors / venue lines (homepages, some PDFs)."""
+    # Glue wrapped lines first: a line that starts in lower case continues the one before.
+    pieces: list[list[Line]] = []
+    for ln in lines:
+        flat = plain(ln.text)
+        prev = plain(pieces[-1][-1].text) if pieces else ""
+        if (
+            pieces
+            and not ln.blank_before
+            and ln.marker not in ("heading", "bullet", "number")
+            and (flat[:1].islower() and not _STATUS_ONLY.match(flat) or prev.endswith(("-", ",")))
+        ):
+            pieces[-1].append(ln)
+        else:
+            pieces.append([ln])
+    roles = [_role(" ".join(x.text for x in p), legend) for p in pieces]
+    groups: list[list[Line]] = []
+    have: set[str] = set()
+    in_abstract = False
+    prev_role = ""
+    for k, (piece, role) in enumerate(zip(pieces, roles, strict=True)):
+        nxt = roles[k + 1] if k + 1 < len(roles) else ""
+        flat = plain(" ".join(x.text for x in piece))
+        if in_abstract and role in ("title", "citation"):
+            prev_flat = plain(pieces[k - 1][-1].text)
+            opens = prev_flat.endswith((".", "!", "?", '"', "”")) and (
+                _WITH.search(flat) or nxt in ("venue", "abstract", "authors", "date", "status")
+            )
+            if not opens:
+                groups[-1].extend(piece)
+                continue
+        new = (
+            not groups
+            or role == "citation"
+            and (have & {"title", "authors", "citation"})
+            or role == "title"
+            and ("title" in have or "citation" in have)
+            and not (prev_role == "title" and not have & {"authors"})
+            or role == "authors"
+            and "authors" in have
+            or in_abstract
+            and role in ("title", "citation")
+        )
+        if new:
+            groups.append([])
+            have = set()
+            in_abstract = False
+        groups[-1].extend(piece)
+        if role == "abstract":
+            in_abstract = True
+        have.add(role)
+        prev_role = role
+    return [g for g in groups if g]
+
+
+# ---------------------------------------------------------------- entry reading
+def _read_entry(group: list[Line], legend: dict[str, str], default_year: int | None) -> Parsed:
+    out = Parsed()
+    texts = [ln.text for ln in group]
+    # A definition-list year term ("2019" / ": citation") gives the year.
+    if len(texts) > 1 and _YEAR_LINE.match(plain(texts[0])):
+        default_year = int(plain(texts[0])[:4])
+        texts = texts[1:]
+    # Merge wrapped lines back into one text where they are one citation.
+    pieces: list[str] = []
+    for t in texts:
+        prev = pieces[-1] if pieces else ""
+        if prev and (plain(t)[:1].islower() or plain(prev).endswith((",", "-"))):
+            joiner = "" if re.search(r"[a-z]-$", plain(prev)) and plain(t)[:1].islower() else " "
+            pieces[-1] = (prev[:-1] if joiner == "" else prev) + joiner + t
+        else:
+            pieces.append(t)
+    # Links, legends and abstracts are not part of the citation text.
+    for t in list(pieces):
+        if _is_legend(t):
+            mark, meaning = _is_legend(t)
+            for c in mark:
+                legend.setdefault(c, "equal" if _EQUAL_WORDS.search(meaning) else meaning)
+            pieces.remove(t)
+    for p in pieces:
+        for link in LINK.finditer(p):
+            label, url = plain(link.group(1)), link.group(2)
+            out.links.append({"label": label or "Link", "url": url})
+        for url in _URL.findall(SENTINELS.sub(" ", LINK.sub(" ", p))):
+            out.links.append({"label": "URL", "url": url.rstrip(".,;)")})
+    roles = [_role(p, legend) for p in pieces]
+    structured = len(pieces) > 1 and (
+        "authors" in roles and ("title" in roles or "citation" not in roles)
+    )
+    if structured:
+        _read_roles(pieces, roles, legend, out)
+    else:
+        body = [p for p, r in zip(pieces, roles, strict=True) if r != "abstract"]
+        text = " ".join(body)
+        text = _strip_leading_tag(text, out)
+        text = _strip_trailing_remarks(text, out)
+        text = re.sub(r"\(\s*[*†‡#]+\s*[A-Za-z][^()]*\)", "", text)  # inline legend
+        _parse_citation(text, legend, out)
+        for p, r in zip(pieces, roles, strict=True):
+            if r == "abstract":
+                out.notes.append(plain(p))
+    full = plain(" ".join(pieces))
+    _finish(out, full, legend, default_year)
+    return out
+
+
+def _strip_leading_tag(text: str, out: Parsed) -> str:
+    m = _TAG.match(text)
+    if not m:
+        return text
+    tag = plain(m.group("b") or m.group("c") or m.group("p") or "")
+    vt = _VENUE_YEAR_TAG.search(tag)
+    if not vt:
+        return text
+    out.venue_short = vt.group("short").strip()
+    out.venue = out.venue or out.venue_short
+    out.year = _tag_year(vt.group("yy"))
+    extra = tag[vt.end() :].strip(" ,;")
+    if extra:
+        out.notes.append(extra)
+    return text[m.end() :]
+
+
+def _strip_trailing_remarks(text: str, out: Parsed) -> str:
+    """Bold/italic/bracketed remarks at the end of a citation go to `note`."""
+    pattern = re.compile(
+        r"(?:\s*(?:\x01\s*\([^()]*\)\s*\x02|\x01[^\x01\x02]{2,80}\x02|\([^()]{3,120}\)|"
+        r"\[(?:in [A-Z][a-z]+|[^\]\[]{3,60})\]|\x03[^\x03\x04]{3,120}\x04)[.,;]?)\s*$"
+    )
+    while True:
+        m = pattern.search(text)
+        if not m or m.start() < len(text) * 0.3:
+            return text
+        chunk = plain(m.group()).strip(" .,;()[]")
+        if re.fullmatch(r"(?:19|20)\d\d[a-z]?", chunk) or _ACRONYM_PAREN.fullmatch(
+            m.group().strip(" .,;")
+        ):
+            return text
+        if LINK.search(m.group()) and not re.search(r"\w", LINK.sub("", m.group())):
+            return text
+        if (
+            re.search(r"\x03", m.group())
+            and len(chunk.split()) <= 12
+            and not re.search(
+                r"award|winner|prize|best|selected|featured|oral|spotlight|suggestion|highlight",
+                chunk,
+                re.I,
+            )
+        ):
+            return text  # an italic venue at the end, not a remark
+        if _STATUS_ONLY.match(chunk):
+            _status_from(chunk, out)
+        out.notes.append(chunk)
+        text = text[: m.start()]
+
+
+def _read_roles(pieces: list[str], roles: list[str], legend: dict[str, str], out: Parsed) -> None:
+    titles = []
+    for piece, role in zip(pieces, roles, strict=True):
+        flat = plain(piece)
+        if role == "title" or role == "citation" and not out.title:
+            piece = _strip_leading_tag(piece, out)
+            tag = _VENUE_YEAR_TAG.search(plain(piece))
+            if tag and tag.end() >= len(plain(piece)) - 1 and tag.start() > 0:
+                out.venue_short = out.venue_short or tag.group("short")
+                out.venue = out.venue or tag.group("short")
+                out.year = out.year or _tag_year(tag.group("yy"))
+                piece = piece[: piece.rfind(tag.group("short"))]
+            w = _WITH.search(piece)
+            if w:
+                pre = plain(w.group("pre") or "").strip(" ,;")
+                if pre:
+                    out.notes.append(pre)
+                owner = {"name": "", "equal_contribution": False, "is_self": True, "x_owner": True}
+                out.authors = [owner] + (_author_records(w.group("who"), legend) or [])
+                piece = piece[: w.start()]
+            titles.append(piece)
+        elif role == "authors" and not out.authors:
+            text = re.sub(r"\(\s*[*†‡#]+\s*[A-Za-z][^()]*\)", "", piece)
+            out.authors = _author_records(text.rstrip("."), legend) or []
+        elif role == "venue":
+            _set_venue(_venue_head(flat) or flat, out) if not re.fullmatch(
+                r"[A-Z][\w&/ -]{1,20}['’‘]\d\d", flat
+            ) else _set_venue(flat, out)
+            out.year = out.year or _year_of(flat)
+        elif role == "status":
+            _status_from(flat, out)
+            out.month = out.month or _month_of(flat)
+            out.year = out.year or _year_of(flat)
+        elif role == "date":
+            out.year = out.year or _year_of(flat)
+            out.month = out.month or _month_of(flat)
+        elif role == "location":
+            loc = _MONTH_YEAR.sub("", flat).strip(" ,")
+            out.location = out.location or loc
+            out.year = out.year or _year_of(flat)
+            out.month = out.month or _month_of(flat)
+        elif role in ("abstract", "legend"):
+            out.notes.append(flat)
+    out.title = _title_clean(" ".join(titles))
+
+
+def _finish(out: Parsed, full: str, legend: dict[str, str], default_year: int | None) -> None:
+    """Fields that come from the whole entry: DOI, status, year fallback, legend notes."""
+    for link in out.links:
+        m = _DOI_URL.search(link["url"])
+        if m and not out.doi:
+            out.doi = m.group(1).rstrip(".,;)")
+    if not out.doi:
+        m = _DOI.search(_URL.sub(" ", full))
+        if m:
+            out.doi = m.group(1).rstrip(".,;)")
+    title_free = full.replace(out.title, " ") if out.title else full
+    if out.status is None:
+        _status_from(title_free, out)
+    if out.year is None:
+        out.year = default_year
+    if out.venue is None and any(_PREPRINT_VENUE.search(x["url"]) for x in out.links):
+        out.venue = "arXiv" if any("arxiv" in x["url"].lower() for x in out.links) else None
+        out.status = out.status or "preprint"
+    if out.status is None:
+        if out.venue and not _PREPRINT_VENUE.fullmatch(out.venue):
+            out.status = "published"
+        elif (
+            out.venue
+            or _PREPRINT_WORD.search(title_free)
+            or not re.search(r"available at", full, re.I)
+        ):
+            out.status = "preprint"
+    if re.search(r"\bet\.?\s*al\b", full):
+        out.notes.append("Author list truncated with 'et al.' in the CV")
+    for a in out.authors:
+        meanings = [legend[c] for c in a.get("x_marks", "") if legend.get(c, "equal") != "equal"]
+        for meaning in meanings:
+            out.notes.append(f"{a['name']}: {meaning}")
+
+
+# ---------------------------------------------------------------- public API
+def parse_publications(
+    lines: list[tuple[int, str]], *, category: str | None, owner: str | None
+) -> list[dict]:
+    """CV JSON publication dicts from the lines of one publication (sub)section.
+
+    `lines` are (source line number, text) pairs that may still carry Markdown
+    and HTML markup. `owner` (the CV owner's name, if known) marks `is_self`
+    where the list does not bold it and stands for the author of entries that
+    name no authors. A year given as the sub-heading becomes the entries'
+    default year instead of a category.
+    """
+    default_year = None
+    if category and re.fullmatch(r"\s*(?:19|20)\d\d\s*", category):
+        default_year, category = int(category), None
+    legend: dict[str, str] = {}
+    content: list[Line] = []
+    blank = False
+    current_category = category
+    categories: dict[int, str | None] = {}
+    years: dict[int, int | None] = {}
+    for number, raw in lines:
+        if not raw.strip():
+            blank = True
+            continue
+        line = _classify_line(number, raw, blank)
+        blank = False
+        lg = _is_legend(line.text)
+        if lg and not content or lg and _EQUAL_WORDS.search(lg[1]) and len(plain(line.text)) < 60:
+            for c in lg[0]:
+                legend[c] = "equal" if _EQUAL_WORDS.search(lg[1]) else lg[1]
+            if not content:
+                continue
+        if _is_subheading(line):
+            current_category = plain(line.text).strip(" :")
+            continue
+        flat = plain(line.text)
+        if _YEAR_LINE.match(flat) and line.marker != "def":
+            nxt = lines[lines.index((number, raw)) + 1 :]
+            follows_def = next((t.strip() for _, t in nxt if t.strip()), "").startswith(":")
+            if not follows_def:
+                default_year = int(flat[:4])
+                continue
+        categories[number] = current_category
+        years[number] = default_year
+        content.append(line)
+    publications = []
+    for group in _segment(content, legend):
+        first = group[0].number
+        parsed = _read_entry(group, legend, years.get(first))
+        if not parsed.title or _is_prose(parsed, group):
+            continue
+        publications.append(_to_dict(parsed, categories.get(first), [ln.number for ln in group]))
+    _mark_self(publications, owner)
+    return publications
+
+
+def _is_prose(parsed: Parsed, group: list[Line]) -> bool:
+    """A remark such as "My publication list is always up to date on arXiv"."""
+    if parsed.authors:
+        return False
+    text = plain(" ".join(ln.text for ln in group))
+    return bool(re.search(r"\b(?:my|me|I|you|your|our|we)\b", text))
+
+
+def _to_dict(p: Parsed, category: str | None, x_lines: list[int]) -> dict:
+    notes = list(dict.fromkeys(n.strip() for n in p.notes if n and n.strip()))
+    return {
+        "title": p.title,
+        "authors": p.authors,
+        "venue": p.venue,
+        "venue_short": p.venue_short,
+        "year": p.year,
+        "month": p.month,
+        "status": p.status,
+        "doi": p.doi,
+        "pages": p.pages,
+        "location": p.location,
+        "category": category,
+        "links": p.links,
+        "note": "; ".join(notes) or None,
+        "x_lines": x_lines,
+    }
+
+
+def _mark_self(publications: list[dict], owner: str | None) -> None:
+    """Fill owner placeholders, mark the owner's name, and drop helper keys."""
+    bold = Counter(
+        a["name"] for p in publications for a in p["authors"] if a["is_self"] and a["name"]
+    )
+    self_names = list(bold)
+    if owner:
+        self_names.append(owner)
+    elif not bold:
+        guess = frequent_author(publications)
+        if guess:
+            self_names.append(guess)
+    for p in publications:
+        for a in p["authors"]:
+            if a.get("x_owner"):
+                a["name"] = owner or (bold.most_common(1)[0][0] if bold else "")
+            if any(names.same_person(a["name"], s) for s in self_names):
+                a["is_self"] = True
+            for key in ("x_owner", "x_marks", "x_remark"):
+                a.pop(key, None)
+        p["authors"] = [a for a in p["authors"] if a["name"]]
+
+
+def mark_self(publications: list[dict], owner: str) -> None:
+    """Mark `owner` as self in publications parsed before the owner was known."""
+    for p in publications:
+        for a in p["authors"]:
+            if names.same_person(a["name"], owner):
+                a["is_self"] = True
+
+
+def frequent_author(publications: list[dict]) -> str | None:
+    """The name on most entries, when it is on most of them (an owner who is not bold)."""
+    counts: Counter[str] = Counter()
+    spelled: dict[str, Counter[str]] = {}
+    for p in publications:
+        seen = set()
+        for a in p["authors"]:
+            key = "|".join(names.name_key(a["name"]))
+            if a["name"] and key not in seen:
+                seen.add(key)
+                counts[key] += 1
+                spelled.setdefault(key, Counter())[a["name"]] += 1
+    if not counts:
+        return None
+    key, n = counts.most_common(1)[0]
+    if n >= 3 and n >= 0.6 * len(publications):
+        return spelled[key].most_common(1)[0][0]
+    return None
+
+
+def self_name(publications: list[dict]) -> str | None:
+    """The owner's name as printed: the most frequent self-marked author, else the
+    author on most entries."""
+    marked = Counter(a["name"] for p in publications for a in p["authors"] if a.get("is_self"))
+    if marked:
+        return marked.most_common(1)[0][0]
+    return frequent_author(publications)
+
+
+def merge_duplicates(publications: list[dict]) -> list[dict]:
+    """One entry per paper when a CV lists it twice (a "Selected" list and the full list).
+
+    The fuller record wins (more authors, then more filled fields); its
+    position and category are kept, and the source lines of both are joined.
+    """
+
+    def key(p: dict) -> str:
+        return re.sub(r"[^a-z0-9]+", "", names.strip_accents(p["title"]).lower())
+
+    def weight(p: dict) -> tuple[int, int]:
+        filled = sum(1 for k in ("venue", "year", "doi", "pages", "status") if p.get(k))
+        return len(p["authors"]), filled
+
+    best: dict[str, dict] = {}
+    for p in publications:
+        k = key(p)
+        if k in best:
+            # On a tie the later entry (the full list after a "Selected" one) wins.
+            keep, drop = (p, best[k]) if weight(p) >= weight(best[k]) else (best[k], p)
+            keep["x_lines"] = sorted(set(keep.get("x_lines", []) + drop.get("x_lines", [])))
+            best[k] = keep
+        else:
+            best[k] = p
+    kept = {id(p) for p in best.values()}
+    return [p for p in publications if id(p) in kept]
+
+
+def finish_publications(publications: list[dict], owner: str | None) -> list[dict]:
+    """The whole CV's publication list, after every (sub)section was parsed.
+
+    Drops a paper's second listing, and when the owner is not known and no
+    name is bold, marks the author found on most entries as the owner.
+    """
+    publications = merge_duplicates(publications)
+    name = owner or self_name(publications)
+    if name:
+        mark_self(publications, name)
+    return publications
