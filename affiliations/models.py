@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 from django.db.models import F, Q
 from django.urls import reverse
 
+from affiliations.queries import AffiliationQuerySet, OrganizationQuerySet
 from profiles.models import HandEdited, Person, ProfileEntry, Timestamped
 
 # "2021", "2021-09", or "present" for an open end: the precision a CV gives.
@@ -31,6 +32,8 @@ class Organization(HandEdited):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
     )
     country = models.CharField(max_length=100, blank=True)
+
+    objects = OrganizationQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -80,6 +83,8 @@ class Affiliation(ProfileEntry):
     end = models.CharField(max_length=7, blank=True, validators=[cv_date_validator])
     gpa = models.CharField(max_length=60, blank=True)
     details = models.JSONField(default=list, blank=True)
+
+    objects = AffiliationQuerySet.as_manager()
 
     history = HistoricalRecords()
 

@@ -8,6 +8,8 @@ from simple_history.models import HistoricalRecords
 from django.urls import reverse
 from django.utils.text import slugify
 
+from profiles.queries import PersonQuerySet
+
 
 def cv_upload_storage():
     # A callable, so tests can point the storage elsewhere through settings.
@@ -71,6 +73,8 @@ class Person(HandEdited):
     is_stub = models.BooleanField(
         default=True, help_text="Known only as a co-author or advisor, without a CV of its own."
     )
+
+    objects = PersonQuerySet.as_manager()
 
     history = HistoricalRecords()
 

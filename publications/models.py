@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from profiles.models import CVDocument, HandEdited, Person, Timestamped
+from publications.queries import PublicationQuerySet
 
 
 class Venue(HandEdited):
@@ -63,6 +64,8 @@ class Publication(HandEdited):
     documents = models.ManyToManyField(
         CVDocument, blank=True, related_name="publications", help_text="CVs that list it."
     )
+
+    objects = PublicationQuerySet.as_manager()
 
     history = HistoricalRecords()
 

@@ -1,0 +1,102 @@
+"""Reads of people, one method per page (``Person.objects.for_profile()``)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch
+
+
+class PersonQuerySet(models.QuerySet):
+    def with_cv(self) -> PersonQuerySet:
+        return self.filter(is_stub=False)
+
+    def for_home(self) -> PersonQuerySet:
+        return self.with_cv().order_by("-updated_at").only("name", "slug", "headline", "updated_at")
+
+    def in_organization(self, organization_slug: str) -> PersonQuerySet:
+        from affiliations.models import Affiliation
+
+        return self.filter(
+            Exists(
+                Affiliation.objects.filter(
+                    person=OuterRef("pk"), organization__slug=organization_slug
+                )
+            )
+        )
+
+    def with_role(self, kind: str) -> PersonQuerySet:
+        """People whose current affiliation (open-ended) is of ``kind`` ("education", ...)."""
+        from affiliations.models import Affiliation
+
+        return self.filter(
+            Exists(Affiliation.objects.current().filter(person=OuterRef("pk"), kind=kind))
+        )
+
+    def with_interest(self, interest: str) -> PersonQuerySet:
+        if self.db_vendor == "postgresql":
+            # jsonb containment, exact element match (case as written).
+            return self.filter(research_interests__contains=[interest])
+        # SQLite has no JSON containment; match the quoted element in the JSON text.
+        return self.filter(research_interests__icontains=f'"{interest}"')
+
+    @property
+    def db_vendor(self) -> str:
+        from django.db import connections
+
+        return connections[self.db].vendor
+
+    def for_directory(self) -> PersonQuerySet:
+        from affiliations.models import Affiliation
+
+        return self.only(
+            "name", "slug", "headline", "is_stub", "research_interests", "photo_url"
+        ).prefetch_related(
+            Prefetch(
+                "affiliations",
+                queryset=Affiliation.objects.current()
+                .select_related("organization")
+                .only(
+                    "person_id",
+                    "title",
+                    "kind",
+                    "organization_name",
+                    "organization__name",
+                    "organization__slug",
+                    "start",
+                    "end",
+                    "order",
+                )
+                .order_by("order"),
+                to_attr="current_affiliations",
+            )
+        )
+
+    def for_profile(self) -> PersonQuerySet:
+        from affiliations.models import Affiliation, Mentorship
+
+        return self.prefetch_related(
+            "names",
+            Prefetch(
+                "affiliations",
+                queryset=Affiliation.objects.select_related("organization").order_by("order"),
+            ),
+            Prefetch(
+                "mentorships_received",
+                queryset=Mentorship.objects.select_related("advisor").order_by("pk"),
+            ),
+            Prefetch(
+                "mentorships_given",
+                queryset=Mentorship.objects.select_related("advisee").order_by("pk"),
+            ),
+            Prefetch("awards", queryset=_ordered("awards.Award", "-year", "order")),
+            Prefetch("teachings", queryset=_ordered("profiles.Teaching", "order")),
+            Prefetch("projects", queryset=_ordered("profiles.Project", "order")),
+            Prefetch("skills", queryset=_ordered("profiles.Skill", "order")),
+            Prefetch("profilesections", queryset=_ordered("profiles.ProfileSection", "order")),
+        )
+
+
+def _ordered(label: str, *fields: str) -> models.QuerySet:
+    from django.apps import apps
+
+    return apps.get_model(label).objects.order_by(*fields, "pk")
