@@ -664,6 +664,7 @@ def _is_subheading(line: Line) -> bool:
         and len(flat.split()) <= 6
         and bool(_SUBHEAD_WORDS.search(flat))
         and not re.search(r"\d", flat)
+        and not re.match(r"(?:in|to)\s", flat, re.I)  # "In preprint" is a status, not a heading
     )
 
 
@@ -766,6 +767,15 @@ def _role(text: str, legend: dict[str, str]) -> str:
     return "title"
 
 
+def _continues(prev: str, line: str) -> bool:
+    """Whether plain `line` carries on the wrapped plain line `prev`."""
+    if line[:1].islower() and not _STATUS_ONLY.match(line):
+        return True
+    if prev.endswith(("-", ",", "(", "&", " and", ":")):
+        return True
+    return prev.count("(") > prev.count(")") or prev.count("“") > prev.count("”")
+
+
 def _group_by_roles(lines: list[Line], legend: dict[str, str]) -> list[list[Line]]:
     """Entries printed as separate title / authors / venue lines (homepages, some PDFs)."""
     # Glue wrapped lines first: a line that starts in lower case continues the one before.
@@ -777,7 +787,7 @@ def _group_by_roles(lines: list[Line], legend: dict[str, str]) -> list[list[Line
             pieces
             and not ln.blank_before
             and ln.marker not in ("heading", "bullet", "number")
-            and (flat[:1].islower() and not _STATUS_ONLY.match(flat) or prev.endswith(("-", ",")))
+            and _continues(prev, flat)
         ):
             pieces[-1].append(ln)
         else:
@@ -823,7 +833,9 @@ def _group_by_roles(lines: list[Line], legend: dict[str, str]) -> list[list[Line
 
 
 # ---------------------------------------------------------------- entry reading
-def _read_entry(group: list[Line], legend: dict[str, str], default_year: int | None) -> Parsed:
+def _read_entry(
+    group: list[Line], legend: dict[str, str], default_year: int | None, category: str | None
+) -> Parsed:
     out = Parsed()
     texts = [ln.text for ln in group]
     # A definition-list year term ("2019" / ": citation") gives the year.
@@ -834,7 +846,7 @@ def _read_entry(group: list[Line], legend: dict[str, str], default_year: int | N
     pieces: list[str] = []
     for t in texts:
         prev = pieces[-1] if pieces else ""
-        if prev and (plain(t)[:1].islower() or plain(prev).endswith((",", "-"))):
+        if prev and _continues(plain(prev), plain(t)):
             joiner = "" if re.search(r"[a-z]-$", plain(prev)) and plain(t)[:1].islower() else " "
             pieces[-1] = (prev[:-1] if joiner == "" else prev) + joiner + t
         else:
@@ -853,8 +865,17 @@ def _read_entry(group: list[Line], legend: dict[str, str], default_year: int | N
         for url in _URL.findall(SENTINELS.sub(" ", LINK.sub(" ", p))):
             out.links.append({"label": "URL", "url": url.rstrip(".,;)")})
     roles = [_role(p, legend) for p in pieces]
+    # Everything after "Abstract:" is the abstract, however its lines look.
+    if "abstract" in roles:
+        first = roles.index("abstract")
+        roles[first:] = ["abstract"] * (len(roles) - first)
+    fields = set(roles) - {"abstract", "legend", "links"}
     structured = len(pieces) > 1 and (
-        "authors" in roles and ("title" in roles or "citation" not in roles)
+        "authors" in roles
+        and ("title" in roles or "citation" not in roles)
+        or "citation" not in roles
+        and "title" in fields
+        and len(fields) > 1
     )
     if structured:
         _read_roles(pieces, roles, legend, out)
@@ -869,7 +890,7 @@ def _read_entry(group: list[Line], legend: dict[str, str], default_year: int | N
             if r == "abstract":
                 out.notes.append(plain(p))
     full = plain(" ".join(pieces))
-    _finish(out, full, legend, default_year)
+    _finish(out, full, legend, default_year, category)
     return out
 
 
@@ -901,6 +922,8 @@ def _strip_trailing_remarks(text: str, out: Parsed) -> str:
         if not m or m.start() < len(text) * 0.3:
             return text
         chunk = plain(m.group()).strip(" .,;()[]")
+        if _WITH.search(m.group()):
+            return text  # "(with X and Y)" names the co-authors
         if re.fullmatch(r"(?:19|20)\d\d[a-z]?", chunk) or _ACRONYM_PAREN.fullmatch(
             m.group().strip(" .,;")
         ):
@@ -969,7 +992,13 @@ def _read_roles(pieces: list[str], roles: list[str], legend: dict[str, str], out
     out.title = _title_clean(" ".join(titles))
 
 
-def _finish(out: Parsed, full: str, legend: dict[str, str], default_year: int | None) -> None:
+def _finish(
+    out: Parsed,
+    full: str,
+    legend: dict[str, str],
+    default_year: int | None,
+    category: str | None,
+) -> None:
     """Fields that come from the whole entry: DOI, status, year fallback, legend notes."""
     for link in out.links:
         m = _DOI_URL.search(link["url"])
@@ -987,6 +1016,11 @@ def _finish(out: Parsed, full: str, legend: dict[str, str], default_year: int | 
     if out.venue is None and any(_PREPRINT_VENUE.search(x["url"]) for x in out.links):
         out.venue = "arXiv" if any("arxiv" in x["url"].lower() for x in out.links) else None
         out.status = out.status or "preprint"
+    if out.status is None and category and not (out.venue and _PREPRINT_VENUE.match(out.venue)):
+        # A sub-heading such as "Working Papers" or "Submitted" states the status.
+        _status_from(category, out)
+        if out.status is None and re.search(r"\bpreprints?\b", category, re.I):
+            out.status = "preprint"
     if out.status is None:
         if out.venue and not _PREPRINT_VENUE.fullmatch(out.venue):
             out.status = "published"
@@ -1053,20 +1087,19 @@ def parse_publications(
     publications = []
     for group in _segment(content, legend):
         first = group[0].number
-        parsed = _read_entry(group, legend, years.get(first))
-        if not parsed.title or _is_prose(parsed, group):
+        parsed = _read_entry(group, legend, years.get(first), categories.get(first))
+        if not parsed.title or _is_prose(parsed):
             continue
         publications.append(_to_dict(parsed, categories.get(first), [ln.number for ln in group]))
     _mark_self(publications, owner)
     return publications
 
 
-def _is_prose(parsed: Parsed, group: list[Line]) -> bool:
+def _is_prose(parsed: Parsed) -> bool:
     """A remark such as "My publication list is always up to date on arXiv"."""
     if parsed.authors:
         return False
-    text = plain(" ".join(ln.text for ln in group))
-    return bool(re.search(r"\b(?:my|me|I|you|your|our|we)\b", text))
+    return bool(re.search(r"\b(?:my|me|I|you|your|our|we)\b", parsed.title, re.I))
 
 
 def _to_dict(p: Parsed, category: str | None, x_lines: list[int]) -> dict:
@@ -1110,6 +1143,8 @@ def _mark_self(publications: list[dict], owner: str | None) -> None:
             for key in ("x_owner", "x_marks", "x_remark"):
                 a.pop(key, None)
         p["authors"] = [a for a in p["authors"] if a["name"]]
+        if not p["authors"] and owner:  # an entry that names no author is the owner's
+            p["authors"] = [{"name": owner, "equal_contribution": False, "is_self": True}]
 
 
 def mark_self(publications: list[dict], owner: str) -> None:
