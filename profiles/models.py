@@ -48,6 +48,11 @@ class HandEdited(Timestamped):
     class Meta:
         abstract = True
 
+    def mark_edited(self, *fields: str) -> None:
+        """Record fields changed by hand, so that no import overwrites them (call before save)."""
+        self.edited_fields = sorted({*self.edited_fields, *fields})
+        self.version += 1
+
 
 class Person(HandEdited):
     name = models.CharField(max_length=200)
@@ -100,6 +105,12 @@ class PersonName(Timestamped):
     name = models.CharField(max_length=200)
     key = models.CharField(
         max_length=200, db_index=True, help_text="Normalised form that resolution matches."
+    )
+    initials_key = models.CharField(
+        max_length=200,
+        db_index=True,
+        blank=True,
+        help_text="Family name and first initial (“chen y”), for names written with initials.",
     )
 
     history = HistoricalRecords()

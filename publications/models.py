@@ -104,6 +104,9 @@ class Authorship(Timestamped):
     )
     position = models.PositiveSmallIntegerField(help_text="1 for the first author.")
     name = models.CharField(max_length=200, help_text="The name as the CV writes it.")
+    name_key = models.CharField(
+        max_length=200, blank=True, help_text="Normalised name that resolution matches."
+    )
     person = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="authorships"
     )
