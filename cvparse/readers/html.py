@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.element import PreformattedString
 
 from cvparse.readers.plaintext import normalise_text
 
@@ -17,6 +18,7 @@ _BLOCKS = {
 }  # fmt: skip
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_BREAK = "\x00"
 
 
 def html_to_markdown(html: str) -> str:
@@ -25,14 +27,18 @@ def html_to_markdown(html: str) -> str:
         comment.extract()
     for tag in soup.find_all(_DROPPED):
         tag.decompose()
-    lines = [line.strip() for line in _render(soup).split("\n")]
-    text = "\n".join(lines)
+    # Whitespace between tags means nothing in HTML; only headings and
+    # paragraphs (marked with _BREAK) give a blank line.
+    lines = [" ".join(line.split()) for line in _render(soup).split("\n")]
+    text = "\n".join(line for line in lines if line).replace(_BREAK, "")
     return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n"
 
 
 def _render(node: Tag) -> str:
     parts: list[str] = []
     for child in node.children:
+        if isinstance(child, PreformattedString):
+            continue  # doctype, comment, processing instruction
         if isinstance(child, NavigableString):
             parts.append(_SPACES.sub(" ", str(child)))
         elif isinstance(child, Tag):
@@ -49,7 +55,7 @@ def _render_tag(tag: Tag) -> str:
     inner = _render(tag)
     if name in _HEADINGS:
         title = " ".join(inner.split())
-        return f"\n\n{'#' * _HEADINGS[name]} {title}\n\n" if title else ""
+        return f"\n{_BREAK}\n{'#' * _HEADINGS[name]} {title}\n{_BREAK}\n" if title else ""
     if name in ("b", "strong"):
         return _wrap_inline(inner, "**")
     if name == "a":
@@ -58,6 +64,8 @@ def _render_tag(tag: Tag) -> str:
         return "\n- " + inner.strip() + "\n"
     if name in ("td", "th"):
         return " " + inner.strip() + " "
+    if name == "p":
+        return f"\n{_BREAK}\n{inner}\n{_BREAK}\n"
     if name in _BLOCKS:
         return "\n" + inner + "\n"
     return inner

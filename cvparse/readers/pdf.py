@@ -52,6 +52,7 @@ class _Word:
     bottom: float
     size: float
     bold: bool
+    baseline: float
     uri: str | None = None
 
 
@@ -272,7 +273,8 @@ def _make_word(chars: list[dict], links: list[dict]) -> _Word:
         ),
         None,
     )
-    return _Word(text, x0, x1, top, bottom, sizes.most_common(1)[0][0], bold, uri)
+    baseline = -chars[0]["matrix"][5]  # PDF y grows upwards; only differences matter
+    return _Word(text, x0, x1, top, bottom, sizes.most_common(1)[0][0], bold, baseline, uri)
 
 
 # ----------------------------------------------------------- page furniture
@@ -318,13 +320,15 @@ class _FontStats:
     """Body size, heading sizes and heading levels for the whole document."""
 
     def __init__(self, lines: list[_Line]) -> None:
-        chars = Counter()
+        # The body is the largest size that carries a real share of running
+        # text (plain words in long lines); abstracts in a smaller size must
+        # not make every entry look large, nor short headings count as text.
+        chars: Counter[float] = Counter()
         for line in lines:
             for word in line.words:
-                chars[round(word.size * 2) / 2] += len(word.text)
-        total = sum(chars.values()) or 1
-        # The body is the largest size that carries a real share of the text;
-        # abstracts in a smaller size must not make every entry look large.
+                if len(line.words) >= 5 and not word.bold:
+                    chars[round(word.size * 2) / 2] += len(word.text)
+        total = sum(chars.values())
         self.body = max((size for size, n in chars.items() if n >= 0.1 * total), default=10.0)
         heading_sizes = Counter(
             round(_Line(run, 0, 0).size * 2) / 2
@@ -363,23 +367,35 @@ class _FontStats:
 def _render_page(lines: list[_Line], fonts: _FontStats) -> list[str]:
     if not lines:
         return []
-    edges = _left_edges(lines)
+    edges = _left_edges([_segments(line, []) for line in lines])
     segmented = [(line, _segments(line, edges)) for line in lines]
     outs = _serialise(segmented, edges)
     return _render_lines(outs, fonts)
 
 
-def _left_edges(lines: list[_Line]) -> list[float]:
-    """x positions where several lines start: the left edges of text columns."""
-    starts = sorted(line.x0 for line in lines)
+def _left_edges(segmented: list[list[list[_Word]]]) -> list[float]:
+    """x positions where several lines or wide-gap segments start: column edges."""
+    starts = sorted(segment[0].x0 for segments in segmented for segment in segments)
     clusters: list[list[float]] = []
     for x in starts:
         if clusters and x - clusters[-1][-1] <= EDGE_TOLERANCE:
             clusters[-1].append(x)
         else:
             clusters.append([x])
-    needed = max(3, 0.1 * len(lines))
-    return [statistics.median(c) for c in clusters if len(c) >= needed]
+    needed = max(3, 0.1 * len(segmented))
+    by_start = {id(segment): segment for segments in segmented for segment in segments}
+    edges = []
+    for cluster in clusters:
+        if len(cluster) < needed:
+            continue
+        edge = statistics.median(cluster)
+        starting = [s for s in by_start.values() if abs(s[0].x0 - edge) <= EDGE_TOLERANCE]
+        ends = Counter(round(s[-1].x1) for s in starting)
+        dates = sum(is_date_like(" ".join(w.text for w in s)) and len(s) <= 4 for s in starting)
+        # Right-aligned years line up on the left too; they are not a text column.
+        if max(ends.values()) < 0.7 * len(starting) and dates < 0.7 * len(starting):
+            edges.append(edge)
+    return edges
 
 
 def _segments(line: _Line, edges: list[float]) -> list[list[_Word]]:
@@ -421,9 +437,13 @@ def _column_split(
         for _line, segments in segmented:
             left = [s for s in segments if s[-1].x1 <= edge - 1]
             right = [s for s in segments if s[0].x0 >= edge - EDGE_TOLERANCE]
-            if left and right:
+            if left and right and abs(left[-1][-1].baseline - right[0][0].baseline) <= 1:
+                # level with its entry: a margin label, not a neighbouring column
                 paired += 1
                 label_widths.append(left[-1][-1].x1 - left[0][0].x0)
+            elif left and right:
+                left_only += 1
+                right_only += 1
             elif left and len(left) == len(segments):
                 left_only += 1
             elif right and len(right) == len(segments):

@@ -1,0 +1,296 @@
+"""cvparse.readers: every kind of upload to Markdown-ish text, or a clear CVParseError."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from cvparse.errors import CVParseError
+from cvparse.readers import MAX_UPLOAD_BYTES, read
+from cvparse.readers.bibtex import publications_from_bibtex
+
+FILES = Path(__file__).parent / "files"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+DEVSET = SHARED / "devset"
+
+
+def read_file(name: str, filename: str | None = None):
+    return read((FILES / name).read_bytes(), filename or name)
+
+
+def lines_of(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+# ------------------------------------------------------------------ text
+@pytest.mark.parametrize(
+    ("data", "filename", "expected_format"),
+    [
+        (b"# Ada Quill\n\n## Education\n", "cv.md", "markdown"),
+        (b"# Ada Quill\n\n**PhD**, Nowhere\n", "cv.txt", "markdown"),
+        (b"Ada Quill\nPhD, University of Nowhere, 2019\n", "cv.txt", "text"),
+        (b"Ada Quill\nPhD, University of Nowhere, 2019\n", "cv", "text"),
+    ],
+)
+def test_text_formats(data, filename, expected_format):
+    document = read(data, filename)
+    assert document.format == expected_format
+    assert document.text == data.decode()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Zoë Müller\r\nCV\r\n".encode(),
+        b"\xef\xbb\xbf" + "Zoë Müller\nCV\n".encode(),
+        "Zoë Müller\nCV\n".encode("utf-16"),
+        "Zoë Müller\nCV\n".encode("utf-16-le"),
+        "Zoë Müller\rCV\r".encode("cp1252"),
+    ],
+    ids=["crlf", "utf8-bom", "utf16-bom", "utf16-no-bom", "cp1252-cr"],
+)
+def test_text_encodings_and_newlines(data):
+    assert read(data, "cv.txt").text == "Zoë Müller\nCV\n"
+
+
+def test_pdf_sniffed_by_content_not_extension():
+    assert read_file("margin.pdf", "cv.txt").format == "pdf"
+
+
+# ------------------------------------------------------------------ PDF
+def test_pdf_headings_bold_links_and_order():
+    text = read_file("one_column.pdf").text
+    lines = lines_of(text)
+    assert lines[0] == "# Ada Quill"
+    assert "## Education" in lines and "## Publications" in lines and "## Teaching" in lines
+    assert lines.index("## Education") < lines.index("## Experience") < lines.index("## Teaching")
+    # bold owner name with the comma outside the marks; a linked venue
+    assert "**Quill, A.**, Marlow, B. (2023). Parsing curricula vitae, part 4." in lines
+    assert "[Journal of Imaginary Results](https://doi.org/10.1/2023)" in lines
+    assert "[Homepage](https://adaquill.example.org)" in text
+
+
+def test_pdf_words_split_by_gaps_and_dates_kept_on_their_line():
+    lines = lines_of(read_file("one_column.pdf").text)
+    # the writer sets every word apart, with no space characters, as LaTeX does
+    assert "PhD in Linguistics, University of Nowhere 2015–2019" in lines
+    assert "- Taught parsing and semantics to 120 students" in lines
+
+
+def test_pdf_accent_glyphs_join_their_letter():
+    assert "Advisor: Prof. Susann Müller" in lines_of(read_file("one_column.pdf").text)
+
+
+def test_pdf_running_footer_and_page_numbers_dropped():
+    text = read_file("one_column.pdf").text
+    assert "Curriculum Vitae" not in text
+    assert not any(line.strip().isdigit() for line in text.splitlines())
+
+
+def test_pdf_two_columns_read_one_after_the_other():
+    lines = lines_of(read_file("two_column.pdf").text)
+    assert lines[0] == "# Ben Ortega"
+    sidebar = lines.index("## Contact"), lines.index("SQL")
+    main = (
+        lines.index("## Experience"),
+        lines.index("MSc in Statistics, Springfield University, 2016"),
+    )
+    assert sidebar[1] < main[0]
+    assert lines[sidebar[0] + 1 : sidebar[0] + 4] == [
+        "ben.ortega@example.org",
+        "+1 555 0100",
+        "Springfield",
+    ]
+    assert lines[main[0] + 1] == "Research Engineer, Acme Labs, 2019–2022"
+
+
+def test_pdf_margin_column_joins_its_entry():
+    lines = lines_of(read_file("margin.pdf").text)
+    assert lines[:2] == ["# Cleo Marsh", "## Education"]
+    assert "2011–2015 PhD studies, Group of Prof Ivo Lark, University of Nowhere," in lines
+    assert "Department of Imaginary Biology." in lines
+    # a label wrapped over two lines stays one label
+    assert "Programming languages: R (expert), Python (advanced), Linux bash" in lines
+    assert "Authored software: treemapr, shinyplots – visualizing gene expression with" in lines
+    assert "treemaps, CRAN package" in lines
+    assert not any(line in ("languages", "software") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("encrypted.pdf", "password-protected"),
+        ("corrupt.pdf", "damaged"),
+        ("scanned.pdf", "no text layer"),
+    ],
+)
+def test_pdf_errors_are_clear_and_fast(name, message):
+    started = time.monotonic()
+    with pytest.raises(CVParseError, match=message):
+        read_file(name)
+    assert time.monotonic() - started < 2
+
+
+@pytest.mark.parametrize("stem", ["10_jahn-bio", "13_davies-econ", "18_mogi-demography"])
+def test_devset_pdfs_keep_the_text(stem):
+    """Nearly every word of the plain-text rendering survives, in order, without glue."""
+    text = read((DEVSET / "docs" / f"{stem}.pdf").read_bytes(), f"{stem}.pdf").text
+    plain = (DEVSET / "docs-text" / f"{stem}.txt").read_text()
+    words = set(_words(text))
+    expected = [w for w in _words(plain) if len(w) > 3 and not w.startswith("cid")]
+    found = sum(w in words for w in expected) / len(expected)
+    assert found > 0.97
+    assert text.startswith("# ") or "\n# " in text  # the owner's name as the title
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words without accents (the text rendering splits "Mu¨ller")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch) and ch not in "¨´`˚")
+    return re.findall(r"[^\W\d_]+", text.lower())
+
+
+def test_devset_moderncv_margin_labels_and_links():
+    text = read((DEVSET / "docs" / "10_jahn-bio.pdf").read_bytes(), "cv.pdf").text
+    lines = lines_of(text)
+    assert "## Education" in lines
+    assert any(line.startswith("2011–2015 **PhD studies**,") for line in lines)
+    assert any(line.startswith("Programming languages: R (expert)") for line in lines)
+    assert "[GitHub](https://github.com/m-jahn/)" in text
+    assert "Müller" in text and "(cid:" not in text
+
+
+# ------------------------------------------------------------------ DOCX
+def test_docx_headings_bold_lists_and_tables():
+    document = read_file("cv.docx")
+    assert document.format == "docx"
+    lines = lines_of(document.text)
+    assert lines[0] == "# Dana Reyes"
+    assert "# Education" in lines
+    assert "**PhD in Chemistry**, Lakeside University, 2018" in lines
+    assert any(line.startswith("- **Reyes, D.**, Okafor, N. (2020).") for line in lines)
+    assert "2019–present Assistant Professor, Lakeside University" in lines
+    assert "2018–2019 Postdoctoral Fellow, Hillcrest Institute" in lines
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (_zip({"word/document.xml": b"<w/>", "word/big.bin": b"\0" * 60_000_000}), "refusing"),
+        (_zip({f"part{i}.xml": b"" for i in range(2100)}), "too many parts"),
+        (_zip({"content.xml": b"<office/>", "mimetype": b"x"}), "OpenDocument"),
+        (_zip({"notes.txt": b"hello"}), "ZIP archive"),
+        (b"PK\x03\x04" + b"\x00" * 100, "damaged"),
+        (_zip({"word/document.xml": b"not xml at all"}), "damaged"),
+    ],
+    ids=["bomb", "many-members", "odt", "plain-zip", "broken-zip", "broken-docx"],
+)
+def test_docx_guards(data, message):
+    started = time.monotonic()
+    with pytest.raises(CVParseError, match=message):
+        read(data, "cv.docx")
+    assert time.monotonic() - started < 2
+
+
+# ------------------------------------------------------------------ HTML
+def test_html_to_markdown():
+    html = (FILES / "homepage.html").read_bytes()
+    document = read(html, "index.html")
+    assert document.format == "html"
+    lines = lines_of(document.text)
+    assert lines[0] == "# Eli Thorn"
+    assert "## Publications" in lines
+    assert (
+        "- **Thorn, E.**, Vale, P. (2022). "
+        "[Imaginary graphs](https://example.org/graphs.pdf). Journal of Nothing." in lines
+    )
+    assert "Postdoc at" in document.text and "Fable Institute" in document.text
+    for hidden in ("tracker", "Home | Blog", "secret comment", "color:"):
+        assert hidden not in document.text
+
+
+def test_html_sniffed_without_extension():
+    assert (
+        read(b"<!DOCTYPE html><html><body><h1>Eli Thorn</h1></body></html>", "cv").format == "html"
+    )
+
+
+# --------------------------------------------------------------- BibTeX
+def test_bibtex_read_as_is_and_converted():
+    data = (FILES / "papers.bib").read_bytes()
+    document = read(data, "papers.bib")
+    assert document.format == "bibtex"
+    assert read(data, "papers.txt").format == "bibtex"  # content decides
+    publications = publications_from_bibtex(document.text)
+    assert [p["title"] for p in publications] == [
+        "Deep Parsing of Curricula Vitae",
+        "A Conference Paper on Imaginary Results",
+        "Preprinted Thoughts",
+    ]
+    article, paper, preprint = publications
+    assert [a["name"] for a in article["authors"]] == [
+        "Jürgen Öst",
+        "Ada Quill",
+        "Piet van der Berg",
+    ]
+    assert article["venue"] == "Journal of Imaginary Results"
+    assert (article["year"], article["month"], article["pages"]) == (2021, 3, "1–10")
+    assert article["doi"] == "10.1234/jir.2021.1"
+    assert {"label": "DOI", "url": "https://doi.org/10.1234/jir.2021.1"} in article["links"]
+    assert (article["status"], article["category"]) == ("published", "Journal Articles")
+    assert (paper["venue"], paper["status"], paper["category"]) == (
+        "Proceedings of Nothing",
+        "accepted",
+        "Conference Papers",
+    )
+    assert (preprint["status"], preprint["category"]) == ("preprint", "Preprints")
+    assert {"label": "arXiv", "url": "https://arxiv.org/abs/2101.00001"} in preprint["links"]
+
+
+def test_bibtex_without_entries_is_an_error():
+    with pytest.raises(CVParseError, match="no entries"):
+        publications_from_bibtex("@comment{nothing here}")
+
+
+# --------------------------------------------------------------- errors
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\t\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "PNG image"),
+        (b"\xff\xd8\xff\xe0" + b"\0" * 100, "JPEG image"),
+        (b"\x7fELF" + b"\0" * 100, "program"),
+        (b"MZ\x90\x00" + b"\0" * 100, "program"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, r"\.doc"),
+        (bytes(range(256)) * 20, "binary"),
+        (b"<html><body><script>x()</script></body></html>", "no text"),
+    ],
+    ids=["empty", "blank", "png", "jpeg", "elf", "exe", "doc", "binary", "empty-html"],
+)
+def test_unusable_uploads(data, message):
+    started = time.monotonic()
+    with pytest.raises(CVParseError, match=message):
+        read(data, "cv.pdf")
+    assert time.monotonic() - started < 2
+
+
+def test_oversized_upload_rejected_before_reading():
+    started = time.monotonic()
+    with pytest.raises(CVParseError, match="too large"):
+        read(b"%PDF-1.4\n" + b"0" * MAX_UPLOAD_BYTES, "cv.pdf")
+    assert time.monotonic() - started < 1
