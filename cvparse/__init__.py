@@ -1,0 +1,82 @@
+"""cvparse: one academic CV file in, CV JSON (cv-json/1) out. No Django here.
+
+>>> from cvparse import parse
+>>> parse(b"# Jane Doe\\n\\n## Education\\n\\n2019 PhD, MIT", "cv.md")["person"]["name"]
+'Jane Doe'
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import CVParseError
+from .parser import empty_result, parse_text
+
+PARSER_VERSION = "0.1.0"
+_TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text", "")
+
+__all__ = ["CVParseError", "PARSER_VERSION", "parse"]
+
+
+def parse(source: bytes | str | os.PathLike[str], filename: str | None = None) -> dict:
+    """Parse one CV: raw bytes, a path, or Markdown/plain text given as a string.
+
+    A string naming an existing file is read as that file; any other string is the
+    CV's text (Markdown unless ``filename`` says otherwise). Raises only CVParseError.
+    """
+    data, filename = _load(source, filename)
+    document = _read(data, filename)
+    if document.format == "bibtex":
+        from .readers.bibtex import publications_from_bibtex
+
+        result = empty_result(filename, "bibtex")
+        result["publications"] = publications_from_bibtex(document.text)
+        return result
+    try:
+        return parse_text(document.text, filename, document.format)
+    except CVParseError:
+        raise
+    except Exception as exc:  # a parser bug must not escape as anything but our error
+        raise CVParseError(f"This CV could not be parsed ({type(exc).__name__}).") from exc
+
+
+def _load(source: bytes | str | os.PathLike[str], filename: str | None) -> tuple[bytes, str]:
+    if isinstance(source, bytes):
+        return source, filename or "cv.md"
+    if isinstance(source, os.PathLike) or (
+        isinstance(source, str)
+        and "\n" not in source
+        and len(source) < 4096
+        and os.path.isfile(source)
+    ):
+        path = Path(source)
+        try:
+            return path.read_bytes(), filename or path.name
+        except OSError as exc:
+            raise CVParseError(f"The file {path.name} could not be read.") from exc
+    return source.encode("utf-8"), filename or "cv.md"
+
+
+def _read(data: bytes, filename: str):
+    """The readers helper's ``read`` when present; plain decoding of text files otherwise."""
+    try:
+        from .readers import read
+    except ImportError:
+        read = None
+    if read is not None:
+        return read(data, filename)
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class _Document:
+        text: str
+        format: str
+
+    suffix = Path(filename).suffix.lower()
+    if suffix not in _TEXT_SUFFIXES:
+        raise CVParseError(f"Files of type {suffix} cannot be read yet.")
+    text = data.decode("utf-8", errors="replace")
+    if not text.strip():
+        raise CVParseError("The file is empty.")
+    return _Document(text, "text" if suffix in (".txt", ".text") else "markdown")

@@ -1,0 +1,306 @@
+"""Cutting a section's lines into entries.
+
+Most CV entries carry one date (or range). Where the dates sit tells how to cut:
+
+* a date that opens its line ("2019–2021 PhD studies, ...", moderncv margins joined
+  onto the line) or a date line printed before its entry: every date starts an entry
+  and owns the lines up to the next one;
+* a date printed after the entry's heading lines (``Peking University`` /
+  ``Ph.D. in CS`` / ``Sep 2022 - Present``): the lines after a date that read like
+  details (bullets, "Label: value", sentences) stay with it, the next heading-like line
+  opens the next entry;
+* a date closing a full line under a group heading ("Stanford University" /
+  "Teaching Assistant for ECON 198 2026–"): the group heading is shared context.
+
+Undated sections are cut at headings, bold-only lines, bullets or paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import DateSpan, date_only, edge_date
+from .sections import Line
+
+_LABEL = re.compile(r"^[A-Z][\w /&().'-]{0,40}?\s?:\s+\S")
+_STOP = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "for",
+    "in",
+    "on",
+    "at",
+    "to",
+    "with",
+    "by",
+    "from",
+    "as",
+    "via",
+    "into",
+}
+_ROLE = re.compile(
+    r"\b(intern(ship)?|assistant|engineer|developer|researcher|scientist|professor|lecturer"
+    r"|fellow|postdoc\w*|consultant|analyst|manager|director|head|chair|editor|student"
+    r"|associate|scholar|visiting|instructor|tutor|teacher|officer|member|coordinator"
+    r"|specialist|founder|lead|architect|programmer|trainee|apprentice|volunteer|staff"
+    r"|\bTA\b|RA)\b",
+    re.I,
+)
+_LOCATION = re.compile(r"^[A-Z][\w.'’ -]*(,\s*[A-Z][\w.'’ -]*){0,2}\.?$")
+
+
+@dataclass
+class Item:
+    """A logical line: a source line, or a definition-list pair joined ("2014-: Editor")."""
+
+    nos: list[int]
+    marked: str
+    text: str
+    bullet: bool = False
+    heading: bool = False
+    bold: bool = False
+    gap_before: bool = False  # a blank source line precedes it
+
+
+@dataclass
+class Block:
+    """The lines of one entry, the date that anchors it, and shared group context."""
+
+    items: list[Item] = field(default_factory=list)
+    date: DateSpan | None = None
+    date_item: Item | None = None
+    context: list[Item] = field(default_factory=list)
+
+    @property
+    def nos(self) -> list[int]:
+        return sorted({n for it in self.context + self.items for n in it.nos})
+
+    def text(self) -> str:
+        return " ".join(it.text for it in self.items)
+
+
+def items_of(lines: list[Line], all_lines: dict[int, Line]) -> list[Item]:
+    """Items of a section, definition lists (``term`` / ``: definition``) joined."""
+    items: list[Item] = []
+    for line in lines:
+        gap = line.no > 1 and not all_lines.get(line.no - 1, line).text
+        if line.marked.startswith(":") and items and not line.bullet:
+            prev = items[-1]
+            definition = line.marked.lstrip(":").strip()
+            term = prev.marked.rstrip(":").strip()
+            prev.nos.append(line.no)
+            prev.marked = f"{term}: {definition}"
+            prev.text = f"{prev.text.rstrip(':').strip()}: {_plain_of(line)}"
+            continue
+        items.append(
+            Item(
+                [line.no],
+                line.marked,
+                line.text,
+                line.bullet,
+                line.heading_level is not None,
+                line.bold,
+                gap,
+            )
+        )
+    return items
+
+
+def _plain_of(line: Line) -> str:
+    return line.text.lstrip(":").strip()
+
+
+def looks_like_role(text: str) -> bool:
+    return bool(_ROLE.search(text)) and len(text.split()) <= 8
+
+
+def looks_like_location(text: str) -> bool:
+    words = text.replace(",", " ").split()
+    return bool(_LOCATION.match(text)) and 1 <= len(words) <= 4 and "," in text
+
+
+def is_detail(item: Item, prev: Item | None = None) -> bool:
+    """A line that describes an entry rather than opening one."""
+    text = item.text
+    if item.bullet or _LABEL.match(text) or text[:1].islower() or text[:1] in "(•·-–":
+        return True
+    if prev is not None and prev.text.rstrip().endswith((",", "-", "–", "&", " and", ":")):
+        return True
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    if len(words) >= 8 and text.rstrip().endswith("."):
+        return True
+    rest = [w for w in words[1:] if w.lower() not in _STOP]
+    return len(rest) >= 2 and sum(w[0].islower() for w in rest) / len(rest) >= 0.5
+
+
+def _anchor(item: Item, prev: Item | None) -> tuple[DateSpan, str, bool] | None:
+    """(date, remaining text, date opens the line) when the item carries an entry date."""
+    if prev is not None and prev.text.rstrip().endswith((":", ",")) and not item.bullet:
+        return None  # a continuation ("Defence date:" / "24/04/2020, ...")
+    if _LABEL.match(item.text) and not re.match(r"^[\d*]", item.text):
+        return None  # "Paternity leave: 2021 – 2021" is a detail
+    if span := date_only(item.text):
+        return span, "", True
+    found = edge_date(item.text)
+    if found is None:
+        return None
+    span, rest = found
+    opens = span.begin <= 3 or item.text[: span.begin].strip(" *_`") == ""
+    if not opens and len(item.text) > 160:
+        return None  # a sentence that merely ends with a year
+    return span, rest, opens
+
+
+def _is_full(rest: str) -> bool:
+    return len(rest.split()) >= 2 and not looks_like_location(rest)
+
+
+def cut(items: list[Item]) -> list[Block]:
+    """Entries of a section: see the module docstring."""
+    anchors = {}
+    for index, item in enumerate(items):
+        found = _anchor(item, items[index - 1] if index else None)
+        if found:
+            anchors[index] = found
+    if not anchors:
+        return _cut_undated(items)
+    full = [i for i, (_, rest, _) in anchors.items() if _is_full(rest)]
+    if len(full) * 2 > len(anchors):
+        return _cut_full_lines(items, anchors)
+    first = min(anchors)
+    leading = all(is_detail(it) for it in items[:first])
+    return _cut_leading(items, anchors) if leading else _cut_trailing(items, anchors)
+
+
+def _cut_full_lines(items: list[Item], anchors: dict) -> list[Block]:
+    """Each dated line is an entry. A line-opening date owns what follows it; lines
+    before a line-closing date are group context shared by the entries below them."""
+    blocks: list[Block] = []
+    context: list[Item] = []
+    current: Block | None = None
+    current_opens = False
+    context_fresh = context_used = False
+    for index, item in enumerate(items):
+        prev = items[index - 1] if index else None
+        if index in anchors:
+            span, _, current_opens = anchors[index]
+            current = Block([item], span, item, list(context))
+            blocks.append(current)
+            context_used = context_used or bool(context)
+            context_fresh = False
+            continue
+        if current is not None and (current_opens or is_detail(item, prev)):
+            current.items.append(item)
+            continue
+        if not context_fresh:
+            context, context_fresh, context_used = [], True, False
+        context.append(item)
+        current = None
+    if context and not context_used and blocks:
+        blocks[-1].items.extend(context)  # trailing lines no entry claimed
+    return blocks
+
+
+def _cut_leading(items: list[Item], anchors: dict) -> list[Block]:
+    """Dates printed before their entries: each date owns the lines to the next one."""
+    blocks: list[Block] = []
+    pre: list[Item] = []
+    for index, item in enumerate(items):
+        if index in anchors:
+            blocks.append(Block([item], anchors[index][0], item))
+        elif blocks:
+            blocks[-1].items.append(item)
+        else:
+            pre.append(item)
+    if pre and blocks:
+        blocks[0].items[0:0] = pre
+    return blocks
+
+
+def _cut_trailing(items: list[Item], anchors: dict) -> list[Block]:
+    """Dates printed after the entry's heading lines."""
+    blocks: list[Block] = []
+    current = Block()
+    after_date = False
+    for index, item in enumerate(items):
+        prev = items[index - 1] if index else None
+        if index in anchors:
+            if after_date and not _has_header(current):
+                current.items.append(item)  # a second stray date of the same entry
+                continue
+            if current.date is not None:
+                blocks.append(current)
+                current = Block()
+            current.items.append(item)
+            current.date, current.date_item = anchors[index][0], item
+            after_date = True
+            continue
+        if after_date:
+            lacks_role = not any(looks_like_role(it.text) for it in current.items)
+            if is_detail(item, prev) or (lacks_role and looks_like_role(item.text)):
+                current.items.append(item)
+                continue
+            blocks.append(current)
+            current = Block()
+            after_date = False
+        current.items.append(item)
+    if current.items:
+        if current.date is None and blocks:
+            blocks[-1].items.extend(current.items)
+        else:
+            blocks.append(current)
+    return blocks
+
+
+def _has_header(block: Block) -> bool:
+    return any(it is not block.date_item for it in block.items)
+
+
+def _cut_undated(items: list[Item]) -> list[Block]:
+    """No dates: entries open at headings/bold lines, else at bullets, else paragraphs."""
+    headers = [i for i, it in enumerate(items) if it.heading or it.bold]
+    if headers:
+        blocks: list[Block] = []
+        for index, item in enumerate(items):
+            if index in headers or not blocks:
+                blocks.append(Block([item]))
+            else:
+                blocks[-1].items.append(item)
+        return [piece for block in blocks for piece in _split_named_bullets(block)]
+    if any(it.bullet for it in items):
+        blocks = []
+        for item in items:
+            if item.bullet or not blocks:
+                blocks.append(Block([item]))
+            else:
+                blocks[-1].items.append(item)
+        return blocks
+    blocks = []
+    for index, item in enumerate(items):
+        prev = items[index - 1] if index else None
+        if blocks and not item.gap_before and is_detail(item, prev):
+            blocks[-1].items.append(item)
+        else:
+            blocks.append(Block([item]))
+    return blocks
+
+
+def _split_named_bullets(block: Block) -> list[Block]:
+    """A group label over bullets that each start with a name (a link or bold run):
+    the bullets are the entries, the label their shared context."""
+    head, rest = block.items[0], block.items[1:]
+    bullets = [it for it in rest if it.bullet]
+    if len(bullets) < 1 or not all(it.marked.startswith(("[", "**[", "**")) for it in bullets):
+        return [block]
+    out: list[Block] = []
+    for item in rest:
+        if item.bullet or not out:
+            out.append(Block([item], context=[head]))
+        else:
+            out[-1].items.append(item)
+    return out

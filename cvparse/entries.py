@@ -1,0 +1,503 @@
+"""Fields of education, positions, awards, teaching, projects, skills and other entries."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, Item, is_detail, looks_like_location, looks_like_role
+from .dates import DateSpan, find_dates
+from .text import fold, leading_bold, links_in, plain, split_outside_parens
+
+_INSTITUTION = re.compile(
+    r"\b(universit\w*|univ\.|college|institut\w*|school|academy|polytechnic\w*|conservato\w*"
+    r"|gymnasium|hochschule|ETH|EPFL|MIT|UCLA|KTH|lyc[eé]e|seminary|centre|center)\b",
+    re.I,
+)
+_ORG = re.compile(
+    r"\b(universit\w*|college|institut\w*|school|academy|laborator\w*|lab|labs|centre|center"
+    r"|hospital|foundation|council|ministry|society|association|agency|bank|inc\.?|ltd\.?"
+    r"|llc|corp\w*|company|gmbh|group|team|department|dept\.?|faculty|division|unit|office"
+    r"|research|platform|cloud|technolog\w*|systems|sciences?)\b",
+    re.I,
+)
+_DEPARTMENT = re.compile(
+    r"^(department|dept\.?|school of|faculty|division|college of|institute of|center for"
+    r"|centre for|laboratory|lab\b|group|team|platform|key laboratory|program)",
+    re.I,
+)
+_DEGREE = re.compile(
+    r"(?<![\w.])(Ph\.?\s?D\.?|PHD|D\.?Phil\.?|Sc\.?D\.?|Dr\.?\s?rer\.?\s?nat\.?"
+    r"|Doctor(?:ate)?(?: of [A-Z]\w+| rerum naturalium)?|M\.?D\.?(?=[\s,])|M\.?B\.?A\.?"
+    r"|M\.?Phil\.?|M\.?Sc?i?\.?|M\.?Eng\.?|M\.?A\.?|MRes|LL\.?M\.?"
+    r"|Master(?:'?s)?(?: of (?:[A-Z]\w+)(?: [A-Z]\w+)?| degree)?|B\.?Sc?\.?(?:\s?\([^)]*\))?"
+    r"|B\.?Eng\.?|B\.?E\.?|B\.?A\.?|B\.?S\.?|A\.?B\.?|B\.?Tech\.?"
+    r"|Bachelor(?:'?s)?(?: of (?:[A-Z]\w+)(?: [A-Z]\w+)?| degree)?|Diploma|Dipl\.?-\w+"
+    r"|Abitur|Licen[cs]iate|Minor|High school|Elementary school|Certificate|Habilitation"
+    r"|[A-Z][\w ]{0,30}Certificate)(?![\w])",
+)
+_ADVISOR = re.compile(
+    r"\b(?:co-?)?(?:advis(?:ed|ors?|ers?)|supervis(?:ed|ors?)|mentors?|mentored|hosts?|hosted)"
+    r"\b\s*(?:by|:)?\s*"
+    r"|\bunder the (?:co-?)?(?:supervision|guidance|direction) of\s+"
+    r"|\b(?:group|laboratory|lab) of\s+"
+    r"|\b(?:assistant|RA) to\s+"
+    r"|\bcommittee\s*:\s*",
+    re.I,
+)
+_TITLE_WORDS = re.compile(r"^(?:(?:Prof(?:essor)?|Dr|Senior Engineer|Mr|Ms|Mrs)\.?\s+)+", re.I)
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*|von|van|der|de|del|da|di|du|le|la|y)$"
+)
+_GPA = re.compile(
+    r"\b(?:c?GPA|grade(?: point average)?)\s*:?\s*(?:GPA\s*:?\s*)?"
+    r"(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?)",
+    re.I,
+)
+_RANK = re.compile(
+    r"(\b(?:top|rank(?:ed|ing)?:?)\s*\d+(?:\.\d+)?\s*%?|\b\d+(?:\.\d+)?\s*%|\b\d+\s*/\s*\d+\b"
+    r"|\b\d+(?:st|nd|rd|th)\s+(?:out\s+)?of\s+\d+)",
+    re.I,
+)
+_TEACH_ROLE = re.compile(
+    r"\b((?:head |senior |lead |chief |graduate )?(?:teaching assistant|teaching fellow|TA"
+    r"|co-instructor|instructor|guest lecturer|lecturer|lecture|tutor|grader|course coordinator"
+    r"|teacher|course assistant))\b",
+    re.I,
+)
+
+
+# --------------------------------------------------------------------- shared helpers
+def _segments(text: str) -> list[str]:
+    """Comma / dash / sentence pieces of a header, keeping parentheses whole."""
+    text = re.sub(r"\s+[—–|·]\s+|\t|\s{3,}", " ; ", text)
+    text = re.sub(r"(?<=[a-z\)])\.\s+(?=[A-Z])", " ; ", text)
+    return [s.strip(" .;") for s in split_outside_parens(text, ",;") if s.strip(" .;")]
+
+
+def person_names(text: str) -> list[str]:
+    """Names listed after a trigger: "X and Y", "Prof. X, Dr. Y"; stops at the first non-name."""
+    names = []
+    text = re.split(
+        r"[.;:](?:\s|$)|\s\((?!co-?advis|advis|chair)|\s(?:at|in|from|on|for|since)\s", text
+    )[0]
+    for part in re.split(r",\s*|\s+and\s+|\s*&\s*", text):
+        part = _TITLE_WORDS.sub("", part.strip(" *"))
+        part = re.sub(r"\s*\(.*$", "", part).strip()
+        tokens = part.split()
+        if not 2 <= len(tokens) <= 5 or not all(_NAME_TOKEN.match(t) for t in tokens):
+            break
+        if _ORG.search(part):
+            break
+        names.append(part)
+    return names
+
+
+def advisors_in(text: str) -> list[str]:
+    """People named as advisors, supervisors, mentors or hosts."""
+    found: list[str] = []
+    for match in _ADVISOR.finditer(text):
+        tail = text[match.end() :]
+        if match.group(0).lower().startswith("committee"):
+            # Only the members the CV marks as (co-)advisors.
+            names = re.findall(r"([A-Z][\w'’. -]+?)\s*\((?:co-?)?advis\w*\)", tail)
+            names = [n.strip() for n in names]
+        else:
+            names = person_names(tail)
+        found.extend(n for n in names if n not in found)
+    return found
+
+
+def _first_date(block: Block) -> DateSpan | None:
+    if block.date:
+        return block.date
+    for item in block.items:
+        if spans := find_dates(item.text):
+            return spans[0]
+    return None
+
+
+def _strip_dates(text: str) -> str:
+    spans = find_dates(text)
+    for span in reversed(spans):
+        text = text[: span.begin] + " " + text[span.end :]
+    text = re.sub(r"\b(present|now|current|since|expected)\b", " ", text, flags=re.I)
+    text = re.sub(r"^[\s:,.–—*-]+|[\s:,–—(*-]+$", "", fold(text))
+    return re.sub(r"\(\s*\)", "", text).strip()
+
+
+def _lines_without_date(block: Block) -> list[Item]:
+    """The block's items with the anchoring date cut out of its line."""
+    out = []
+    for item in block.items:
+        if item is block.date_item:
+            rest = _strip_dates(item.text)
+            if rest:
+                out.append(
+                    Item(
+                        item.nos,
+                        _strip_dates(item.marked),
+                        rest,
+                        item.bullet,
+                        item.heading,
+                        item.bold,
+                    )
+                )
+        else:
+            out.append(item)
+    return out
+
+
+def _x(block: Block, entry: dict) -> dict:
+    entry["x_lines"] = block.nos
+    return entry
+
+
+def _is_header(item: Item, prev: Item | None) -> bool:
+    return not is_detail(item, prev) or item.heading or item.bold
+
+
+# --------------------------------------------------------------------- education
+def education(block: Block) -> dict:
+    items = _lines_without_date(block)
+    context = [it.text for it in block.context]
+    text = " ; ".join(context + [it.text for it in items])
+    degree = field = institution = None
+    details: list[str] = []
+    if match := _DEGREE.search(text):
+        degree = match.group(1).strip()
+        after = text[match.end() :]
+        if fm := re.match(
+            r"\s*(?:studies\s*)?(?:in|of)\s+(?:the\s+)?([^,;.(—–]+(?:\([^)]*\))?)", after
+        ):
+            field = fm.group(1).strip()
+    segments = [s for it in context + [i.text for i in items] for s in _segments(it)]
+    institutions = [s for s in segments if _INSTITUTION.search(s) and not _ADVISOR.search(s)]
+    universities = [s for s in institutions if re.search(r"univ|college|ETH|EPFL|MIT|KTH", s, re.I)]
+    if universities or institutions:
+        institution = (universities or institutions)[0]
+        institution = re.sub(r"\s*\((?:[A-Z][\w ]+, )?[A-Z][\w ]+\)$", "", institution)
+        institution = re.sub(r"^(?:at|from)\s+(?:the\s+)?", "", institution)
+        if degree and institution.startswith(degree):
+            institution = institution[len(degree) :].strip(" ,")
+    if field is None and degree:
+        for seg in segments:
+            if seg.startswith(degree):
+                continue
+            if seg is not institution and not _INSTITUTION.search(seg) and not _ADVISOR.search(seg):
+                if (
+                    len(seg.split()) <= 5
+                    and not looks_like_location(seg)
+                    and not re.search(r"\d", seg)
+                ):
+                    field = seg
+                break
+            break
+    gpa_match = _GPA.search(text)
+    for it in items:
+        if degree and it.text.startswith(degree) and len(it.text) < 80:
+            continue
+        if institution and it.text.strip(" .") == institution:
+            continue
+        details.append(it.text)
+    start, end = _dates(block, lone_is_end=True)
+    return _x(
+        block,
+        {
+            "institution": institution,
+            "degree": degree,
+            "field": field,
+            "start": start,
+            "end": end,
+            "advisors": advisors_in(text),
+            "gpa": gpa_match.group(1).replace(" ", "") if gpa_match else None,
+            "details": details,
+        },
+    )
+
+
+def _dates(block: Block, *, lone_is_end: bool) -> tuple[str | None, str | None]:
+    span = _first_date(block)
+    return span.resolve(lone_is_end=lone_is_end) if span else (None, None)
+
+
+# --------------------------------------------------------------------- positions
+def position(block: Block) -> dict:
+    items = _lines_without_date(block)
+    headers: list[Item] = []
+    details: list[str] = []
+    for index, item in enumerate(items):
+        prev = items[index - 1] if index else None
+        if not details and _is_header(item, prev) and len(headers) < 4:
+            headers.append(item)
+        else:
+            details.append(item.text)
+    pieces = [s for it in block.context + headers for s in _segments(it.text)]
+    title = org = department = location = None
+    rest: list[str] = []
+    for piece in pieces:
+        core = re.sub(
+            r"\s+(?:advised|supervised|mentored|hosted) by .*$|\s+to\s+[A-Z].*$", "", piece
+        )
+        if title is None and looks_like_role(core) and not _INSTITUTION.search(core):
+            title = core
+        elif looks_like_location(piece) or (rest and re.fullmatch(r"[A-Z][a-z]+", piece)):
+            location = location or piece
+        else:
+            rest.append(piece)
+    orgs = [p for p in rest if _ORG.search(p) and not _DEPARTMENT.match(p)]
+    depts = [p for p in rest if _DEPARTMENT.match(p)]
+    if orgs:
+        org = orgs[-1] if depts else orgs[0]
+    elif rest:
+        org = rest[0]
+    if org:
+        others = [p for p in rest if p is not org and p in depts]
+        department = ", ".join(others) or None
+        if re.search(r"\(([^()]+)\)$", org) and looks_like_location(
+            re.search(r"\(([^()]+)\)$", org).group(1)
+        ):
+            location = location or re.search(r"\(([^()]+)\)$", org).group(1)
+            org = org[: org.rfind("(")].strip()
+    if title and org is None and " at " in title:
+        title, org = title.split(" at ", 1)
+    unused = [p for p in rest if p is not org and p not in depts]
+    details = unused + details if org else details
+    text = " ; ".join(it.text for it in block.context + items)
+    start, end = _dates(block, lone_is_end=False)
+    return _x(
+        block,
+        {
+            "organization": org.strip(" .") if org else None,
+            "department": department,
+            "title": _smart_case(title.strip(" .")) if title else None,
+            "kind": _position_kind(title or "", org or ""),
+            "start": start,
+            "end": end,
+            "supervisors": advisors_in(text),
+            "location": location,
+            "details": details,
+        },
+    )
+
+
+def _smart_case(text: str) -> str:
+    """ALL CAPS role lines ("RESEARCH INTERN OF LLM TRAINING") in title case, acronyms kept."""
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    if not letters.isupper() or len(letters) < 6:
+        return text
+    small = {"of", "in", "and", "for", "the", "at", "on", "to"}
+    words = []
+    for i, word in enumerate(text.split()):
+        lower = word.lower()
+        if i and lower in small:
+            words.append(lower)
+        elif len(word) <= 3 and word.isalpha() and lower not in {"top"}:
+            words.append(word)  # DL, LLM: acronyms
+        else:
+            words.append(word.capitalize())
+    return " ".join(words)
+
+
+def _position_kind(title: str, org: str) -> str:
+    t = title.lower()
+    if "intern" in t:
+        return "internship"
+    if "visiting" in t or "visitor" in t:
+        return "visiting"
+    if re.search(r"research|postdoc|fellow|scientist|assistant|scholar", t):
+        return "research"
+    if t:
+        return "employment"
+    return "other"
+
+
+# --------------------------------------------------------------------- awards
+def award(block: Block) -> dict:
+    items = _lines_without_date(block)
+    first = items[0].marked if items else ""
+    extra = [it.text for it in items[1:]]
+    span = _first_date(block)
+    bold = leading_bold(first)
+    line = plain(first)
+    rank = None
+    details: list[str] = []
+    # Ranks and notes in parentheses: "(4/200)", "(Top 15%)", "(for best thesis)".
+    for paren in re.findall(r"\(([^()]*)\)", line):
+        rank_match = _RANK.search(paren)
+        if rank_match and rank is None:
+            rank = rank_match.group(1).strip()
+            leftover = fold(paren.replace(rank_match.group(1), "").strip(" ,;"))
+            if leftover:
+                details.append(leftover)
+            line = line.replace(f"({paren})", " ")
+        elif re.match(r"^(for|awarded|given)\b", paren, re.I) or re.search(
+            r"[^\x00-\u024f]", paren
+        ):
+            details.append(paren)
+            line = line.replace(f"({paren})", " ")
+    line = fold(line)
+    if rank is None and (
+        rank_match := re.search(r"\((top[^)]*)\)|\b(top \d+(?:\.\d+)?%)", line, re.I)
+    ):
+        rank = rank_match.group(1) or rank_match.group(2)
+    issuer = None
+    if bold:
+        title = plain(bold[0])
+        tail = plain(bold[1]).strip(" ,.")
+    else:
+        parts = [p for p in re.split(r"\s{2,}|\t| · ", line) if p.strip()] or [""]
+        title, tail = parts[0], ", ".join(parts[1:])
+        if not tail:
+            by = re.split(r"\s+(?:by|from)\s+(?:the\s+)?", title, maxsplit=1)
+            if len(by) == 2 and _ORG.search(by[1]):
+                title, issuer = by[0], by[1].strip(" .")
+    title = fold(title).strip(" ,.")
+    if tail:
+        tail_parts = split_outside_parens(tail, ",;")
+        orgs = [p for p in tail_parts if _INSTITUTION.search(p) or _ORG.search(p)]
+        if orgs and issuer is None:
+            issuer = orgs[-1] if len(tail_parts) > 1 and tail_parts[-1] in orgs else orgs[0]
+        details.extend(p for p in tail_parts if p != issuer)
+    if issuer is None and (
+        of := re.search(
+            r"\b(?:of|at)\s+((?:the\s+)?[A-Z][\w ]*(?:Universit\w+|College|Institute)[\w ]*)$",
+            title,
+        )
+    ):
+        issuer = of.group(1).strip()
+    details.extend(extra)
+    return _x(
+        block,
+        {
+            "title": title,
+            "year": span.year if span else None,
+            "issuer": issuer.strip(" .") if issuer else None,
+            "rank": rank,
+            "details": "; ".join(d for d in details if d) or None,
+        },
+    )
+
+
+# --------------------------------------------------------------------- teaching
+def teaching(block: Block, institution_hint: str | None = None) -> dict:
+    items = _lines_without_date(block)
+    texts = [it.text for it in items]
+    role = course = institution = None
+    details: list[str] = []
+    for text in texts:
+        match = _TEACH_ROLE.search(text)
+        if role is None and match:
+            role = _smart_case(match.group(1))
+            if role.lower() == "lecture":
+                role = "Lecturer"
+            remainder = fold(text[: match.start()] + " " + text[match.end() :]).strip(" ,;:-")
+            remainder = re.sub(
+                r"^(?:for|of|in)\s+(?:the\s+)?(?:course\s+)?", "", remainder, flags=re.I
+            )
+            if remainder and course is None:
+                course = remainder
+            continue
+        if institution is None and _INSTITUTION.search(text) and len(text.split()) <= 8:
+            institution = text.strip(" .")
+            continue
+        if course is None:
+            course = text
+        else:
+            details.append(text)
+    if course:
+        quoted = re.search(r"[‘’'“\"]([^‘’'“”\"]{4,})[’'”\"]", course)
+        at = re.search(r",?\s+at\s+(?:the\s+)?([^,]+)", course)
+        if at and institution is None:
+            institution = at.group(1).strip(" .")
+        if quoted:
+            details.insert(0, course)
+            course = quoted.group(1)
+        else:
+            course = re.split(r",\s+at\s+", course)[0]
+        if paren := re.search(
+            r"\s*\(((?:under)?graduate[^)]*|[^)]*\b(?:seminar|level|course|students)\b[^)]*)\)$",
+            course,
+            re.I,
+        ):
+            details.insert(0, paren.group(1))
+            course = course[: paren.start()]
+    span = _first_date(block)
+    term = None
+    if span and block.date_item is not None:
+        term = block.date_item.text[span.begin : span.end].strip(" *")
+    elif span:
+        term = next((it.text[span.begin : span.end] for it in items if find_dates(it.text)), None)
+    return _x(
+        block,
+        {
+            "course": course.strip(" .,") if course else None,
+            "role": role,
+            "institution": institution or institution_hint,
+            "term": term,
+            "details": details,
+        },
+    )
+
+
+# --------------------------------------------------------------------- projects
+def project(block: Block) -> dict:
+    first = block.items[0]
+    links = links_in(first.marked)
+    name_match = re.match(r"^\**\[([^\]]+)\]\(([^)]*)\)\**", first.marked)
+    url = None
+    if name_match:
+        name, url = name_match.group(1), name_match.group(2)
+        rest = plain(first.marked[name_match.end() :]).lstrip(" .:—–-")
+    else:
+        bold = leading_bold(first.marked)
+        if bold:
+            name, rest = plain(bold[0]), plain(bold[1]).lstrip(" .:—–-")
+        elif first.heading or first.bold or len(block.items) > 1:
+            name, rest = first.text, ""
+        else:
+            parts = re.split(r"\s+[—–:-]\s+|\.\s+", first.text, maxsplit=1)
+            name, rest = parts[0], parts[1] if len(parts) > 1 else ""
+        if links:
+            url = links[0][1]
+    description = " ".join(([rest] if rest else []) + [it.text for it in block.items[1:]])
+    return _x(
+        block,
+        {
+            "name": name.strip(" .*"),
+            "description": description or None,
+            "url": url if url and url.startswith("http") else None,
+        },
+    )
+
+
+# --------------------------------------------------------------------- skills
+def skills(items: list[Item], category_hint: str | None) -> list[dict]:
+    out: list[dict] = []
+    for item in items:
+        marked = item.marked
+        bold = leading_bold(marked)
+        if bold:
+            category, rest = plain(bold[0]).rstrip(":"), plain(bold[1]).lstrip(": ")
+        elif match := re.match(r"^([A-Z][\w /&+-]{1,40}?)\s*:\s*(.+)$", item.text):
+            category, rest = match.group(1), match.group(2)
+        elif category_hint and not out:
+            category, rest = category_hint, item.text
+        elif match := re.match(r"^([A-Z][a-z]+)\s+(.+,.+)$", item.text):
+            category, rest = match.group(1), match.group(2)
+        elif out:
+            out[-1]["items"].extend(_skill_items(item.text))
+            out[-1]["x_lines"].extend(item.nos)
+            continue
+        else:
+            category, rest = category_hint, item.text
+        out.append({"category": category, "items": _skill_items(rest), "x_lines": list(item.nos)})
+    return out
+
+
+def _skill_items(text: str) -> list[str]:
+    return [p.strip(" .") for p in split_outside_parens(text, ",;") if p.strip(" .")]
+
+
+# --------------------------------------------------------------------- other sections
+def section_items(blocks: list[Block]) -> list[str]:
+    return [fold(" ".join(it.text for it in block.items)) for block in blocks]

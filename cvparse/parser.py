@@ -1,0 +1,322 @@
+"""From a document's text to CV JSON: sections, person, entries, publications, leftovers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import entries, person
+from .blocks import Block, Item, cut, items_of
+from .sections import _YEAR_HEADING, Line, Section, build_lines, split_sections
+from .text import clean_line, fold
+
+SCHEMA = "cv-json/1"
+_SELECTED = re.compile(r"\b(selected|representative|featured|recent|key|highlighted)\b", re.I)
+_PROSE_WORDS = 12
+
+
+def empty_result(filename: str | None, fmt: str) -> dict:
+    return {
+        "schema": SCHEMA,
+        "source": {"filename": filename, "format": fmt},
+        "person": {
+            "name": None, "headline": None, "emails": [], "phones": [], "homepage": None,
+            "links": [], "address": None, "bio": None, "research_interests": [],
+        },
+        "education": [], "positions": [], "publications": [], "awards": [],
+        "teaching": [], "projects": [], "skills": [], "sections": [], "unparsed": [],
+    }  # fmt: skip
+
+
+def _publication_parser() -> tuple[Callable | None, Callable | None]:
+    """The publications helper's functions, when that module is present."""
+    try:
+        from .publications import parse_publications, self_name
+    except ImportError:
+        return None, None
+    return parse_publications, self_name
+
+
+class _Assembler:
+    """Fills one result from the sections of one document."""
+
+    def __init__(self, text: str, filename: str | None, fmt: str) -> None:
+        self.result = empty_result(filename, fmt)
+        self.lines = build_lines(text)
+        self.by_no = {line.no: line for line in self.lines}
+        self.sections = split_sections(self.lines)
+        self.used: set[int] = {s.heading_line for s in self.sections if s.heading_line}
+        self.bio_parts: list[str] = []
+
+    # ----------------------------------------------------------------- driver
+    def run(self) -> dict:
+        preamble, body = self.sections[0], self.sections[1:]
+        self._person_from_preamble(preamble)
+        pub_sections = []
+        for index, section in enumerate(body):
+            following = body[index + 1] if index + 1 < len(body) else None
+            if section.kind == "publications":
+                pub_sections.append(section)
+            else:
+                self._section(section, following)
+        self._contacts(body)
+        self._publications(pub_sections)
+        self._prose_entries()
+        self._finish_person()
+        self._unparsed()
+        return self.result
+
+    def _items(self, section: Section) -> list[Item]:
+        return items_of(section.lines, self.by_no)
+
+    def _mark(self, nos: list[int] | set[int]) -> None:
+        self.used.update(nos)
+
+    # ----------------------------------------------------------------- sections
+    def _section(self, section: Section, following: Section | None) -> None:
+        items = self._items(section)
+        kind = section.kind
+        if kind == "bio":
+            self.bio_parts.append(" ".join(it.text for it in items))
+            self._mark([n for it in items for n in it.nos])
+            return
+        if kind == "interests":
+            self._interests(items)
+            return
+        if kind == "skills":
+            found = entries.skills(items, section.sub)
+            self.result["skills"].extend(found)
+            self._mark([n for s in found for n in s["x_lines"]])
+            return
+        extract = {
+            "education": entries.education,
+            "positions": entries.position,
+            "awards": entries.award,
+            "teaching": entries.teaching,
+            "projects": entries.project,
+        }.get(kind or "")
+        blocks = cut(items) if items else []
+        if extract is None:
+            self._other(section, blocks, following)
+            return
+        target = "positions" if kind == "positions" else kind
+        for block in blocks:
+            entry = extract(block)
+            if kind == "awards" and not entry["title"]:
+                continue
+            self.result[target].append(entry)  # type: ignore[index]
+            self._mark(block.nos)
+
+    def _other(self, section: Section, blocks: list[Block], following: Section | None) -> None:
+        parent_only = (
+            following is not None
+            and following.sub
+            and following.heading
+            and (following.heading.startswith(f"{section.heading}:"))
+        )
+        if not blocks and parent_only:
+            return
+        self.result["sections"].append(
+            {
+                "heading": section.heading,
+                "items": entries.section_items(blocks),
+                "x_lines": sorted({n for b in blocks for n in b.nos}),
+            }
+        )
+        self._mark([n for b in blocks for n in b.nos])
+
+    def _interests(self, items: list[Item]) -> None:
+        text = " ".join(it.text for it in items)
+        self._mark([n for it in items for n in it.nos])
+        words = len(text.split())
+        if words >= _PROSE_WORDS and text.rstrip().endswith("."):
+            self.bio_parts.append(text)
+            self.result["person"]["research_interests"].extend(person.interests_in(text))
+            return
+        for it in items:
+            self.result["person"]["research_interests"].extend(
+                p.strip(" .") for p in re.split(r"[,;]", it.text) if p.strip(" .")
+            )
+
+    # ----------------------------------------------------------------- person
+    def _person_from_preamble(self, preamble: Section) -> None:
+        info = self.result["person"]
+        lines = preamble.lines
+        for line in lines[:4]:
+            if person.looks_like_name(line.text.strip(" *")):
+                info["name"] = person.display_name(line.text.strip(" *"))
+                self._mark([line.no])
+                break
+        contact = person.contact_details([(ln.no, ln.marked, ln.text) for ln in lines])
+        self._take_contacts(contact)
+        self._mark(contact["used"])
+        rest = [ln for ln in lines if ln.no not in self.used]
+        address, address_nos = person.address_of(
+            [(ln.no, ln.text) for ln in rest if len(ln.text.split()) <= 16]
+        )
+        if address:
+            info["address"] = address
+            self._mark(address_nos)
+        leftovers: list[Line] = []
+        for line in rest:
+            if line.no in self.used:
+                continue
+            words = len(line.text.split())
+            if words >= _PROSE_WORDS and not line.bold:
+                self.bio_parts.append(line.text)
+                self._mark([line.no])
+            elif info["headline"] is None and not line.bold and _is_headline(line.text):
+                info["headline"] = _headline(line.text)
+                self._mark([line.no])
+            else:
+                leftovers.append(line)
+        if leftovers:
+            self.result["sections"].insert(
+                0,
+                {
+                    "heading": None,
+                    "items": [ln.text for ln in leftovers],
+                    "x_lines": [ln.no for ln in leftovers],
+                },
+            )
+            self._mark([ln.no for ln in leftovers])
+
+    def _take_contacts(self, contact: dict) -> None:
+        info = self.result["person"]
+        for key in ("emails", "phones"):
+            for value in contact[key]:
+                if value not in info[key]:
+                    info[key].append(value)
+        if info["homepage"] is None:
+            info["homepage"] = contact["homepage"]
+        for link in contact["links"]:
+            if link not in info["links"]:
+                info["links"].append(link)
+
+    def _contacts(self, body: list[Section]) -> None:
+        """Contact details printed in a labelled section ("Personal information")."""
+        lines = [
+            (ln.no, ln.marked, ln.text)
+            for s in body
+            if s.kind in ("other", "bio")
+            for ln in s.lines
+            if person.EMAIL.search(ln.text)
+            or re.search(r"\b(phone|mobile|tel|e-?mail)\b", ln.text, re.I)
+        ]
+        self._take_contacts(person.contact_details(lines))
+
+    def _finish_person(self) -> None:
+        info = self.result["person"]
+        if self.bio_parts:
+            info["bio"] = fold(" ".join(self.bio_parts))
+            if not info["research_interests"]:
+                info["research_interests"] = person.interests_in(info["bio"])
+        if info["name"] is None and info["bio"]:
+            info["name"] = person.name_in_prose(info["bio"])
+        if info["name"] is None:
+            info["name"] = person.name_from_contact(
+                info["emails"][0] if info["emails"] else None, info["homepage"]
+            )
+
+    def _prose_entries(self) -> None:
+        """An "about" page states positions and degrees in sentences."""
+        if not self.bio_parts:
+            return
+        text = " ".join(self.bio_parts)
+        if not self.result["education"]:
+            self.result["education"].extend(person.prose_degrees(text))
+        if not self.result["positions"]:
+            self.result["positions"].extend(person.prose_positions(text))
+
+    # ----------------------------------------------------------------- publications
+    def _publications(self, sections: list[Section]) -> None:
+        parse_publications, self_name = _publication_parser()
+        info = self.result["person"]
+        found: list[dict] = []
+        for section in sections:
+            year = (
+                int(section.sub[:4]) if section.sub and _YEAR_HEADING.match(section.sub) else None
+            )
+            category = None if year or not section.sub else section.sub
+            if category is None and section.heading and _SELECTED.search(section.heading):
+                category = section.heading
+            lines = [(ln.no, _publication_line(ln)) for ln in section.lines]
+            pubs = (
+                parse_publications(lines, category=category, owner=info["name"])
+                if (parse_publications and lines)
+                else []
+            )
+            for pub in pubs:
+                if year and not pub.get("year"):
+                    pub["year"] = year
+                self._mark(pub.get("x_lines", []))
+            found.extend(pubs)
+            left = [ln for ln in section.lines if ln.no not in self.used]
+            if left:
+                self.result["sections"].append(
+                    {
+                        "heading": section.sub if section.sub and not year else section.heading,
+                        "items": [ln.text for ln in left],
+                        "x_lines": [ln.no for ln in left],
+                    }
+                )
+                self._mark([ln.no for ln in left])
+        self.result["publications"] = _drop_selected_duplicates(found)
+        if info["name"] is None and self_name and self.result["publications"]:
+            info["name"] = self_name(self.result["publications"])
+
+    # ----------------------------------------------------------------- leftovers
+    def _unparsed(self) -> None:
+        self.result["unparsed"] = [
+            ln.text for ln in self.lines if ln.text and ln.no not in self.used
+        ]
+
+
+def _publication_line(line: Line) -> str:
+    """A line as the publication parser reads it: bullets as "- ", headings in bold."""
+    marked = clean_line(line.raw, keep_emphasis=True)
+    if line.heading_level is not None and not marked.startswith("**"):
+        marked = f"**{marked}**"
+    return f"- {marked}" if line.bullet else marked
+
+
+def _title_key(pub: dict) -> str:
+    return re.sub(r"[^a-z0-9]+", "", (pub.get("title") or "").lower())
+
+
+def _drop_selected_duplicates(pubs: list[dict]) -> list[dict]:
+    """A paper in a "Selected" list and again in the full list is one entry: the full one."""
+    keys = [_title_key(p) for p in pubs]
+    out = []
+    for index, pub in enumerate(pubs):
+        selected = bool(_SELECTED.search(pub.get("category") or ""))
+        elsewhere = any(
+            k == keys[index] and j != index and not _SELECTED.search(pubs[j].get("category") or "")
+            for j, k in enumerate(keys)
+        )
+        if selected and elsewhere and keys[index]:
+            continue
+        out.append(pub)
+    return out
+
+
+_HEADLINE_WORDS = re.compile(
+    r"\b(student|candidate|professor|lecturer|researcher|scientist|engineer|fellow|postdoc\w*"
+    r"|director|department|school|faculty|lab|university|institute|phd|ph\.d)\b",
+    re.I,
+)
+
+
+def _is_headline(text: str) -> bool:
+    return bool(_HEADLINE_WORDS.search(text)) and len(text.split()) <= 14 and "@" not in text
+
+
+def _headline(text: str) -> str:
+    from .entries import _smart_case
+
+    return ", ".join(_smart_case(part) for part in re.split(r"\s+·\s+|\s+\|\s+", text))
+
+
+def parse_text(text: str, filename: str | None, fmt: str) -> dict:
+    """CV JSON of a document given as Markdown-ish text."""
+    return _Assembler(text, filename, fmt).run()

@@ -1,0 +1,260 @@
+"""The CV owner: name, contact details, links, address, bio and research interests;
+plus the positions and degrees an "about" page states in prose."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+from .entries import _INSTITUTION, _segments, advisors_in
+from .text import links_in
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
+_PHONE = re.compile(r"(?<![\w/.])(?:\(\+?\d{1,4}\)\s*|\+)?\d[\d ().-]{7,}\d(?![\w/])")
+_PHONE_LABEL = re.compile(r"\b(phone|mobile|tel|telephone|cell|fax)\b", re.I)
+_DOMAIN = re.compile(
+    r"(?<![@\w./-])((?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+    r"\.(?:com|org|net|io|edu|me|info|dev|ai|cn|de|uk|ch|fr|nl|jp|site|xyz|page|app|blog)"
+    r"(?:/[^\s)\]]*)?)(?![\w@-])",
+    re.I,
+)
+SOCIAL = {
+    "github.com": "GitHub",
+    "scholar.google": "Google Scholar",
+    "orcid.org": "ORCID",
+    "linkedin.com": "LinkedIn",
+    "twitter.com": "Twitter",
+    "x.com": "Twitter",
+    "researchgate.net": "ResearchGate",
+    "gitlab.com": "GitLab",
+    "dblp.org": "DBLP",
+    "arxiv.org": "arXiv",
+    "publons.com": "Publons",
+}
+_HANDLE_LABEL = re.compile(r"\b(github|twitter|linkedin)\s*:\s*@?([\w.-]+)", re.I)
+_HANDLE_URL = {
+    "github": "https://github.com/{}",
+    "twitter": "https://twitter.com/{}",
+    "linkedin": "https://www.linkedin.com/in/{}",
+}
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.|von|van|der|de|del|da|di|du|le|la)$")
+_NOT_NAME = re.compile(
+    r"\b(curriculum|vitae|resume|cv|university|department|school|institute|college|updated"
+    r"|page|email|phone|street|road|student|professor|about|contact|homepage)\b",
+    re.I,
+)
+_ADDRESS = re.compile(
+    r"\b(road|street|st\.|avenue|ave\.|building|blvd|boulevard|lane|drive|dr\.|rd\.|room"
+    r"|floor|suite|no\.\s?\d|p\.?o\.? box|zip|district|\d{5}|[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2})\b",
+    re.I,
+)
+
+
+def looks_like_name(text: str) -> bool:
+    tokens = text.replace(",", " ").split()
+    return (
+        2 <= len(tokens) <= 5
+        and all(_NAME_WORD.match(t) for t in tokens)
+        and not _NOT_NAME.search(text)
+        and not re.search(r"\d|@", text)
+    )
+
+
+def display_name(text: str) -> str:
+    """An ALL CAPS title line in name case; mixed case ("Ryohei MOGI") kept as printed."""
+    if text.isupper():
+        return " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in text.split())
+    return text
+
+
+def repair_emails(text: str) -> str:
+    """Undo conversion breaks and obfuscation: "name@ pku.edu.cn", "a [at] b [dot] edu"."""
+    text = re.sub(r"\s*[\[(]\s*at\s*[\])]\s*", "@", text, flags=re.I)
+    text = re.sub(r"\s*[\[(]\s*dot\s*[\])]\s*", ".", text, flags=re.I)
+    text = re.sub(r"(?<=\w)\s*@\s+(?=\w)|(?<=\w)\s+@\s*(?=\w)", "@", text)
+    return text
+
+
+def emails_in(text: str, *, contact_line: bool) -> list[str]:
+    text = repair_emails(text)
+    if contact_line:
+        # A PDF-to-text break inside the local part: "jin zhen@zju.edu.com".
+        text = re.sub(
+            r"(?<![\w:/.@-])([a-z][a-z0-9_.-]{1,15}) ([a-z0-9_.-]+@)",
+            lambda m: (
+                m.group(0)
+                if m.group(1) in {"at", "email", "mail", "me", "or", "and", "to", "contact"}
+                else m.group(1) + m.group(2)
+            ),
+            text,
+        )
+    return [m.group(0).rstrip(".") for m in EMAIL.finditer(text)]
+
+
+def phones_in(text: str) -> list[str]:
+    out = []
+    for match in _PHONE.finditer(text):
+        value = match.group(0).strip(" .-")
+        digits = re.sub(r"\D", "", value)
+        if not 9 <= len(digits) <= 15:
+            continue
+        if find_dates(value) and not value.startswith(("+", "(")) and len(find_dates(value)) > 1:
+            continue
+        if re.fullmatch(r"(19|20)\d\d\s*[-–]\s*(19|20)\d\d", value):
+            continue
+        out.append(value)
+    return out
+
+
+def social_label(url: str) -> str | None:
+    return next((label for host, label in SOCIAL.items() if host in url.lower()), None)
+
+
+def _with_scheme(url: str) -> str:
+    return url if url.startswith("http") else f"https://{url}"
+
+
+def contact_details(lines: list[tuple[int, str, str]]) -> dict:
+    """Emails, phones, homepage and links from (no, marked, text) contact lines."""
+    emails: list[str] = []
+    phones: list[str] = []
+    links: list[dict] = []
+    homepage = None
+    used: set[int] = set()
+    for no, marked, text in lines:
+        found = False
+        for email in emails_in(text, contact_line=True):
+            found = True
+            if email.lower() not in (e.lower() for e in emails):
+                emails.append(email)
+        for phone in phones_in(text):
+            found = True
+            if re.sub(r"\D", "", phone)[-9:] not in {re.sub(r"\D", "", p)[-9:] for p in phones}:
+                phones.append(phone)
+        urls = [url for _, url in links_in(marked) if url.startswith("http")]
+        no_emails = EMAIL.sub(" ", repair_emails(text))
+        urls += [_with_scheme(m.group(1)) for m in _DOMAIN.finditer(no_emails)]
+        for handle in _HANDLE_LABEL.finditer(text):
+            urls.append(_HANDLE_URL[handle.group(1).lower()].format(handle.group(2)))
+        for url in urls:
+            found = True
+            label = social_label(url)
+            if label:
+                if all(link["url"] != url for link in links):
+                    links.append({"label": label, "url": url})
+            elif homepage is None and not url.lower().startswith("mailto"):
+                homepage = url.rstrip(".,")
+        if found:
+            used.add(no)
+    return {"emails": emails, "phones": phones, "homepage": homepage, "links": links, "used": used}
+
+
+def address_of(texts: list[tuple[int, str]]) -> tuple[str | None, set[int]]:
+    """A postal address: the preamble lines that read like one, joined."""
+    picked = [(no, t) for no, t in texts if _ADDRESS.search(t) and not EMAIL.search(t)]
+    if not picked:
+        return None, set()
+    return ", ".join(t.strip(" ,") for _, t in picked), {no for no, _ in picked}
+
+
+def interests_in(text: str) -> list[str]:
+    """Research interests named in a sentence ("My interests include X, Y and Z")."""
+    match = re.search(
+        r"(?:interests?\s+(?:include|includes|are|is|lie|lies)(?:\s+in)?"
+        r"|focus(?:es)?\s+on|intersection of)\s+(.+?)(?:[.;]|, with\b|$)",
+        text,
+        re.I,
+    )
+    if not match:
+        return []
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1))
+    return [p.strip(" *") for p in parts if 0 < len(p.split()) <= 6]
+
+
+# --------------------------------------------------------------------- prose (about pages)
+_ROLE_SENTENCE = re.compile(
+    r"\bI\s+(?:am|'m|was|served as|worked as|work as|joined \S+ as)\s+(?:currently\s+|now\s+)?"
+    r"(?:a|an|the)\s+(?P<title>[^,;]+?)\s+(?:at|with|in)\s+(?:the\s+)?(?P<org>[^;]+?)"
+    r"(?=,\s+(?:working|where|leading|focusing|overseeing|and)\b|\.\s|\.$|;|$|\s+in\s+\d{4})",
+)
+_DEGREE_SENTENCE = re.compile(
+    r"\b(?:obtained|received|earned|completed|got|finished)\s+my\s+(?P<degree>[\w.']+)"
+    r"(?:\s+degree)?(?:\s+in\s+(?P<field>[^,]+?))?\s+(?:from|at)\s+(?:the\s+)?(?P<inst>[^,.]+?)"
+    r"(?:\s+in\s+(?P<year>(?:19|20)\d\d))?(?=[,.]|\s+under|\s+with|$)",
+)
+
+
+def prose_positions(text: str) -> list[dict]:
+    """Positions an "about" paragraph states: "I am a X at Y", "I was a X at Y"."""
+    from .blocks import looks_like_role
+
+    out = []
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
+        match = _ROLE_SENTENCE.search(sentence)
+        if not match or not looks_like_role(match.group("title")):
+            continue
+        title = re.sub(r"\s+under the .*$", "", match.group("title"))
+        org_text = match.group("org").strip(" .")
+        pieces = _segments(org_text)
+        orgs = [p for p in pieces if _INSTITUTION.search(p)]
+        org = orgs[-1] if orgs else (pieces[0] if pieces else org_text)
+        department = ", ".join(p for p in pieces if p != org) or None
+        years = find_dates(sentence)
+        current = re.search(r"\b(am|'m)\b", sentence[: match.start("title")])
+        out.append(
+            {
+                "organization": org,
+                "department": department,
+                "title": title,
+                "kind": "visiting" if "visiting" in title.lower() else "employment",
+                "start": str(years[0].year) if years and not current else None,
+                "end": "present" if current else None,
+                "supervisors": advisors_in(sentence),
+                "location": None,
+                "details": [],
+            }
+        )
+    return out
+
+
+def prose_degrees(text: str) -> list[dict]:
+    """Degrees an "about" paragraph states: "I obtained my Ph.D. in X from Y in 2019"."""
+    out = []
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
+        match = _DEGREE_SENTENCE.search(sentence)
+        if not match:
+            continue
+        out.append(
+            {
+                "institution": match.group("inst").strip(),
+                "degree": match.group("degree"),
+                "field": match.group("field"),
+                "start": None,
+                "end": match.group("year"),
+                "advisors": advisors_in(sentence),
+                "gpa": None,
+                "details": [],
+            }
+        )
+    return out
+
+
+def name_in_prose(text: str) -> str | None:
+    """ "Hi, I am **Jane Doe**" / "My name is Jane Doe"."""
+    match = re.search(
+        r"\b(?:I am|I'm|my name is|this is)\s+\**([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})", text
+    )
+    if match and looks_like_name(match.group(1)):
+        return match.group(1)
+    return None
+
+
+def name_from_contact(email: str | None, homepage: str | None) -> str | None:
+    """A last resort: "jane.doe@x.org" or "janedoe.github.io" gives a name-like string."""
+    for source in (
+        email and email.split("@")[0],
+        homepage and re.sub(r"^https?://(www\.)?", "", homepage).split(".")[0],
+    ):
+        if source and re.fullmatch(r"[a-z]+[._-][a-z]+", source, re.I):
+            return " ".join(p.capitalize() for p in re.split(r"[._-]", source))
+    return None

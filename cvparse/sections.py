@@ -1,0 +1,334 @@
+"""Source lines, headings and the CV's sections.
+
+A heading is recognised in every usual form: ``# Markdown``, a setext underline
+(``===``/``---``), a bold-only line, an ALL CAPS line or a short Title-Case line —
+the weaker forms only when they name a known kind of section. Each section gets a
+``kind`` (education, positions, publications, ...) from its heading's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import bullet_of, clean_line, is_bold_only, plain, strip_hidden
+
+# Kinds in the order they are tried: the first whose pattern a heading contains wins
+# ("Teaching Experience" is teaching, "Awards and Funding" awards, "Grants Awarded" other).
+KIND_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "bio",
+        r"^(about|about me|summary|profile|biography|bio|short bio|introduction|overview"
+        r"|personal statement|professional summary|research summary|who am i)$",
+    ),
+    (
+        "other",
+        r"\b(news|updates|hobbies|volunteer\w*|references|referees|personal information"
+        r"|personal details|personal data|contact|leaves?|current research|misc\w*"
+        r"|extracurricular|activities|memberships?|affiliations|media|press|languages"
+        r"|citizenship|visa)\b",
+    ),
+    ("teaching", r"\b(teaching|courses taught|courses|instruct\w*|tutor\w*|lectures given)\b"),
+    (
+        "awards",
+        r"\b(awards?|honou?rs?|prizes?|fellowships?|scholarships?|distinctions|achievements"
+        r"|recognitions?|medals?)\b",
+    ),
+    ("other", r"\b(grants?|funding|granted|funds?)\b"),
+    (
+        "other",
+        r"\b(service|services|review|reviewer|reviewing|referee|refereeing|committees?"
+        r"|editorial|outreach|leadership|supervis\w*|advis\w*|mentor\w*|mentees|panels?)\b",
+    ),
+    (
+        "other",
+        r"\b(talks?|presentations?|seminars?|posters?|colloqui\w*|keynotes?"
+        r"|conferences? attended)\b",
+    ),
+    (
+        "skills",
+        r"\b(skills?|competenc\w*|programming|proficiency|certifications?|certificates"
+        r"|tools and technologies|expertise)\b",
+    ),
+    (
+        "interests",
+        r"\b(research interests?|interests?|areas? of (interest|research|expertise)"
+        r"|research (areas?|topics|focus|directions?))\b",
+    ),
+    (
+        "education",
+        r"\b(education\w*|academic background|academic training|degrees"
+        r"|qualifications|schooling|studies)\b",
+    ),
+    (
+        "publications",
+        r"\b(publications?|papers?|articles?|preprints?|manuscripts?|books?"
+        r"|chapters?|patents?|proceedings|journals?|bibliography"
+        r"|peer.reviewed|theses|thesis|monographs?|works? in progress"
+        r"|research outputs?|under review|submitted|in preparation"
+        r"|first.author|co.authored|reports?|dissertations?)\b",
+    ),
+    ("projects", r"\b(projects?|open.source|software)\b"),
+    (
+        "positions",
+        r"\b(experiences?|employment|appointments?|positions?|work history|career"
+        r"|internships?|jobs?|research history|professional background|work)\b",
+    ),
+)
+# Words that qualify a section name without naming one ("Selected", "Recent", "Other"...).
+_MODIFIERS = set(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "with",
+        "by",
+        "at",
+        "my",
+        "&",
+        "/",
+        "selected",
+        "recent",
+        "other",
+        "academic",
+        "professional",
+        "research",
+        "work",
+        "current",
+        "university",
+        "departmental",
+        "institutional",
+        "external",
+        "internal",
+        "invited",
+        "awarded",
+        "full",
+        "list",
+        "complete",
+        "additional",
+        "relevant",
+        "key",
+        "major",
+        "personal",
+        "refereed",
+        "peer",
+        "reviewed",
+        "edited",
+        "volumes",
+        "volume",
+        "conference",
+        "journal",
+        "technical",
+        "main",
+        "graduate",
+        "undergraduate",
+        "student",
+        "students",
+        "phd",
+        "ph.d",
+        "doctoral",
+        "teaching",
+    ]
+)
+_STATUS_LINE = re.compile(r"^(in |to appear|accepted|published|forthcoming)", re.I)
+
+# A role noun at the end ("TEACHING ASSISTANT", "Research Intern") names a job, not a section.
+_ROLE_TAIL = re.compile(
+    r"\b(assistant|intern|engineer|professor|lecturer|scientist|researcher|fellow|student"
+    r"|analyst|consultant|director|manager|member|associate)$",
+    re.I,
+)
+_YEAR_HEADING = re.compile(r"^(19|20)\d\d(\s*[–-]\s*((19|20)\d\d|present))?$", re.I)
+_SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
+_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_PAGE_FOOTER = re.compile(r"^(page\s+\d+(\s+of\s+\d+)?|\d+\s*/\s*\d+|-?\s*\d{1,2}\s*-?)$", re.I)
+
+STRUCTURED = ("education", "positions", "publications", "awards", "teaching", "projects", "skills")
+
+
+@dataclass
+class Line:
+    """One source line: its number, marked text (bold/links kept) and plain text."""
+
+    no: int
+    marked: str
+    text: str
+    bullet: bool = False
+    heading_level: int | None = None  # set for explicit (#, setext) headings
+    bold: bool = False
+    raw: str = ""  # the source line without its heading marks or bullet
+
+
+@dataclass
+class Section:
+    """A run of lines under one heading (a sub-heading starts a new Section)."""
+
+    kind: str | None  # None: the preamble before the first heading
+    heading: str | None
+    level: int
+    sub: str | None = None  # the sub-heading inside a parent of the same kind
+    lines: list[Line] = field(default_factory=list)
+    heading_line: int | None = None
+
+
+def heading_kind(title: str) -> str | None:
+    """The kind of section a heading's words name, or None when it names none."""
+    t = plain(title).lower().strip(" :.")
+    t = re.sub(r"[^\w\s&/,.'-]", " ", t)
+    t = re.sub(r"\s+", " ", t).strip()
+    words = t.split()
+    if not words or len(words) > 7 or re.search(r"\d", t) or _ROLE_TAIL.search(t):
+        return None
+    if _STATUS_LINE.match(t):
+        return None
+    if "," in t:
+        kinds = {heading_kind(part) for part in t.split(",")}
+        return kinds.pop() if len(kinds) == 1 else None
+    found = next((kind for kind, pattern in KIND_PATTERNS if re.search(pattern, t)), None)
+    if found is None:
+        return None
+    # A section name is (nearly) all section words: "Tian Chuang Scholarship" is an award.
+    rest = t
+    for _, pattern in KIND_PATTERNS:
+        rest = re.sub(pattern, " ", rest)
+    leftover = [w for w in re.findall(r"[a-z][\w.'-]*", rest) if w.strip(".") not in _MODIFIERS]
+    return found if len(leftover) <= max(1, len(words) // 4) else None
+
+
+def _looks_like_heading_text(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 7 and not text.endswith((".", ",", ";")) and len(text) <= 60
+
+
+def build_lines(source: str) -> list[Line]:
+    """Every source line, cleaned, with explicit headings marked."""
+    raw_lines = strip_hidden(source).splitlines()
+    lines: list[Line] = []
+    for index, raw in enumerate(raw_lines):
+        no = index + 1
+        level = None
+        body = raw
+        if atx := _ATX.match(raw):
+            level, body = len(atx.group(1)), atx.group(2)
+        elif (
+            index + 1 < len(raw_lines)
+            and raw.strip()
+            and _SETEXT.match(raw_lines[index + 1])
+            and not _SETEXT.match(raw)
+            and len(raw.split()) <= 8
+        ):
+            level = 1 if raw_lines[index + 1].strip().startswith("=") else 2
+        bullet, body = bullet_of(body) if level is None else (False, body)
+        marked = clean_line(body)
+        text = plain(marked)
+        if level is not None and not text:
+            level = None
+        if _PAGE_FOOTER.match(text):
+            marked = text = ""
+        lines.append(Line(no, marked, text, bullet, level, is_bold_only(marked), body))
+    return lines
+
+
+def implicit_level(line: Line, prev: Line | None, nxt: Line | None) -> int | None:
+    """The level of a bold-only, ALL CAPS or lone short line naming a known kind of
+    section (CAPS ranks above bold, bold above plain), or None if it is no heading."""
+    if line.bullet or not _looks_like_heading_text(line.text) or ":" in line.text.rstrip(":"):
+        return None
+    if heading_kind(line.text) is None:
+        return None
+    letters = re.sub(r"[^A-Za-z]", "", line.text)
+    if letters.isupper() and len(letters) > 3:
+        return 5
+    if line.bold:
+        return 6
+    # A Title-Case line standing alone (PDF text): a short one with a known name.
+    alone_before = prev is None or prev.heading_level is not None or not prev.text.endswith(",")
+    if line.text[0].isupper() and len(line.text.split()) <= 5 and alone_before and nxt:
+        return 7
+    return None
+
+
+def split_sections(lines: list[Line]) -> list[Section]:
+    """Group lines under their headings; the first Section is the preamble."""
+    sections = [Section(kind=None, heading=None, level=0)]
+    top: Section | None = None  # the current top-level section
+    top_index = 0
+    sub_level: int | None = None  # the level of the sub-headings seen under `top`
+    content = [ln for ln in lines if ln.text]
+    for position, line in enumerate(content):
+        prev = content[position - 1] if position else None
+        nxt = content[position + 1] if position + 1 < len(content) else None
+        level = line.heading_level or implicit_level(line, prev, nxt)
+        if level is None:
+            sections[-1].lines.append(line)
+            continue
+        title = line.text.strip().rstrip(":.").strip()
+        kind = heading_kind(title)
+        current = sections[-1]
+        if top is None:
+            if kind is None and not sections[0].lines and len(sections) == 1:
+                sections[0].lines.append(line)  # the title line (the owner's name)
+                continue
+            top = _open(sections, kind or "other", title, level, line)
+            top_index = len(sections) - 1
+            continue
+        deeper = level > top.level
+        top_empty = not any(sec.lines for sec in sections[top_index:])
+        if line.heading_level is not None and deeper and level == sub_level:
+            # A sibling of an earlier sub-heading stays inside the same parent.
+            same = kind == top.kind or (kind is None and top.kind == "publications")
+            _open_sub(sections, top, title, line, kind=None if same else "other")
+            sub_level = level
+            continue
+        if kind is None:
+            if top.kind in STRUCTURED and top.kind != "publications":
+                current.lines.append(line)  # an entry's own heading
+                continue
+            if top.kind == "publications":
+                if _YEAR_HEADING.match(title) or (len(title.split()) <= 6 and ":" not in title):
+                    _open_sub(sections, top, title, line)
+                    sub_level = level
+                else:
+                    current.lines.append(line)  # a paper's title set as a heading
+                continue
+            if deeper:
+                _open_sub(sections, top, title, line, kind="other")
+                sub_level = level
+                continue
+            kind = "other"
+        elif kind == top.kind and (deeper or top_empty):
+            _open_sub(sections, top, title, line)
+            sub_level = level
+            continue
+        elif kind == "other" and deeper:
+            absorbs = top.kind in ("publications", "skills")
+            _open_sub(sections, top, title, line, kind=None if absorbs else "other")
+            sub_level = level
+            continue
+        top = _open(sections, kind, title, level, line)
+        top_index = len(sections) - 1
+        sub_level = None
+    return sections
+
+
+def _open(sections: list[Section], kind: str, title: str, level: int, line: Line) -> Section:
+    """A new top-level section."""
+    section = Section(kind=kind, heading=title, level=level, heading_line=line.no)
+    sections.append(section)
+    return section
+
+
+def _open_sub(
+    sections: list[Section], top: Section, title: str, line: Line, kind: str | None = None
+) -> None:
+    """A sub-heading: a category of the parent's kind, or a "Parent: Child" part."""
+    sub_kind = kind or top.kind
+    heading = f"{top.heading}: {title}" if sub_kind == "other" else top.heading
+    sections.append(Section(sub_kind, heading, top.level, sub=title, heading_line=line.no))

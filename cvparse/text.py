@@ -1,0 +1,185 @@
+"""Text cleanup: Markdown, HTML bits, LaTeX and icon glyphs out; bold and links kept on demand.
+
+Two levels of cleaning:
+
+* ``clean_line`` gives "marked" text: plain prose that still keeps ``**bold**`` runs,
+  ``[label](url)`` links and backtick badges, which the publication parser and the
+  owner-name inference read.
+* ``plain`` turns marked text into the plain text CV JSON wants.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# What a reader never sees: front matter, HTML comments, Liquid/Jinja code. Replaced by
+# as many newlines as they held so that line numbers stay those of the source.
+_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n.*?\n---[ \t]*\n", re.S)
+_HIDDEN = re.compile(r"<!--.*?-->|\{%.*?%\}|\{\{.*?\}\}", re.S)
+
+_BULLET = re.compile(
+    r"^\s*(?:[-*+•·◦▪▫■□➢➤►▸‣⁃●○◆◇✓✔☐☑❖]|\(cid:\d+\)|\d{1,3}[.)](?=\s)|\u2013|\u2014)\s+"
+)
+_SEPARATOR_GLYPHS = "•·◇◆|⋅∙▪■◦●"
+_TAG_BOLD = re.compile(r"<(b|strong)>(.*?)</\1>", re.I)
+_TAG_SUPSUB = re.compile(r"\s?<su[pb]>(.*?)</su[pb]>", re.I)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_LATEX_SUP = re.compile(r"\$\s*\^\{?\s*(\*|\\dagger|\\ddagger|[^${}]{1,3})\s*\}?\s*\$")
+_LATEX_CMD = re.compile(r"\$\s*\\[a-zA-Z]+\s*\$")
+_LATEX_MATH = re.compile(r"\$([^$]{1,40})\$")
+_CID = re.compile(r"\(cid:\d+\)")
+_ITALIC_STAR = re.compile(r"(?<![*\w])\*(?![*\s])([^*\n]+?)(?<![\s*])\*(?![*\w])")
+_ITALIC_UNDERSCORE = re.compile(r"(?<![\w_])_(?![_\s])([^_\n]+?)(?<![\s_])_(?![\w_])")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]{1,3}")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
+_SPACES = re.compile(r"\s+")
+
+
+def strip_hidden(text: str) -> str:
+    """Blank out front matter, HTML comments and template code, keeping line numbers."""
+
+    def blank(match: re.Match[str]) -> str:
+        return "\n" * match.group(0).count("\n")
+
+    text = _FRONT_MATTER.sub(blank, text)
+    return _HIDDEN.sub(blank, text)
+
+
+def _fix_mojibake(text: str) -> str:
+    """Undo UTF-8 read as cp1252 ("ðŸ”¥" -> the emoji), which converters often leave."""
+
+    def fix(match: re.Match[str]) -> str:
+        try:
+            return match.group(0).encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return match.group(0)
+
+    return _MOJIBAKE.sub(fix, text)
+
+
+def _is_icon(char: str) -> bool:
+    category = unicodedata.category(char)
+    return (
+        category in ("So", "Co", "Cs") or char in "\ufe0f\u200d\u200b\ufeff\u2190\u2191\u2192\u2193"
+    )
+
+
+def bullet_of(raw: str) -> tuple[bool, str]:
+    """(is a list item, the line without its bullet)."""
+    match = _BULLET.match(raw)
+    if match and not re.match(r"^\s*\*\*", raw):
+        return True, raw[match.end() :]
+    return False, raw
+
+
+def clean_line(raw: str, *, keep_emphasis: bool = False) -> str:
+    """Marked text of one source line: bold and links kept, everything else plain.
+
+    ``keep_emphasis`` also keeps italics, escapes and inline HTML for the publication
+    parser, which reads italics as venues.
+    """
+    s = _fix_mojibake(raw)
+    if _TABLE_RULE.match(s) or _RULE.match(s):
+        return ""
+    if s.strip().startswith("|") and s.strip().endswith("|"):
+        cells = [c.strip() for c in s.strip().strip("|").split("|")]
+        s = " · ".join(c for c in cells if c)
+    s = s.rstrip()
+    if s.endswith("\\"):
+        s = s[:-1]
+    s = re.sub(r"<br\s*/?>", " ", s, flags=re.I)
+    if keep_emphasis:
+        s = _LATEX_SUP.sub(
+            lambda m: {"\\dagger": "†", "\\ddagger": "‡"}.get(m.group(1), m.group(1)), s
+        )
+        s = _LATEX_CMD.sub(" ", s)
+        s = re.sub(r"^\s*\(cid:\d+\)\s*", "", s)
+        s = _CID.sub(" ", s)
+        s = "".join(" " if _is_icon(c) else c for c in s)
+        return _SPACES.sub(" ", s.replace("\t", "  ")).strip()
+    s = _TAG_BOLD.sub(r"**\2**", s)
+    s = _TAG_SUPSUB.sub(r"\1", s)
+    s = _AUTOLINK.sub(r"\1", s)
+    s = _TAG.sub(" ", s)
+    s = html.unescape(s)
+    s = _LATEX_SUP.sub(lambda m: {"\\dagger": "†", "\\ddagger": "‡"}.get(m.group(1), m.group(1)), s)
+    s = _LATEX_CMD.sub(" · ", s)
+    s = _LATEX_MATH.sub(r"\1", s)
+    s = re.sub(r"^\s*\(cid:\d+\)\s*", "• ", s)  # icon fonts' bullets
+    s = _CID.sub(" ", s)
+    s = _IMAGE.sub(" ", s)
+    # Escaped marks are real characters: shield them from the italic rules.
+    s = s.replace("\\*", "\x00").replace("\\_", "\x01")
+    s = _ITALIC_STAR.sub(r"\1", s)
+    s = _ITALIC_UNDERSCORE.sub(r"\1", s)
+    s = s.replace("\x00", "*").replace("\x01", "_")
+    s = re.sub(r"\\([\[\]#&$%{}()`~|<>.!+-])", r"\1", s)
+    s = "".join(" " if _is_icon(c) else c for c in s)
+    s = s.replace("\t", "  ")
+    s = re.sub(r"\*\*\s*\*\*", " ", s)  # empty bold runs left by removed glyphs
+    s = _SPACES.sub(" ", s).strip()
+    return _tidy_separators(s)
+
+
+def _tidy_separators(s: str) -> str:
+    """Separator glyphs between contact items become ' · '; stray ones at the ends go."""
+    s = re.sub(rf"\s+[{_SEPARATOR_GLYPHS}](\s+[{_SEPARATOR_GLYPHS}])*\s+", " · ", s)
+    s = re.sub(rf"^([{_SEPARATOR_GLYPHS}]\s*)+(?=\S)", "", s) if not _BULLET.match(s) else s
+    s = re.sub(rf"(\s*[{_SEPARATOR_GLYPHS}])+$", "", s)
+    return s.strip()
+
+
+def plain(marked: str) -> str:
+    """Plain text: no bold marks, links reduced to their labels, whitespace folded."""
+    s = _LINK.sub(lambda m: m.group(1) or m.group(2), marked)
+    s = s.replace("**", "").replace("__", "").replace("`", "")
+    s = _SPACES.sub(" ", s).strip()
+    return s.strip(" ·")
+
+
+def links_in(marked: str) -> list[tuple[str, str]]:
+    """(label, url) pairs of the Markdown links in marked text."""
+    return [(m.group(1), m.group(2)) for m in _LINK.finditer(marked)]
+
+
+def is_bold_only(marked: str) -> bool:
+    """The whole line (bar punctuation) is one bold run."""
+    s = marked.strip().rstrip(".:,;")
+    return s.startswith("**") and s.endswith("**") and len(s) > 4 and "**" not in s[2:-2]
+
+
+def leading_bold(marked: str) -> tuple[str, str] | None:
+    """(bold text, rest) when the line starts with a bold run followed by more text."""
+    match = re.match(r"^\*\*(.+?)\*\*\s*(.*)$", marked.strip())
+    if match and match.group(2):
+        return match.group(1).strip(), match.group(2).strip()
+    return None
+
+
+def fold(s: str) -> str:
+    return _SPACES.sub(" ", s).strip()
+
+
+def split_outside_parens(s: str, separators: str = ",") -> list[str]:
+    """Split on any of ``separators`` when not inside (), [] or quotes."""
+    parts: list[str] = []
+    depth = 0
+    current = []
+    for char in s:
+        if char in "([{“":
+            depth += 1
+        elif char in ")]}”" and depth:
+            depth -= 1
+        if char in separators and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
