@@ -14,6 +14,12 @@ SEEDS = SHARED / "seeds"
 
 
 @pytest.fixture(autouse=True)
+def _immediate_tasks(settings):
+    """Background tasks (CV parsing) run at once, inside the test."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _private_uploads(settings, tmp_path):
     """Uploaded CVs go to a temporary folder, never the developer's own."""
     settings.STORAGES = {

@@ -1,0 +1,145 @@
+"""The upload form: what a CV file may be, checked by its content before it is stored."""
+
+import hashlib
+import io
+import secrets
+import zipfile
+from pathlib import PurePath
+
+import pypdfium2
+from django import forms
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from profiles.models import CVDocument
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+SUPPORTED = "PDF, Word (DOCX), Markdown, plain text, HTML or BibTeX"
+Format = CVDocument.Format
+EXTENSIONS = {
+    ".pdf": Format.PDF,
+    ".docx": Format.DOCX,
+    ".md": Format.MARKDOWN,
+    ".markdown": Format.MARKDOWN,
+    ".txt": Format.TEXT,
+    ".text": Format.TEXT,
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+    ".bib": Format.BIBTEX,
+}
+TEXT_FORMATS = {Format.MARKDOWN, Format.TEXT, Format.HTML, Format.BIBTEX}
+
+
+def sniff_format(data: bytes, filename: str) -> str:
+    """The CVDocument format of ``data``, judged by its bytes; ValidationError if unusable."""
+    extension = PurePath(filename).suffix.lower()
+    claimed = EXTENSIONS.get(extension)
+    if claimed is None:
+        raise forms.ValidationError(
+            f"“{extension or filename}” files are not supported. Upload a {SUPPORTED} file.",
+            code="unsupported",
+        )
+    if not data.strip():
+        raise forms.ValidationError("The file is empty.", code="empty")
+    if data.startswith(b"%PDF-"):
+        actual = Format.PDF
+    elif data.startswith(b"PK\x03\x04"):
+        actual = Format.DOCX
+    elif b"\x00" in data[:8192] or not _decodes(data):
+        raise forms.ValidationError(
+            f"This is not a document we can read. Upload a {SUPPORTED} file.", code="binary"
+        )
+    else:
+        actual = claimed if claimed in TEXT_FORMATS else Format.TEXT
+    if actual != claimed and not (actual in TEXT_FORMATS and claimed in TEXT_FORMATS):
+        raise forms.ValidationError(
+            f"The file is named “{filename}” but its content is "
+            f"{Format(actual).label}, not {Format(claimed).label}.",
+            code="mismatch",
+        )
+    if actual == Format.PDF:
+        _check_pdf(data)
+    elif actual == Format.DOCX:
+        _check_docx(data)
+    return actual
+
+
+def _decodes(data: bytes) -> bool:
+    for encoding in ("utf-8", "utf-16"):
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
+
+
+def _check_pdf(data: bytes) -> None:
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        raise forms.ValidationError(
+            "This PDF is damaged or encrypted and cannot be read. Export it again and retry.",
+            code="corrupt",
+        ) from None
+    try:
+        if len(document) == 0:
+            raise forms.ValidationError("This PDF has no pages.", code="empty")
+    finally:
+        document.close()
+
+
+def _check_docx(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile:
+        names = set()
+    if "word/document.xml" not in names:
+        raise forms.ValidationError(
+            "This is not a Word (DOCX) document, or it is damaged.", code="corrupt"
+        )
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="CV file",
+        help_text=f"{SUPPORTED}; at most {MAX_UPLOAD_BYTES // 1024 // 1024} MB.",
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ",".join(EXTENSIONS)},
+        ),
+    )
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is "
+                f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB.",
+                code="too_large",
+            )
+        data = upload.read()
+        self.cleaned_data["data"] = data
+        self.cleaned_data["format"] = sniff_format(data, upload.name or "")
+        return upload
+
+    @transaction.atomic
+    def save(self, *, user) -> CVDocument:
+        """Store the file under a random name in the private storage; parse it after commit."""
+        from .tasks import parse_document
+
+        upload, data = self.cleaned_data["file"], self.cleaned_data["data"]
+        extension = PurePath(upload.name).suffix.lower()
+        document = CVDocument(
+            uploaded_by=user,
+            person=getattr(user, "person", None),
+            original_filename=PurePath(upload.name).name[:255],
+            sha256=hashlib.sha256(data).hexdigest(),
+            size=len(data),
+            format=self.cleaned_data["format"],
+        )
+        document.file.save(f"{secrets.token_hex(16)}{extension}", ContentFile(data), save=False)
+        document.save()
+        transaction.on_commit(lambda: parse_document.enqueue(document.pk))
+        return document
