@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Lower-case particles that belong to a family name ("van der Berg", "del Mundo").
 # fmt: off
@@ -27,7 +28,7 @@ GROUP_AUTHOR = re.compile(
 ET_AL = re.compile(r"^(?:and\s+|&\s*)?et\.?\s*al\.?$|^and\s+others$", re.IGNORECASE)
 # Marks printed after (or before) a name: equal contribution, corresponding author...
 MARKS = "*†‡§¶#✉"
-MARK_RUN = re.compile(rf"[{re.escape(MARKS)}\d,]*[{re.escape(MARKS)}]+[\d,]*")
+_MARKS_TO_SPACE = str.maketrans(dict.fromkeys(MARKS, " "))
 
 INITIAL = re.compile(r"^(?:[A-Z\u00c0-\u00de]\.?-?){1,3}\.?$|^[A-Z][a-z]?\.$")
 _CAP_WORD = re.compile(r"^[A-Z\u00c0-\u00de\u0100-\u024f][\w'’.\-\u00c0-\u024f]*$")
@@ -44,17 +45,18 @@ def is_initials(word: str) -> bool:
     return bool(INITIAL.match(_CTRL.sub("", word).strip(",;")))
 
 
+@lru_cache(maxsize=8192)
 def strip_marks(name: str) -> tuple[str, str]:
     """Split a printed name into (name, marks): "Z. Jin*" -> ("Z. Jin", "*")."""
     marks = "".join(c for c in name if c in MARKS)
-    clean = name
-    for c in MARKS:
-        clean = clean.replace(c, " ")
+    clean = name.translate(_MARKS_TO_SPACE) if marks else name
     # An affiliation digit glued to the end of a name ("Zhang1") is a mark too.
     clean = re.sub(r"(?<=[a-z\u00e0-\u024f])\d{1,2}\b", "", clean)
     return " ".join(clean.split()).strip(" ,;"), marks
 
 
+# Endings of English words that are rarely endings of names ("Prediction", "Adaptive").
+_TITLE_WORD_END = re.compile(r"(tion|sion|ive|ment|ness|ity|ics|ance|ence|able|ing|ism|ogy)s?$")
 _CTRL = re.compile(r"[\x01-\x08\x0e-\x1f]")
 
 
@@ -72,6 +74,7 @@ def _name_word_ok(word: str) -> bool:
     return bool(re.fullmatch(r"[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'’-]+", w))
 
 
+@lru_cache(maxsize=8192)
 def looks_like_name(text: str, *, strict: bool = False) -> bool:
     """Whether `text` (marks already removed) reads as one person's name.
 
@@ -105,11 +108,8 @@ def looks_like_name(text: str, *, strict: bool = False) -> bool:
     full = [w for w in words if not is_initials(w) and w not in PARTICLES]
     if not full or not any(len(w.strip(".,")) >= 2 for w in full):
         return False
-    if strict and len(full) == len(words):
-        titleish = re.compile(r"(tion|sion|ive|ment|ness|ity|ics|ance|ence|able|ing|ism|ogy)s?$")
-        if any(len(w) > 5 and titleish.search(w.lower()) for w in words):
-            return False
-    return True
+    titleish = any(len(w) > 5 and _TITLE_WORD_END.search(w.lower()) for w in words)
+    return not (strict and len(full) == len(words) and titleish)
 
 
 def _join_inverted(parts: list[str]) -> list[str]:
@@ -134,7 +134,23 @@ def _join_inverted(parts: list[str]) -> list[str]:
 _SPLIT = re.compile(r"\s*;\s*|\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*,\s*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
+def _split_cached(text: str) -> tuple[str, ...]:
+    return tuple(_split_authors(text))
+
+
 def split_authors(text: str) -> list[str]:
+    """Split a printed author list into names, dropping "et al.".
+
+    Handles "A, B, and C", "A and B", "A; B", APA "Family, G., Family2, G2., &
+    Family3, G3.", Vancouver "Family GH, Family2 G", and the Chicago habit of
+    inverting only the first author ("Family, Given, Given2 Family2, and ...").
+    Names keep any marks printed with them ("Z. Jin*").
+    """
+    return list(_split_cached(text))
+
+
+def _split_authors(text: str) -> list[str]:
     """Split a printed author list into names, dropping "et al.".
 
     Handles "A, B, and C", "A and B", "A; B", APA "Family, G., Family2, G2., &
@@ -162,6 +178,7 @@ def split_authors(text: str) -> list[str]:
     return [p for p in parts if not ET_AL.match(strip_marks(p)[0] or p)]
 
 
+@lru_cache(maxsize=4096)
 def parse_name(name: str) -> tuple[str, str]:
     """(given, family) of a printed name, in any of the usual orders."""
     name = strip_marks(re.sub(r"\([^)]*\)", " ", name))[0]
@@ -185,6 +202,7 @@ def parse_name(name: str) -> tuple[str, str]:
     return " ".join(words[:i]), " ".join(words[i:])
 
 
+@lru_cache(maxsize=8192)
 def _norm_word(text: str) -> str:
     return re.sub(r"[^a-z]", "", strip_accents(text).lower())
 

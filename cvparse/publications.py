@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cvparse import names
 
@@ -118,6 +119,7 @@ def to_sentinels(text: str) -> str:
     return " ".join(_repair_accents(result).split())
 
 
+@lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """Sentinel text -> plain text (link labels kept, urls dropped)."""
     text = LINK.sub(lambda m: m.group(1), text)
@@ -312,25 +314,21 @@ class Parsed:
 
 
 # ---------------------------------------------------------------- authors
-def _author_records(text: str, legend: dict[str, str]) -> list[dict] | None:
-    """Author dicts from an author-list text (sentinels kept), or None if it is not one."""
-    text = text.strip().strip(",;")
+@lru_cache(maxsize=4096)
+def _author_parts(text: str) -> tuple[tuple[str, str, str, bool], ...] | None:
+    """(name, marks, remark, is_bold) per author of an author-list text, or None if
+    the text is not an author list. Sentinels mark bold/underlined names."""
     if not text:
         return None
-    parts = names.split_authors(text)
     bold_open = under_open = False
-    records = []
-    for part in parts:
-        is_bold = bold_open or B_ON in part or U_ON in part or under_open
+    parts = []
+    for part in names.split_authors(text):
+        is_bold = bold_open or under_open or B_ON in part or U_ON in part
         for ch in part:
-            if ch == B_ON:
-                bold_open = True
-            elif ch == B_OFF:
-                bold_open = False
-            elif ch == U_ON:
-                under_open = True
-            elif ch == U_OFF:
-                under_open = False
+            if ch in (B_ON, B_OFF):
+                bold_open = ch == B_ON
+            elif ch in (U_ON, U_OFF):
+                under_open = ch == U_ON
         flat = plain(part)
         remark = ""
         m = re.search(r"\(([^)]*)\)\s*$", flat)
@@ -338,21 +336,31 @@ def _author_records(text: str, legend: dict[str, str]) -> list[dict] | None:
             remark = m.group(1)
             flat = flat[: m.start()].strip()
         name, marks = names.strip_marks(flat)
-        name = name.strip(" .") if not re.search(r"\b[A-Z]\.$", name) else name.strip()
+        name = name.strip() if re.search(r"\b[A-Z]\.$", name) else name.strip(" .")
         if names.ET_AL.match(name):
             continue
         if not names.looks_like_name(name):
             return None
+        parts.append((name, marks, remark, is_bold))
+    return tuple(parts) or None
+
+
+def _author_records(text: str, legend: dict[str, str]) -> list[dict] | None:
+    """Author dicts from an author-list text (sentinels kept), or None if it is not one."""
+    parts = _author_parts(text.strip().strip(",;"))
+    if parts is None:
+        return None
+    records = []
+    for name, marks, remark, is_bold in parts:
         equal = any(legend.get(c, "equal") == "equal" for c in marks if c in "*†‡#")
-        if remark and _EQUAL_WORDS.search(remark):
-            equal = True
+        equal = equal or bool(remark and _EQUAL_WORDS.search(remark))
         records.append({"name": name, "equal_contribution": equal, "is_self": is_bold,
                         "x_marks": marks, "x_remark": remark})  # fmt: skip
-    return records or None
+    return records
 
 
-def _is_author_list(text: str, legend: dict[str, str]) -> bool:
-    return _author_records(text, legend) is not None
+def _is_author_list(text: str) -> bool:
+    return _author_parts(text.strip().strip(",;")) is not None
 
 
 # ---------------------------------------------------------------- citation styles
@@ -382,26 +390,51 @@ def _split_title_rest(text: str) -> tuple[str, str]:
 
 
 def _author_prefix(text: str, legend: dict[str, str]) -> tuple[list[dict], str] | None:
-    """Authors at the start of a citation, ended by the first period or colon after a full name."""
+    """Authors at the start of a citation, and the text after them."""
+    found = _author_end(text)
+    if found is None:
+        return None
+    authors, rest_start = found
+    rest = text[rest_start:].lstrip(" \x02\x06")
+    closing = "".join(c for c in text[rest_start : rest_start + 3] if c in B_OFF + U_OFF)
+    if closing and B_ON in authors:
+        rest = closing + rest
+    return _author_records(authors, legend) or [], rest
+
+
+# Author lists whose names end in initials: APA "Mogi, R., ..." and Vancouver "Jahn M, ...".
+_INITIALS_LAST = re.compile(
+    r"^[\x01\x05]?[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?(?:, (?:[A-Z]\.\s?-?){1,3}| [A-Z]{1,3}[,.])"
+)
+
+
+@lru_cache(maxsize=4096)
+def _author_end(text: str) -> tuple[str, int] | None:
+    """The author list that opens a citation, ended by the first period or colon
+    after a full name: (author text, index where the rest starts)."""
+    initials_last = bool(_INITIALS_LAST.match(text))
     for m in re.finditer(r"[.:](?=[\s\x02\x06]|$)", text):
-        prefix = text[: m.start() + 1]
-        # A period after an initial belongs to the name ("A. Szabó"), except in
-        # APA lists whose last name ends with initials ("Vignoli, D.").
-        before = SENTINELS.sub("", prefix)
-        initial_end = re.search(r"(?:^|[\s.\-])[A-Z]\.$", before)
-        candidates = [prefix[:-1]] if not initial_end else []
-        if initial_end and "," in before:
-            candidates.append(prefix)
-        for cand in candidates:
-            records = _author_records(cand, legend)
-            if records:
-                rest = text[m.end() :].lstrip(" \x02\x06")
-                rest_plain = plain(rest)
-                if rest_plain and not rest_plain[:1].islower():
-                    closing = "".join(c for c in text[m.end() : m.end() + 3] if c in B_OFF + U_OFF)
-                    return records, closing + rest if closing and B_ON in cand else rest
-        if m.start() > 400:
+        if m.start() > 600:
             break
+        prefix = text[: m.start() + 1]
+        # A period after an initial belongs to the name ("A. Szabó") unless the
+        # names end in initials ("Vignoli, D.", "Müller S.").
+        before = SENTINELS.sub("", prefix)
+        if re.search(r"(?:^|[\s.\-])[A-Z]\.$", before) and m.group() == ".":
+            if not initials_last:
+                continue
+            cand = prefix
+        else:
+            cand = prefix[:-1]
+        if _is_author_list(cand):
+            rest = plain(text[m.end() :])
+            if rest and not rest[:1].islower():
+                return cand, m.end()
+        # Every name before the last comma is settled: one that is not a name
+        # means no longer prefix can be an author list either.
+        settled = names.split_authors(plain(prefix))[:-1]
+        if any(not names.looks_like_name(names.strip_marks(p)[0]) for p in settled):
+            return None
     return None
 
 
@@ -470,7 +503,7 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     # A bold title anywhere: **Title** with authors before or after it.
     for b in re.finditer(r"\x01([^\x01\x02]+)\x02", text):
         span = b.group(1)
-        if len(plain(span).split()) >= 3 and not _is_author_list(span, legend):
+        if len(plain(span).split()) >= 3 and not _is_author_list(span):
             before, after = text[: b.start()], text[b.end() :]
             out.title = _title_clean(span)
             records = _author_records(before.strip().rstrip(",.:;"), legend)
@@ -480,7 +513,7 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
                 lead = _author_prefix(after.lstrip(' .,"”'), legend)
                 if lead:
                     out.authors, after = lead
-                elif _is_author_list(after.strip().rstrip("."), legend):
+                elif _is_author_list(after.strip().rstrip(".")):
                     out.authors, after = _author_records(after.strip().rstrip("."), legend), ""
             _parse_venue(after, out)
             return
@@ -668,13 +701,14 @@ def _is_subheading(line: Line) -> bool:
     )
 
 
-def _citation_start(text: str, legend: dict[str, str]) -> bool:
+@lru_cache(maxsize=4096)
+def _citation_start(text: str) -> bool:
     """A line that opens a citation: an author list followed by a year or a title."""
     m = _APA.match(text)
-    if m and _is_author_list(m.group("authors").rstrip(" ,."), legend):
+    if m and _is_author_list(m.group("authors").rstrip(" ,.")):
         return True
-    lead = _author_prefix(text, legend)
-    return bool(lead and len(plain(lead[1]).split()) >= 2)
+    found = _author_end(text)
+    return bool(found and len(plain(text[found[1] :]).split()) >= 2)
 
 
 def _group_by_start(lines: list[Line], starts: set[int]) -> list[list[Line]]:
@@ -700,14 +734,14 @@ def _segment(lines: list[Line], legend: dict[str, str]) -> list[list[Line]]:
             marked = [j for j in marked if j != i + 1]
     marked.sort()
     if len(marked) >= 2 and len(headings) <= len(marked) // 2:
-        pieces_are_authors = sum(_is_author_list(lines[i].text.rstrip("."), legend) for i in marked)
+        pieces_are_authors = sum(_is_author_list(lines[i].text.rstrip(".")) for i in marked)
         if pieces_are_authors < len(marked) / 2:
             groups = _group_by_start(lines, set(marked))
             if marked[0] > 0:  # text before the first entry is not an entry
                 groups = groups[1:]
             return groups
     if len(lines) > 2 and all(not ln.blank_before for ln in lines[1:]):
-        starts = {i for i, ln in enumerate(lines) if _citation_start(ln.text, legend)}
+        starts = {i for i, ln in enumerate(lines) if _citation_start(ln.text)}
         if len(starts) >= 2 or (starts == {0} and not headings):
             return _group_by_start(lines, starts | {0})
     return _group_by_roles(lines, legend)
@@ -723,7 +757,8 @@ _LOCATION = re.compile(r"^[A-Z][\w .'-]+,\s*[A-Z][\w.' -]+$|^online$", re.IGNORE
 _VENUE_LINE = re.compile(r"^[^.]{2,90},\s*(?:(?:19|20)\d\d|forthcoming|to appear)\.?$", re.I)
 
 
-def _role(text: str, legend: dict[str, str]) -> str:
+@lru_cache(maxsize=4096)
+def _role(text: str) -> str:
     flat = plain(text).strip()
     no_date = _MONTH_YEAR.sub("", flat).strip(" ,")
     if not flat:
@@ -751,9 +786,7 @@ def _role(text: str, legend: dict[str, str]) -> str:
         return "location"
     if re.fullmatch(r"[A-Z][\w&/ -]{1,20}['’‘]\d\d", flat):
         return "venue"
-    if _is_author_list(text.rstrip("."), legend) and (
-        "," in flat or B_ON in text or " and " in flat
-    ):
+    if _is_author_list(text.rstrip(".")) and ("," in flat or B_ON in text or " and " in flat):
         return "authors"
     whole = (text.startswith(B_ON) and text.endswith(B_OFF)) or (
         text.startswith(I_ON) and text.endswith(I_OFF)
@@ -762,7 +795,7 @@ def _role(text: str, legend: dict[str, str]) -> str:
         return "venue"
     if _VENUE_LINE.match(flat) and len(flat.split()) <= 12:
         return "venue"
-    if _citation_start(text, legend) or _QUOTED.search(text) and _author_prefix(text, legend):
+    if _citation_start(text) or _QUOTED.search(text) and _author_end(text):
         return "citation"
     return "title"
 
@@ -792,7 +825,7 @@ def _group_by_roles(lines: list[Line], legend: dict[str, str]) -> list[list[Line
             pieces[-1].append(ln)
         else:
             pieces.append([ln])
-    roles = [_role(" ".join(x.text for x in p), legend) for p in pieces]
+    roles = [_role(" ".join(x.text for x in p)) for p in pieces]
     groups: list[list[Line]] = []
     have: set[str] = set()
     in_abstract = False
@@ -864,7 +897,7 @@ def _read_entry(
             out.links.append({"label": label or "Link", "url": url})
         for url in _URL.findall(SENTINELS.sub(" ", LINK.sub(" ", p))):
             out.links.append({"label": "URL", "url": url.rstrip(".,;)")})
-    roles = [_role(p, legend) for p in pieces]
+    roles = [_role(p) for p in pieces]
     # Everything after "Abstract:" is the abstract, however its lines look.
     if "abstract" in roles:
         first = roles.index("abstract")
