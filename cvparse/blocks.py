@@ -160,8 +160,9 @@ def _is_full(rest: str) -> bool:
     return len(rest.split()) >= 2 and not looks_like_location(rest)
 
 
-def cut(items: list[Item]) -> list[Block]:
-    """Entries of a section: see the module docstring."""
+def cut(items: list[Item], *, roles: bool = False) -> list[Block]:
+    """Entries of a section: see the module docstring. ``roles``: a job title printed
+    just after an entry's date still belongs to it (positions)."""
     anchors = {}
     for index, item in enumerate(items):
         found = _anchor(item, items[index - 1] if index else None)
@@ -174,7 +175,7 @@ def cut(items: list[Item]) -> list[Block]:
         return _cut_full_lines(items, anchors)
     first = min(anchors)
     leading = all(is_detail(it) for it in items[:first])
-    return _cut_leading(items, anchors) if leading else _cut_trailing(items, anchors)
+    return _cut_leading(items, anchors) if leading else _cut_trailing(items, anchors, roles)
 
 
 def _cut_full_lines(items: list[Item], anchors: dict) -> list[Block]:
@@ -222,7 +223,7 @@ def _cut_leading(items: list[Item], anchors: dict) -> list[Block]:
     return blocks
 
 
-def _cut_trailing(items: list[Item], anchors: dict) -> list[Block]:
+def _cut_trailing(items: list[Item], anchors: dict, roles: bool) -> list[Block]:
     """Dates printed after the entry's heading lines."""
     blocks: list[Block] = []
     current = Block()
@@ -230,8 +231,8 @@ def _cut_trailing(items: list[Item], anchors: dict) -> list[Block]:
     for index, item in enumerate(items):
         prev = items[index - 1] if index else None
         if index in anchors:
-            if after_date and not _has_header(current):
-                current.items.append(item)  # a second stray date of the same entry
+            if after_date and current.items[-1] is current.date_item and not anchors[index][1]:
+                current.items.append(item)  # a second date line right after the first
                 continue
             if current.date is not None:
                 blocks.append(current)
@@ -241,7 +242,7 @@ def _cut_trailing(items: list[Item], anchors: dict) -> list[Block]:
             after_date = True
             continue
         if after_date:
-            lacks_role = not any(looks_like_role(it.text) for it in current.items)
+            lacks_role = roles and not any(looks_like_role(it.text) for it in current.items)
             if is_detail(item, prev) or (lacks_role and looks_like_role(item.text)):
                 current.items.append(item)
                 continue
@@ -255,10 +256,6 @@ def _cut_trailing(items: list[Item], anchors: dict) -> list[Block]:
         else:
             blocks.append(current)
     return blocks
-
-
-def _has_header(block: Block) -> bool:
-    return any(it is not block.date_item for it in block.items)
 
 
 def _cut_undated(items: list[Item]) -> list[Block]:

@@ -48,6 +48,45 @@ _TITLE_WORDS = re.compile(r"^(?:(?:Prof(?:essor)?|Dr|Senior Engineer|Mr|Ms|Mrs)\
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*|von|van|der|de|del|da|di|du|le|la|y)$"
 )
+# Words of subjects and fields, never of a person's name ("Lab of Embedded Systems").
+_SUBJECT_WORDS = {
+    "system",
+    "systems",
+    "computing",
+    "computer",
+    "science",
+    "sciences",
+    "engineering",
+    "data",
+    "learning",
+    "service",
+    "services",
+    "network",
+    "networks",
+    "software",
+    "intelligence",
+    "machine",
+    "biology",
+    "physics",
+    "chemistry",
+    "mathematics",
+    "economics",
+    "technology",
+    "information",
+    "security",
+    "energy",
+    "materials",
+    "design",
+    "analysis",
+    "theory",
+    "health",
+    "medicine",
+    "management",
+    "embedded",
+    "vision",
+    "language",
+}
+_GENERIC_SCHOOL = re.compile(r"^(high|elementary|primary|secondary|middle) school$", re.I)
 _GPA = re.compile(
     r"\b(?:c?GPA|grade(?: point average)?)\s*:?\s*(?:GPA\s*:?\s*)?"
     r"(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?)",
@@ -77,16 +116,25 @@ def _segments(text: str) -> list[str]:
 def person_names(text: str) -> list[str]:
     """Names listed after a trigger: "X and Y", "Prof. X, Dr. Y"; stops at the first non-name."""
     names = []
+    text = re.sub(r"\b(?:Prof(?:essor)?|Dr|Mr|Mrs|Ms)\.?\s+", "", text)
     text = re.split(
-        r"[.;:](?:\s|$)|\s\((?!co-?advis|advis|chair)|\s(?:at|in|from|on|for|since)\s", text
+        r"(?<![A-Z])[.;:](?=\s|$)|\s\((?!co-?advis|advis|chair)|\s(?:at|in|from|on|for|since)\s",
+        text,
     )[0]
     for part in re.split(r",\s*|\s+and\s+|\s*&\s*", text):
         part = _TITLE_WORDS.sub("", part.strip(" *"))
+        part = re.sub(
+            r"^(?:(?:senior|staff|principal|chief|lead|engineer|manager|researcher"
+            r"|scientist|associate|assistant|professor)\s+)+",
+            "",
+            part,
+            flags=re.I,
+        )
         part = re.sub(r"\s*\(.*$", "", part).strip()
         tokens = part.split()
         if not 2 <= len(tokens) <= 5 or not all(_NAME_TOKEN.match(t) for t in tokens):
             break
-        if _ORG.search(part):
+        if _ORG.search(part) or any(t.lower() in _SUBJECT_WORDS for t in tokens):
             break
         names.append(part)
     return names
@@ -163,7 +211,10 @@ def education(block: Block) -> dict:
     text = " ; ".join(context + [it.text for it in items])
     degree = field = institution = None
     details: list[str] = []
-    if match := _DEGREE.search(text):
+    degrees = list(_DEGREE.finditer(text))
+    # "High school, X-Gymnasium, Abitur": the qualification, not the kind of school.
+    named = [m for m in degrees if not _GENERIC_SCHOOL.match(m.group(1))]
+    if match := (named or degrees or [None])[0]:
         degree = match.group(1).strip()
         after = text[match.end() :]
         if fm := re.match(
@@ -172,6 +223,8 @@ def education(block: Block) -> dict:
             field = fm.group(1).strip()
     segments = [s for it in context + [i.text for i in items] for s in _segments(it)]
     institutions = [s for s in segments if _INSTITUTION.search(s) and not _ADVISOR.search(s)]
+    if named:
+        institutions = [s for s in institutions if not _GENERIC_SCHOOL.match(s)] or institutions
     universities = [s for s in institutions if re.search(r"univ|college|ETH|EPFL|MIT|KTH", s, re.I)]
     if universities or institutions:
         institution = (universities or institutions)[0]
@@ -227,7 +280,8 @@ def position(block: Block) -> dict:
     details: list[str] = []
     for index, item in enumerate(items):
         prev = items[index - 1] if index else None
-        if not details and _is_header(item, prev) and len(headers) < 4:
+        opening = index == 0 or item.nos == (block.date_item.nos if block.date_item else None)
+        if not details and (opening or _is_header(item, prev)) and len(headers) < 4:
             headers.append(item)
         else:
             details.append(item.text)
@@ -415,7 +469,7 @@ def teaching(block: Block, institution_hint: str | None = None) -> dict:
         else:
             course = re.split(r",\s+at\s+", course)[0]
         if paren := re.search(
-            r"\s*\(((?:under)?graduate[^)]*|[^)]*\b(?:seminar|level|course|students)\b[^)]*)\)$",
+            r"\s*\(((?:under)?graduate[^)]*|[^)]*\b(?:level|students|online)\b[^)]*)\)$",
             course,
             re.I,
         ):

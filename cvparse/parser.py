@@ -95,7 +95,7 @@ class _Assembler:
             "teaching": entries.teaching,
             "projects": entries.project,
         }.get(kind or "")
-        blocks = cut(items) if items else []
+        blocks = cut(items, roles=kind in ("positions", "teaching")) if items else []
         if extract is None:
             self._other(section, blocks, following)
             return
@@ -147,7 +147,9 @@ class _Assembler:
                 info["name"] = person.display_name(line.text.strip(" *"))
                 self._mark([line.no])
                 break
-        contact = person.contact_details([(ln.no, ln.marked, ln.text) for ln in lines])
+        contact = person.contact_details(
+            [(ln.no, ln.marked, ln.text) for ln in lines if not _is_prose(ln.text)]
+        )
         self._take_contacts(contact)
         self._mark(contact["used"])
         rest = [ln for ln in lines if ln.no not in self.used]
@@ -161,8 +163,7 @@ class _Assembler:
         for line in rest:
             if line.no in self.used:
                 continue
-            words = len(line.text.split())
-            if words >= _PROSE_WORDS and not line.bold:
+            if _is_prose(line.text) and not line.bold:
                 self.bio_parts.append(line.text)
                 self._mark([line.no])
             elif info["headline"] is None and not line.bold and _is_headline(line.text):
@@ -219,7 +220,8 @@ class _Assembler:
             )
 
     def _prose_entries(self) -> None:
-        """An "about" page states positions and degrees in sentences."""
+        """An "about" page states positions and degrees in sentences; a bio also names
+        advisors and mentors the entries themselves leave out."""
         if not self.bio_parts:
             return
         text = " ".join(self.bio_parts)
@@ -227,6 +229,25 @@ class _Assembler:
             self.result["education"].extend(person.prose_degrees(text))
         if not self.result["positions"]:
             self.result["positions"].extend(person.prose_positions(text))
+        for sentence in person.sentences(text):
+            names = entries.advisors_in(sentence)
+            if not names:
+                continue
+            degree_talk = re.search(r"ph\.?d|doctor|master|bachelor|student|degree", sentence, re.I)
+            for entry in self.result["education"] if degree_talk else []:
+                if (
+                    entry["institution"]
+                    and entry["institution"] in sentence
+                    and not entry["advisors"]
+                ):
+                    entry["advisors"] = names
+                    break
+            else:
+                for entry in self.result["positions"]:
+                    org = entry["organization"]
+                    if org and org in sentence and not entry["supervisors"]:
+                        entry["supervisors"] = names
+                        break
 
     # ----------------------------------------------------------------- publications
     def _publications(self, sections: list[Section]) -> None:
@@ -278,6 +299,12 @@ def _publication_line(line: Line) -> str:
     if line.heading_level is not None and not marked.startswith("**"):
         marked = f"**{marked}**"
     return f"- {marked}" if line.bullet else marked
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence or paragraph rather than a contact item or a label."""
+    words = len(text.split())
+    return words >= _PROSE_WORDS or (words >= 6 and text.rstrip().endswith((".", "!", "?")))
 
 
 def _title_key(pub: dict) -> str:

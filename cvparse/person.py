@@ -177,6 +177,7 @@ _ROLE_SENTENCE = re.compile(
     r"(?:a|an|the)\s+(?P<title>[^,;]+?)\s+(?:at|with|in)\s+(?:the\s+)?(?P<org>[^;]+?)"
     r"(?=,\s+(?:working|where|leading|focusing|overseeing|and)\b|\.\s|\.$|;|$|\s+in\s+\d{4})",
 )
+_ROLE_AT = re.compile(_ROLE_SENTENCE.pattern.replace(r"(?:at|with|in)", "at"))
 _DEGREE_SENTENCE = re.compile(
     r"\b(?:obtained|received|earned|completed|got|finished)\s+my\s+(?P<degree>[\w.']+)"
     r"(?:\s+degree)?(?:\s+in\s+(?P<field>[^,]+?))?\s+(?:from|at)\s+(?:the\s+)?(?P<inst>[^,.]+?)"
@@ -184,16 +185,28 @@ _DEGREE_SENTENCE = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(
+    r"(?<!\bProf\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bSt\.)(?<![A-Z]\.)(?<=[.!?])\s+(?=[A-Z])"
+)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; "Prof. X" and "Ph.D. in" do not end one."""
+    return _SENTENCE_END.split(text)
+
+
 def prose_positions(text: str) -> list[dict]:
     """Positions an "about" paragraph states: "I am a X at Y", "I was a X at Y"."""
     from .blocks import looks_like_role
 
     out = []
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
-        match = _ROLE_SENTENCE.search(sentence)
-        if not match or not looks_like_role(match.group("title")):
+    for sentence in sentences(text):
+        match = _ROLE_AT.search(sentence) or _ROLE_SENTENCE.search(sentence)
+        if not match:
             continue
         title = re.sub(r"\s+under the .*$", "", match.group("title"))
+        if not looks_like_role(title):
+            continue
         org_text = match.group("org").strip(" .")
         pieces = _segments(org_text)
         orgs = [p for p in pieces if _INSTITUTION.search(p)]
@@ -220,7 +233,7 @@ def prose_positions(text: str) -> list[dict]:
 def prose_degrees(text: str) -> list[dict]:
     """Degrees an "about" paragraph states: "I obtained my Ph.D. in X from Y in 2019"."""
     out = []
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
+    for sentence in sentences(text):
         match = _DEGREE_SENTENCE.search(sentence)
         if not match:
             continue

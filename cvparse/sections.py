@@ -146,6 +146,7 @@ _ROLE_TAIL = re.compile(
     re.I,
 )
 _YEAR_HEADING = re.compile(r"^(19|20)\d\d(\s*[–-]\s*((19|20)\d\d|present))?$", re.I)
+_NAME_LIKE = re.compile(r"^[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*){1,3}$")
 _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _PAGE_FOOTER = re.compile(r"^(page\s+\d+(\s+of\s+\d+)?|\d+\s*/\s*\d+|-?\s*\d{1,2}\s*-?)$", re.I)
@@ -273,7 +274,10 @@ def split_sections(lines: list[Line]) -> list[Section]:
         kind = heading_kind(title)
         current = sections[-1]
         if top is None:
-            if kind is None and not sections[0].lines and len(sections) == 1:
+            title_line = not sections[0].lines or (
+                len(sections[0].lines) <= 3 and _NAME_LIKE.match(title)
+            )
+            if kind is None and title_line and len(sections) == 1:
                 sections[0].lines.append(line)  # the title line (the owner's name)
                 continue
             top = _open(sections, kind or "other", title, level, line)
