@@ -22,7 +22,7 @@ PARTICLES = frozenset({
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # A group author such as "the COVerAGE-DB team".
 GROUP_AUTHOR = re.compile(
-    r"^(?:the\s+)?[\w .&'-]{2,60}\s(?:team|group|consortium|collaboration|project|network)$",
+    r"^(?:the\s+)?[\w .&'-]{2,60}\s(?:team|group|consortium|collaboration)$",
     re.IGNORECASE,
 )
 ET_AL = re.compile(r"^(?:and\s+|&\s*)?et\.?\s*al\.?$|^and\s+others$", re.IGNORECASE)
@@ -62,7 +62,7 @@ _CTRL = re.compile(r"[\x01-\x08\x0e-\x1f]")
 
 def _name_word_ok(word: str) -> bool:
     w = _CTRL.sub("", word).strip(",;")
-    if not w:
+    if not w or w.endswith("-") or w.startswith("-"):  # a word cut by a line wrap
         return False
     if w in PARTICLES or w.lower() in SUFFIXES:
         return True

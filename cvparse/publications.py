@@ -389,6 +389,44 @@ def _split_title_rest(text: str) -> tuple[str, str]:
     return stripped[:end], stripped[end:]
 
 
+_NUMERIC_CHUNK = re.compile(r"^(?:pp?\.\s*)?e?\d[\w:()–/.-]*$")
+_LINK_WORDS = re.compile(r"^(?:link|pdf|url|doi|html|online|web)$", re.I)
+
+
+def _rebalance_title(title: str, rest: str) -> tuple[str, str]:
+    """Fix the title/venue cut of an "Authors. Title. Venue" citation.
+
+    "Title, eLife, 10, 2021." has no period before the venue: the trailing
+    comma chunks (venue, numbers, year) go back to the venue part. "Title.
+    Subtitle. Venue." keeps its second sentence when what follows is only a
+    short venue name.
+    """
+    chunks = plain(title).rstrip(" .").split(", ")
+    if len(chunks) >= 3 and re.fullmatch(r"(?:19|20)\d\d", chunks[-1]):
+        i = len(chunks) - 2
+        while i > 0 and _NUMERIC_CHUNK.match(chunks[i]):
+            i -= 1
+        if i > 0 and len(chunks[i].split()) <= 6 and len(" ".join(chunks[:i]).split()) >= 3:
+            return ", ".join(chunks[:i]), ", ".join(chunks[i:]) + ". " + rest
+    sentences = []
+    tail = rest
+    while plain(tail).strip() and len(sentences) < 4:
+        end = _sentence_end(tail.lstrip())
+        head, tail = (tail.lstrip(), "") if end < 0 else (tail.lstrip()[:end], tail.lstrip()[end:])
+        sentences.append(plain(head).strip(" ."))
+    sentences = [x for x in sentences if x and not _LINK_WORDS.match(x)]
+    if (
+        len(sentences) == 2
+        and not re.search(r"\d|\x03", sentences[0])
+        and I_ON not in rest
+        and len(sentences[1].split()) <= 4
+        and not re.search(r"\d|doi|available|https?:", sentences[1], re.I)
+    ):
+        end = _sentence_end(rest.lstrip())
+        return title + " " + rest.lstrip()[:end], rest.lstrip()[end:]
+    return title, rest
+
+
 def _author_prefix(text: str, legend: dict[str, str]) -> tuple[list[dict], str] | None:
     """Authors at the start of a citation, and the text after them."""
     found = _author_end(text)
@@ -483,7 +521,7 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
                 out.month = _month_of(when + " " + str(out.year))
             else:
                 _status_from(when, out)
-            title, rest = _split_title_rest(m.group("rest"))
+            title, rest = _rebalance_title(*_split_title_rest(m.group("rest")))
             out.title = _title_clean(title)
             _parse_venue(rest, out)
             return
@@ -526,6 +564,7 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
             out.year = int(ym.group(1))
             rest = rest[rest.index(ym.group(1)) + 4 :].lstrip(").[] ")
         title, rest = _split_title_rest(rest)
+        title, rest = _rebalance_title(title, rest)
         out.title = _title_clean(title)
         _parse_venue(rest, out)
         return
@@ -635,7 +674,7 @@ def _venue_head(flat: str) -> str | None:
         r"\s(?=\d+\b(?!st|nd|rd|th))",
         r"\s(?:no\.|vol\.)\s*\d",
         r"\s\((?=\d)",
-        r"\s(?:doi|available at|https?)\b",
+        r"(?:^|\s)(?:doi|available at|https?)\b",
     ):
         m = re.search(pattern, flat, re.IGNORECASE)
         if m:
@@ -646,6 +685,8 @@ def _venue_head(flat: str) -> str | None:
     if acr and acr.start() < cut + 2:
         cut = min(cut, acr.end())
     venue = flat[:cut].strip(" .,;:")
+    if re.match(r"^(?:\w+\s){0,2}(?:is|are)?\s*available\b", flat[cut:].strip() or venue, re.I):
+        return None  # "Document is available at: URL" names no venue
     if _STATUS_ONLY.match(venue) or not re.search(r"[A-Za-z]{2}", venue):
         return None
     if re.fullmatch(r"(?:link|pdf|url|online first|\W+)", venue, re.I):
@@ -711,6 +752,11 @@ def _citation_start(text: str) -> bool:
     return bool(found and len(plain(text[found[1] :]).split()) >= 2)
 
 
+def _ends_entry(flat: str) -> bool:
+    """Whether a wrapped line can be the last line of a citation."""
+    return bool(re.search(r"[.)\]”\"]$|https?://\S+$|\b(?:19|20)\d\d$", flat))
+
+
 def _group_by_start(lines: list[Line], starts: set[int]) -> list[list[Line]]:
     groups: list[list[Line]] = []
     for i, line in enumerate(lines):
@@ -735,13 +781,18 @@ def _segment(lines: list[Line], legend: dict[str, str]) -> list[list[Line]]:
     marked.sort()
     if len(marked) >= 2 and len(headings) <= len(marked) // 2:
         pieces_are_authors = sum(_is_author_list(lines[i].text.rstrip(".")) for i in marked)
-        if pieces_are_authors < len(marked) / 2:
+        # Bullets that hold only the authors belong to entries led by headings.
+        if pieces_are_authors < len(marked) / 2 or not headings:
             groups = _group_by_start(lines, set(marked))
             if marked[0] > 0:  # text before the first entry is not an entry
                 groups = groups[1:]
             return groups
     if len(lines) > 2 and all(not ln.blank_before for ln in lines[1:]):
-        starts = {i for i, ln in enumerate(lines) if _citation_start(ln.text)}
+        starts = {
+            i
+            for i, ln in enumerate(lines)
+            if _citation_start(ln.text) and (i == 0 or _ends_entry(plain(lines[i - 1].text)))
+        }
         if len(starts) >= 2 or (starts == {0} and not headings):
             return _group_by_start(lines, starts | {0})
     return _group_by_roles(lines, legend)
@@ -1217,6 +1268,14 @@ def self_name(publications: list[dict]) -> str | None:
     return frequent_author(publications)
 
 
+def _same_work(a: dict, b: dict) -> bool:
+    """Two listings of one title are one work unless one is a paper and the
+    other something else (the dataset or app that goes with it)."""
+    if a["year"] and b["year"]:
+        return a["year"] == b["year"]
+    return bool(a["venue"]) == bool(b["venue"])
+
+
 def merge_duplicates(publications: list[dict]) -> list[dict]:
     """One entry per paper when a CV lists it twice (a "Selected" list and the full list).
 
@@ -1231,18 +1290,23 @@ def merge_duplicates(publications: list[dict]) -> list[dict]:
         filled = sum(1 for k in ("venue", "year", "doi", "pages", "status") if p.get(k))
         return len(p["authors"]), filled
 
-    best: dict[str, dict] = {}
+    kept: list[dict] = []
+    by_title: dict[str, list[dict]] = {}
     for p in publications:
-        k = key(p)
-        if k in best:
-            # On a tie the later entry (the full list after a "Selected" one) wins.
-            keep, drop = (p, best[k]) if weight(p) >= weight(best[k]) else (best[k], p)
-            keep["x_lines"] = sorted(set(keep.get("x_lines", []) + drop.get("x_lines", [])))
-            best[k] = keep
-        else:
-            best[k] = p
-    kept = {id(p) for p in best.values()}
-    return [p for p in publications if id(p) in kept]
+        same = [q for q in by_title.get(key(p), []) if _same_work(q, p)]
+        if not same:
+            by_title.setdefault(key(p), []).append(p)
+            kept.append(p)
+            continue
+        earlier = same[0]
+        # On a tie the later entry (the full list after a "Selected" one) wins.
+        keep, drop = (p, earlier) if weight(p) >= weight(earlier) else (earlier, p)
+        keep["x_lines"] = sorted(set(keep.get("x_lines", []) + drop.get("x_lines", [])))
+        if keep is p:
+            kept[kept.index(earlier)] = p
+            group = by_title[key(p)]
+            group[group.index(earlier)] = p
+    return kept
 
 
 def finish_publications(publications: list[dict], owner: str | None) -> list[dict]:
