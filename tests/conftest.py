@@ -1,12 +1,13 @@
 """Personas and small factories shared by the Django tests."""
 
+import hashlib
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 
 from affiliations.models import Organization
-from profiles.models import Person, unique_slug
+from profiles.models import CVDocument, Person, unique_slug
 from publications.models import Authorship, Publication, Venue
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -95,3 +96,65 @@ def make_publication(title: str, authors: list[Person | str] = (), **fields) -> 
         for position, author in enumerate(authors, start=1)
     )
     return publication
+
+
+def make_cv(name: str, **parts) -> dict:
+    """CV JSON for ``name``: every key present, ``parts`` filling some ("publications": [...])."""
+    person = {
+        "name": name,
+        "headline": None,
+        "emails": [],
+        "phones": [],
+        "homepage": None,
+        "links": [],
+        "address": None,
+        "bio": None,
+        "research_interests": [],
+        **parts.pop("person", {}),
+    }
+    cv = {
+        "schema": "cv-json/1",
+        "source": {"filename": "cv.md", "format": "markdown"},
+        "person": person,
+        **{key: [] for key in ("education", "positions", "publications", "awards", "teaching")},
+        **{key: [] for key in ("projects", "skills", "sections", "unparsed")},
+    }
+    return cv | parts
+
+
+def make_paper(title: str, authors: list[str], **fields) -> dict:
+    """A CV JSON publication; an author written "*Name" is the CV's owner, "Name=" shares first place."""
+    return {
+        "title": title,
+        "authors": [
+            {
+                "name": author.strip("*="),
+                "is_self": author.startswith("*"),
+                "equal_contribution": author.endswith("="),
+            }
+            for author in authors
+        ],
+        "venue": None,
+        "venue_short": None,
+        "year": None,
+        "month": None,
+        "status": "published",
+        "doi": None,
+        "pages": None,
+        "location": None,
+        "category": None,
+        "links": [],
+        "note": None,
+        **fields,
+    }
+
+
+def make_document(filename: str = "cv.md", cv_json: dict | None = None) -> CVDocument:
+    """A stored CV document as the upload flow leaves it before the import."""
+    return CVDocument.objects.create(
+        original_filename=filename,
+        sha256=hashlib.sha256(filename.encode()).hexdigest(),
+        format="markdown",
+        cv_json=cv_json,
+        status=CVDocument.Status.PARSED,
+    )

@@ -1,0 +1,741 @@
+"""The CV import: CV JSON in, one connected academic graph out, in one transaction.
+
+``import_cv_file`` keeps the original (bytes, format, parser version, CV JSON) as a
+CVDocument and calls ``import_cv_json``, which the upload flow calls too once a person
+has reviewed the parsed CV. Every look-up goes through an indexed key (name keys,
+normalised titles, organization and venue keys), a whole CV at a time, so an import
+costs the same on an empty database as on a large one.
+"""
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import uuid4
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
+
+import cvparse
+from affiliations.models import Affiliation, Mentorship, Organization
+from awards.models import Award
+from cvparse.readers import read
+from profiles.models import (
+    CVDocument,
+    HandEdited,
+    Person,
+    PersonName,
+    ProfileSection,
+    Project,
+    Skill,
+    Teaching,
+)
+from profiles.resolution import (
+    OrganizationName,
+    fold,
+    name_keys,
+    normalize_title,
+    relink_for,
+    resolve_organization,
+    split_name,
+    venue_key,
+)
+from publications.models import Authorship, Publication, Venue
+
+_CV_DATE = re.compile(r"^((19|20)\d\d(-(0[1-9]|1[0-2]))?|present)$")
+# A later status replaces an earlier one when two CVs list the same paper.
+_STATUS_RANK = ["", "in_preparation", "preprint", "under_review", "accepted", "published"]
+
+
+@dataclass
+class ImportResult:
+    document: CVDocument
+    person: Person | None = None
+    created: Counter = field(default_factory=Counter)
+    linked: int = 0
+    merged: int = 0
+    is_unchanged: bool = False
+
+    @property
+    def unparsed(self) -> list[str]:
+        return self.document.unparsed
+
+    def summary(self) -> str:
+        if self.is_unchanged:
+            return f"{self.document.original_filename}: already imported, nothing changed"
+        created = (
+            ", ".join(f"{n} {label}" for label, n in sorted(self.created.items())) or "nothing"
+        )
+        return (
+            f"{self.document.original_filename} -> {self.person}: created {created}; "
+            f"linked {self.linked}; merged {self.merged}; unparsed lines {len(self.unparsed)}"
+        )
+
+
+def allocate_slugs(model: type[models.Model], texts: list[str]) -> list[str]:
+    """Unused slugs for many new rows in one indexed query ("ada-lovelace", "ada-lovelace-2")."""
+    bases = [slugify(text)[:72].strip("-") or "item" for text in texts]
+    options = {base: [base, *(f"{base}-{n}" for n in range(2, 10))] for base in bases}
+    taken = set(
+        model._default_manager.filter(
+            slug__in=[slug for slugs in options.values() for slug in slugs]
+        ).values_list("slug", flat=True)
+    )
+    slugs = []
+    for base in bases:
+        slug = next((s for s in options[base] if s not in taken), f"{base}-{uuid4().hex[:6]}")
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def _fit(model: type[models.Model], values: dict[str, Any]) -> dict[str, Any]:
+    """Values as the model's columns take them: text clipped to its length, no None in text."""
+    fitted = {}
+    for name, value in values.items():
+        if name.startswith("x_"):  # extensions of the CV JSON, not columns
+            continue
+        column = model._meta.get_field(name)
+        if isinstance(column, models.CharField | models.TextField) and not column.null:
+            value = " ".join(value) if isinstance(value, list) else (value or "")
+            value = value[: column.max_length] if column.max_length else value
+        fitted[name] = value
+    return fitted
+
+
+def _update(obj: models.Model, values: dict[str, Any]) -> bool:
+    """Set the values that are known, new, and not edited by hand; True when anything changed."""
+    changed = False
+    for name, value in _fit(type(obj), values).items():
+        if name in obj.edited_fields or value is None or value == "" or value == []:
+            continue
+        current = getattr(obj, type(obj)._meta.get_field(name).attname)
+        if current == (value.pk if isinstance(value, models.Model) else value):
+            continue
+        setattr(obj, name, value)
+        changed = True
+    return changed
+
+
+def _union(old: list, new: list) -> list:
+    return old + [item for item in new if item not in old]
+
+
+def _cv_date(value: str | None) -> str:
+    return value if value and _CV_DATE.match(value) else ""
+
+
+def _year(value: Any) -> int | None:
+    return value if isinstance(value, int) and 1900 <= value <= 2100 else None
+
+
+def _dates(start: str | None, end: str | None) -> dict[str, str]:
+    start, end = _cv_date(start), _cv_date(end)
+    if start == "present" or (start and end and end != "present" and end < start):
+        start = ""
+    return {"start": start, "end": end}
+
+
+def _venue_kind(name: str) -> str:
+    lowered = name.lower()
+    for kind, pattern in [
+        (Venue.Kind.PREPRINT, r"arxiv|biorxiv|medrxiv|ssrn|preprint"),
+        (Venue.Kind.WORKSHOP, r"workshop"),
+        (Venue.Kind.JOURNAL, r"journal|transactions|letters|magazine|review|micro\b"),
+        (Venue.Kind.CONFERENCE, r"conference|symposium|proceedings|congress|\bconf\b"),
+    ]:
+        if re.search(pattern, lowered):
+            return kind
+    return Venue.Kind.OTHER
+
+
+class _Import:
+    """The state of one import; ``import_cv_json`` is its only caller."""
+
+    def __init__(self, cv: dict, document: CVDocument, owner: AbstractBaseUser | None) -> None:
+        self.cv = cv
+        self.document = document
+        self.user = owner
+        self.result = ImportResult(document=document)
+        self.people_by_key: dict[str, set[int]] = defaultdict(set)  # full or initials key
+        self.new_people_ids: set[int] = set()
+        self.stubs_by_key: dict[str, int] = {}
+
+    def create(self, model: type[models.Model], objs: list) -> list:
+        if not objs:
+            return []
+        created = bulk_create_with_history(objs, model)
+        self.result.created[str(model._meta.verbose_name_plural)] += len(created)
+        return created
+
+    def merge_entry(self, entry: HandEdited, values: dict[str, Any]) -> None:
+        if _update(entry, values):
+            entry.source_document = self.document
+            entry.save()
+            self.result.merged += 1
+
+    # --- people ---------------------------------------------------------------------
+
+    def load_people(self, names: list[str]) -> None:
+        keys = {name_keys(name).lookup for name in names}
+        for key, person in PersonName.objects.filter(key__in=keys).values_list("key", "person_id"):
+            self.people_by_key[key].add(person)
+
+    def owner_person(self) -> Person:
+        """The profile this CV belongs to: the user's, a matching profile or stub, or a new one.
+
+        A profile with the same name is another person's when both give contact details
+        and none is shared. A stub becomes this profile when it shares a paper with the CV
+        or has no paper at all (an advisor known only by name).
+        """
+        data = self.cv["person"]
+        if self.user is not None:
+            mine = Person.objects.filter(owner=self.user).first()
+            if mine is not None:
+                return mine
+        self.load_people([data["name"]])
+        candidates = Person.objects.filter(
+            pk__in=self.people_by_key[name_keys(data["name"]).lookup]
+        )
+        contact = {*data["emails"], data["homepage"]} - {None, ""}
+        stubs = {}
+        for person in candidates.order_by("pk"):
+            theirs = {*person.emails, person.homepage} - {""}
+            if person.is_stub:
+                stubs[person.pk] = person
+            elif person.owner_id in (None, getattr(self.user, "pk", None)) and not (
+                contact and theirs and not contact & theirs
+            ):
+                return person
+        titles = {normalize_title(p["title"]) for p in self.cv["publications"]}
+        papers = set(
+            Authorship.objects.filter(person__in=stubs).values_list(
+                "person_id", "publication__normalized_title"
+            )
+        )
+        fitting = [pk for pk, title in papers if title in titles] or [
+            pk for pk in stubs if pk not in {pk for pk, _ in papers}
+        ]
+        if fitting:
+            return stubs[min(fitting)]
+        return self.new_people([data["name"]])[0]
+
+    def new_people(self, names: list[str]) -> list[Person]:
+        people = []
+        for name, slug in zip(names, allocate_slugs(Person, names), strict=True):
+            given, family = split_name(name)
+            values = {
+                "name": name,
+                "slug": slug,
+                "given_name": " ".join(given),
+                "family_name": family,
+            }
+            people.append(Person(**_fit(Person, values)))
+        people = self.create(Person, people)
+        self.new_people_ids.update(p.pk for p in people)
+        self.add_names([(p.pk, p.name) for p in people])
+        return people
+
+    def add_names(self, spellings: list[tuple[int, str]]) -> None:
+        """Save the spellings not yet known for these people."""
+        if not spellings:
+            return
+        known = set(
+            PersonName.objects.filter(person__in={pk for pk, _ in spellings}).values_list(
+                "person_id", "name"
+            )
+        )
+        rows = []
+        for pk, name in dict.fromkeys((pk, name[:200]) for pk, name in spellings):
+            if (pk, name) not in known:
+                keys = name_keys(name)
+                rows.append(
+                    PersonName(person_id=pk, name=name, key=keys.lookup, initials_key=keys.initials)
+                )
+                self.people_by_key[keys.lookup].add(pk)
+        self.create(PersonName, rows)
+
+    def person_for(self, name: str, *, context: set[int]) -> int | None:
+        """Who a name written in full means: the only person with it, the one known here, or a
+        new stub. None for initials and for a name several people share (resolution decides)."""
+        keys = name_keys(name)
+        if keys.is_initials:
+            return None
+        everyone = self.people_by_key[keys.full]
+        candidates = everyone & context if len(everyone) > 1 else everyone
+        if len(candidates) == 1:
+            person = next(iter(candidates))
+            self.result.linked += person not in self.new_people_ids
+            return person
+        if everyone:
+            return None
+        return self.new_people([name])[0].pk
+
+    def update_owner(self, person: Person) -> None:
+        data = self.cv["person"]
+        given, family = split_name(data["name"])
+        changed = _update(
+            person,
+            {
+                "name": data["name"],
+                "given_name": " ".join(given),
+                "family_name": family,
+                "headline": data["headline"],
+                "bio": data["bio"],
+                "homepage": data["homepage"],
+                "address": data["address"],
+                "emails": _union(person.emails, data["emails"]),
+                "phones": _union(person.phones, data["phones"]),
+                "links": _union(person.links, data["links"]),
+                "research_interests": _union(person.research_interests, data["research_interests"]),
+            },
+        )
+        if person.is_stub or (self.user is not None and person.owner_id is None):
+            person.is_stub = False
+            person.owner_id = person.owner_id or getattr(self.user, "pk", None)
+            changed = True
+        if changed:
+            person.save()
+        self.add_names([(person.pk, data["name"])])
+
+    # --- organizations and affiliations ---------------------------------------------
+
+    def organizations(self, names: list[str]) -> dict[str, Organization]:
+        """Organizations by name as written, created (parents first) when unknown."""
+        resolved = {name: resolve_organization(name) for name in names if name}
+        wanted: dict[str, OrganizationName] = {}
+        for org in resolved.values():
+            while org is not None:
+                wanted.setdefault(org.key, org)
+                org = org.parent
+        found = {o.key: o for o in Organization.objects.filter(key__in=wanted)}
+        missing = [org for key, org in wanted.items() if key not in found]
+        for depth in sorted({_depth(org) for org in missing}):
+            level = [org for org in missing if _depth(org) == depth]
+            slugs = allocate_slugs(Organization, [org.name for org in level])
+            rows = [
+                Organization(
+                    parent=found[org.parent.key] if org.parent else None,
+                    **_fit(
+                        Organization,
+                        {
+                            "name": org.name,
+                            "slug": slug,
+                            "key": org.key,
+                            "kind": org.kind,
+                            "country": org.country,
+                            "aliases": list(org.aliases),
+                        },
+                    ),
+                )
+                for org, slug in zip(level, slugs, strict=True)
+            ]
+            found.update({o.key: o for o in self.create(Organization, rows)})
+        for name, org in resolved.items():
+            organization = found[org.key]
+            changed = _update(
+                organization,
+                {
+                    "aliases": _union(
+                        organization.aliases, [name] if name != organization.name else []
+                    ),
+                    "parent": found[org.parent.key]
+                    if org.parent and not organization.parent_id
+                    else None,
+                },
+            )
+            if changed:
+                organization.save()
+        return {name: found[org.key] for name, org in resolved.items()}
+
+    def affiliations(self, person: Person, existing: list[Affiliation]) -> None:
+        entries = [
+            (
+                Affiliation.Kind.EDUCATION,
+                e["institution"],
+                {
+                    "title": e["degree"],
+                    "field": e["field"],
+                    "gpa": e["gpa"],
+                    "details": e["details"],
+                },
+                _dates(e["start"], e["end"]),
+                [(name, Mentorship.Role.ADVISOR) for name in e["advisors"]],
+            )
+            for e in self.cv["education"]
+        ] + [
+            (
+                p["kind"] if p["kind"] in Affiliation.Kind.values else Affiliation.Kind.OTHER,
+                p["organization"],
+                {
+                    "title": p["title"],
+                    "department": p["department"],
+                    "location": p["location"],
+                    "details": p["details"],
+                },
+                _dates(p["start"], p["end"]),
+                [(name, Mentorship.Role.SUPERVISOR) for name in p["supervisors"]],
+            )
+            for p in self.cv["positions"]
+        ]
+        orgs = self.organizations([org_name for _, org_name, *_ in entries])
+        by_key = {(a.kind, a.organization_name, fold(a.title), a.start): a for a in existing}
+        order: Counter = Counter()
+        fresh, mentors = [], []
+        for kind, org_name, values, dates, advisors in entries:
+            values = _fit(
+                Affiliation,
+                {**values, **dates, "organization_name": org_name, "order": order[kind]},
+            )
+            order[kind] += 1
+            key = (kind, values["organization_name"], fold(values["title"]), values["start"])
+            affiliation = by_key.get(key)
+            if affiliation is None:
+                affiliation = Affiliation(
+                    person=person,
+                    organization=orgs.get(org_name),
+                    kind=kind,
+                    source_document=self.document,
+                    **values,
+                )
+                by_key[key] = affiliation
+                fresh.append(affiliation)
+            else:
+                values["details"] = _union(affiliation.details, values["details"])
+                self.merge_entry(affiliation, values)
+            mentors += [(affiliation, name, role) for name, role in advisors]
+        self.create(Affiliation, fresh)
+        self.mentorships(person, mentors)
+
+    def mentorships(self, person: Person, mentors: list[tuple[Affiliation, str, str]]) -> None:
+        self.load_people([name for _, name, _ in mentors])
+        existing = set(
+            Mentorship.objects.filter(advisee=person).values_list("advisor_id", "affiliation_id")
+        )
+        current = {advisor for advisor, _ in existing}
+        rows = []
+        for affiliation, name, role in mentors:
+            advisor = self.person_for(name, context=current)
+            if advisor is None or advisor == person.pk or (advisor, affiliation.pk) in existing:
+                continue
+            existing.add((advisor, affiliation.pk))
+            rows.append(
+                Mentorship(
+                    advisor_id=advisor,
+                    advisee=person,
+                    affiliation=affiliation,
+                    role=role,
+                    name_as_written=name[:200],
+                )
+            )
+        self.create(Mentorship, rows)
+
+    # --- publications ---------------------------------------------------------------
+
+    def venues(self) -> dict[int, Venue]:
+        """Venues by index of the CV's publications, matched by key or short name."""
+        wanted = {}
+        for i, p in enumerate(self.cv["publications"]):
+            if p["venue"] or p["venue_short"]:
+                name = p["venue"] or p["venue_short"]
+                wanted[i] = (venue_key(name), (p["venue_short"] or "")[:60], name)
+        by_key: dict[str, Venue] = {}
+        by_short: dict[str, Venue] = {}
+        for venue in Venue.objects.filter(
+            Q(key__in={k for k, _, _ in wanted.values()})
+            | Q(short_name__in={s for _, s, _ in wanted.values() if s})
+        ).order_by("pk"):
+            by_key[venue.key] = venue
+            if venue.short_name:
+                by_short.setdefault(venue.short_name, venue)
+        fresh = []
+        for key, short, name in wanted.values():
+            if key not in by_key and (not short or short not in by_short):
+                venue = Venue(name=name[:400], short_name=short, key=key, kind=_venue_kind(name))
+                fresh.append(venue)
+                by_key[key] = venue
+                if short:
+                    by_short[short] = venue
+        for venue, slug in zip(
+            fresh, allocate_slugs(Venue, [v.short_name or v.name for v in fresh]), strict=True
+        ):
+            venue.slug = slug
+        self.create(Venue, fresh)
+        return {i: by_key.get(key) or by_short[short] for i, (key, short, _) in wanted.items()}
+
+    def publications(self, person: Person) -> None:
+        papers = self.cv["publications"]
+        venues = self.venues()
+        titles = [normalize_title(p["title"]) for p in papers]
+        candidates = list(
+            Publication.objects.filter(
+                Q(normalized_title__in=titles) | Q(doi__in={p["doi"] for p in papers if p["doi"]})
+            )
+        )
+        authors_of = defaultdict(list)
+        for authorship in Authorship.objects.filter(publication__in=candidates):
+            authors_of[authorship.publication_id].append(authorship)
+        self.load_people([a["name"] for p in papers for a in p["authors"]])
+        pairs: dict[int, tuple[Publication, dict]] = {}  # first listing of each paper wins
+        fresh = []
+        for i, (paper, title) in enumerate(zip(papers, titles, strict=True)):
+            values = {
+                "title": paper["title"],
+                "year": _year(paper["year"]),
+                "month": paper["month"] if paper["month"] in range(1, 13) else None,
+                "venue": venues.get(i),
+                "venue_name": paper["venue"] or paper["venue_short"],
+                "status": paper["status"],
+                "doi": paper["doi"],
+                "pages": paper["pages"],
+                "location": paper["location"],
+                "note": paper["note"],
+                "links": paper["links"],
+            }
+            publication = _same_paper(paper, title, candidates)
+            if publication is None:
+                publication = Publication(normalized_title=title, **_fit(Publication, values))
+                candidates.append(publication)
+                fresh.append(publication)
+            elif id(publication) not in pairs:
+                self.merge_publication(publication, values)
+            pairs.setdefault(id(publication), (publication, paper))
+        for publication, slug in zip(
+            fresh, allocate_slugs(Publication, [p.title[:60] for p in fresh]), strict=True
+        ):
+            publication.slug = slug
+        self.create(Publication, fresh)
+        context = {person.pk} | set(
+            Mentorship.objects.filter(advisee=person).values_list("advisor_id", flat=True)
+        )
+        new_authors, changed_authors = [], []
+        for publication, paper in pairs.values():
+            at = {a.position: a for a in authors_of[publication.pk]}
+            for position, author in enumerate(paper["authors"], start=1):
+                name = author["name"][:200]
+                if author["is_self"]:
+                    self.self_names.append((person.pk, name))
+                target = person.pk if author["is_self"] else self.person_for(name, context=context)
+                if position not in at:
+                    new_authors.append(
+                        Authorship(
+                            publication=publication,
+                            position=position,
+                            name=name,
+                            name_key=name_keys(name).lookup,
+                            person_id=target,
+                            is_equal_contribution=author["equal_contribution"],
+                            category=(paper["category"] or "")[:200] if author["is_self"] else "",
+                        )
+                    )
+                elif _merge_author(at[position], author, name, target, paper["category"]):
+                    changed_authors.append(at[position])
+        self.create(Authorship, new_authors)
+        for authorship in changed_authors:
+            authorship.save()
+        Publication.documents.through.objects.bulk_create(
+            [
+                Publication.documents.through(publication_id=p.pk, cvdocument_id=self.document.pk)
+                for p, _ in pairs.values()
+            ],
+            ignore_conflicts=True,
+        )
+
+    def merge_publication(self, publication: Publication, values: dict[str, Any]) -> None:
+        """Fill what the known paper lacks; a later status (preprint -> published) brings a year."""
+        self.result.merged += 1
+        keep = {
+            name
+            for name in values
+            if name != "links"
+            and getattr(publication, "venue_id" if name == "venue" else name) not in (None, "")
+        }
+        if _STATUS_RANK.index(values["status"] or "") > _STATUS_RANK.index(publication.status):
+            keep -= {"status", "year"}
+        if (
+            "doi" not in keep
+            and values["doi"]
+            and Publication.objects.filter(doi=values["doi"]).exists()
+        ):
+            keep.add("doi")
+        values = {name: None if name in keep else value for name, value in values.items()}
+        values["links"] = _union(publication.links, values["links"])
+        if _update(publication, values):
+            publication.save()
+
+    # --- profile entries ------------------------------------------------------------
+
+    def entries(self, person: Person, existing: dict[type, list]) -> None:
+        cv = self.cv
+        specs: list[tuple[type, list[dict], Any]] = [
+            (
+                Award,
+                [{**a, "year": _year(a["year"])} for a in cv["awards"]],
+                lambda v: (fold(v["title"]), v["year"]),
+            ),
+            (Teaching, cv["teaching"], lambda v: (fold(v["course"]), fold(v["term"]))),
+            (Project, cv["projects"], lambda v: fold(v["name"])),
+            (
+                Skill,
+                [
+                    {"category": s["category"], "name": item}
+                    for s in cv["skills"]
+                    for item in s["items"]
+                ],
+                lambda v: (v["category"], v["name"]),
+            ),
+            (
+                ProfileSection,
+                [{"heading": s["heading"], "items": s["items"]} for s in cv["sections"]],
+                lambda v: fold(v["heading"]),
+            ),
+        ]
+        for model, rows, key in specs:
+            known = {key(vars(entry)): entry for entry in existing.get(model, [])}
+            fresh = []
+            for order, row in enumerate(rows):
+                values = _fit(model, {**row, "order": order})
+                entry = known.get(key(values))
+                if entry is None:
+                    entry = model(person=person, source_document=self.document, **values)
+                    known[key(values)] = entry
+                    fresh.append(entry)
+                else:
+                    for name in ("details", "items"):
+                        if isinstance(values.get(name), list):
+                            values[name] = _union(getattr(entry, name), values[name])
+                    self.merge_entry(entry, values)
+            self.create(model, fresh)
+
+    def run(self) -> ImportResult:
+        self.self_names: list[tuple[int, str]] = []
+        person = self.owner_person()
+        existing: dict[type, list] = {}
+        if person.pk not in self.new_people_ids:
+            existing = {
+                model: list(model.objects.filter(person=person))
+                for model in (Affiliation, Award, Teaching, Project, Skill, ProfileSection)
+            }
+        self.update_owner(person)
+        self.affiliations(person, existing.get(Affiliation, []))
+        self.publications(person)
+        self.add_names(self.self_names)
+        self.entries(person, existing)
+        coauthors = Authorship.objects.filter(
+            publication__documents=self.document, person__is_stub=False
+        ).values_list("person_id", flat=True)
+        self.result.linked += len(relink_for({person.pk, *coauthors}))
+        self.document.person = person
+        self.document.status = CVDocument.Status.IMPORTED
+        self.document.imported_at = timezone.now()
+        self.document.unparsed = self.cv["unparsed"]
+        self.document.error = ""
+        self.document.save()
+        self.result.person = person
+        return self.result
+
+
+def _depth(org: OrganizationName) -> int:
+    return 0 if org.parent is None else 1 + _depth(org.parent)
+
+
+def _same_paper(paper: dict, title: str, candidates: list[Publication]) -> Publication | None:
+    """The same paper: the same DOI, or the same normalised title with years at most one apart."""
+    year = _year(paper["year"])
+    same = [p for p in candidates if paper["doi"] and p.doi == paper["doi"]] or [
+        p
+        for p in candidates
+        if p.normalized_title == title
+        and (year is None or p.year is None or abs(p.year - year) <= 1)
+    ]
+    return min(same, key=lambda p: abs((p.year or 0) - (year or 0)), default=None)
+
+
+def _merge_author(
+    authorship: Authorship, author: dict, name: str, target: int | None, category: str | None
+) -> bool:
+    """Merge another CV's view of the author at this position; True when it changed.
+
+    The position is taken to be the same author when it is unlinked with the same
+    initials key, or linked to the same person; a link made by hand is left alone.
+    """
+    if authorship.is_linked_by_hand:
+        return False
+    keys = name_keys(name)
+    if authorship.person_id is None:
+        if name_keys(authorship.name).initials != keys.initials:
+            return False
+    elif authorship.person_id != target:
+        return False
+    before = (
+        authorship.person_id,
+        authorship.name,
+        authorship.is_equal_contribution,
+        authorship.category,
+    )
+    if authorship.person_id is None and target is not None:
+        authorship.person_id = target
+        if name_keys(authorship.name).is_initials and not keys.is_initials:
+            authorship.name, authorship.name_key = name, keys.lookup
+    authorship.is_equal_contribution |= author["equal_contribution"]
+    if author["is_self"] and category:
+        authorship.category = category[:200]
+    return before != (
+        authorship.person_id,
+        authorship.name,
+        authorship.is_equal_contribution,
+        authorship.category,
+    )
+
+
+@transaction.atomic
+def import_cv_json(
+    cv_json: dict, *, document: CVDocument, owner: AbstractBaseUser | None = None
+) -> ImportResult:
+    """Write one parsed CV into the graph, all or nothing, and mark the document imported.
+
+    The CV's person becomes (or updates) a profile: the profile of ``owner`` if they have
+    one, else a profile or a stub with that name (a stub keeps its links). Entries that
+    match existing ones are merged, never deleted, and fields edited by hand are kept.
+    """
+    return _Import(cv_json, document, owner).run()
+
+
+@transaction.atomic
+def import_cv_file(
+    data: bytes, filename: str, *, owner: AbstractBaseUser | None = None
+) -> ImportResult:
+    """Parse a CV file, keep it as a CVDocument, and import it; the same bytes twice change nothing.
+
+    Raises ``cvparse.CVParseError`` for a file the parser cannot read; nothing is written then.
+    """
+    sha256 = hashlib.sha256(data).hexdigest()
+    done = CVDocument.objects.filter(sha256=sha256, status=CVDocument.Status.IMPORTED).first()
+    if done is not None:
+        return ImportResult(document=done, person=done.person, is_unchanged=True)
+    text = read(data, filename).text
+    cv_json = cvparse.parse(data, filename)
+    document = CVDocument(
+        uploaded_by=owner,
+        original_filename=filename[:255],
+        sha256=sha256,
+        size=len(data),
+        format=cv_json["source"]["format"] or "",
+        text=text,
+        parser_version=cvparse.PARSER_VERSION,
+        cv_json=cv_json,
+        status=CVDocument.Status.PARSED,
+    )
+    document.file.save(filename, ContentFile(data), save=False)
+    try:
+        document.save()
+        return import_cv_json(cv_json, document=document, owner=owner)
+    except BaseException:
+        document.file.delete(save=False)
+        raise
