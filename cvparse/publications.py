@@ -181,7 +181,7 @@ def _classify_line(number: int, raw: str, blank_before: bool) -> Line:
 
 
 # ---------------------------------------------------------------- text helpers
-_YEAR = re.compile(r"(?<![\d/.\-])(?:19[5-9]\d|20[0-4]\d)(?![\d/])")
+_YEAR = re.compile(r"(?<![\d/.\-])(?:19[5-9]\d|20[0-4]\d)(?![\d/]|\.\d)")
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
 _MONTH_YEAR = re.compile(
@@ -446,6 +446,18 @@ _INITIALS_LAST = re.compile(
 )
 
 
+def _plausible_authors(text: str, terminator: str) -> bool:
+    """A lone unmarked "name" before a colon or period may be a title's head
+    ("Contrastive Symbolic Regression: ..."): ask more of it."""
+    parts = _author_parts(text.strip().strip(",;")) or ()
+    if len(parts) != 1 or parts[0][3] or parts[0][1]:
+        return True
+    name = parts[0][0]
+    if terminator == ":" and not any(names.is_initials(w) for w in name.split()):
+        return False
+    return names.looks_like_name(name, strict=True)
+
+
 @lru_cache(maxsize=4096)
 def _author_end(text: str) -> tuple[str, int] | None:
     """The author list that opens a citation, ended by the first period or colon
@@ -464,7 +476,7 @@ def _author_end(text: str) -> tuple[str, int] | None:
             cand = prefix
         else:
             cand = prefix[:-1]
-        if _is_author_list(cand):
+        if _is_author_list(cand) and _plausible_authors(cand, m.group()):
             rest = plain(text[m.end() :])
             if rest and not rest[:1].islower():
                 return cand, m.end()
@@ -973,7 +985,7 @@ def _read_entry(
         for p, r in zip(pieces, roles, strict=True):
             if r == "abstract":
                 out.notes.append(plain(p))
-    full = plain(" ".join(pieces))
+    full = plain(" ".join(p for p, r in zip(pieces, roles, strict=True) if r != "abstract"))
     _finish(out, full, legend, default_year, category)
     return out
 
@@ -1031,10 +1043,13 @@ def _strip_trailing_remarks(text: str, out: Parsed) -> str:
 
 
 def _read_roles(pieces: list[str], roles: list[str], legend: dict[str, str], out: Parsed) -> None:
-    titles = []
+    titles: list[str] = []
+    prev_role = ""
     for piece, role in zip(pieces, roles, strict=True):
         flat = plain(piece)
-        if role == "title" or role == "citation" and not out.title:
+        if role == "title" and titles and plain(" ".join(titles)) and prev_role != "title":
+            out.notes.append(flat.strip("() "))  # a remark after the authors or venue
+        elif role == "title" or role == "citation" and not out.title:
             piece = _strip_leading_tag(piece, out)
             tag = _VENUE_YEAR_TAG.search(plain(piece))
             if tag and tag.end() >= len(plain(piece)) - 1 and tag.start() > 0:
@@ -1055,9 +1070,8 @@ def _read_roles(pieces: list[str], roles: list[str], legend: dict[str, str], out
             text = re.sub(r"\(\s*[*†‡#]+\s*[A-Za-z][^()]*\)", "", piece)
             out.authors = _author_records(text.rstrip("."), legend) or []
         elif role == "venue":
-            _set_venue(_venue_head(flat) or flat, out) if not re.fullmatch(
-                r"[A-Z][\w&/ -]{1,20}['’‘]\d\d", flat
-            ) else _set_venue(flat, out)
+            is_tag = re.fullmatch(r"[A-Z][\w&/ -]{1,20}['’‘]\d\d", flat)
+            _set_venue(flat if is_tag else _venue_head(flat) or flat, out)
             out.year = out.year or _year_of(flat)
         elif role == "status":
             _status_from(flat, out)
@@ -1073,6 +1087,7 @@ def _read_roles(pieces: list[str], roles: list[str], legend: dict[str, str], out
             out.month = out.month or _month_of(flat)
         elif role in ("abstract", "legend"):
             out.notes.append(flat)
+        prev_role = role
     out.title = _title_clean(" ".join(titles))
 
 
@@ -1093,6 +1108,10 @@ def _finish(
         if m:
             out.doi = m.group(1).rstrip(".,;)")
     title_free = full.replace(out.title, " ") if out.title else full
+    if out.venue_short:
+        # "(revised in OSDI'23 and accepted in OSDI'24)" retells how the tagged venue came about.
+        short = re.escape(out.venue_short)
+        title_free = re.sub(rf"\([^()]*\b{short}\s?['’‘]\d\d[^()]*\)", " ", title_free)
     if out.status is None:
         _status_from(title_free, out)
     if out.year is None:
