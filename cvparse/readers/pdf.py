@@ -100,8 +100,18 @@ def read_pdf(data: bytes) -> str:
     out: list[str] = []
     for page in pages:
         out.extend(_render_page(page, fonts))
-    text = "\n".join(out)
+    text = "\n".join(_title_first(out))
     return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n"
+
+
+def _title_first(lines: list[str]) -> list[str]:
+    """Put the title (the owner's name, in the largest type) before the small print
+    that some templates set above it ("Updated: May 2022"), as a reader sees it."""
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    for index in filled[:6]:
+        if lines[index].startswith("# "):
+            return [lines[index], ""] + lines[:index] + lines[index + 1 :]
+    return lines
 
 
 # ----------------------------------------------------------------- extraction
@@ -551,7 +561,21 @@ def _serialise_columns(segmented: list[tuple[_Line, list[list[_Word]]]], edge: f
 
 
 # --------------------------------------------------------------- rendering
+def _unlink_wrapped_links(outs: list[_Out]) -> None:
+    """A link that wraps onto the next line (a long linked title) is kept as plain
+    text: ``[A database of age-](u)`` / ``[structured ...](u)``, or its URL put in
+    the middle of the citation, would cut the title in two for the parser."""
+    for current, following in pairwise(outs):
+        uri = current.words[-1].uri
+        if uri and following.words[0].uri == uri:
+            for out in (current, following):
+                for word in out.words:
+                    if word.uri == uri:
+                        word.uri = None
+
+
 def _render_lines(outs: list[_Out], fonts: _FontStats) -> list[str]:
+    _unlink_wrapped_links(outs)
     rendered: list[str] = []
     gaps = [b.top - a.bottom for a, b in pairwise(outs) if b.top - a.bottom >= 0]
     usual_gap = statistics.median(gaps) if gaps else 0.0
