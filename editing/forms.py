@@ -251,3 +251,18 @@ def set_authors(publication: Publication, authors: list[tuple[str, bool]]) -> No
     )
     for authorship in keep:
         authorship.save()
+
+
+class MergeForm(forms.Form):
+    duplicate = forms.ModelChoiceField(
+        queryset=Person.objects.none(),
+        to_field_name="slug",
+        widget=forms.TextInput,
+        label="The duplicate’s address name (slug)",
+        help_text="Everything of that person moves here, and that person goes.",
+        error_messages={"invalid_choice": "There is no other person with that slug."},
+    )
+
+    def __init__(self, *args, kept: Person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["duplicate"].queryset = Person.objects.exclude(pk=kept.pk)

@@ -1,24 +1,27 @@
 from django.urls import path
 
-from . import views
+from . import documents, views
 
 app_name = "editing"
 
+PERSON = "edit/people/<slug:slug>/"
+ENTRY = PERSON + "<str:section>/<int:pk>/"
+DOCUMENT = "documents/<int:pk>/"
+DRAFT = DOCUMENT + "<str:section>/<int:index>/"
+
 urlpatterns = [
-    path("edit/people/<slug:slug>/", views.profile, name="profile"),
-    path("edit/people/<slug:slug>/header/", views.edit_person, name="person-edit"),
-    path("edit/people/<slug:slug>/<str:section>/add/", views.add_entry, name="entry-add"),
-    path("edit/people/<slug:slug>/<str:section>/<int:pk>/", views.entry_row, name="entry-row"),
+    # Editing a profile in place.
+    path(PERSON, views.profile, name="profile"),
+    path(PERSON + "header/", views.edit_person, name="person-edit"),
+    path(PERSON + "history/", views.history, name="history"),
     path(
-        "edit/people/<slug:slug>/<str:section>/<int:pk>/edit/",
-        views.edit_entry,
-        name="entry-edit",
+        PERSON + "history/<str:kind>/<int:history_id>/revert/", views.revert_change, name="revert"
     ),
-    path(
-        "edit/people/<slug:slug>/<str:section>/<int:pk>/delete/",
-        views.delete_entry,
-        name="entry-delete",
-    ),
+    path(PERSON + "merge/", views.merge, name="merge"),
+    path(PERSON + "<str:section>/add/", views.add_entry, name="entry-add"),
+    path(ENTRY, views.entry_row, name="entry-row"),
+    path(ENTRY + "edit/", views.edit_entry, name="entry-edit"),
+    path(ENTRY + "delete/", views.delete_entry, name="entry-delete"),
     path("edit/publications/<slug:slug>/", views.publication_row, name="publication-row"),
     path("edit/publications/<slug:slug>/edit/", views.edit_publication, name="publication-edit"),
     path(
@@ -26,4 +29,19 @@ urlpatterns = [
         views.unlink_authorship,
         name="authorship-unlink",
     ),
+    path("edit/merges/<int:pk>/revert/", views.merge_revert, name="merge-revert"),
+    # Uploading a CV, reviewing it, importing it.
+    path("upload/", documents.upload, name="upload"),
+    path(DOCUMENT, documents.document, name="document"),
+    path(DOCUMENT + "status/", documents.status, name="document-status"),
+    path(DOCUMENT + "download/", documents.download, name="document-download"),
+    path(DOCUMENT + "import/", documents.import_document, name="document-import"),
+    path(DOCUMENT + "discard/", documents.discard, name="document-discard"),
+    path(DOCUMENT + "unparsed/<int:index>/move/", documents.unparsed_move, name="unparsed-move"),
+    path(DOCUMENT + "<str:section>/add/", documents.draft_add, name="draft-add"),
+    path(DRAFT, documents.draft_row, name="draft-row"),
+    path(DRAFT + "edit/", documents.draft_edit, name="draft-edit"),
+    path(DRAFT + "delete/", documents.draft_delete, name="draft-delete"),
+    path(DRAFT + "keep/", documents.draft_keep_profile, name="draft-keep"),
+    path(DRAFT + "pick/", documents.draft_pick, name="draft-pick"),
 ]

@@ -7,6 +7,7 @@ or a redirect, so every form works without JavaScript.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,8 +25,10 @@ from .access import (
     get_section,
     require_staff,
 )
-from .forms import SECTIONS, PersonForm, PublicationForm, VersionedForm
-from .merge import unlink
+from .forms import SECTIONS, MergeForm, PersonForm, PublicationForm, VersionedForm
+from .history import get_record, profile_history, revert
+from .merge import merge_people, revert_merge, unlink
+from .models import MergeRecord
 
 PAGE = "editing/profile.html"
 
@@ -183,3 +186,68 @@ def unlink_authorship(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         unlink(authorship)
         messages.success(request, f"“{authorship.name}” is no longer linked to {linked}.")
     return redirect(next_url(request, authorship.publication.get_absolute_url()))
+
+
+@login_required
+@require_GET
+def history(request: HttpRequest, slug: str) -> HttpResponse:
+    person = get_person_for_editor(request, slug)
+    context = {
+        "person": person,
+        "events": profile_history(person),
+        "merges": person.merges.select_related("merged_by").order_by("-created_at"),
+    }
+    return render(request, "editing/history.html", context)
+
+
+@login_required
+@require_POST
+def revert_change(request: HttpRequest, slug: str, kind: str, history_id: int) -> HttpResponse:
+    person = get_person_for_editor(request, slug)
+    record = get_record(person, kind, history_id)
+    try:
+        messages.success(request, revert(record))
+    except (ValueError, IntegrityError) as error:
+        messages.error(request, f"This change cannot be reverted: {error}")
+    return redirect("editing:history", person.slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def merge(request: HttpRequest, slug: str) -> HttpResponse:
+    """Staff: merge a duplicate person into this one."""
+    require_staff(request)
+    kept = get_object_or_404(Person, slug=slug)
+    form = MergeForm(request.POST or None, kept=kept)
+    if request.method == "POST" and form.is_valid():
+        duplicate = form.cleaned_data["duplicate"]
+        try:
+            merge_people(kept=kept, duplicate=duplicate, by=request.user)
+        except ValueError as error:
+            form.add_error("duplicate", str(error))
+        else:
+            messages.success(request, f"Merged {duplicate} into {kept}.")
+            return redirect("editing:history", kept.slug)
+    suggestions = (
+        Person.objects.filter(family_name__iexact=kept.family_name)
+        .exclude(pk=kept.pk)
+        .order_by("name")[:20]
+        if kept.family_name
+        else Person.objects.none()
+    )
+    context = {"person": kept, "form": form, "suggestions": suggestions}
+    return render(request, "editing/merge.html", context)
+
+
+@login_required
+@require_POST
+def merge_revert(request: HttpRequest, pk: int) -> HttpResponse:
+    require_staff(request)
+    record = get_object_or_404(MergeRecord, pk=pk)
+    try:
+        duplicate = revert_merge(record)
+    except ValueError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"{duplicate} is back as a person of their own.")
+    return redirect("editing:history", record.kept.slug)

@@ -1,0 +1,291 @@
+"""Upload a CV, follow its parsing, review the result, then import or discard it."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRefresh
+
+from accounts.ratelimit import allow_request
+from profiles.importing import import_cv_json
+from profiles.models import CVDocument, Person
+
+from . import review
+from .access import get_document_for_editor
+from .uploads import UploadForm
+
+PAGE = "editing/document.html"
+WAITING = {CVDocument.Status.UPLOADED, CVDocument.Status.PARSING}
+TOO_MANY_UPLOADS = "You have uploaded many files in a short time. Please try again in an hour."
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        allowed = allow_request(
+            request,
+            "upload",
+            limit=settings.UPLOAD_RATE_LIMIT,
+            window=settings.UPLOAD_RATE_WINDOW,
+        )
+        if not allowed:
+            form.add_error(None, TOO_MANY_UPLOADS)
+            return render(request, "editing/upload.html", {"form": form}, status=429)
+        if form.is_valid():
+            document = form.save(user=request.user)
+            return redirect("editing:document", document.pk)
+    documents = CVDocument.objects.filter(uploaded_by=request.user).order_by("-created_at")[:10]
+    return render(request, "editing/upload.html", {"form": form, "documents": documents})
+
+
+def reviewable(view: Callable) -> Callable:
+    """Load the document for its editor; only a parsed, not yet imported CV can be changed."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, pk: int, *args, **kwargs) -> HttpResponse:
+        document = get_document_for_editor(request, pk)
+        if document.status != CVDocument.Status.PARSED:
+            messages.error(request, "This CV is no longer waiting for review.")
+            return redirect("editing:document", document.pk)
+        return view(request, document, *args, **kwargs)
+
+    return login_required(wrapper)
+
+
+def profile_of(document: CVDocument) -> Person | None:
+    """The profile a newer CV would update: the document's person or the uploader's."""
+    if document.person_id and not document.person.is_stub:
+        return document.person
+    return Person.objects.filter(owner_id=document.uploaded_by_id).first()
+
+
+def review_context(document: CVDocument) -> dict:
+    cv = document.cv_json
+    profile = profile_of(document)
+    diff = review.diff_against_profile(cv, profile) if profile else None
+    sections = []
+    for key in review.LIST_SECTIONS:
+        diffs = diff.entries.get(key, []) if diff else []
+        rows = [
+            (index, entry, diffs[index] if index < len(diffs) else None)
+            for index, entry in enumerate(cv[key])
+        ]
+        sections.append((key, review.SECTION_TITLES[key], rows))
+    return {
+        "document": document,
+        "cv": cv,
+        "profile": profile,
+        "diff": diff,
+        "person_diff": diff.entries["person"][0] if diff else None,
+        "sections": sections,
+        "suggestions": review.suggestions_for(cv),
+        "unparsed_targets": review.unparsed_targets(cv),
+    }
+
+
+@login_required
+@require_GET
+def document(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_document_for_editor(request, pk)
+    context = {"document": document, "waiting": document.status in WAITING}
+    if document.status == CVDocument.Status.PARSED:
+        context.update(review_context(document))
+    return render(request, PAGE, context)
+
+
+@never_cache
+@login_required
+@require_GET
+def status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The polled status area; once parsing ends, htmx reloads the page to show the review."""
+    document = get_document_for_editor(request, pk)
+    if not request.htmx:
+        return redirect("editing:document", document.pk)
+    if document.status not in WAITING:
+        return HttpResponseClientRefresh()
+    context = {"document": document, "waiting": True}
+    return render(request, f"{PAGE}#status", context)
+
+
+@login_required
+@require_GET
+def download(request: HttpRequest, pk: int) -> FileResponse:
+    """The original file, for its uploader and staff only, always as a download."""
+    document = get_document_for_editor(request, pk)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The stored file is missing.") from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=document.original_filename,
+        content_type="application/octet-stream",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def render_entry(request, document, section: str, index: int, *, partial: str, form=None):
+    context = {
+        "document": document,
+        "section": section,
+        "index": index,
+        "entry": review.entry_at(document, section, index),
+        "form": form,
+        "partial": f"{PAGE}#{partial}",
+    }
+    if partial == "draft-row":
+        context["suggestions"] = review.suggestions_for(document.cv_json)
+    if request.htmx:
+        return render(request, context["partial"], context)
+    return render(request, "editing/draft_page.html", context)
+
+
+def draft_entry(document: CVDocument, section: str, index: int) -> dict:
+    if section not in review.REVIEW_FIELDS:
+        raise Http404("No such section.")
+    try:
+        return review.entry_at(document, section, index)
+    except (KeyError, IndexError):
+        raise Http404("No such entry.") from None
+
+
+def back_to_review(document: CVDocument, anchor: str) -> HttpResponse:
+    return redirect(f"{reverse('editing:document', args=[document.pk])}#{anchor}")
+
+
+@reviewable
+@require_http_methods(["GET", "POST"])
+def draft_edit(request: HttpRequest, document: CVDocument, section: str, index: int):
+    entry = draft_entry(document, section, index)
+    form_class = review.entry_form_class(section)
+    form = form_class(request.POST or None, initial=entry)
+    if request.method == "POST" and form.is_valid():
+        updated = review.apply_form(section, entry, form.cleaned_data)
+        if section == "person":
+            document.cv_json["person"] = updated
+        else:
+            document.cv_json[section][index] = updated
+        review.save_draft(document)
+        if not request.htmx:
+            return back_to_review(document, f"{section}-{index}")
+        return render_entry(request, document, section, index, partial="draft-row")
+    return render_entry(request, document, section, index, partial="draft-form", form=form)
+
+
+@reviewable
+@require_GET
+def draft_row(request: HttpRequest, document: CVDocument, section: str, index: int):
+    draft_entry(document, section, index)
+    if not request.htmx:
+        return back_to_review(document, f"{section}-{index}")
+    return render_entry(request, document, section, index, partial="draft-row")
+
+
+@reviewable
+@require_POST
+def draft_delete(request: HttpRequest, document: CVDocument, section: str, index: int):
+    draft_entry(document, section, index)
+    if section == "person":
+        raise Http404("The person cannot be deleted.")
+    del document.cv_json[section][index]
+    review.save_draft(document)
+    # Later indexes moved: the whole page is redrawn, with or without htmx.
+    return back_to_review(document, section)
+
+
+@reviewable
+@require_POST
+def draft_add(request: HttpRequest, document: CVDocument, section: str):
+    if section not in review.LIST_SECTIONS:
+        raise Http404("No such section.")
+    document.cv_json[section].append(review.blank_entry(section))
+    review.save_draft(document)
+    index = len(document.cv_json[section]) - 1
+    return redirect("editing:draft-edit", document.pk, section, index)
+
+
+@reviewable
+@require_POST
+def draft_keep_profile(request: HttpRequest, document: CVDocument, section: str, index: int):
+    """Keep the profile's values where this CV entry differs from them."""
+    draft_entry(document, section, index)
+    profile = profile_of(document)
+    if profile is None:
+        raise Http404("There is no profile to compare with.")
+    diff = review.diff_against_profile(document.cv_json, profile).entries[section][index]
+    review.use_profile_values(document.cv_json, section, index, diff)
+    review.save_draft(document)
+    return back_to_review(document, f"{section}-{index}")
+
+
+@reviewable
+@require_POST
+def draft_pick(request: HttpRequest, document: CVDocument, section: str, index: int):
+    """The reviewer says who an author is, or which organization an institution is."""
+    draft_entry(document, section, index)
+    choice = request.POST.get("choice", "")
+    chosen = int(choice) if choice.isdigit() else None
+    if section == "publications":
+        author = request.POST.get("author", "")
+        authors = document.cv_json["publications"][index]["authors"]
+        if not author.isdigit() or int(author) >= len(authors):
+            raise Http404("No such author.")
+        review.choose_person(document.cv_json, index, int(author), chosen)
+    elif section in ("education", "positions"):
+        review.choose_organization(document.cv_json, section, index, chosen)
+    else:
+        raise Http404("Nothing to pick here.")
+    review.save_draft(document)
+    return back_to_review(document, f"{section}-{index}")
+
+
+@reviewable
+@require_POST
+def unparsed_move(request: HttpRequest, document: CVDocument, index: int):
+    cv = document.cv_json
+    targets = dict(review.unparsed_targets(cv))
+    target = request.POST.get("target", "")
+    if not 0 <= index < len(cv["unparsed"]) or target not in targets:
+        messages.error(request, "Choose where the line should go.")
+        return back_to_review(document, "unparsed")
+    review.move_unparsed(cv, index, target)
+    review.save_draft(document)
+    return back_to_review(document, "unparsed")
+
+
+@reviewable
+@require_POST
+def import_document(request: HttpRequest, document: CVDocument) -> HttpResponse:
+    """Write the reviewed CV into the profile, all at once, through the import service."""
+    profile = profile_of(document)
+    remove = set(request.POST.getlist("remove"))
+    with transaction.atomic():
+        result = import_cv_json(document.cv_json, document=document, owner=document.uploaded_by)
+        review.apply_choices(document.cv_json, result.person)
+        if profile is not None:
+            review.remove_missing(profile, document.cv_json, remove)
+    messages.success(request, f"Imported {document.original_filename}.")
+    return redirect(result.person)
+
+
+@reviewable
+@require_POST
+def discard(request: HttpRequest, document: CVDocument) -> HttpResponse:
+    """Keep only the stored file: the parsed draft goes, nothing was imported."""
+    document.status = CVDocument.Status.DISCARDED
+    document.cv_json, document.unparsed = None, []
+    document.save(update_fields=["status", "cv_json", "unparsed", "updated_at"])
+    messages.success(request, "Discarded. Nothing was added to your profile.")
+    return redirect("editing:upload")

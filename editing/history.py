@@ -1,0 +1,111 @@
+"""A profile's history (django-simple-history records of it and its entries) and reverts."""
+
+from dataclasses import dataclass
+from heapq import merge
+from itertools import islice
+
+from django.db import models, transaction
+from django.http import Http404
+
+from affiliations.models import Affiliation
+from awards.models import Award
+from profiles.models import HandEdited, Person, PersonName, ProfileSection, Project, Skill, Teaching
+from publications.models import Authorship, Publication
+
+ENTRY_MODELS: list[type[models.Model]] = [
+    Affiliation,
+    Award,
+    Teaching,
+    Project,
+    Skill,
+    ProfileSection,
+    PersonName,
+]
+ACTIONS = {"+": "added", "~": "changed", "-": "deleted"}
+BOOKKEEPING = {"version", "edited_fields", "updated_at", "created_at"}
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    old: object
+    new: object
+
+
+@dataclass(frozen=True)
+class Event:
+    """One saved change: who, when, what."""
+
+    kind: str  # model name: "person", "award", ...
+    record: models.Model  # the historical row
+    changes: list[Change]
+
+    @property
+    def action(self) -> str:
+        return ACTIONS[self.record.history_type]
+
+    @property
+    def label(self) -> str:
+        return self.record.instance._meta.verbose_name
+
+
+def history_querysets(person: Person) -> dict[str, models.QuerySet]:
+    """The historical records that belong to ``person``'s profile, by model name."""
+    publications = Authorship.objects.filter(person=person).values("publication_id")
+    querysets = {
+        "person": Person.history.filter(id=person.pk),
+        "publication": Publication.history.filter(id__in=publications),
+        "authorship": Authorship.history.filter(publication_id__in=publications),
+    }
+    for model in ENTRY_MODELS:
+        querysets[model._meta.model_name] = model.history.filter(person_id=person.pk)
+    return querysets
+
+
+def profile_history(person: Person, *, limit: int = 100) -> list[Event]:
+    """The latest ``limit`` changes to the profile, newest first."""
+    streams = [
+        ((kind, record) for record in qs.select_related("history_user")[:limit])
+        for kind, qs in history_querysets(person).items()
+    ]
+    newest = merge(*streams, key=lambda item: item[1].history_date, reverse=True)
+    return [Event(kind, record, changes_of(record)) for kind, record in islice(newest, limit)]
+
+
+def changes_of(record) -> list[Change]:
+    previous = record.prev_record if record.history_type == "~" else None
+    if previous is None:
+        return []
+    delta = record.diff_against(previous, excluded_fields=BOOKKEEPING)
+    return [Change(c.field, c.old, c.new) for c in delta.changes]
+
+
+def get_record(person: Person, kind: str, history_id: int):
+    queryset = history_querysets(person).get(kind)
+    record = queryset.filter(history_id=history_id).first() if queryset is not None else None
+    if record is None:
+        raise Http404("No such change in this profile's history.")
+    return record
+
+
+@transaction.atomic
+def revert(record) -> str:
+    """Undo one recorded change; returns what was done, for a message."""
+    model = type(record.instance)
+    current = model.objects.select_for_update().filter(pk=record.id).first()
+    if record.history_type == "+":
+        if model is Person:
+            raise ValueError("A person cannot be removed by reverting; ask staff to merge it.")
+        if current is not None:
+            current.delete()
+        return f"Removed the {model._meta.verbose_name} that had been added."
+    # A deletion is undone by its own record (the state at deletion); a change by the one before.
+    source = record if record.history_type == "-" else record.prev_record
+    restored = source.instance
+    if isinstance(restored, HandEdited):
+        fields = [c.field for c in changes_of(record)]
+        if current is not None:
+            restored.version, restored.edited_fields = current.version, current.edited_fields
+        restored.mark_edited(*fields)
+    restored.save()
+    return f"Restored the {model._meta.verbose_name} as it was before."

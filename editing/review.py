@@ -1,0 +1,477 @@
+"""The review of a parsed CV before import: the draft (the document's CV JSON) section by
+section, forms for its entries, suggestions for ambiguous people and organizations, and
+what a newer CV adds, changes or leaves out compared with the profile."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django import forms
+from django.db import transaction
+
+from affiliations.models import Affiliation, Organization, cv_date_validator
+from awards.models import Award
+from profiles.models import CVDocument, Person, PersonName, ProfileSection, Project, Teaching
+from profiles.resolution import fold, name_keys, normalize_title, org_key
+from publications.models import Authorship, Publication
+
+from .forms import LinesField
+
+# The fields of each CV JSON section that the review edits, and how.
+REVIEW_FIELDS: dict[str, list[tuple[str, str]]] = {
+    "person": [
+        ("name", "text"),
+        ("headline", "text"),
+        ("emails", "lines"),
+        ("phones", "lines"),
+        ("homepage", "url"),
+        ("address", "textarea"),
+        ("bio", "textarea"),
+        ("research_interests", "lines"),
+    ],
+    "education": [
+        ("institution", "text"),
+        ("degree", "text"),
+        ("field", "text"),
+        ("start", "date"),
+        ("end", "date"),
+        ("advisors", "lines"),
+        ("gpa", "text"),
+        ("details", "lines"),
+    ],
+    "positions": [
+        ("organization", "text"),
+        ("title", "text"),
+        ("department", "text"),
+        ("kind", "position_kind"),
+        ("start", "date"),
+        ("end", "date"),
+        ("supervisors", "lines"),
+        ("location", "text"),
+        ("details", "lines"),
+    ],
+    "publications": [
+        ("title", "text"),
+        ("authors", "authors"),
+        ("venue", "text"),
+        ("venue_short", "text"),
+        ("year", "year"),
+        ("status", "status"),
+        ("doi", "text"),
+        ("pages", "text"),
+        ("category", "text"),
+        ("note", "textarea"),
+    ],
+    "awards": [
+        ("title", "text"),
+        ("year", "year"),
+        ("issuer", "text"),
+        ("rank", "text"),
+        ("details", "text"),
+    ],
+    "teaching": [
+        ("course", "text"),
+        ("role", "text"),
+        ("institution", "text"),
+        ("term", "text"),
+        ("details", "lines"),
+    ],
+    "projects": [("name", "text"), ("description", "textarea"), ("url", "url")],
+    "skills": [("category", "text"), ("items", "lines")],
+    "sections": [("heading", "text"), ("items", "lines")],
+}
+LIST_SECTIONS = [key for key in REVIEW_FIELDS if key != "person"]
+SECTION_TITLES = {
+    "person": "Name and contact",
+    "education": "Education",
+    "positions": "Positions",
+    "publications": "Publications",
+    "awards": "Awards",
+    "teaching": "Teaching",
+    "projects": "Projects",
+    "skills": "Skills",
+    "sections": "Other sections",
+}
+# Keys the CV JSON schema has beyond those edited here, with their empty values.
+EXTRA_KEYS: dict[str, dict] = {
+    "publications": {"month": None, "location": None, "links": []},
+}
+POSITION_KINDS = ["employment", "internship", "research", "visiting", "other"]
+
+
+class AuthorsField(forms.CharField):
+    """Authors in order, one per line; a trailing * marks equal contribution."""
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(
+                f"{a['name']}{' *' if a.get('equal_contribution') else ''}" for a in value
+            )
+        return value
+
+    def to_python(self, value) -> list[dict]:
+        authors = []
+        for line in (super().to_python(value) or "").splitlines():
+            if name := line.strip().rstrip("*").strip():
+                authors.append({"name": name, "equal_contribution": line.strip().endswith("*")})
+        return authors
+
+
+def _field(name: str, kind: str, *, required: bool) -> forms.Field:
+    label = name.replace("_", " ").capitalize()
+    if kind == "lines":
+        return LinesField(label=label, required=False, help_text="One per line.")
+    if kind == "authors":
+        return AuthorsField(
+            label=label,
+            help_text="One per line, in order; end a name with * for equal contribution.",
+        )
+    if kind == "year":
+        return forms.IntegerField(label=label, required=required, min_value=1900, max_value=2100)
+    if kind == "date":
+        return forms.CharField(
+            label=label,
+            required=False,
+            validators=[cv_date_validator],
+            help_text="YYYY, YYYY-MM or “present”.",
+        )
+    if kind == "url":
+        return forms.URLField(label=label, required=required, assume_scheme="https")
+    if kind == "textarea":
+        return forms.CharField(
+            label=label, required=required, widget=forms.Textarea(attrs={"rows": 3})
+        )
+    if kind == "position_kind":
+        return forms.ChoiceField(label=label, choices=[(k, k.capitalize()) for k in POSITION_KINDS])
+    if kind == "status":
+        return forms.ChoiceField(
+            label=label, required=False, choices=[("", "—"), *Publication.Status.choices]
+        )
+    return forms.CharField(label=label, required=required, max_length=1000)
+
+
+def entry_form_class(section: str) -> type[forms.Form]:
+    """A form for one entry of ``section``; its first field is required."""
+    spec = REVIEW_FIELDS[section]
+    fields = {name: _field(name, kind, required=i == 0) for i, (name, kind) in enumerate(spec)}
+    return type(f"{section.capitalize()}EntryForm", (forms.Form,), fields)
+
+
+def blank_entry(section: str) -> dict:
+    empty = {"lines": [], "authors": []}
+    entry = {name: empty.get(kind) for name, kind in REVIEW_FIELDS[section]}
+    if section == "positions":
+        entry["kind"] = "other"
+    return {**entry, **EXTRA_KEYS.get(section, {})}
+
+
+def apply_form(section: str, entry: dict, cleaned: dict) -> dict:
+    """The entry with the form's values; empty text becomes null, as in CV JSON."""
+    updated = dict(entry)
+    for name, kind in REVIEW_FIELDS[section]:
+        value = cleaned[name]
+        if kind == "authors":
+            value = _keep_author_marks(entry.get("authors") or [], value)
+        updated[name] = value if value not in ("",) else None
+    return updated
+
+
+def _keep_author_marks(old: list[dict], new: list[dict]) -> list[dict]:
+    """Authors typed again keep what the parser and the review knew (is_self, picked person)."""
+    by_name = {a["name"]: a for a in old}
+    return [{**by_name.get(a["name"], {"is_self": False}), **a} for a in new]
+
+
+# --- the draft ------------------------------------------------------------------------
+
+
+def save_draft(document: CVDocument) -> None:
+    document.save(update_fields=["cv_json", "updated_at"])
+
+
+def entry_at(document: CVDocument, section: str, index: int) -> dict:
+    """The draft's entry; KeyError/IndexError when it is not there (the view gives 404)."""
+    if section == "person":
+        if index != 0:
+            raise IndexError(index)
+        return document.cv_json["person"]
+    return document.cv_json[section][index]
+
+
+UNPARSED_TARGETS = {
+    "bio": "Add to the bio",
+    "awards": "A new award",
+    "projects": "A new project",
+    "publications": "A new publication (title)",
+    "teaching": "A new teaching entry",
+    "drop": "Leave it out",
+}
+
+
+def unparsed_targets(cv: dict) -> list[tuple[str, str]]:
+    """Where an unparsed line can go: a new entry, the bio, or a section (maybe a new one)."""
+    headings = [s["heading"] for s in cv["sections"]]
+    if "Other" not in headings:
+        headings.append("Other")
+    return [*UNPARSED_TARGETS.items(), *((f"section:{h}", f"Section “{h}”") for h in headings)]
+
+
+def move_unparsed(cv: dict, index: int, target: str) -> None:
+    """Move one unparsed line where it belongs (or drop it)."""
+    line = cv["unparsed"].pop(index)
+    first = {"awards": "title", "projects": "name", "publications": "title", "teaching": "course"}
+    if target == "bio":
+        cv["person"]["bio"] = (
+            f"{cv['person']['bio']}\n{line}".strip() if cv["person"]["bio"] else line
+        )
+    elif target in first:
+        cv[target].append({**blank_entry(target), first[target]: line})
+    elif target.startswith("section:"):
+        heading = target.removeprefix("section:")
+        section = next((s for s in cv["sections"] if s["heading"] == heading), None)
+        if section is None:
+            section = {"heading": heading, "items": []}
+            cv["sections"].append(section)
+        section["items"].append(line)
+    elif target != "drop":
+        raise ValueError(f"Unknown place {target!r}.")
+
+
+# --- suggestions for ambiguous names --------------------------------------------------
+
+
+@dataclass
+class Suggestions:
+    """Who an author name or an institution might be, where it is not clear."""
+
+    people: dict[str, list[Person]] = field(default_factory=dict)  # author name -> people
+    organizations: dict[str, list[Organization]] = field(default_factory=dict)
+
+
+def suggestions_for(cv: dict) -> Suggestions:
+    """People for ambiguous co-author names, organizations for institutions not known as such.
+
+    A full name known for two or more people, or a name written with initials that
+    fits someone, is ambiguous; an institution is when its name matches no organization
+    exactly but some organizations share its main word. Three queries in all.
+    """
+    names = {a["name"] for p in cv["publications"] for a in p["authors"] if not a.get("is_self")}
+    keys = {name: name_keys(name) for name in names}
+    fulls = {k.full for k in keys.values() if k.full}
+    initials = {k.initials for k in keys.values() if k.is_initials}
+    by_key: dict[str, set[int]] = defaultdict(set)
+    people: dict[int, Person] = {}
+    for spelling in PersonName.objects.filter(key__in=fulls | initials).select_related("person"):
+        by_key[spelling.key].add(spelling.person_id)
+        people[spelling.person_id] = spelling.person
+    for spelling in PersonName.objects.filter(initials_key__in=initials).select_related("person"):
+        by_key[spelling.initials_key].add(spelling.person_id)
+        people[spelling.person_id] = spelling.person
+    result = Suggestions()
+    for name, key in keys.items():
+        candidates = by_key[key.full] if key.full else by_key[key.initials]
+        if len(candidates) > 1 or (key.is_initials and candidates):
+            result.people[name] = sorted((people[pk] for pk in candidates), key=str)
+    institutions = {e["institution"] for e in cv["education"]} | {
+        p["organization"] for p in cv["positions"]
+    }
+    institutions.discard(None)
+    org_keys = {name: org_key(name) for name in institutions}
+    known = set(
+        Organization.objects.filter(key__in=org_keys.values()).values_list("key", flat=True)
+    )
+    for name, key in org_keys.items():
+        word = max(key.split(), key=len, default="")
+        if key not in known and len(word) > 3:
+            matches = list(Organization.objects.filter(key__contains=word).order_by("name")[:8])
+            if matches:
+                result.organizations[name] = matches
+    return result
+
+
+def choose_person(cv: dict, index: int, author: int, person_id: int | None) -> None:
+    """Record the reviewer's pick for one author (None: leave the name unlinked)."""
+    chosen = cv["publications"][index]["authors"][author]
+    chosen.pop("x_person_id", None)
+    chosen.pop("x_unlinked", None)
+    if person_id is None:
+        chosen["x_unlinked"] = True
+    else:
+        chosen["x_person_id"] = person_id
+
+
+def choose_organization(cv: dict, section: str, index: int, organization_id: int | None) -> None:
+    entry = cv[section][index]
+    entry.pop("x_organization_id", None)
+    if organization_id is not None:
+        entry["x_organization_id"] = organization_id
+
+
+@transaction.atomic
+def apply_choices(cv: dict, person: Person) -> None:
+    """After the import, make the links the reviewer picked (and unlinked) by hand."""
+    titles = {normalize_title(p["title"]): p for p in cv["publications"]}
+    publications = Publication.objects.filter(
+        normalized_title__in=titles, authorships__person=person
+    ).distinct()
+    for publication in publications:
+        authors = titles[publication.normalized_title]["authors"]
+        picks = {
+            position: author
+            for position, author in enumerate(authors, start=1)
+            if "x_person_id" in author or author.get("x_unlinked")
+        }
+        for authorship in Authorship.objects.filter(publication=publication, position__in=picks):
+            pick = picks[authorship.position]
+            authorship.person_id = pick.get("x_person_id")
+            authorship.is_linked_by_hand = True
+            authorship.save(update_fields=["person", "is_linked_by_hand", "updated_at"])
+    picked = {
+        (entry.get("institution") or entry.get("organization")): entry["x_organization_id"]
+        for entry in [*cv["education"], *cv["positions"]]
+        if entry.get("x_organization_id")
+    }
+    for affiliation in Affiliation.objects.filter(person=person, organization_name__in=picked):
+        affiliation.organization_id = picked[affiliation.organization_name]
+        affiliation.mark_edited("organization")
+        affiliation.save(update_fields=["organization", "edited_fields", "version", "updated_at"])
+
+
+# --- a newer CV against the profile ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    profile: object
+    cv: object
+    is_hand_edited: bool
+
+
+@dataclass
+class EntryDiff:
+    status: str  # "new", "changed" or "same"
+    changes: list[FieldChange] = field(default_factory=list)
+
+
+@dataclass
+class ProfileDiff:
+    entries: dict[str, list[EntryDiff]]  # section -> one per draft entry
+    missing: list[tuple[str, object]]  # (section, profile row) the CV no longer lists
+
+
+# CV JSON field -> model field compared for "changed", per section.
+COMPARED = {
+    "person": {"name": "name", "headline": "headline", "bio": "bio", "homepage": "homepage"},
+    "education": {
+        "degree": "title",
+        "field": "field",
+        "start": "start",
+        "end": "end",
+        "gpa": "gpa",
+    },
+    "positions": {"title": "title", "department": "department", "start": "start", "end": "end"},
+    "publications": {"venue": "venue_name", "year": "year", "status": "status", "doi": "doi"},
+    "awards": {"year": "year", "issuer": "issuer", "rank": "rank"},
+    "teaching": {"role": "role", "institution": "institution", "term": "term"},
+    "projects": {"description": "description", "url": "url"},
+    "sections": {"items": "items"},
+}
+# Skills merge item by item on import, so a CV's skills are never "changed" or "missing".
+DIFF_SECTIONS = [section for section in COMPARED if section != "person"]
+
+
+def _cv_key(section: str, entry: dict) -> str:
+    if section == "publications":
+        return normalize_title(entry["title"] or "")
+    if section == "education":
+        return f"{org_key(entry['institution'] or '')}|{fold(entry['degree'] or '')}"
+    if section == "positions":
+        return f"{org_key(entry['organization'] or '')}|{fold(entry['title'] or '')}"
+    first = REVIEW_FIELDS[section][0][0]
+    return fold(entry[first] or "")
+
+
+def _profile_rows(person: Person) -> dict[str, dict[str, object]]:
+    """The profile's rows of each section under the key a CV entry would have."""
+    affiliations = Affiliation.objects.filter(person=person).select_related("organization")
+    rows: dict[str, dict[str, object]] = {
+        "education": {},
+        "positions": {},
+        "publications": {
+            p.normalized_title: p
+            for p in Publication.objects.filter(authorships__person=person).distinct()
+        },
+        "awards": {fold(a.title): a for a in Award.objects.filter(person=person)},
+        "teaching": {fold(t.course): t for t in Teaching.objects.filter(person=person)},
+        "projects": {fold(p.name): p for p in Project.objects.filter(person=person)},
+        "sections": {fold(s.heading): s for s in ProfileSection.objects.filter(person=person)},
+    }
+    for a in affiliations:
+        section = "education" if a.kind == Affiliation.Kind.EDUCATION else "positions"
+        rows[section][f"{org_key(a.organization_name)}|{fold(a.title)}"] = a
+    return rows
+
+
+def _changes(section: str, entry: dict, row) -> list[FieldChange]:
+    changes = []
+    for cv_field, model_field in COMPARED[section].items():
+        cv_value, profile_value = entry.get(cv_field), getattr(row, model_field)
+        if cv_value not in (None, "", []) and cv_value != profile_value:
+            edited = model_field in row.edited_fields
+            changes.append(FieldChange(model_field, profile_value, cv_value, edited))
+    return changes
+
+
+def diff_against_profile(cv: dict, person: Person) -> ProfileDiff:
+    rows = _profile_rows(person)
+    entries: dict[str, list[EntryDiff]] = {}
+    seen: dict[str, set[str]] = defaultdict(set)
+    entries["person"] = [_entry_diff(_changes("person", cv["person"], person))]
+    for section in DIFF_SECTIONS:
+        entries[section] = []
+        for entry in cv[section]:
+            key = _cv_key(section, entry)
+            row = rows[section].get(key)
+            seen[section].add(key)
+            diff = EntryDiff("new") if row is None else _entry_diff(_changes(section, entry, row))
+            entries[section].append(diff)
+    missing = [
+        (section, row)
+        for section, by_key in rows.items()
+        for key, row in by_key.items()
+        if key not in seen[section]
+    ]
+    return ProfileDiff(entries, missing)
+
+
+def _entry_diff(changes: list[FieldChange]) -> EntryDiff:
+    return EntryDiff("changed" if changes else "same", changes)
+
+
+def use_profile_values(cv: dict, section: str, index: int, diff: EntryDiff) -> None:
+    """Keep the profile's values where this entry differs from it."""
+    entry = cv["person"] if section == "person" else cv[section][index]
+    reverse = {model: cv_field for cv_field, model in COMPARED[section].items()}
+    for change in diff.changes:
+        entry[reverse[change.field]] = change.profile
+
+
+def remove_missing(person: Person, cv: dict, chosen: set[str]) -> int:
+    """Delete the profile rows that the CV no longer lists and the reviewer chose to remove.
+
+    ``chosen`` holds "section:pk" values from the review form. Publications are not
+    deleted (co-authors share them); the person's authorship link to them is.
+    """
+    removed = 0
+    for section, row in diff_against_profile(cv, person).missing:
+        if f"{section}:{row.pk}" not in chosen:
+            continue
+        if isinstance(row, Publication):
+            for authorship in row.authorships.filter(person=person):
+                authorship.delete()
+        else:
+            row.delete()
+        removed += 1
+    return removed
