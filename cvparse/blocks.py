@@ -97,6 +97,14 @@ def items_of(lines: list[Line], all_lines: dict[int, Line]) -> list[Item]:
             prev.marked = f"{term}: {definition}"
             prev.text = f"{prev.text.rstrip(':').strip()}: {_plain_of(line)}"
             continue
+        if items and _continues(items[-1], line):
+            prev = items[-1]
+            prev.nos.append(line.no)
+            if re.search(r"[a-z]-$", prev.text) and line.text[:1].islower():
+                prev.marked, prev.text = prev.marked[:-1] + line.marked, prev.text[:-1] + line.text
+            else:
+                prev.marked, prev.text = f"{prev.marked} {line.marked}", f"{prev.text} {line.text}"
+            continue
         items.append(
             Item(
                 [line.no],
@@ -109,6 +117,26 @@ def items_of(lines: list[Line], all_lines: dict[int, Line]) -> list[Item]:
             )
         )
     return items
+
+
+_OPEN_END_WORDS = re.compile(
+    r"(,|(?<=[A-Za-z])-|&|:|\b(and|or|of|for|the|in|at|to|with|from|by|on))$", re.I
+)
+
+
+def _continues(prev: Item, line: Line) -> bool:
+    """A wrapped line of the previous one (PDF text): it starts in lower case, or the
+    previous line stops mid-phrase or inside parentheses."""
+    if line.bullet or line.heading_level is not None or prev.heading or line.bold:
+        return False
+    if _LABEL.match(line.text) or re.match(r"^[\d(]", line.text):
+        return False
+    text = prev.text.rstrip()
+    return (
+        line.text[:1].islower()
+        or bool(_OPEN_END_WORDS.search(text))
+        or text.count("(") > text.count(")")
+    )
 
 
 def _plain_of(line: Line) -> str:

@@ -106,9 +106,13 @@ _TEACH_ROLE = re.compile(
 
 
 # --------------------------------------------------------------------- shared helpers
+_STOP_WORDS = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "at", "to", "with", "by"}
+
+
 def _segments(text: str) -> list[str]:
     """Comma / dash / sentence pieces of a header, keeping parentheses whole."""
     text = re.sub(r"\s+[—–|·]\s+|\t|\s{3,}", " ; ", text)
+    text = re.sub(r"\s+at\s+(?:the\s+)?(?=[A-Z])", " ; ", text)
     text = re.sub(r"(?<=[a-z\)])\.\s+(?=[A-Z])", " ; ", text)
     return [s.strip(" .;") for s in split_outside_parens(text, ",;") if s.strip(" .;")]
 
@@ -215,7 +219,7 @@ def education(block: Block) -> dict:
     # "High school, X-Gymnasium, Abitur": the qualification, not the kind of school.
     named = [m for m in degrees if not _GENERIC_SCHOOL.match(m.group(1))]
     if match := (named or degrees or [None])[0]:
-        degree = match.group(1).strip()
+        degree = match.group(1).strip() if named else None
         after = text[match.end() :]
         if fm := re.match(
             r"\s*(?:studies\s*)?(?:in|of)\s+(?:the\s+)?([^,;.(—–]+(?:\([^)]*\))?)", after
@@ -298,10 +302,12 @@ def position(block: Block) -> dict:
             location = location or piece
         else:
             rest.append(piece)
-    orgs = [p for p in rest if _ORG.search(p) and not _DEPARTMENT.match(p)]
     depts = [p for p in rest if _DEPARTMENT.match(p)]
-    if orgs:
-        org = orgs[-1] if depts else orgs[0]
+    ranked = sorted(
+        (p for p in rest if p not in depts), key=lambda p: -_org_rank(p)
+    )  # stable: the first of the best
+    if ranked and _org_rank(ranked[0]) > 0:
+        org = ranked[0]
     elif rest:
         org = rest[0]
     if org:
@@ -332,6 +338,27 @@ def position(block: Block) -> dict:
             "details": details,
         },
     )
+
+
+_STRONG_ORG = re.compile(
+    r"\b(institut\w*|laborator\w*|academy|inc\.?|ltd\.?|corp\w*|company|gmbh|unit|hospital"
+    r"|foundation|ministry|agency|bank|council|society|association)\b",
+    re.I,
+)
+
+
+def _org_rank(piece: str) -> int:
+    """How much a header piece reads like an employer: a university over an institute
+    over any organisation word; a sentence not at all."""
+    words = re.findall(r"[A-Za-z][\w'-]*", piece)
+    lower = [w for w in words[1:] if w.islower() and w not in _STOP_WORDS]
+    if len(words) > 3 and len(lower) * 2 >= len(words) - 1:
+        return 0
+    if re.search(r"\b(universit\w*|college|polytechnic\w*|ETH|EPFL|MIT)\b", piece, re.I):
+        return 3
+    if _STRONG_ORG.search(piece):
+        return 2
+    return 1 if _ORG.search(piece) else 0
 
 
 def _smart_case(text: str) -> str:
@@ -555,3 +582,54 @@ def _skill_items(text: str) -> list[str]:
 # --------------------------------------------------------------------- other sections
 def section_items(blocks: list[Block]) -> list[str]:
     return [fold(" ".join(it.text for it in block.items)) for block in blocks]
+
+
+# --------------------------------------------------------------------- labelled groups
+_ITEM_LABEL = re.compile(r"^([A-Z][\w /&-]{1,30}?)\s?:\s+")
+_CODE_HOST = re.compile(r"github\.com|gitlab\.com|bitbucket\.org|shinyapps\.io|cran\.|pypi\.org")
+
+
+def labelled_groups(items: list[Item]) -> list[tuple[str | None, list[Item]]]:
+    """Items grouped under margin labels ("Authored software: ...", moderncv \\cvitem)."""
+    groups: list[tuple[str | None, list[Item]]] = []
+    for item in items:
+        match = None if item.bullet else _ITEM_LABEL.match(item.text)
+        if match or not groups:
+            groups.append((match.group(1) if match else None, [item]))
+        else:
+            groups[-1][1].append(item)
+    return groups
+
+
+def is_code_group(label: str | None, items: list[Item]) -> bool:
+    """A group listing software or models by links to their code."""
+    links = [url for it in items for _, url in links_in(it.marked)]
+    return sum(bool(_CODE_HOST.search(u)) for u in links) >= 2
+
+
+def projects_from_links(items: list[Item]) -> list[dict]:
+    """Projects of lines like "[Name](url), [Other](url) – what they do"."""
+    out: list[dict] = []
+    latest: list[dict] = []
+    for index, item in enumerate(items):
+        marked = _ITEM_LABEL.sub("", item.marked) if index == 0 else item.marked
+        head = re.match(r"^((?:\[[^\]]+\]\([^)]*\)\s*,?\s*)+)(.*)$", marked)
+        if head:
+            description = plain(head.group(2)).lstrip(" –—-:,").strip()
+            latest = [
+                {"name": name, "description": description or None, "url": url,
+                 "x_lines": list(item.nos)}
+                for name, url in links_in(head.group(1))
+            ]  # fmt: skip
+            out.extend(latest)
+        elif links_in(marked) and (index == 0 or not latest):
+            text = plain(marked)
+            name, _, rest = text.partition(",")
+            latest = [{"name": name.strip(), "description": rest.strip(" .") or None,
+                       "url": links_in(marked)[-1][1], "x_lines": list(item.nos)}]  # fmt: skip
+            out.extend(latest)
+        elif latest:
+            for project in latest:
+                project["description"] = fold(f"{project['description'] or ''} {item.text}")
+                project["x_lines"].extend(item.nos)
+    return out

@@ -7,12 +7,13 @@ from collections.abc import Callable
 
 from . import entries, person
 from .blocks import Block, Item, cut, items_of
-from .sections import _YEAR_HEADING, Line, Section, build_lines, split_sections
+from .sections import _YEAR_HEADING, Line, Section, build_lines, heading_kind, split_sections
 from .text import clean_line, fold
 
 SCHEMA = "cv-json/1"
 _SELECTED = re.compile(r"\b(selected|representative|featured|recent|key|highlighted)\b", re.I)
 _PROSE_WORDS = 12
+_TEACH_WORD = re.compile(r"teach|course|lectur|tutor|instruct", re.I)
 
 
 def empty_result(filename: str | None, fmt: str) -> dict:
@@ -84,10 +85,25 @@ class _Assembler:
             self._interests(items)
             return
         if kind == "skills":
-            found = entries.skills(items, section.sub)
-            self.result["skills"].extend(found)
-            self._mark([n for s in found for n in s["x_lines"]])
+            for label, group in entries.labelled_groups(items):
+                if entries.is_code_group(label, group):
+                    found = entries.projects_from_links(group)
+                    self.result["projects"].extend(found)
+                else:
+                    found = entries.skills(group, section.sub)
+                    self.result["skills"].extend(found)
+                self._mark([n for s in found for n in s["x_lines"]])
             return
+        if kind == "teaching":
+            groups = entries.labelled_groups(items)
+            if any(label for label, _ in groups):
+                own = []
+                for label, group in groups:
+                    if label and heading_kind(label) not in (None, "teaching") or label and heading_kind(label) is None and not _TEACH_WORD.search(label):
+                        self._other(Section("other", label, 0, lines=[]), cut(group), None)
+                    else:
+                        own.extend(group)
+                items = own
         extract = {
             "education": entries.education,
             "positions": entries.position,
