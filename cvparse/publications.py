@@ -442,7 +442,8 @@ def _author_prefix(text: str, legend: dict[str, str]) -> tuple[list[dict], str] 
 
 # Author lists whose names end in initials: APA "Mogi, R., ..." and Vancouver "Jahn M, ...".
 _INITIALS_LAST = re.compile(
-    r"^[\x01\x05]?[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?(?:, (?:[A-Z]\.\s?-?){1,3}| [A-Z]{1,3}[,.])"
+    r"^[\x01\x05]?[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?[\x02\x06]?"
+    r"(?:, [\x01\x05]?(?:[A-Z]\.\s?-?){1,3}| [A-Z]{1,3}[\x02\x06]?[,.])"
 )
 
 
