@@ -99,7 +99,7 @@ class _Assembler:
             if any(label for label, _ in groups):
                 own = []
                 for label, group in groups:
-                    if label and heading_kind(label) not in (None, "teaching") or label and heading_kind(label) is None and not _TEACH_WORD.search(label):
+                    if label and not _TEACH_WORD.search(label):
                         self._other(Section("other", label, 0, lines=[]), cut(group), None)
                     else:
                         own.extend(group)
