@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from . import entries, person
 from .blocks import Block, Item, cut, items_of
-from .sections import _YEAR_HEADING, Line, Section, build_lines, heading_kind, split_sections
+from .sections import _YEAR_HEADING, Line, Section, build_lines, split_sections
 from .text import clean_line, fold
 
 SCHEMA = "cv-json/1"
