@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "affiliations",
     "publications",
     "awards",
+    "search",
     "accounts",
     "editing",
 ]

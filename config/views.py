@@ -6,16 +6,19 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from affiliations.models import Organization
 from profiles.models import Person
-from publications.models import Publication
+from publications.models import Publication, Venue
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     context = {
-        "recent_people": Person.objects.filter(is_stub=False).order_by("-updated_at")[:8],
-        "people_count": Person.objects.filter(is_stub=False).count(),
+        "recent_people": Person.objects.for_home()[:8],
+        "people_count": Person.objects.with_cv().count(),
         "publication_count": Publication.objects.count(),
+        "organization_count": Organization.objects.count(),
+        "venue_count": Venue.objects.count(),
     }
     return render(request, "home.html", context)
 

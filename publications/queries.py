@@ -18,6 +18,7 @@ def _authorships() -> models.QuerySet:
             "person_id",
             "is_equal_contribution",
             "is_corresponding",
+            "category",
             "person__name",
             "person__slug",
             "person__is_stub",

@@ -1,0 +1,139 @@
+"""Plain dicts for the JSON API; each takes rows loaded by a ``for_*()`` queryset."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.urls import reverse
+
+from affiliations.models import Affiliation, Organization
+from profiles.models import Person
+from profiles.profile import Profile
+from publications.exports import main_url, venue_name
+from publications.models import Publication, Venue
+
+Absolute = Callable[[str], str]
+
+
+def person_summary(person: Person, absolute: Absolute) -> dict:
+    return {
+        "slug": person.slug,
+        "name": person.name,
+        "is_stub": person.is_stub,
+        "url": absolute(reverse("api:person-detail", args=[person.slug])),
+        "html_url": absolute(person.get_absolute_url()),
+    }
+
+
+def _affiliation(affiliation: Affiliation, absolute: Absolute) -> dict:
+    organization = affiliation.organization
+    return {
+        "kind": affiliation.kind,
+        "title": affiliation.title,
+        "field": affiliation.field,
+        "department": affiliation.department,
+        "organization": organization_summary(organization, absolute) if organization else None,
+        "organization_name": organization.name if organization else affiliation.organization_name,
+        "start": affiliation.start or None,
+        "end": affiliation.end or None,
+    }
+
+
+def person_detail(profile: Profile, absolute: Absolute) -> dict:
+    person = profile.person
+    return {
+        **person_summary(person, absolute),
+        "headline": person.headline,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "bio": person.bio,
+        "emails": person.emails,
+        "homepage": person.homepage,
+        "links": person.links,
+        "research_interests": person.research_interests,
+        "affiliations": [
+            _affiliation(entry.affiliation, absolute)
+            for entry in profile.positions + profile.education
+        ],
+        "advisors": [
+            person_summary(m.advisor, absolute)
+            for entry in profile.positions + profile.education
+            for m in entry.advisors
+        ]
+        + [person_summary(m.advisor, absolute) for m in profile.other_advisors],
+        "advisees": [person_summary(m.advisee, absolute) for m in profile.advisees],
+        "coauthors": [
+            {**person_summary(c.person, absolute), "shared_publications": c.shared}
+            for c in profile.coauthors
+        ],
+        "publications": [publication_summary(p, absolute) for p in profile.publications],
+    }
+
+
+def venue_summary(venue: Venue, absolute: Absolute) -> dict:
+    return {
+        "slug": venue.slug,
+        "name": venue.name,
+        "short_name": venue.short_name,
+        "kind": venue.kind,
+        "url": absolute(reverse("api:venue-detail", args=[venue.slug])),
+        "html_url": absolute(venue.get_absolute_url()),
+    }
+
+
+def organization_summary(organization: Organization, absolute: Absolute) -> dict:
+    return {
+        "slug": organization.slug,
+        "name": organization.name,
+        "kind": organization.kind,
+        "country": organization.country,
+        "url": absolute(reverse("api:organization-detail", args=[organization.slug])),
+        "html_url": absolute(organization.get_absolute_url()),
+    }
+
+
+def organization_detail(organization: Organization, absolute: Absolute) -> dict:
+    return {
+        **organization_summary(organization, absolute),
+        "aliases": organization.aliases,
+        "parent": organization_summary(organization.parent, absolute)
+        if organization.parent
+        else None,
+        "units": [organization_summary(c, absolute) for c in organization.children.all()],
+    }
+
+
+def publication_summary(publication: Publication, absolute: Absolute) -> dict:
+    return {
+        "slug": publication.slug,
+        "title": publication.title,
+        "year": publication.year,
+        "venue": venue_summary(publication.venue, absolute) if publication.venue else None,
+        "venue_name": venue_name(publication),
+        "status": publication.status or None,
+        "doi": publication.doi or None,
+        "link": main_url(publication) or None,
+        "authors": [
+            {
+                "position": a.position,
+                "name": a.name,
+                "equal_contribution": a.is_equal_contribution,
+                "corresponding": a.is_corresponding,
+                "person": person_summary(a.person, absolute) if a.person_id else None,
+            }
+            for a in publication.authorships.all()
+        ],
+        "url": absolute(reverse("api:publication-detail", args=[publication.slug])),
+        "html_url": absolute(publication.get_absolute_url()),
+    }
+
+
+def publication_detail(publication: Publication, absolute: Absolute) -> dict:
+    return {
+        **publication_summary(publication, absolute),
+        "month": publication.month,
+        "pages": publication.pages,
+        "location": publication.location,
+        "links": publication.links,
+        "note": publication.note,
+    }

@@ -1,0 +1,298 @@
+"""A profile as data: JSON Resume, CV JSON and schema.org JSON-LD.
+
+Each function reads a ``Profile`` (profiles/profile.py), whose rows are already
+loaded, and runs no query of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from affiliations.models import Affiliation
+from profiles.profile import Profile
+from publications.exports import main_url, venue_name
+
+JSON_RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+ISO_DATE = re.compile(r"^[12]\d{3}(-[01]\d)?$")
+
+
+def _organization(affiliation: Affiliation) -> str:
+    if affiliation.organization_id:
+        return affiliation.organization.name
+    return affiliation.organization_name
+
+
+def _dates(affiliation: Affiliation) -> dict[str, str]:
+    dates = {"startDate": affiliation.start, "endDate": affiliation.end}
+    return {key: value for key, value in dates.items() if ISO_DATE.match(value)}
+
+
+def _non_empty(data: dict) -> dict:
+    return {key: value for key, value in data.items() if value not in ("", None, [], {})}
+
+
+def json_resume(profile: Profile, absolute: Callable[[str], str]) -> dict:
+    """The profile in JSON Resume 1.0; co-authors go in ``x_authors`` of each publication."""
+    person = profile.person
+    basics = _non_empty(
+        {
+            "name": person.name,
+            "label": person.headline,
+            "image": person.photo_url,
+            "email": person.emails[0] if person.emails else "",
+            "phone": person.phones[0] if person.phones else "",
+            "url": person.homepage or absolute(person.get_absolute_url()),
+            "summary": person.bio,
+            "location": {"address": person.address} if person.address else {},
+            "profiles": [
+                {"network": link.get("label") or "Web", "url": link["url"]}
+                for link in person.links
+                if link.get("url")
+            ],
+        }
+    )
+    work = [
+        _non_empty(
+            {
+                "name": _organization(entry.affiliation),
+                "position": entry.affiliation.title,
+                "location": entry.affiliation.location,
+                "highlights": list(entry.affiliation.details),
+                **_dates(entry.affiliation),
+            }
+        )
+        for entry in profile.positions
+    ]
+    education = [
+        _non_empty(
+            {
+                "institution": _organization(entry.affiliation),
+                "studyType": entry.affiliation.title,
+                "area": entry.affiliation.field,
+                "score": entry.affiliation.gpa,
+                **_dates(entry.affiliation),
+            }
+        )
+        for entry in profile.education
+    ]
+    publications = [
+        _non_empty(
+            {
+                "name": p.title,
+                "publisher": venue_name(p),
+                "releaseDate": str(p.year) if p.year else "",
+                "url": main_url(p),
+                "x_authors": [
+                    _non_empty(
+                        {
+                            "name": a.name,
+                            "url": absolute(a.person.get_absolute_url()) if a.person_id else "",
+                            "equal_contribution": a.is_equal_contribution or None,
+                            "is_self": a.person_id == person.pk or None,
+                        }
+                    )
+                    for a in p.authorships.all()
+                ],
+            }
+        )
+        for p in profile.publications
+    ]
+    skills: dict[str, list[str]] = {}
+    for skill in person.skills.all():
+        skills.setdefault(skill.category or "Skills", []).append(skill.name)
+    return _non_empty(
+        {
+            "$schema": JSON_RESUME_SCHEMA,
+            "basics": basics,
+            "work": work,
+            "education": education,
+            "awards": [
+                _non_empty(
+                    {
+                        "title": award.title,
+                        "date": str(award.year) if award.year else "",
+                        "awarder": award.issuer,
+                        "summary": award.details,
+                    }
+                )
+                for award in person.awards.all()
+            ],
+            "publications": publications,
+            "skills": [{"name": name, "keywords": names} for name, names in skills.items()],
+            "interests": [{"name": interest} for interest in person.research_interests],
+            "projects": [
+                _non_empty({"name": p.name, "description": p.description, "url": p.url})
+                for p in person.projects.all()
+            ],
+            "meta": {"canonical": absolute(person.get_absolute_url()), "version": "v1.0.0"},
+        }
+    )
+
+
+def _text(value: str) -> str | None:
+    return value or None
+
+
+def cv_json(profile: Profile, absolute: Callable[[str], str]) -> dict:
+    """The profile in the parser's own CV JSON (version 1), as if parsed from a CV."""
+    person = profile.person
+    skills: dict[str, list[str]] = {}
+    for skill in person.skills.all():
+        skills.setdefault(skill.category, []).append(skill.name)
+    return {
+        "schema": "cv-json/1",
+        "source": {
+            "filename": None,
+            "format": "text",
+            "x_exported_from": absolute(person.get_absolute_url()),
+        },
+        "person": {
+            "name": person.name,
+            "headline": _text(person.headline),
+            "emails": list(person.emails),
+            "phones": list(person.phones),
+            "homepage": _text(person.homepage),
+            "links": [
+                {"label": link.get("label"), "url": link["url"]}
+                for link in person.links
+                if link.get("url")
+            ],
+            "address": _text(person.address),
+            "bio": _text(person.bio),
+            "research_interests": list(person.research_interests),
+        },
+        "education": [
+            {
+                "institution": _text(_organization(entry.affiliation)),
+                "degree": _text(entry.affiliation.title),
+                "field": _text(entry.affiliation.field),
+                "start": _text(entry.affiliation.start),
+                "end": _text(entry.affiliation.end),
+                "advisors": [m.advisor.name for m in entry.advisors],
+                "gpa": _text(entry.affiliation.gpa),
+                "details": list(entry.affiliation.details),
+            }
+            for entry in profile.education
+        ],
+        "positions": [
+            {
+                "organization": _text(_organization(entry.affiliation)),
+                "department": _text(entry.affiliation.department),
+                "title": _text(entry.affiliation.title),
+                "kind": entry.affiliation.kind,
+                "start": _text(entry.affiliation.start),
+                "end": _text(entry.affiliation.end),
+                "supervisors": [m.advisor.name for m in entry.advisors],
+                "location": _text(entry.affiliation.location),
+                "details": list(entry.affiliation.details),
+            }
+            for entry in profile.positions
+        ],
+        "publications": [
+            {
+                "title": p.title,
+                "authors": [
+                    {
+                        "name": a.name,
+                        "equal_contribution": a.is_equal_contribution,
+                        "is_self": a.person_id == person.pk,
+                    }
+                    for a in p.authorships.all()
+                ],
+                "venue": _text(venue_name(p)),
+                "venue_short": _text(p.venue.short_name) if p.venue else None,
+                "year": p.year,
+                "month": p.month,
+                "status": p.status or None,
+                "doi": _text(p.doi),
+                "pages": _text(p.pages),
+                "location": _text(p.location),
+                "category": next(
+                    (
+                        a.category
+                        for a in p.authorships.all()
+                        if a.person_id == person.pk and a.category
+                    ),
+                    None,
+                ),
+                "links": [
+                    {"label": link.get("label"), "url": link["url"]}
+                    for link in p.links
+                    if link.get("url")
+                ],
+                "note": _text(p.note),
+            }
+            for p in profile.publications
+        ],
+        "awards": [
+            {
+                "title": award.title,
+                "year": award.year,
+                "issuer": _text(award.issuer),
+                "rank": _text(award.rank),
+                "details": _text(award.details),
+            }
+            for award in person.awards.all()
+        ],
+        "teaching": [
+            {
+                "course": _text(t.course),
+                "role": _text(t.role),
+                "institution": _text(t.institution),
+                "term": _text(t.term),
+                "details": list(t.details),
+            }
+            for t in person.teachings.all()
+        ],
+        "projects": [
+            {"name": p.name, "description": _text(p.description), "url": _text(p.url)}
+            for p in person.projects.all()
+        ],
+        "skills": [
+            {"category": _text(category), "items": items} for category, items in skills.items()
+        ],
+        "sections": [
+            {"heading": s.heading, "items": [str(item) for item in s.items]}
+            for s in person.profilesections.all()
+        ],
+        "unparsed": [],
+    }
+
+
+def person_jsonld(profile: Profile, absolute: Callable[[str], str]) -> dict:
+    """schema.org Person with current affiliations and the schools they studied at."""
+    person = profile.person
+
+    def organization(entry) -> dict:
+        a = entry.affiliation
+        data = {"@type": "Organization", "name": _organization(a)}
+        if a.organization_id:
+            data["url"] = absolute(a.organization.get_absolute_url())
+        return data
+
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "@id": absolute(person.get_absolute_url()),
+        "name": person.name,
+        "url": absolute(person.get_absolute_url()),
+    }
+    optional = {
+        "givenName": person.given_name,
+        "familyName": person.family_name,
+        "jobTitle": person.headline,
+        "description": person.bio,
+        "image": person.photo_url,
+        "knowsAbout": list(person.research_interests),
+        "sameAs": [person.homepage] * bool(person.homepage)
+        + [link["url"] for link in person.links if link.get("url")],
+        "affiliation": [
+            organization(e)
+            for e in profile.positions
+            if e.affiliation.is_current and _organization(e.affiliation)
+        ],
+        "alumniOf": [organization(e) for e in profile.education if _organization(e.affiliation)],
+    }
+    data.update({key: value for key, value in optional.items() if value})
+    return data

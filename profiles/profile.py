@@ -1,0 +1,126 @@
+"""Everything the profile page shows about one person, from a fixed number of queries.
+
+``load_profile`` runs the queries (the person with its related rows, then its
+publications with their authors); everything else — the timeline, the year
+groups, the co-author ranking, the chart — is arranged here in Python.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from affiliations.models import Affiliation, Mentorship
+from profiles.charts import Chart, publications_per_year
+from profiles.models import Person
+from publications.models import Publication
+
+COAUTHORS_SHOWN = 30
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    affiliation: Affiliation
+    advisors: list[Mentorship]
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    year: int | None
+    publications: list[Publication]
+
+
+@dataclass(frozen=True)
+class Coauthor:
+    person: Person
+    shared: int
+
+
+@dataclass
+class Profile:
+    person: Person
+    publications: list[Publication]
+    education: list[TimelineEntry] = field(default_factory=list)
+    positions: list[TimelineEntry] = field(default_factory=list)
+    other_advisors: list[Mentorship] = field(default_factory=list)
+    advisees: list[Mentorship] = field(default_factory=list)
+    coauthors: list[Coauthor] = field(default_factory=list)
+    coauthor_count: int = 0
+
+    @property
+    def publication_years(self) -> list[YearGroup]:
+        return [
+            YearGroup(year, list(group))
+            for year, group in groupby(self.publications, key=lambda p: p.year)
+        ]
+
+    @property
+    def other_names(self) -> list[str]:
+        return [n.name for n in self.person.names.all() if n.name != self.person.name]
+
+    @property
+    def timeline(self) -> list[tuple[str, list[TimelineEntry]]]:
+        return [("Positions", self.positions), ("Education", self.education)]
+
+    @property
+    def chart(self) -> Chart | None:
+        return publications_per_year(p.year for p in self.publications)
+
+    @property
+    def has_equal_contribution(self) -> bool:
+        return any(a.is_equal_contribution for p in self.publications for a in p.authorships.all())
+
+    @property
+    def has_corresponding(self) -> bool:
+        return any(a.is_corresponding for p in self.publications for a in p.authorships.all())
+
+    @property
+    def mentioned_by(self) -> list[Person]:
+        """People with a CV of their own who list this person (for a stub's page)."""
+        seen = {c.person.pk: c.person for c in self.coauthors if not c.person.is_stub}
+        for m in self.advisees:
+            if not m.advisee.is_stub:
+                seen.setdefault(m.advisee.pk, m.advisee)
+        for entry in self.education + self.positions:
+            for m in entry.advisors:
+                if not m.advisor.is_stub:
+                    seen.setdefault(m.advisor.pk, m.advisor)
+        return sorted(seen.values(), key=lambda p: p.name)
+
+
+def _newest_first(affiliation: Affiliation) -> tuple[str, str]:
+    end = "9999" if affiliation.end == "present" else affiliation.end or affiliation.start
+    return (end, affiliation.start)
+
+
+def load_profile(person: Person) -> Profile:
+    """Arrange ``person`` (from ``Person.objects.for_profile()``) for its page."""
+    publications = list(Publication.objects.for_profile(person))
+    received = list(person.mentorships_received.all())
+    by_affiliation: dict[int | None, list[Mentorship]] = {}
+    for mentorship in received:
+        by_affiliation.setdefault(mentorship.affiliation_id, []).append(mentorship)
+
+    profile = Profile(person=person, publications=publications)
+    affiliations = sorted(person.affiliations.all(), key=_newest_first, reverse=True)
+    for affiliation in affiliations:
+        entry = TimelineEntry(affiliation, by_affiliation.pop(affiliation.pk, []))
+        if affiliation.kind == Affiliation.Kind.EDUCATION:
+            profile.education.append(entry)
+        else:
+            profile.positions.append(entry)
+    profile.other_advisors = [m for group in by_affiliation.values() for m in group]
+    profile.advisees = list(person.mentorships_given.all())
+
+    shared: Counter[int] = Counter()
+    people: dict[int, Person] = {}
+    for publication in publications:
+        authors = {a.person_id: a.person for a in publication.authorships.all() if a.person_id}
+        authors.pop(person.pk, None)
+        shared.update(authors.keys())
+        people.update(authors)
+    ranked = sorted(shared.items(), key=lambda item: (-item[1], people[item[0]].name))
+    profile.coauthors = [Coauthor(people[pk], n) for pk, n in ranked[:COAUTHORS_SHOWN]]
+    profile.coauthor_count = len(ranked)
+    return profile

@@ -1,0 +1,63 @@
+"""Publication and venue pages, and a publication's BibTeX."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from config.htmx import template_for
+from profiles.models import Person
+from publications.exports import bibtex, scholarly_article
+from publications.models import Publication, Venue
+
+PAGE_SIZE = 50
+
+
+def year_filter(request: HttpRequest, years: list[int]) -> int | None:
+    """The ``year`` asked for, if it is one of ``years``."""
+    year = request.GET.get("year", "")
+    return int(year) if year.isdigit() and int(year) in years else None
+
+
+@require_GET
+def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    publication = get_object_or_404(Publication.objects.for_detail(), slug=slug)
+    listed_by = Person.objects.filter(
+        is_stub=False, documents__publications=publication
+    ) | Person.objects.filter(is_stub=False, authorships__publication=publication)
+    context = {
+        "publication": publication,
+        "listed_by": listed_by.distinct().order_by("name").only("name", "slug"),
+        "bibtex": bibtex([publication]),
+        "jsonld": scholarly_article(publication, request.build_absolute_uri),
+    }
+    return render(request, "publications/publication_detail.html", context)
+
+
+@require_GET
+def publication_bibtex(request: HttpRequest, slug: str) -> HttpResponse:
+    publication = get_object_or_404(Publication.objects.for_detail(), slug=slug)
+    response = HttpResponse(
+        bibtex([publication]), content_type="application/x-bibtex; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="{publication.slug}.bib"'
+    return response
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    venue = get_object_or_404(Venue, slug=slug)
+    publications = Publication.objects.filter(venue=venue)
+    years = publications.years()
+    year = year_filter(request, years)
+    if year:
+        publications = publications.filter(year=year)
+    page = Paginator(publications.for_listing().newest_first(), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {"venue": venue, "years": years, "year": year, "page": page}
+    return render(
+        request, template_for(request, "publications/venue_detail.html", "results"), context
+    )

@@ -1,0 +1,50 @@
+"""Template filters shared by the browsing pages."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from search import engine
+
+register = template.Library()
+
+# What json.dumps leaves that could end a <script> element or start a comment.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def initials(name: str) -> str:
+    """ "Ada King Lovelace" -> "AL": first and last word's first letters."""
+    parts = [word for word in name.split() if word[:1].isalpha()]
+    if not parts:
+        return name[:1].upper()
+    return (parts[0][0] + (parts[-1][0] if len(parts) > 1 else "")).upper()
+
+
+@register.filter
+def highlight(headline: str, query: str) -> SafeString:
+    return engine.highlight(headline, query)
+
+
+@register.filter
+def safe_url(url: str) -> str:
+    """The URL if it is http(s) or mailto, else "": CVs are user input."""
+    return url if url.lower().startswith(("http://", "https://", "mailto:")) else ""
+
+
+@register.filter
+def ld_json(data: dict) -> SafeString:
+    """A schema.org JSON-LD block; a data block, so the strict CSP does not apply."""
+    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.filter
+def period(affiliation) -> str:
+    """ "2019–2023", "2021–present", "2018" or ""."""
+    start, end = affiliation.start, affiliation.end
+    if start and end:
+        return f"{start}–{end}"
+    return start or end
