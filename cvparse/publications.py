@@ -519,9 +519,25 @@ def _title_then_authors(text: str, legend: dict[str, str]) -> tuple[str, list[di
     return ", ".join(segments[:start]), records, ""
 
 
+def _add_with_authors(w: re.Match[str], legend: dict[str, str], out: Parsed) -> None:
+    """Authors of "Title (job market paper, with X and Y)": the owner (filled in
+    later), then X and Y; words before "with" are a remark."""
+    pre = plain(w.group("pre") or "").strip(" ,;")
+    if pre:
+        out.notes.append(pre)
+    owner = {"name": "", "equal_contribution": False, "is_self": True, "x_owner": True}
+    out.authors = [owner] + (_author_records(w.group("who"), legend) or [])
+
+
 def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     """Fill title, authors and the venue part of `out` from one citation string."""
-    flat = plain(text)
+    # Economics: "Title (with X and Y), Venue" — the owner first, then X and Y.
+    w = _WITH.search(text)
+    if w and _sentence_end(text[: w.start()].rstrip()) in (-1, len(text[: w.start()].rstrip())):
+        out.title = _title_clean(text[: w.start()])
+        _add_with_authors(w, legend, out)
+        _parse_venue(text[w.end() :], out)
+        return
     # APA: Authors (2021). Title. Venue.
     m = _APA.match(text)
     if m:
@@ -581,17 +597,7 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
         out.title = _title_clean(title)
         _parse_venue(rest, out)
         return
-    # Title first: "Title (with X and Y)", "Title, Authors", "Title. Authors. Venue".
-    w = _WITH.search(text)
-    if w:
-        out.title = _title_clean(text[: w.start()])
-        pre = plain(w.group("pre") or "").strip(" ,;")
-        if pre:
-            out.notes.append(pre)
-        out.authors = [{"name": "", "equal_contribution": False, "is_self": True, "x_owner": True}]
-        out.authors += _author_records(w.group("who"), legend) or []
-        _parse_venue(text[w.end() :], out)
-        return
+    # Title first: "Title, Authors", "Title. Authors. Venue".
     title, rest = _split_title_rest(text)
     lead = _author_prefix(rest.lstrip(), legend) if rest else None
     if lead:
@@ -606,7 +612,6 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
         return
     out.title = _title_clean(title)
     _parse_venue(rest, out)
-    del flat
 
 
 # ---------------------------------------------------------------- venue part
@@ -1060,11 +1065,7 @@ def _read_roles(pieces: list[str], roles: list[str], legend: dict[str, str], out
                 piece = piece[: piece.rfind(tag.group("short"))]
             w = _WITH.search(piece)
             if w:
-                pre = plain(w.group("pre") or "").strip(" ,;")
-                if pre:
-                    out.notes.append(pre)
-                owner = {"name": "", "equal_contribution": False, "is_self": True, "x_owner": True}
-                out.authors = [owner] + (_author_records(w.group("who"), legend) or [])
+                _add_with_authors(w, legend, out)
                 piece = piece[: w.start()]
             titles.append(piece)
         elif role == "authors" and not out.authors:
