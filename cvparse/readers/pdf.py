@@ -196,7 +196,7 @@ def _page_lines(page) -> list[_Line]:
             bands.append([char["top"], char["bottom"]])
     result = []
     for line_chars, (top, bottom) in zip(lines, bands, strict=True):
-        words = _words(sorted(line_chars, key=lambda c: c["x0"]), links)
+        words = _join_spaced_letters(_words(sorted(line_chars, key=lambda c: c["x0"]), links))
         if words:
             result.append(_Line(words, top, bottom))
     return sorted(result, key=lambda line: line.top)
@@ -205,6 +205,8 @@ def _page_lines(page) -> list[_Line]:
 def _visible(char: dict, page) -> bool:
     if not char["text"].strip() and char["text"] != " ":
         return False
+    if not char.get("upright", True):
+        return False  # vertical text in a margin: a decoration, read as one-letter lines
     if char["x1"] < 0 or char["x0"] > page.width or char["bottom"] < 0 or char["top"] > page.height:
         return False
     colour = char.get("non_stroking_color")
@@ -262,6 +264,26 @@ def _words(chars: list[dict], links: list[dict]) -> list[_Word]:
             previous = char
     flush()
     return [word for word in words if word.text]
+
+
+def _join_spaced_letters(words: list[_Word]) -> list[_Word]:
+    """Letter-spaced headings ("E D U C A T I O N") come out one letter per word;
+    rejoin them, breaking where the gap is clearly wider than between letters."""
+    if len(words) < 4 or any(len(word.text) != 1 for word in words):
+        return words
+    gaps = [b.x0 - a.x1 for a, b in pairwise(words)]
+    letter_gap = min(gaps)
+    joined = [words[0]]
+    for gap, word in zip(gaps, words[1:], strict=True):
+        if gap > 1.8 * letter_gap + 0.05 * word.size:
+            joined.append(word)
+        else:
+            last = joined[-1]
+            joined[-1] = _Word(
+                last.text + word.text, last.x0, word.x1, min(last.top, word.top),
+                max(last.bottom, word.bottom), last.size, last.bold, last.baseline, last.uri,
+            )  # fmt: skip
+    return joined
 
 
 def _make_word(chars: list[dict], links: list[dict]) -> _Word:
@@ -345,7 +367,13 @@ class _FontStats:
             for run in (_leading_run(line.words) for line in lines)
             if self._is_heading_size(_Line(run, 0, 0))
         )
-        self.section_size = heading_sizes.most_common(1)[0][0] if heading_sizes else None
+        # Section headings are the most frequent heading size (the smaller on a tie:
+        # a short CV has as many section headings as titles).
+        self.section_size = (
+            max(heading_sizes, key=lambda size: (heading_sizes[size], -size))
+            if heading_sizes
+            else None
+        )
         self.largest = max(heading_sizes) if heading_sizes else None
 
     def _is_heading_size(self, line: _Line) -> bool:
@@ -482,7 +510,8 @@ def _serialise_single(segmented: list[tuple[_Line, list[list[_Word]]]]) -> list[
     address) are read after the left-hand run of lines they sit beside."""
     outs: list[_Out] = []
     side: list[_Out] = []
-    for line, segments in segmented:
+    for line, _column_segments in segmented:
+        segments = _segments(line, [])  # no columns here: split at wide gaps only
         main = list(segments[0])
         beside: list[_Word] = []
         for segment in segments[1:]:

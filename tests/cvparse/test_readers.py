@@ -14,6 +14,7 @@ import pytest
 from cvparse.errors import CVParseError
 from cvparse.readers import MAX_UPLOAD_BYTES, read
 from cvparse.readers.bibtex import publications_from_bibtex
+from tests.cvparse.pdfwriter import Page, make_pdf
 
 FILES = Path(__file__).parent / "files"
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -120,6 +121,23 @@ def test_pdf_margin_column_joins_its_entry():
     assert "Authored software: treemapr, shinyplots – visualizing gene expression with" in lines
     assert "treemaps, CRAN package" in lines
     assert not any(line in ("languages", "software") for line in lines)
+
+
+def test_pdf_letter_spaced_heading_and_title_size():
+    page = Page()
+    page.text(50, 60, "Some Body", bold=True, size=20)
+    x = 50.0
+    for word in ("WORK", "EXPERIENCE"):
+        for letter in word:
+            x = page.text(x, 100, letter, bold=True, size=12) + 2.5
+        x += 6
+    page.text(50, 120, "Engineer at a place with several words in the line")
+    lines = lines_of(read(make_pdf([page]), "cv.pdf").text)
+    assert lines == [
+        "# Some Body",
+        "## WORK EXPERIENCE",
+        "Engineer at a place with several words in the line",
+    ]
 
 
 @pytest.mark.parametrize(
