@@ -177,7 +177,7 @@ def _read_with_pdfium(data: bytes) -> str:
 
 
 def _page_lines(page) -> list[_Line]:
-    chars = [c for c in page.chars if _visible(c, page)]
+    chars = [c for c in _page_chars(page) if _visible(c, page)]
     chars = _merge_accents(chars)
     links = [link for link in page.hyperlinks if link.get("uri")]
     lines: list[list[dict]] = []
@@ -200,6 +200,40 @@ def _page_lines(page) -> list[_Line]:
         if words:
             result.append(_Line(words, top, bottom))
     return sorted(result, key=lambda line: line.top)
+
+
+def _page_chars(page) -> list[dict]:
+    """The page's glyphs as dicts like pdfplumber's ``page.chars``, built straight
+    from pdfminer's layout: pdfplumber's generic conversion of every attribute of
+    every object takes about as long as parsing the page."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    mediabox_x0, mediabox_top = page.mediabox[:2]
+    chars = []
+    stack = [iter(page.layout)]
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+        elif isinstance(item, LTChar):
+            colour = item.graphicstate.ncolor
+            chars.append(
+                {
+                    "text": item.get_text(),
+                    "x0": item.x0 + mediabox_x0,
+                    "x1": item.x1 + mediabox_x0,
+                    "top": page.height - item.y1 + mediabox_top,
+                    "bottom": page.height - item.y0 + mediabox_top,
+                    "size": item.size,
+                    "fontname": str(item.fontname),
+                    "matrix": item.matrix,
+                    "upright": item.upright,
+                    "non_stroking_color": colour if isinstance(colour, tuple) else (colour,),
+                }
+            )
+        elif isinstance(item, LTContainer):
+            stack.append(iter(item))
+    return chars
 
 
 def _visible(char: dict, page) -> bool:
