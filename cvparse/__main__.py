@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from . import CVParseError, parse
 
@@ -14,8 +15,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file")
     parser.add_argument("--pretty", action="store_true", help="indent the JSON")
     args = parser.parse_args(argv)
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"No such file: {args.file}", file=sys.stderr)
+        return 2
     try:
-        result = parse(args.file)
+        result = parse(path)
     except CVParseError as exc:
         print(exc, file=sys.stderr)
         return 2

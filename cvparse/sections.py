@@ -251,7 +251,9 @@ def implicit_level(line: Line, prev: Line | None, nxt: Line | None) -> int | Non
         return 6
     # A Title-Case line standing alone (PDF text): a short one with a known name.
     alone_before = prev is None or prev.heading_level is not None or not prev.text.endswith(",")
-    if line.text[0].isupper() and len(line.text.split()) <= 5 and alone_before and nxt:
+    first = line.text.split()[0].lower()
+    short = len(line.text.split()) <= 5 and first not in ("a", "an", "the")
+    if line.text[0].isupper() and short and alone_before and nxt:
         return 7
     return None
 

@@ -1,0 +1,105 @@
+"""The whole parse on the seeds and the devset: schema, scores, coverage, speed."""
+
+import importlib.util
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from cvparse import CVParseError, parse
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+SEEDS = SHARED / "seeds"
+DEVSET = SHARED / "devset"
+SCHEMA = json.loads((SHARED / "cv-json.schema.json").read_text())
+
+
+def _cvscore():
+    spec = importlib.util.spec_from_file_location("cvscore", SHARED / "tools" / "cvscore.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+cvscore = _cvscore()
+SEED_DOCS = sorted(SEEDS.glob("*.txt"))
+DEV_DOCS = sorted(p for p in (DEVSET / "docs").iterdir() if p.is_file())
+
+
+def _check(doc: Path, gold_dir: Path) -> tuple[dict, dict]:
+    result = parse(doc)
+    jsonschema.validate(result, SCHEMA)
+    gold = json.loads((gold_dir / f"{doc.stem}.json").read_text())
+    return result, cvscore.score(gold, result)
+
+
+@pytest.mark.parametrize("doc", SEED_DOCS, ids=lambda p: p.stem[:3])
+def test_seed(doc):
+    result, score = _check(doc, SEEDS / "gold")
+    assert score["overall"] >= 0.90
+    coverage, _ = cvscore.coverage(doc.read_text(), result)
+    assert coverage >= 0.97
+
+
+def test_devset_mean():
+    scores = [_check(doc, DEVSET / "gold")[1]["overall"] for doc in DEV_DOCS]
+    assert sum(scores) / len(scores) >= 0.85
+
+
+@pytest.mark.parametrize("doc", DEV_DOCS, ids=lambda p: p.stem[:2])
+def test_devset_doc_keeps_every_line(doc):
+    """Nothing is silently dropped: what no field took is in ``unparsed``."""
+    text_doc = DEVSET / "docs-text" / f"{doc.stem}.txt"
+    source = text_doc.read_text() if text_doc.exists() else doc.read_text()
+    _, kept = cvscore.coverage(source, parse(doc))
+    assert kept >= 0.75
+
+
+def test_markdown_seed_is_fast():
+    text = (SEEDS / "004_90ad239118073df7.txt").read_text()
+    best = min(_timed(lambda: parse(text, "cv.md")) for _ in range(5))
+    assert best < 0.1
+
+
+def _timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def test_text_bytes_and_paths(tmp_path):
+    path = tmp_path / "cv.md"
+    path.write_text("# Jane Doe\n\n## Education\n\n2019 PhD in Physics, MIT\n")
+    for source in (path, str(path), path.read_bytes(), path.read_text()):
+        result = parse(source)
+        assert result["person"]["name"] == "Jane Doe"
+        assert result["education"][0]["end"] == "2019"
+
+
+def test_errors_are_cvparseerror(tmp_path):
+    with pytest.raises(CVParseError):
+        parse(b"", "cv.md")
+
+
+def test_no_django_import():
+    code = "import sys, cvparse; cvparse.parse('# A B'); assert 'django' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
+
+
+def test_command_line(tmp_path):
+    path = tmp_path / "cv.md"
+    path.write_text("# Jane Doe\n")
+    out = subprocess.run(
+        [sys.executable, "-m", "cvparse", str(path), "--pretty"],
+        capture_output=True, text=True, check=True, cwd=Path(__file__).parents[2],
+    )  # fmt: skip
+    assert json.loads(out.stdout)["person"]["name"] == "Jane Doe"
+    bad = subprocess.run(
+        [sys.executable, "-m", "cvparse", str(tmp_path / "missing.png")],
+        capture_output=True, text=True, cwd=Path(__file__).parents[2],
+    )  # fmt: skip
+    assert bad.returncode == 2 and bad.stderr

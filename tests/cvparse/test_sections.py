@@ -1,0 +1,122 @@
+"""Headings in every usual form, the kind of section they name, and sub-headings."""
+
+import pytest
+
+from cvparse.sections import build_lines, heading_kind, split_sections
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Education", "education"),
+        ("📖 Educations", "education"),
+        ("Work experience", "positions"),
+        ("Research and Professional Experience", "positions"),
+        ("Appointments", "positions"),
+        ("Internship", "positions"),
+        ("Teaching Experience", "teaching"),
+        ("Selected Publications", "publications"),
+        ("First-Author Publications", "publications"),
+        ("Peer-Reviewed Publications", "publications"),
+        ("Working Papers", "publications"),
+        ("Chapters in Edited Volumes", "publications"),
+        ("Honors & Awards", "awards"),
+        ("AWARDS AND FUNDING", "awards"),
+        ("Grants Awarded", "other"),
+        ("Invited Talks", "other"),
+        ("Professional Service", "other"),
+        ("Ph.D. Dissertation Committees", "other"),
+        ("Skills & Interests", "skills"),
+        ("Research Interests", "interests"),
+        ("About Me", "bio"),
+        ("Open Source Projects", "projects"),
+        ("Volunteer", "other"),
+    ],
+)
+def test_heading_kinds(heading, kind):
+    assert heading_kind(heading) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tian Chuang Scholarship",
+        "Research Intern advised by Zhijun Ding",
+        "TEACHING ASSISTANT",
+        "Introduction to Computer System (Honor Track)",
+        "Software Engineering Institute, PKU.",
+        "In preprint",
+    ],
+)
+def test_entry_lines_name_no_section(text):
+    assert heading_kind(text) is None
+
+
+def _outline(source: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(s.kind, s.heading, s.sub) for s in split_sections(build_lines(source))]
+
+
+def test_heading_forms():
+    source = "\n".join(
+        [
+            "# Jane Doe",
+            "**EDUCATION**",
+            "MIT",
+            "Publications",
+            "=======",
+            "Doe, J. (2020). A study of things. Journal 1: 2.",
+            "TEACHING",
+            "Course",
+            "Talks",
+            "-----",
+            "A talk",
+        ]
+    )
+    assert _outline(source)[1:] == [
+        ("education", "EDUCATION", None),
+        ("publications", "Publications", None),
+        ("teaching", "TEACHING", None),
+        ("other", "Talks", None),
+    ]
+
+
+def test_sub_headings_become_categories_or_parent_child():
+    source = "\n".join(
+        [
+            "## Publications",
+            "### Refereed Articles",
+            "Doe, J. (2020). A study of things. Journal 1: 2.",
+            "### 2024",
+            "Doe, J. (2024). More things. Journal 5: 6.",
+            "## Service",
+            "### Departmental Service",
+            "Curriculum Committee, Sociology, University of Oregon",
+            "## Teaching",
+            "### Courses Taught",
+            "- Course",
+            "### M.A. Committees",
+            "A student",
+        ]
+    )
+    assert _outline(source)[1:] == [
+        ("publications", "Publications", None),
+        ("publications", "Publications", "Refereed Articles"),
+        ("publications", "Publications", "2024"),
+        ("other", "Service", None),
+        ("other", "Service: Departmental Service", "Departmental Service"),
+        ("teaching", "Teaching", None),
+        ("teaching", "Teaching", "Courses Taught"),
+        ("other", "Teaching: M.A. Committees", "M.A. Committees"),
+    ]
+
+
+def test_entry_headings_stay_inside_their_section():
+    source = "#### EXPERIENCE\n## Institute of Systems, Some University\nResearch Intern\n"
+    sections = split_sections(build_lines(source))
+    assert [(s.kind, len(s.lines)) for s in sections[1:]] == [("positions", 2)]
+
+
+def test_hidden_content_is_skipped_with_line_numbers_kept():
+    source = "---\ntitle: x\n---\n{% if a %}\n<!-- note -->\n# Jane Doe\n"
+    lines = build_lines(source)
+    assert [(ln.no, ln.text) for ln in lines if ln.text] == [(6, "Jane Doe")]
