@@ -136,9 +136,8 @@ _YEAR_LINE = re.compile(r"^(?:19|20)\d\d[a-z]?:?$")
 _TAG = re.compile(
     r"^\s*(?:\[(?P<b>[^\]\[]{2,40})\]|\x0e(?P<c>[^\x0f]{2,40})\x0f|\((?P<p>[A-Z][^()]{1,30}['’‘]\d\d)\))\s*"
 )
-_VENUE_YEAR_TAG = re.compile(
-    r"(?P<short>[A-Z][A-Za-z&/-]*(?:\s[A-Z][A-Za-z&/-]*){0,2})\s?['’‘](?P<yy>\d{2})\b"
-)
+# "NSDI'24", "IEEE TEVC'26", "ASPLOS '25": a venue's short name and two-digit year.
+_VENUE_YEAR_TAG = re.compile(r"(?P<short>(?:[A-Z]{2,}\s)?[A-Z][A-Za-z&/-]*)\s?['’‘](?P<yy>\d{2})\b")
 _LEGEND = re.compile(
     r"^\(?\s*(?P<mark>[*†‡§¶#]+)\s*(?::|=|-|indicates|denotes|marks)?\s*(?P<meaning>[A-Za-z][^()]{2,80})\)?\.?$",
     re.IGNORECASE,
@@ -451,7 +450,7 @@ def _plausible_authors(text: str, terminator: str) -> bool:
     """A lone unmarked "name" before a colon or period may be a title's head
     ("Contrastive Symbolic Regression: ..."): ask more of it."""
     parts = _author_parts(text.strip().strip(",;")) or ()
-    if len(parts) != 1 or parts[0][3] or parts[0][1]:
+    if len(parts) != 1 or parts[0][1]:
         return True
     name = parts[0][0]
     if terminator == ":" and not any(names.is_initials(w) for w in name.split()):
@@ -479,7 +478,7 @@ def _author_end(text: str) -> tuple[str, int] | None:
             cand = prefix[:-1]
         if _is_author_list(cand) and _plausible_authors(cand, m.group()):
             rest = plain(text[m.end() :])
-            if rest and not rest[:1].islower():
+            if rest and (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'(["):
                 return cand, m.end()
         # Every name before the last comma is settled: one that is not a name
         # means no longer prefix can be an author list either.
@@ -760,6 +759,21 @@ def _is_subheading(line: Line) -> bool:
     )
 
 
+def _is_plain_subheading(line: Line, before: list[Line], nxt: Line | None) -> bool:
+    """An unmarked short line between two citations ("Data and web applications")."""
+    flat = plain(line.text)
+    return (
+        not line.marker
+        and nxt is not None
+        and 1 <= len(flat.split()) <= 7
+        and flat[:1].isupper()
+        and not re.search(r"[\d,;]|[.:)]$", flat)
+        and (not before or _ends_entry(plain(before[-1].text)))
+        and _citation_start(nxt.text)
+        and not _citation_start(line.text)
+    )
+
+
 @lru_cache(maxsize=4096)
 def _citation_start(text: str) -> bool:
     """A line that opens a citation: an author list followed by a year or a title."""
@@ -768,6 +782,14 @@ def _citation_start(text: str) -> bool:
         return True
     found = _author_end(text)
     return bool(found and len(plain(text[found[1] :]).split()) >= 2)
+
+
+def _bold_line(text: str) -> bool:
+    """A line in bold from its start to its end (a venue tag may follow)."""
+    rest = text[text.rfind(B_OFF) + 1 :] if text.startswith(B_ON) and B_OFF in text else None
+    if rest is None:
+        return False
+    return not plain(rest) or bool(_VENUE_YEAR_TAG.fullmatch(plain(rest)))
 
 
 def _ends_entry(flat: str) -> bool:
@@ -790,7 +812,8 @@ def _segment(lines: list[Line], legend: dict[str, str]) -> list[list[Line]]:
     if not lines:
         return []
     marked = [i for i, ln in enumerate(lines) if ln.marker in ("bullet", "number", "tag", "def")]
-    headings = [i for i, ln in enumerate(lines) if ln.marker == "heading"]
+    # Headings and whole-bold lines: titles that lead an entry.
+    headings = [i for i, ln in enumerate(lines) if ln.marker == "heading" or _bold_line(ln.text)]
     # Year-only terms of a definition list start an entry ("2019" / ": Citation").
     for i, ln in enumerate(lines[:-1]):
         if _YEAR_LINE.match(plain(ln.text)) and lines[i + 1].marker == "def":
@@ -805,14 +828,14 @@ def _segment(lines: list[Line], legend: dict[str, str]) -> list[list[Line]]:
             if marked[0] > 0:  # text before the first entry is not an entry
                 groups = groups[1:]
             return groups
-    if len(lines) > 2 and all(not ln.blank_before for ln in lines[1:]):
-        starts = {
-            i
-            for i, ln in enumerate(lines)
-            if _citation_start(ln.text) and (i == 0 or _ends_entry(plain(lines[i - 1].text)))
-        }
-        if len(starts) >= 2 or (starts == {0} and not headings):
-            return _group_by_start(lines, starts | {0})
+    # Citations wrapped over several lines: a new one starts with its author list.
+    starts = {
+        i
+        for i, ln in enumerate(lines)
+        if _citation_start(ln.text) and (i == 0 or _ends_entry(plain(lines[i - 1].text)))
+    }
+    if len(starts) >= 2 or (starts == {0} and not headings and len(lines) > 1):
+        return _group_by_start(lines, starts | {0})
     return _group_by_roles(lines, legend)
 
 
@@ -855,7 +878,11 @@ def _role(text: str) -> str:
         return "location"
     if re.fullmatch(r"[A-Z][\w&/ -]{1,20}['’‘]\d\d", flat):
         return "venue"
-    if _is_author_list(text.rstrip(".")) and ("," in flat or B_ON in text or " and " in flat):
+    if (
+        _is_author_list(text.rstrip("."))
+        and ("," in flat or B_ON in text or " and " in flat)
+        and _plausible_authors(text.rstrip("."), ".")
+    ):
         return "authors"
     whole = (text.startswith(B_ON) and text.endswith(B_OFF)) or (
         text.startswith(I_ON) and text.endswith(I_OFF)
@@ -1159,35 +1186,39 @@ def parse_publications(
     if category and re.fullmatch(r"\s*(?:19|20)\d\d\s*", category):
         default_year, category = int(category), None
     legend: dict[str, str] = {}
-    content: list[Line] = []
+    classified: list[Line] = []
     blank = False
-    current_category = category
-    categories: dict[int, str | None] = {}
-    years: dict[int, int | None] = {}
+    previous = None
     for number, raw in lines:
         if not raw.strip():
             blank = True
             continue
-        line = _classify_line(number, raw, blank)
+        # A gap in the line numbers is a blank line the caller left out.
+        blank = blank or (previous is not None and number > previous + 1)
+        previous = number
+        classified.append(_classify_line(number, raw, blank))
         blank = False
+    content: list[Line] = []
+    current_category = category
+    categories: dict[int, str | None] = {}
+    years: dict[int, int | None] = {}
+    for k, line in enumerate(classified):
+        nxt = classified[k + 1] if k + 1 < len(classified) else None
         lg = _is_legend(line.text)
         if lg and not content or lg and _EQUAL_WORDS.search(lg[1]) and len(plain(line.text)) < 60:
             for c in lg[0]:
                 legend[c] = "equal" if _EQUAL_WORDS.search(lg[1]) else lg[1]
             if not content:
                 continue
-        if _is_subheading(line):
+        if _is_subheading(line) or _is_plain_subheading(line, content, nxt):
             current_category = plain(line.text).strip(" :")
             continue
         flat = plain(line.text)
-        if _YEAR_LINE.match(flat) and line.marker != "def":
-            nxt = lines[lines.index((number, raw)) + 1 :]
-            follows_def = next((t.strip() for _, t in nxt if t.strip()), "").startswith(":")
-            if not follows_def:
-                default_year = int(flat[:4])
-                continue
-        categories[number] = current_category
-        years[number] = default_year
+        if _YEAR_LINE.match(flat) and line.marker != "def" and not (nxt and nxt.marker == "def"):
+            default_year = int(flat[:4])  # a year heading over the entries below it
+            continue
+        categories[line.number] = current_category
+        years[line.number] = default_year
         content.append(line)
     publications = []
     for group in _segment(content, legend):
