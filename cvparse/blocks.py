@@ -84,9 +84,14 @@ class Block:
         return " ".join(it.text for it in self.items)
 
 
-def items_of(lines: list[Line], all_lines: dict[int, Line]) -> list[Item]:
-    """Items of a section, definition lists (``term`` / ``: definition``) joined."""
+def items_of(
+    lines: list[Line], all_lines: dict[int, Line], wrap_width: int | None = None
+) -> list[Item]:
+    """Items of a section: definition lists (``term`` / ``: definition``) and wrapped
+    lines joined. ``wrap_width``: in PDF text, a line at least this long that does not
+    end a sentence runs on into the next one."""
     items: list[Item] = []
+    last_line = ""
     for line in lines:
         gap = line.no > 1 and not all_lines.get(line.no - 1, line).text
         if line.marked.startswith(":") and items and not line.bullet:
@@ -97,7 +102,9 @@ def items_of(lines: list[Line], all_lines: dict[int, Line]) -> list[Item]:
             prev.marked = f"{term}: {definition}"
             prev.text = f"{prev.text.rstrip(':').strip()}: {_plain_of(line)}"
             continue
-        if items and _continues(items[-1], line):
+        full_width = bool(wrap_width) and len(last_line) >= (wrap_width or 0)
+        last_line = line.text
+        if items and _continues(items[-1], line, full_width):
             prev = items[-1]
             prev.nos.append(line.no)
             if re.search(r"[a-z]-$", prev.text) and line.text[:1].islower():
@@ -124,16 +131,19 @@ _OPEN_END_WORDS = re.compile(
 )
 
 
-def _continues(prev: Item, line: Line) -> bool:
+def _continues(prev: Item, line: Line, full_width: bool = False) -> bool:
     """A wrapped line of the previous one (PDF text): it starts in lower case, or the
-    previous line stops mid-phrase or inside parentheses."""
+    previous line stops mid-phrase, inside parentheses, or at full width mid-sentence."""
     if line.bullet or line.heading_level is not None or prev.heading or line.bold:
         return False
+    if line.marked.startswith(("[", "**")):
+        return False  # a new named item: "[fluctuator](url) – ..."
     if _LABEL.match(line.text) or re.match(r"^[\d(]", line.text):
         return False
     text = prev.text.rstrip()
     return (
         line.text[:1].islower()
+        or (full_width and not text.endswith((".", "!", "?", ":", ";")))
         or bool(_OPEN_END_WORDS.search(text))
         or text.count("(") > text.count(")")
     )

@@ -173,7 +173,9 @@ def _strip_dates(text: str) -> str:
     for span in reversed(spans):
         text = text[: span.begin] + " " + text[span.end :]
     text = re.sub(r"\b(present|now|current|since|expected)\b", " ", text, flags=re.I)
-    text = re.sub(r"^[\s:,.–—*-]+|[\s:,–—(*-]+$", "", fold(text))
+    # markup the date leaves empty: "**2024-:**", "*2022 – 2025*"
+    text = re.sub(r"\*\*[\s:,.–—-]*\*\*(?!\*)|(?<!\*)\*[\s:,.–—-]+\*(?!\*)", " ", text)
+    text = re.sub(r"^[\s:,.–—-]+|[\s:,–—(-]+$", "", fold(text))
     return re.sub(r"\(\s*\)", "", text).strip()
 
 
@@ -318,6 +320,9 @@ def position(block: Block) -> dict:
         ):
             location = location or re.search(r"\(([^()]+)\)$", org).group(1)
             org = org[: org.rfind("(")].strip()
+    if title is None and len(rest) >= 2 and headers and headers[0].marked.startswith("**"):
+        title = rest.pop(0)  # moderncv: the bold first piece is the job
+        org = org if org != title else (rest[0] if rest else None)
     if title and org is None and " at " in title:
         title, org = title.split(" at ", 1)
     unused = [p for p in rest if p is not org and p not in depts]

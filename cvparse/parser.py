@@ -48,6 +48,7 @@ class _Assembler:
         self.sections = split_sections(self.lines)
         self.used: set[int] = {s.heading_line for s in self.sections if s.heading_line}
         self.bio_parts: list[str] = []
+        self.wrap_width = _wrap_width(self.lines) if fmt in ("pdf", "docx") else None
 
     # ----------------------------------------------------------------- driver
     def run(self) -> dict:
@@ -60,6 +61,7 @@ class _Assembler:
                 pub_sections.append(section)
             else:
                 self._section(section, following)
+        self.result["positions"] = _drop_undated_repeats(self.result["positions"])
         self._contacts(body)
         self._publications(pub_sections)
         self._prose_entries()
@@ -68,7 +70,7 @@ class _Assembler:
         return self.result
 
     def _items(self, section: Section) -> list[Item]:
-        return items_of(section.lines, self.by_no)
+        return items_of(section.lines, self.by_no, self.wrap_width)
 
     def _mark(self, nos: list[int] | set[int]) -> None:
         self.used.update(nos)
@@ -315,6 +317,27 @@ def _publication_line(line: Line) -> str:
     if line.heading_level is not None and not marked.startswith("**"):
         marked = f"**{marked}**"
     return f"- {marked}" if line.bullet else marked
+
+
+def _drop_undated_repeats(positions: list[dict]) -> list[dict]:
+    """A "Current position" block repeating a dated entry of the list is that entry."""
+
+    def key(entry: dict) -> tuple[str, str]:
+        return (
+            re.sub(r"\W+", "", (entry["title"] or "").lower()),
+            re.sub(r"\W+", "", (entry["organization"] or "").lower()),
+        )
+
+    dated = {key(e) for e in positions if e["start"] or e["end"]}
+    return [e for e in positions if e["start"] or e["end"] or key(e) not in dated]
+
+
+def _wrap_width(lines: list[Line]) -> int | None:
+    """Most of a PDF page's line width: lines this long were wrapped by the layout."""
+    lengths = sorted(len(ln.text) for ln in lines if ln.text)
+    if len(lengths) < 20:
+        return None
+    return int(lengths[int(len(lengths) * 0.9)] * 0.8)
 
 
 def _is_prose(text: str) -> bool:
