@@ -128,7 +128,7 @@ def plain(text: str) -> str:
 
 
 # ---------------------------------------------------------------- line kinds
-_BULLET = re.compile(r"^(?:[-*+•·▪■◦●○►»‣⁃–]|\(cid:\d+\)|\\[-*+])\s+")
+_BULLET = re.compile(r"^(?:[-*+•·▪■◦●○►»‣⁃–]|\(cid:\d+\)|\\[-+])\s+")
 _NUMBER = re.compile(r"^(?:\[[A-Za-z]{0,3}\d{1,3}\]|\(\d{1,3}\)|[A-Za-z]?\d{1,3}[.)])\s+")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _DEF = re.compile(r"^:\s*")
@@ -180,7 +180,8 @@ def _classify_line(number: int, raw: str, blank_before: bool) -> Line:
 
 
 # ---------------------------------------------------------------- text helpers
-_YEAR = re.compile(r"(?<![\d/.\-])(?:19[5-9]\d|20[0-4]\d)(?![\d/]|\.\d)")
+# A year, not a page ("50(5):1921-1942"), a DOI part or a number in a URL.
+_YEAR = re.compile(r"(?<![\d/.\-:])(?:19\d\d|20[0-4]\d)(?![\d/]|\.\d|\s?[–-]\s?\d)")
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
 _MONTH_YEAR = re.compile(
@@ -238,11 +239,21 @@ _ACRONYM_PAREN = re.compile(
 )
 
 
-def _sentence_end(text: str, start: int = 0) -> int:
+# Lower-case words that may open a venue after a title ("Title. arXiv preprint").
+_LOWER_VENUE = re.compile(
+    r"(?:arxiv|biorxiv|medrxiv|socarxiv|psyarxiv|elife|iscience|mbio|msystems|npj|enuro|"
+    r"in press|to appear|under review|submitted|accepted|forthcoming|working paper|preprint)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_end(text: str, start: int = 0, *, venue: bool = False) -> int:
     """Index just past the first sentence-ending period at or after `start`, or -1.
 
     A period after an initial, a journal abbreviation ("Phys."), or before a
-    lower-case word does not end a sentence.
+    lower-case word does not end a sentence. In a venue (`venue=True`) any
+    short capitalised word before a period is taken for an abbreviation
+    ("Pattern Anal. Mach. Intell.").
     """
     for m in re.finditer(r"[.?!]([\x02\x04\x06\x11”\"’')\]]*)(?=\s|$)", text[start:]):
         end = start + m.end()
@@ -250,12 +261,14 @@ def _sentence_end(text: str, start: int = 0) -> int:
         word = re.search(r"([\w.\-]+)$", SENTINELS.sub("", before))
         if m.group().startswith(("?", "!")) and not m.group(1):
             continue
+        following = SENTINELS.sub("", text[end:]).lstrip()
         if word:
             w = word.group(1)
             if re.fullmatch(r"[A-Z]", w.split(".")[-1] or w) or w.lower().rstrip(".") in _ABBREV:
                 continue
-        following = SENTINELS.sub("", text[end:]).lstrip()
-        if following[:1].islower():
+            if venue and re.fullmatch(r"[A-Z][a-z]{1,4}", w) and following[:1].isupper():
+                continue
+        if following[:1].islower() and not _LOWER_VENUE.match(following):
             continue
         return end
     return -1
@@ -442,7 +455,7 @@ def _author_prefix(text: str, legend: dict[str, str]) -> tuple[list[dict], str] 
 # Author lists whose names end in initials: APA "Mogi, R., ..." and Vancouver "Jahn M, ...".
 _INITIALS_LAST = re.compile(
     r"^[\x01\x05]?[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?[\x02\x06]?"
-    r"(?:, [\x01\x05]?(?:[A-Z]\.\s?-?){1,3}| [A-Z]{1,3}[\x02\x06]?[,.])"
+    r"(?:, [\x01\x05]?(?:[A-Z]\.\s?-?){1,3}| [A-Z]{1,3}[*†‡#]*[\x02\x06]?[,.])"
 )
 
 
@@ -486,6 +499,50 @@ def _author_end(text: str) -> tuple[str, int] | None:
         if any(not names.looks_like_name(names.strip_marks(p)[0]) for p in settled):
             return None
     return None
+
+
+# A segment that opens the venue part: "Phys. Rev. B 47, ...", "(1935)", "In ...", italics.
+_VENUE_SEGMENT = re.compile(
+    r"^(?:[\x03]|in\s|[A-Z][\w.&'’ -]*\s\d+\b|.*\((?:19|20)\d\d\)|arxiv|(?:19|20)\d\d$)",
+    re.IGNORECASE,
+)
+
+
+def _comma_separated(text: str, legend: dict[str, str]) -> tuple[list[dict], str, str] | None:
+    """Authors, title and venue all separated by commas (physics and maths lists)."""
+    segments = re.split(r",\s+(?![^()]*\))", text)
+    names_end = 0
+    for i, seg in enumerate(segments):
+        flat = plain(seg).strip()
+        if names.ET_AL.match(flat):
+            names_end = i + 1
+            continue
+        people = [
+            names.strip_marks(re.sub(r"\([^)]*\)\s*$", "", p))[0]
+            for p in re.split(r"^(?:and|&)\s+|\s+(?:and|&)\s+", flat)
+            if p
+        ]
+        if not people or not all(names.looks_like_name(p) for p in people):
+            break
+        names_end = i + 1
+        if re.search(r"(?:^|\s)(?:and|&)\s", flat):
+            break  # "and C. Author" closes the list
+    authors_text = ", ".join(segments[:names_end])
+    found = _author_parts(authors_text.strip()) if names_end else None
+    if not found or names_end >= len(segments):
+        return None
+    marked = any(bold or marks for _, marks, _, bold in found)
+    with_initials = any(names.is_initials(w) for n, *_ in found for w in n.split())
+    if not (marked or with_initials or len(found) >= 2):
+        return None
+    tail = segments[names_end:]
+    cut = next((k for k, seg in enumerate(tail) if k and _VENUE_SEGMENT.match(plain(seg))), None)
+    if cut is None:
+        cut = 1
+    title = ", ".join(tail[:cut])
+    if len(plain(title).split()) < 2:
+        return None
+    return _author_records(authors_text, legend) or [], title, ", ".join(tail[cut:])
 
 
 def _title_then_authors(text: str, legend: dict[str, str]) -> tuple[str, list[dict], str] | None:
@@ -596,6 +653,13 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
         out.title = _title_clean(title)
         _parse_venue(rest, out)
         return
+    # Physics: "A. Author, B. Author, and C. Author, Title, Phys. Rev. B 1, 2 (2020)."
+    comma = _comma_separated(text, legend)
+    if comma:
+        out.authors, title, rest = comma
+        out.title = _title_clean(title)
+        _parse_venue(rest, out)
+        return
     # Title first: "Title, Authors", "Title. Authors. Venue".
     title, rest = _split_title_rest(text)
     lead = _author_prefix(rest.lstrip(), legend) if rest else None
@@ -688,7 +752,7 @@ def _venue_head(flat: str) -> str | None:
         r",\s*(?=\d|vol\b|no\b|pp\b|p\.|volume\b|issue\b|ser\.)",
         r",\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
         r"\s(?=\d+(?:\s*\(\d+\))?\s*[:,])",
-        r"\s(?=\d+\b(?!st|nd|rd|th))",
+        r"\s(?=\d+\b(?!st|nd|rd|th))(?!(?:19|20)\d\d\s+[A-Z])",
         r"\s(?:no\.|vol\.)\s*\d",
         r"\s\((?=\d)",
         r"(?:^|\s)(?:doi|available at|https?)\b",
@@ -696,7 +760,7 @@ def _venue_head(flat: str) -> str | None:
         m = re.search(pattern, flat, re.IGNORECASE)
         if m:
             cut = min(cut, m.start())
-    end = _sentence_end(flat)
+    end = _sentence_end(flat, venue=True)
     if end > 0:
         cut = min(cut, end)
     if acr and acr.start() < cut + 2:
@@ -776,7 +840,10 @@ def _is_plain_subheading(line: Line, before: list[Line], nxt: Line | None) -> bo
 
 @lru_cache(maxsize=4096)
 def _citation_start(text: str) -> bool:
-    """A line that opens a citation: an author list followed by a year or a title."""
+    """A line that opens a citation: an author list followed by a year or a title,
+    or a quoted title ("Trade and Growth," with John Doe, ...)."""
+    if re.match(r"^[\x01\x03]?[“\"][^“”\"]{6,}[”\"]", text):
+        return True
     m = _APA.match(text)
     if m and _is_author_list(m.group("authors").rstrip(" ,.")):
         return True
@@ -846,7 +913,9 @@ _DATE_ONLY = re.compile(
     re.IGNORECASE,
 )
 _LOCATION = re.compile(r"^[A-Z][\w .'-]+,\s*[A-Z][\w.' -]+$|^online$", re.IGNORECASE)
-_VENUE_LINE = re.compile(r"^[^.]{2,90},\s*(?:(?:19|20)\d\d|forthcoming|to appear)\.?$", re.I)
+_VENUE_LINE = re.compile(
+    r"^[^.“”\"()]{2,90},\s*(?:(?:19|20)\d\d|forthcoming|to appear)\.?$", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=4096)
@@ -1208,8 +1277,7 @@ def parse_publications(
         if lg and not content or lg and _EQUAL_WORDS.search(lg[1]) and len(plain(line.text)) < 60:
             for c in lg[0]:
                 legend[c] = "equal" if _EQUAL_WORDS.search(lg[1]) else lg[1]
-            if not content:
-                continue
+            continue
         if _is_subheading(line) or _is_plain_subheading(line, content, nxt):
             current_category = plain(line.text).strip(" :")
             continue
