@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from affiliations.models import Affiliation
 from profiles.profile import Profile
-from publications.exports import main_url, venue_name
+from publications.exports import main_url, venue_name, web_url
 
 JSON_RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 ISO_DATE = re.compile(r"^[12]\d{3}(-[01]\d)?$")
@@ -42,13 +42,13 @@ def json_resume(profile: Profile, absolute: Callable[[str], str]) -> dict:
             "image": person.photo_url,
             "email": person.emails[0] if person.emails else "",
             "phone": person.phones[0] if person.phones else "",
-            "url": person.homepage or absolute(person.get_absolute_url()),
+            "url": web_url(person.homepage) or absolute(person.get_absolute_url()),
             "summary": person.bio,
             "location": {"address": person.address} if person.address else {},
             "profiles": [
                 {"network": link.get("label") or "Web", "url": link["url"]}
                 for link in person.links
-                if link.get("url")
+                if web_url(link.get("url", ""))
             ],
         }
     )
@@ -285,8 +285,11 @@ def person_jsonld(profile: Profile, absolute: Callable[[str], str]) -> dict:
         "description": person.bio,
         "image": person.photo_url,
         "knowsAbout": list(person.research_interests),
-        "sameAs": [person.homepage] * bool(person.homepage)
-        + [link["url"] for link in person.links if link.get("url")],
+        "sameAs": [
+            url
+            for url in [person.homepage, *(link.get("url", "") for link in person.links)]
+            if web_url(url)
+        ],
         "affiliation": [
             organization(e)
             for e in profile.positions

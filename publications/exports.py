@@ -29,6 +29,11 @@ CSL_TYPES = {
 }
 
 
+def web_url(url: str) -> str:
+    """``url`` if it is http(s) or mailto, else "": links come from CVs, user input."""
+    return url if url.lower().startswith(("http://", "https://", "mailto:")) else ""
+
+
 def venue_name(publication: Publication) -> str:
     return publication.venue.name if publication.venue else publication.venue_name
 
@@ -43,7 +48,8 @@ def doi_url(publication: Publication) -> str:
 
 def main_url(publication: Publication) -> str:
     """The DOI link, else the first link the CV gives, else ''."""
-    links = [link.get("url", "") for link in publication.links if link.get("url")]
+    links = [web_url(link.get("url", "")) for link in publication.links]
+    links = [link for link in links if link]
     return doi_url(publication) or (links[0] if links else "")
 
 

@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from publications.exports import web_url
 from search import engine
 
 register = template.Library()
@@ -28,10 +29,7 @@ def highlight(headline: str, query: str) -> SafeString:
     return engine.highlight(headline, query)
 
 
-@register.filter
-def safe_url(url: str) -> str:
-    """The URL if it is http(s) or mailto, else "": CVs are user input."""
-    return url if url.lower().startswith(("http://", "https://", "mailto:")) else ""
+register.filter("safe_url", web_url)
 
 
 @register.filter
