@@ -180,26 +180,56 @@ def _page_lines(page) -> list[_Line]:
     chars = [c for c in _page_chars(page) if _visible(c, page)]
     chars = _merge_accents(chars)
     links = [link for link in page.hyperlinks if link.get("uri")]
-    lines: list[list[dict]] = []
-    bands: list[list[float]] = []  # [top, bottom] of each line so far
-    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
-        height = max(char["bottom"] - char["top"], 0.1)
-        for index in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
-            top, bottom = bands[index]
-            overlap = min(bottom, char["bottom"]) - max(top, char["top"])
-            if overlap > 0.4 * min(height, bottom - top):
-                lines[index].append(char)
-                bands[index] = [min(top, char["top"]), max(bottom, char["bottom"])]
-                break
-        else:
-            lines.append([char])
-            bands.append([char["top"], char["bottom"]])
+    lines = _attach_raised_and_lowered(_baseline_groups(chars))
+    bands = [(min(c["top"] for c in line), max(c["bottom"] for c in line)) for line in lines]
     result = []
     for line_chars, (top, bottom) in zip(lines, bands, strict=True):
         words = _join_spaced_letters(_words(sorted(line_chars, key=lambda c: c["x0"]), links))
         if words:
             result.append(_Line(words, top, bottom))
     return sorted(result, key=lambda line: line.top)
+
+
+def _baseline_groups(chars: list[dict]) -> list[list[dict]]:
+    """Glyphs that stand on one baseline. Boxes are no guide: a 24 pt name's box
+    spans two lines of a 9 pt contact block set beside it."""
+    groups: list[list[dict]] = []
+    group_baseline = group_size = 0.0
+    for char in sorted(chars, key=lambda c: (-c["matrix"][5], c["x0"])):
+        baseline = -char["matrix"][5]
+        if not groups or baseline - group_baseline > 0.25 * min(char["size"], group_size):
+            groups.append([])
+            group_baseline, group_size = baseline, char["size"]
+        groups[-1].append(char)
+    return groups
+
+
+def _attach_raised_and_lowered(groups: list[list[dict]]) -> list[list[dict]]:
+    """Superscripts and subscripts ("CO2", footnote marks) rejoin the line they sit
+    in: a small or short group inside a bigger line's band, right beside its text."""
+    merged = [list(group) for group in groups]
+    for index, group in enumerate(merged):
+        size = max(c["size"] for c in group)
+        top, bottom = min(c["top"] for c in group), max(c["bottom"] for c in group)
+        x0, x1 = min(c["x0"] for c in group), max(c["x1"] for c in group)
+        for other_index in (index - 1, index + 1):
+            if not 0 <= other_index < len(merged) or not merged[other_index]:
+                continue
+            other = merged[other_index]
+            other_size = max(c["size"] for c in other)
+            if not (size <= 0.85 * other_size or len(group) <= 3):
+                continue
+            inside = (
+                min(c["top"] for c in other) - 1
+                <= (top + bottom) / 2
+                <= max(c["bottom"] for c in other) + 1
+            )
+            beside = any(c["x0"] - size <= x1 and x0 <= c["x1"] + size for c in other)
+            if inside and beside:
+                other.extend(group)
+                group.clear()
+                break
+    return [group for group in merged if group]
 
 
 def _page_chars(page) -> list[dict]:
@@ -396,18 +426,26 @@ class _FontStats:
                     chars[round(word.size * 2) / 2] += len(word.text)
         total = sum(chars.values())
         self.body = max((size for size, n in chars.items() if n >= 0.1 * total), default=10.0)
-        heading_sizes = Counter(
-            round(_Line(run, 0, 0).size * 2) / 2
-            for run in (_leading_run(line.words) for line in lines)
-            if self._is_heading_size(_Line(run, 0, 0))
-        )
-        # Section headings are the most frequent heading size (the smaller on a tie:
-        # a short CV has as many section headings as titles).
-        self.section_size = (
-            max(heading_sizes, key=lambda size: (heading_sizes[size], -size))
-            if heading_sizes
-            else None
-        )
+        heading_sizes: Counter[float] = Counter()
+        previous: _Line | None = None
+        for line in lines:
+            run = _Line(_leading_run(line.words), line.top, line.bottom)
+            if not self._is_heading_size(run):
+                continue
+            size = round(run.size * 2) / 2
+            wrapped = (
+                previous is not None
+                and round(previous.size * 2) / 2 == size
+                and 0 <= run.top - previous.bottom < 0.8 * size
+            )
+            if not wrapped:  # a heading set over two lines counts once
+                heading_sizes[size] += 1
+            previous = run
+        # Section headings are the largest size used more than once (the title is
+        # used once; bold entry titles a notch above the body, often). A CV with
+        # no repeated size gets its smallest heading size.
+        repeated = [size for size, count in heading_sizes.items() if count >= 2]
+        self.section_size = max(repeated, default=min(heading_sizes, default=None))
         self.largest = max(heading_sizes) if heading_sizes else None
 
     def _is_heading_size(self, line: _Line) -> bool:
@@ -422,16 +460,17 @@ class _FontStats:
             size = round(line.size * 2) / 2
             if size == self.largest and self.section_size is not None and size > self.section_size:
                 return 1
-            return 2 if self.section_size is None or size >= self.section_size else 3
+            if self.section_size is None or size >= self.section_size:
+                return 2
         letters = [ch for ch in line.text if ch.isalpha()]
         if (
             all(word.bold for word in line_words)
             and len(letters) >= 4
             and all(ch.isupper() for ch in letters)
-            and len(line_words) <= 5
+            and len(line_words) <= 8
             and not is_date_like(line.text)
         ):
-            return 2
+            return 2 if self.section_size is None or line.size >= self.section_size else 3
         return None
 
 

@@ -140,6 +140,52 @@ def test_pdf_letter_spaced_heading_and_title_size():
     ]
 
 
+def test_pdf_big_name_beside_small_contact_block():
+    """moderncv classic: glyph boxes of a 24 pt name span two 9 pt contact lines."""
+    page = Page()
+    page.text(50, 60, "Jane Example", size=24)
+    contact = ["1 Main Street", "02139 Cambridge, MA", "+1 555 0199", "jane@example.org"]
+    for index, line in enumerate(contact):
+        page.right(545, 55 + 13 * index, line, size=9)
+    page.text(50, 140, "Education", size=14)
+    page.text(50, 160, "PhD in Physics, Institute of Nowhere, 2015–2020, with a long line")
+    page.text(50, 200, "Experience", size=14)
+    page.text(50, 220, "Postdoc, University of Elsewhere, 2020–now, and several more words")
+    lines = lines_of(read(make_pdf([page]), "cv.pdf").text)
+    assert lines[0] == "# Jane Example"
+    assert set(contact) <= set(lines)
+    assert lines.index("## Education") < lines.index("## Experience")
+
+
+def test_pdf_entry_titles_a_notch_above_the_body_are_not_headings():
+    """awesome-cv: bold 10 pt employers over 9 pt text, right-aligned places and dates."""
+    page = Page()
+    page.text(200, 60, "Sam Sample", bold=True, size=28)
+    y = 120.0
+    for section in ("Experience", "Education"):
+        page.text(50, y, section, bold=True, size=14)
+        for employer, role, dates in (
+            ("Acme Research Labs", "Research Scientist", "Jan. 2020 - Present"),
+            ("Widget University", "Research Assistant", "Sep. 2015 - Dec. 2019"),
+        ):
+            page.text(50, y + 20, employer, bold=True)
+            page.right(545, y + 20, "Boston, MA", size=9)
+            page.text(50, y + 33, role, size=9)
+            page.right(545, y + 33, dates, size=9)
+            page.text(60, y + 46, "• Built things that matter to a number of people", size=9)
+            y += 50
+        y += 30
+    lines = lines_of(read(make_pdf([page]), "cv.pdf").text)
+    assert [line for line in lines if line.startswith("#")] == [
+        "# Sam Sample",
+        "## Experience",
+        "## Education",
+    ]
+    assert "**Acme Research Labs**" in lines
+    assert "Research Scientist Jan. 2020 - Present" in lines
+    assert "- Built things that matter to a number of people" in lines
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [
