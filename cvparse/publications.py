@@ -953,10 +953,12 @@ def _role(text: str) -> str:
         and _plausible_authors(text.rstrip("."), ".")
     ):
         return "authors"
-    whole = (text.startswith(B_ON) and text.endswith(B_OFF)) or (
-        text.startswith(I_ON) and text.endswith(I_OFF)
+    core = LINK.sub("", text).strip(" |[],;")  # "*NeurIPS 2023* [Paper] [Code]"
+    whole = (core.startswith(B_ON) and core.endswith(B_OFF)) or (
+        core.startswith(I_ON) and core.endswith(I_OFF)
     )
-    if whole and (_YEAR.search(flat) or _ACRONYM_PAREN.search(flat)):
+    short_tag = len(flat.split()) <= 4 and _VENUE_YEAR_TAG.search(flat)  # "*NeurIPS'23*"
+    if whole and (_YEAR.search(flat) or _ACRONYM_PAREN.search(flat) or short_tag):
         return "venue"
     if _VENUE_LINE.match(flat) and len(flat.split()) <= 12:
         return "venue"
@@ -972,6 +974,15 @@ def _continues(prev: str, line: str) -> bool:
     if prev.endswith(("-", ",", "(", "&", " and", ":")):
         return True
     return prev.count("(") > prev.count(")") or prev.count("“") > prev.count("”")
+
+
+def _roles(texts: list[str]) -> list[str]:
+    """The role of each piece; a lone bold "name" right above an author list is a title."""
+    roles = [_role(t) for t in texts]
+    for k in range(len(roles) - 1):
+        if roles[k] == roles[k + 1] == "authors" and "," not in plain(texts[k]):
+            roles[k] = "title"
+    return roles
 
 
 def _group_by_roles(lines: list[Line], legend: dict[str, str]) -> list[list[Line]]:
@@ -990,7 +1001,7 @@ def _group_by_roles(lines: list[Line], legend: dict[str, str]) -> list[list[Line
             pieces[-1].append(ln)
         else:
             pieces.append([ln])
-    roles = [_role(" ".join(x.text for x in p)) for p in pieces]
+    roles = _roles([" ".join(x.text for x in p) for p in pieces])
     groups: list[list[Line]] = []
     have: set[str] = set()
     in_abstract = False
@@ -1059,10 +1070,10 @@ def _read_entry(
     for p in pieces:
         for link in LINK.finditer(p):
             label, url = plain(link.group(1)), link.group(2)
-            out.links.append({"label": label or "Link", "url": url})
+            out.links.append({"label": label.strip("[] ") or "Link", "url": url})
         for url in _URL.findall(SENTINELS.sub(" ", LINK.sub(" ", p))):
             out.links.append({"label": "URL", "url": url.rstrip(".,;)")})
-    roles = [_role(p) for p in pieces]
+    roles = _roles(pieces)
     # Everything after "Abstract:" is the abstract, however its lines look.
     if "abstract" in roles:
         first = roles.index("abstract")
@@ -1168,6 +1179,7 @@ def _read_roles(pieces: list[str], roles: list[str], legend: dict[str, str], out
             text = re.sub(r"\(\s*[*†‡#]+\s*[A-Za-z][^()]*\)", "", piece)
             out.authors = _author_records(text.rstrip("."), legend) or []
         elif role == "venue":
+            flat = plain(LINK.sub("", piece)).strip(" |[],;")
             is_tag = re.fullmatch(r"[A-Z][\w&/ -]{1,20}['’‘]\d\d", flat)
             _set_venue(flat if is_tag else _venue_head(flat) or flat, out)
             out.year = out.year or _year_of(flat)
