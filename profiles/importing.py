@@ -627,16 +627,16 @@ class _Import:
         self.publications(person)
         self.add_names(self.self_names)
         self.entries(person, existing)
-        coauthors = Authorship.objects.filter(
-            publication__documents=self.document, person__is_stub=False
-        ).values_list("person_id", flat=True)
-        self.result.linked += len(relink_for({person.pk, *coauthors}))
         self.document.person = person
         self.document.status = CVDocument.Status.IMPORTED
         self.document.imported_at = timezone.now()
         self.document.unparsed = self.cv["unparsed"]
         self.document.error = ""
         self.document.save()
+        coauthors = Authorship.objects.filter(
+            publication__documents=self.document, person__is_stub=False
+        ).values_list("person_id", flat=True)
+        self.result.linked += len(relink_for({person.pk, *coauthors}))
         self.result.person = person
         return self.result
 
@@ -662,16 +662,16 @@ def _merge_author(
 ) -> bool:
     """Merge another CV's view of the author at this position; True when it changed.
 
-    The position is taken to be the same author when it is unlinked with the same
-    initials key, or linked to the same person; a link made by hand is left alone.
+    The position holds the same author when its name has the same initials key and it
+    is unlinked or linked to the same person. A CV's owner claiming the position as their
+    own (``is_self``) also takes over an automatic link to another person of that name
+    (two people sharing a name); a link made by hand is left alone.
     """
-    if authorship.is_linked_by_hand:
+    keys, theirs = name_keys(name), name_keys(authorship.name)
+    same_name = keys.initials == theirs.initials or (keys.full and keys.full == theirs.full)
+    if authorship.is_linked_by_hand or not same_name:
         return False
-    keys = name_keys(name)
-    if authorship.person_id is None:
-        if name_keys(authorship.name).initials != keys.initials:
-            return False
-    elif authorship.person_id != target:
+    if authorship.person_id not in (None, target) and not author["is_self"]:
         return False
     before = (
         authorship.person_id,
@@ -679,9 +679,9 @@ def _merge_author(
         authorship.is_equal_contribution,
         authorship.category,
     )
-    if authorship.person_id is None and target is not None:
+    if target is not None:
         authorship.person_id = target
-        if name_keys(authorship.name).is_initials and not keys.is_initials:
+        if theirs.is_initials and not keys.is_initials:
             authorship.name, authorship.name_key = name, keys.lookup
     authorship.is_equal_contribution |= author["equal_contribution"]
     if author["is_self"] and category:

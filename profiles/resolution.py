@@ -69,6 +69,8 @@ def split_name(name: str) -> tuple[list[str], str]:
         words = words[1:]
     if not words:
         return [], ""
+    if len(words) > 1 and not _is_initial(words[0]) and all(map(_is_initial, words[1:])):
+        return words[1:], words[0]  # "Chen Y", "Chen YM": family name first, then initials
     start = len(words) - 1
     while start > 1 and words[start - 1].islower() and _token(words[start - 1]) in _PARTICLES:
         start -= 1
@@ -345,32 +347,31 @@ def resolve_authorships(authorships: list[Authorship]) -> list[Authorship]:
         if person:
             linked[publication].add(person)
     circles = load_circles(set().union(*owners.values()))
+    keys_of = {a.pk: name_keys(a.name) for a in targets}
+    full_keys = {keys.full for keys in keys_of.values() if keys.full}
     by_full_key: dict[str, set[int]] = defaultdict(set)
-    for key, person in PersonName.objects.filter(key__in={a.name_key for a in targets}).values_list(
-        "key", "person_id"
-    ):
-        by_full_key[key].add(person)
+    if full_keys:
+        for key, person in PersonName.objects.filter(key__in=full_keys).values_list(
+            "key", "person_id"
+        ):
+            by_full_key[key].add(person)
 
     done = []
     for authorship in targets:
-        keys = name_keys(authorship.name)
-        publication = authorship.publication_id
+        keys, publication = keys_of[authorship.pk], authorship.publication_id
         if key_counts[publication, authorship.name_key] > 1:
             continue
         exclude = linked[publication]
-        if keys.is_initials:
+        candidates = by_full_key[keys.full] - exclude
+        if keys.is_initials or len(candidates) > 1:
             answers = {
-                circles[o].match_initials(keys.initials, exclude=exclude)
-                for o in owners[publication]
+                circles[owner].match_initials(keys.initials, exclude=exclude)
+                if keys.is_initials
+                else circles[owner].choose(candidates, exclude=exclude)
+                for owner in owners[publication]
             }
         else:
-            candidates = by_full_key[keys.full] - exclude
-            if len(candidates) == 1:
-                answers = candidates
-            else:
-                answers = {
-                    circles[o].choose(candidates, exclude=exclude) for o in owners[publication]
-                }
+            answers = candidates
         answers.discard(None)
         if len(answers) == 1:
             authorship.person_id = answers.pop()

@@ -123,7 +123,7 @@ def make_cv(name: str, **parts) -> dict:
 
 
 def make_paper(title: str, authors: list[str], **fields) -> dict:
-    """A CV JSON publication; an author written "*Name" is the CV's owner, "Name=" shares first place."""
+    """A CV JSON publication; author "*Name" is the owner, "Name=" an equal contribution."""
     return {
         "title": title,
         "authors": [

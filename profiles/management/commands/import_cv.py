@@ -9,7 +9,7 @@ from profiles.importing import import_cv_file
 
 
 class Command(BaseCommand):
-    help = "Import CV files into the graph: one transaction per file; files already imported are skipped."
+    help = "Import CV files into the graph, one transaction each; known files are skipped."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
