@@ -14,6 +14,7 @@ import pytest
 from cvparse.errors import CVParseError
 from cvparse.readers import MAX_UPLOAD_BYTES, read
 from cvparse.readers.bibtex import publications_from_bibtex
+from cvparse.readers.pdf import _read_with_pdfium
 from tests.cvparse.pdfwriter import Page, make_pdf
 
 FILES = Path(__file__).parent / "files"
@@ -201,6 +202,12 @@ def test_pdf_errors_are_clear_and_fast(name, message):
     assert time.monotonic() - started < 2
 
 
+def test_pdfium_fallback_reads_plain_text():
+    """Files pdfminer cannot parse get PDFium's plain text (no fonts, so no markup)."""
+    text = _read_with_pdfium((FILES / "one_column.pdf").read_bytes())
+    assert "Ada Quill" in text and "Journal of Imaginary Results" in text
+
+
 @pytest.mark.parametrize("stem", ["10_jahn-bio", "13_davies-econ", "18_mogi-demography"])
 def test_devset_pdfs_keep_the_text(stem):
     """Nearly every word of the plain-text rendering survives, in order, without glue."""
@@ -241,6 +248,37 @@ def test_docx_headings_bold_lists_and_tables():
     assert any(line.startswith("- **Reyes, D.**, Okafor, N. (2020).") for line in lines)
     assert "2019–present Assistant Professor, Lakeside University" in lines
     assert "2018–2019 Postdoctoral Fellow, Hillcrest Institute" in lines
+
+
+def test_docx_hyperlinks_numbered_lists_and_line_breaks():
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Homepage: ")
+    hyperlink = OxmlElement("w:hyperlink")
+    hyperlink.set(
+        qn("r:id"),
+        paragraph.part.relate_to(
+            "https://dana.example.org", RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+        ),
+    )
+    run, text = OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "my site"
+    run.append(text)
+    hyperlink.append(run)
+    paragraph._p.append(hyperlink)
+    document.add_paragraph("First numbered item", style="List Number")
+    paragraph = document.add_paragraph("line one")
+    paragraph.add_run().add_break()
+    paragraph.add_run("line two")
+    out = io.BytesIO()
+    document.save(out)
+    assert read(out.getvalue(), "cv.docx").text == (
+        "Homepage: [my site](https://dana.example.org)\n- First numbered item\nline one\nline two\n"
+    )
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
