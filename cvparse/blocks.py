@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from .dates import DateSpan, date_only, edge_date
 from .sections import Line
 
-_LABEL = re.compile(r"^[A-Z][\w /&().'-]{0,40}?\s?:\s+\S")
+_LABEL = re.compile(r"^[A-Z][A-Za-z /&().'-]{0,40}?\s?:\s+\S")
 _STOP = {
     "a",
     "an",
@@ -189,7 +189,7 @@ def _anchor(item: Item, prev: Item | None) -> tuple[DateSpan, str, bool] | None:
         return None
     span, rest = found
     opens = span.begin <= 3 or item.text[: span.begin].strip(" *_`") == ""
-    if not opens and len(item.text) > 160:
+    if not opens and len(item.text) > 240:
         return None  # a sentence that merely ends with a year
     return span, rest, opens
 

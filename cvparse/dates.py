@@ -158,7 +158,11 @@ def find_dates(text: str) -> list[DateSpan]:
 
 
 _NOISE = re.compile(r"[\s*_`.,:;()\[\]|·–—-]+")
-_MARKERS = re.compile(r"\b(since|from|until|till|expected|exp|present|now|current)\b", re.I)
+_MARKERS = re.compile(
+    r"\b(since|from|until|till|expected|exp|anticipated|ongoing|in progress|tbd|present|now"
+    r"|current)\b",
+    re.I,
+)
 
 
 def date_only(text: str) -> DateSpan | None:
@@ -190,7 +194,7 @@ def edge_date(text: str) -> tuple[DateSpan, str] | None:
         rest = text[first.end :]
         return first, re.sub(r"^[\s*_:,.–—-]+(?=\S)|^\*\*\s*", "", rest).strip()
     tail = text[last.end :]
-    if not _NOISE.sub("", tail):
+    if not _NOISE.sub("", _MARKERS.sub(" ", tail)):
         rest = re.sub(
             r"\b(since|from|until|till|expected|exp\.)\s*$", "", text[: last.begin], flags=re.I
         )

@@ -323,6 +323,11 @@ def position(block: Block) -> dict:
     if title is None and len(rest) >= 2 and headers and headers[0].marked.startswith("**"):
         title = rest.pop(0)  # moderncv: the bold first piece is the job
         org = org if org != title else (rest[0] if rest else None)
+    if org is None:  # "* 2015: Research Assistant" over "  * Some University"
+        found = next((d for d in details if len(d.split()) <= 8 and _org_rank(d) >= 2), None)
+        if found:
+            org = found
+            details.remove(found)
     if title and org is None and " at " in title:
         title, org = title.split(" at ", 1)
     unused = [p for p in rest if p is not org and p not in depts]
@@ -500,6 +505,11 @@ def teaching(block: Block, institution_hint: str | None = None) -> dict:
             course = quoted.group(1)
         else:
             course = re.split(r",\s+at\s+", course)[0]
+            pieces = split_outside_parens(course, ",")
+            places = [p for p in pieces[1:] if _INSTITUTION.search(p)]
+            if places and institution is None:
+                institution = places[0]
+                course = ", ".join(p for p in pieces if p not in places)
         if paren := re.search(
             r"\s*\(((?:under)?graduate[^)]*|[^)]*\b(?:level|students|online)\b[^)]*)\)$",
             course,
@@ -594,16 +604,34 @@ _ITEM_LABEL = re.compile(r"^([A-Z][\w /&-]{1,30}?)\s?:\s+")
 _CODE_HOST = re.compile(r"github\.com|gitlab\.com|bitbucket\.org|shinyapps\.io|cran\.|pypi\.org")
 
 
+# Labels that describe an entry rather than head a group of entries.
+_DETAIL_LABEL = re.compile(
+    r"^(topics?|tasks?|keywords?|thesis|dissertation|advisors?|supervisors?|mentors?|gpa|grade"
+    r"|research focus|focus|courses?|coursework|role|responsibilities|duties|tools|skills"
+    r"|abstract|summary|project|funding agency|project number|project leader|chair|pi)$",
+    re.I,
+)
+
+
 def labelled_groups(items: list[Item]) -> list[tuple[str | None, list[Item]]]:
     """Items grouped under margin labels ("Authored software: ...", moderncv \\cvitem)."""
     groups: list[tuple[str | None, list[Item]]] = []
     for item in items:
         match = None if item.bullet else _ITEM_LABEL.match(item.text)
+        if match and _DETAIL_LABEL.match(match.group(1)):
+            match = None
         if match or not groups:
             groups.append((match.group(1) if match else None, [item]))
         else:
             groups[-1][1].append(item)
     return groups
+
+
+def without_label(item: Item) -> Item:
+    """The item with its group label cut off ("Teaching: Lecture ..." -> "Lecture ...")."""
+    text = _ITEM_LABEL.sub("", item.text, count=1)
+    marked = re.sub(r"^\**[A-Z][\w /&-]{1,30}?\**\s?:\s*", "", item.marked, count=1)
+    return Item(item.nos, marked, text, item.bullet, item.heading, item.bold, item.gap_before)
 
 
 def is_code_group(label: str | None, items: list[Item]) -> bool:

@@ -13,6 +13,7 @@ from .text import clean_line, fold
 SCHEMA = "cv-json/1"
 _SELECTED = re.compile(r"\b(selected|representative|featured|recent|key|highlighted)\b", re.I)
 _PROSE_WORDS = 12
+_REFERENCES = re.compile(r"referen|referee", re.I)
 _TEACH_WORD = re.compile(r"teach|course|lectur|tutor|instruct", re.I)
 
 
@@ -104,7 +105,7 @@ class _Assembler:
                     if label and not _TEACH_WORD.search(label):
                         self._other(Section("other", label, 0, lines=[]), cut(group), None)
                     else:
-                        own.extend(group)
+                        own.extend([entries.without_label(group[0]), *group[1:]])
                 items = own
         extract = {
             "education": entries.education,
@@ -217,7 +218,7 @@ class _Assembler:
         lines = [
             (ln.no, ln.marked, ln.text)
             for s in body
-            if s.kind in ("other", "bio")
+            if s.kind in ("other", "bio") and not _REFERENCES.search(s.heading or "")
             for ln in s.lines
             if person.EMAIL.search(ln.text)
             or re.search(r"\b(phone|mobile|tel|e-?mail)\b", ln.text, re.I)

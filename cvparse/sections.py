@@ -293,6 +293,11 @@ def split_sections(lines: list[Line]) -> list[Section]:
             _open_sub(sections, top, title, line, kind=None if same else "other")
             sub_level = level
             continue
+        # A short unknown heading no deeper than its section is a section of its own
+        # ("## Research" over "### Publications"); a long one is an entry's heading.
+        short_title = len(title.split()) <= 3 and not re.search(r"[,\d(]", title)
+        if kind is None and short_title and line.heading_level is not None and not deeper:
+            kind = "other"
         if kind is None:
             if top.kind in STRUCTURED and top.kind != "publications":
                 current.lines.append(line)  # an entry's own heading
@@ -309,7 +314,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
                 sub_level = level
                 continue
             kind = "other"
-        elif kind == top.kind and (deeper or top_empty):
+        elif kind == top.kind and (deeper or (top_empty and kind != "other")):
             _open_sub(sections, top, title, line)
             sub_level = level
             continue
