@@ -1,0 +1,221 @@
+"""The read-only JSON API and its OpenAPI description."""
+
+import pytest
+from pytest_django.asserts import assertContains
+
+from api.views import PAGE_SIZE
+from tests.browse_data import build_graph
+from tests.conftest import make_person
+
+
+@pytest.fixture
+def graph(db):
+    return build_graph()
+
+
+def slugs(response) -> list[str]:
+    return [item["slug"] for item in response.json()["results"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["xin-jin", "shengyu-liu", "yinmin-zhong"]),
+        ("?show=profiles", ["xin-jin", "yinmin-zhong"]),
+        ("?q=yinmin+zong", ["yinmin-zhong"]),
+        ("?organization=bytedance", ["yinmin-zhong"]),
+        ("?interest=Deep+Learning", ["yinmin-zhong"]),
+        ("?role=employment", ["xin-jin"]),
+    ],
+)
+def test_people_list_searches_and_filters(client, graph, query, expected):
+    response = client.get(f"/api/v1/people/{query}")
+    assert response["Content-Type"] == "application/json"
+    assert slugs(response) == expected
+
+
+def test_person_detail(client, graph):
+    data = client.get(f"/api/v1/people/{graph.yinmin.slug}/").json()
+    assert data["name"] == "Yinmin Zhong"
+    assert data["url"] == "http://testserver/api/v1/people/yinmin-zhong/"
+    assert data["html_url"] == "http://testserver/people/yinmin-zhong/"
+    assert [a["organization_name"] for a in data["affiliations"]] == [
+        "ByteDance",
+        "Peking University",
+        "Some College",
+    ]
+    assert [a["slug"] for a in data["advisors"]] == ["xin-jin"]
+    assert data["coauthors"][0] == {
+        "slug": "shengyu-liu",
+        "name": "Shengyu Liu",
+        "is_stub": True,
+        "url": "http://testserver/api/v1/people/shengyu-liu/",
+        "html_url": "http://testserver/people/shengyu-liu/",
+        "shared_publications": 2,
+    }
+    assert len(data["publications"]) == 3
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("?person=shengyu-liu", {"distserve", "megascale"}),
+        ("?venue=osdi", {"distserve"}),
+        ("?year=2021", {"efficient"}),
+        ("?person=yinmin-zhong&year=2024", {"distserve", "megascale"}),
+        ("?person=nobody", set()),
+    ],
+)
+def test_publication_list_filters(client, graph, query, expected):
+    response = client.get(f"/api/v1/publications/{query}")
+    assert {slug.split("-")[0] for slug in slugs(response)} == expected
+
+
+def test_publication_detail(client, graph):
+    data = client.get(f"/api/v1/publications/{graph.distserve.slug}/").json()
+    assert data["venue"]["short_name"] == "OSDI"
+    assert data["doi"] == "10.5555/distserve"
+    assert [a["name"] for a in data["authors"]] == [
+        "Yinmin Zhong",
+        "Shengyu Liu",
+        "Y. Chen",
+        "Xin Jin",
+    ]
+    assert data["authors"][0]["equal_contribution"] is True
+    assert data["authors"][2]["person"] is None
+
+
+def test_organizations_and_venues(client, graph):
+    assert slugs(client.get("/api/v1/organizations/")) == [
+        "bytedance",
+        "peking-university",
+        "school-of-computer-science",
+    ]
+    pku = client.get(f"/api/v1/organizations/{graph.pku.slug}/").json()
+    assert pku["aliases"] == ["PKU"]
+    assert [unit["slug"] for unit in pku["units"]] == ["school-of-computer-science"]
+    school = client.get(f"/api/v1/organizations/{graph.school.slug}/").json()
+    assert school["parent"]["slug"] == "peking-university"
+    assert slugs(client.get("/api/v1/venues/")) == ["nsdi", "osdi"]
+    assert client.get("/api/v1/venues/osdi/").json()["kind"] == "conference"
+
+
+def test_lists_are_paginated_with_stable_links(client, db):
+    for n in range(PAGE_SIZE + 1):
+        make_person(f"Person Number{n:02}")
+    first = client.get("/api/v1/people/?show=stubs").json()
+    assert first["count"] == PAGE_SIZE + 1
+    assert len(first["results"]) == PAGE_SIZE
+    assert first["previous"] is None
+    assert first["next"] == "http://testserver/api/v1/people/?show=stubs&page=2"
+    second = client.get(first["next"]).json()
+    assert [p["name"] for p in second["results"]] == ["Person Number50"]
+    assert second["next"] is None
+
+
+def test_empty_lists(client, db):
+    assert client.get("/api/v1/publications/").json() == {
+        "count": 0,
+        "next": None,
+        "previous": None,
+        "results": [],
+    }
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/people/nobody/",
+        "/api/v1/publications/nothing/",
+        "/api/v1/venues/nowhere/",
+        "/api/v1/organizations/none/",
+        "/api/v1/people/?page=9",
+        "/api/v1/people/?page=x",
+    ],
+)
+def test_missing_objects_and_pages_are_json_404(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+
+
+def test_api_is_read_only(client, graph):
+    assert client.post("/api/v1/people/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        # organizations for the filter, count, page, current affiliations
+        ("/api/v1/people/", 4),
+        # count, page of publications with venues, their authorships with people
+        ("/api/v1/publications/", 3),
+        # the profile page's twelve
+        ("/api/v1/people/yinmin-zhong/", 12),
+    ],
+)
+def test_api_query_counts(client, graph, url, queries, django_assert_num_queries):
+    with django_assert_num_queries(queries):
+        client.get(url)
+
+
+def resolve(schema: dict, ref: str) -> dict:
+    node = schema
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part]
+    return node
+
+
+def refs(node) -> list[str]:
+    if isinstance(node, dict):
+        found = [node["$ref"]] if "$ref" in node else []
+        return found + [ref for value in node.values() for ref in refs(value)]
+    if isinstance(node, list):
+        return [ref for value in node for ref in refs(value)]
+    return []
+
+
+def test_openapi_schema_describes_every_endpoint(client, db):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert schema["openapi"].startswith("3.")
+    assert set(schema["paths"]) == {
+        "/api/v1/people/",
+        "/api/v1/people/{slug}/",
+        "/api/v1/publications/",
+        "/api/v1/publications/{slug}/",
+        "/api/v1/venues/",
+        "/api/v1/venues/{slug}/",
+        "/api/v1/organizations/",
+        "/api/v1/organizations/{slug}/",
+    }
+    for ref in refs(schema):
+        assert resolve(schema, ref)["type"] == "object"
+
+
+def test_responses_match_the_schema(client, graph):
+    """Each documented response validates against its schema in the OpenAPI document."""
+    import jsonschema
+
+    schema = client.get("/api/v1/openapi.json").json()
+    examples = {
+        "/api/v1/people/": "/api/v1/people/",
+        "/api/v1/people/{slug}/": "/api/v1/people/yinmin-zhong/",
+        "/api/v1/publications/": "/api/v1/publications/",
+        "/api/v1/publications/{slug}/": f"/api/v1/publications/{graph.distserve.slug}/",
+        "/api/v1/venues/": "/api/v1/venues/",
+        "/api/v1/venues/{slug}/": "/api/v1/venues/osdi/",
+        "/api/v1/organizations/": "/api/v1/organizations/",
+        "/api/v1/organizations/{slug}/": "/api/v1/organizations/school-of-computer-science/",
+    }
+    for path, url in examples.items():
+        response_schema = schema["paths"][path]["get"]["responses"]["200"]["content"][
+            "application/json"
+        ]["schema"]
+        document = {**response_schema, "components": schema["components"]}
+        jsonschema.validate(client.get(url).json(), document)
+
+
+def test_docs_page(client, db):
+    response = client.get("/api/")
+    assertContains(response, "<code>GET /api/v1/people/</code>", html=True)
+    assertContains(response, 'href="/api/v1/openapi.json"')

@@ -1,0 +1,175 @@
+"""A profile and a publication as data: BibTeX, CSL-JSON, JSON Resume, CV JSON, JSON-LD."""
+
+import json
+import re
+from pathlib import Path
+
+import bibtexparser
+import jsonschema
+import pytest
+from bibtexparser.middlewares import LatexDecodingMiddleware
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    formatter,
+)
+from citeproc.source.json import CiteProcJSON
+
+from tests.browse_data import build_graph
+from tests.conftest import SHARED, make_person
+
+JSON_RESUME_SCHEMA = Path(__file__).parent / "data" / "jsonresume-schema-1.0.0.json"
+CV_JSON_SCHEMA = SHARED / "cv-json.schema.json"
+
+
+@pytest.fixture
+def graph(db):
+    return build_graph()
+
+
+def export(client, person, name: str):
+    return client.get(f"/people/{person.slug}/{name}")
+
+
+def test_bibtex_round_trips_through_bibtexparser(client, graph):
+    response = export(client, graph.yinmin, "publications.bib")
+    assert response["Content-Type"] == "application/x-bibtex; charset=utf-8"
+    library = bibtexparser.parse_string(
+        response.content.decode(), append_middleware=[LatexDecodingMiddleware()]
+    )
+    assert library.failed_blocks == []
+    entries = {entry.key: entry for entry in library.entries}
+    assert set(entries) == {"zhong2024distserve", "jiang2024megascale", "jin2021efficient"}
+    distserve = entries["zhong2024distserve"]
+    assert distserve.entry_type == "inproceedings"
+    assert distserve["booktitle"] == graph.osdi.name
+    assert distserve["author"] == "Yinmin Zhong and Shengyu Liu and Y. Chen and Xin Jin"
+    assert distserve["doi"] == "10.5555/distserve"
+    # LaTeX specials and braces survive the round trip.
+    assert entries["jin2021efficient"]["title"] == graph.preprint.title
+    assert entries["jin2021efficient"]["note"] == "Preprint"
+
+
+def test_publication_bibtex(client, graph):
+    response = client.get(f"/publications/{graph.megascale.slug}/citation.bib")
+    library = bibtexparser.parse_string(response.content.decode())
+    assert [entry.key for entry in library.entries] == ["jiang2024megascale"]
+
+
+def test_citation_keys_are_unique(client, db):
+    from tests.conftest import make_publication
+
+    person = make_person("Ada Lovelace", is_stub=False)
+    for _ in range(3):
+        make_publication("Notes on the Engine", [person], year=1943)
+    keys = re.findall(r"@misc\{(\w+),", export(client, person, "publications.bib").content.decode())
+    assert keys == ["lovelace1943notes", "lovelace1943notesa", "lovelace1943notesb"]
+
+
+def test_csl_json_renders_through_citeproc(client, graph):
+    items = export(client, graph.yinmin, "publications.csl.json").json()
+    assert {item["type"] for item in items} == {"paper-conference", "article"}
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+    for item in items:
+        bibliography.register(Citation([CitationItem(item["id"])]))
+    rendered = [str(entry) for entry in bibliography.bibliography()]
+    assert len(rendered) == 3
+    assert any("DistServe" in entry and "2024" in entry for entry in rendered)
+
+
+def test_json_resume_is_valid(client, graph):
+    resume = export(client, graph.yinmin, "resume.json").json()
+    schema = json.loads(JSON_RESUME_SCHEMA.read_text())
+    jsonschema.validate(resume, schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+    assert resume["basics"]["name"] == "Yinmin Zhong"
+    assert [w["name"] for w in resume["work"]] == ["ByteDance"]
+    assert [e["institution"] for e in resume["education"]] == ["Peking University", "Some College"]
+    distserve = resume["publications"][0]
+    assert distserve["x_authors"][0] == {
+        "name": "Yinmin Zhong",
+        "url": "http://testserver/people/yinmin-zhong/",
+        "equal_contribution": True,
+        "is_self": True,
+    }
+    assert distserve["x_authors"][2] == {"name": "Y. Chen"}
+    assert "javascript:alert(1)" not in json.dumps(resume)
+
+
+def test_cv_json_is_valid(client, graph):
+    cv = export(client, graph.yinmin, "cv.json").json()
+    jsonschema.validate(cv, json.loads(CV_JSON_SCHEMA.read_text()))
+    assert cv["education"][0]["advisors"] == ["Xin Jin"]
+    assert cv["skills"] == [{"category": "Programming", "items": ["C++", "Python"]}]
+    authors = cv["publications"][0]["authors"]
+    assert authors[0] == {"name": "Yinmin Zhong", "equal_contribution": True, "is_self": True}
+
+
+@pytest.mark.parametrize(
+    "name", ["publications.bib", "publications.csl.json", "resume.json", "cv.json"]
+)
+def test_exports_of_an_empty_profile(client, db, name):
+    person = make_person("Nobody Yet", is_stub=False)
+    response = export(client, person, name)
+    assert response.status_code == 200
+    if name == "cv.json":
+        jsonschema.validate(response.json(), json.loads(CV_JSON_SCHEMA.read_text()))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/people/nobody/publications.bib",
+        "/people/nobody/publications.csl.json",
+        "/people/nobody/resume.json",
+        "/people/nobody/cv.json",
+        "/publications/nothing/citation.bib",
+    ],
+)
+def test_exports_of_unknown_objects_are_404(client, db, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(("name", "queries"), [("publications.bib", 3), ("resume.json", 12)])
+def test_export_query_counts(client, graph, name, queries, django_assert_num_queries):
+    # BibTeX: person, publications, authorships; JSON Resume: the profile page's twelve
+    with django_assert_num_queries(queries):
+        export(client, graph.yinmin, name)
+
+
+def json_ld(response) -> dict:
+    match = re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+    )
+    return json.loads(match.group(1))
+
+
+def test_profile_json_ld(client, graph):
+    data = json_ld(client.get(graph.yinmin.get_absolute_url()))
+    assert data["@type"] == "Person"
+    assert data["name"] == "Yinmin Zhong"
+    assert [a["name"] for a in data["affiliation"]] == ["ByteDance"]
+    assert [a["name"] for a in data["alumniOf"]] == ["Peking University", "Some College"]
+    assert data["sameAs"] == ["https://yinminzhong.com", "https://github.com/PKUFlyingPig"]
+
+
+def test_publication_json_ld(client, graph):
+    data = json_ld(client.get(graph.distserve.get_absolute_url()))
+    assert data["@type"] == "ScholarlyArticle"
+    assert [a["name"] for a in data["author"]] == [
+        "Yinmin Zhong",
+        "Shengyu Liu",
+        "Y. Chen",
+        "Xin Jin",
+    ]
+    assert data["author"][0]["url"] == "http://testserver/people/yinmin-zhong/"
+    assert data["sameAs"] == "https://doi.org/10.5555/distserve"
+
+
+def test_json_ld_cannot_close_its_script(client, db):
+    person = make_person("Eve </script><script>alert(1)</script>", is_stub=False)
+    content = client.get(person.get_absolute_url()).content.decode()
+    assert "</script><script>alert(1)" not in content
+    assert json_ld(client.get(person.get_absolute_url()))["name"] == person.name
