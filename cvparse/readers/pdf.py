@@ -383,9 +383,18 @@ def _drop_running_lines(pages: list[list[_Line]]) -> None:
     zones = [page[:2] + page[-2:] if len(page) > 4 else list(page) for page in pages]
     counts = Counter(sig for zone in zones for sig in {_signature(line) for line in zone})
     repeated = {sig for sig, count in counts.items() if count >= 2 and count >= 0.5 * len(pages)}
+    # The running header that repeats the owner's name must not take the title
+    # with it: an occurrence in larger type than the others stays.
+    smallest: dict[str, float] = {}
+    for zone in zones:
+        for line in zone:
+            signature = _signature(line)
+            smallest[signature] = min(smallest.get(signature, line.size), line.size)
     for page, zone in zip(pages, zones, strict=True):
         for line in zone:
-            if _signature(line) in repeated or _PAGE_NUMBER.match(line.text):
+            signature = _signature(line)
+            running = signature in repeated and line.size < 1.2 * smallest[signature]
+            if running or _PAGE_NUMBER.match(line.text):
                 page.remove(line)
 
 
@@ -445,7 +454,8 @@ class _FontStats:
         # used once; bold entry titles a notch above the body, often). A CV with
         # no repeated size gets its smallest heading size.
         repeated = [size for size, count in heading_sizes.items() if count >= 2]
-        self.section_size = max(repeated, default=min(heading_sizes, default=None))
+        fallback = min(heading_sizes) if len(heading_sizes) >= 2 else None
+        self.section_size = max(repeated, default=fallback)
         self.largest = max(heading_sizes) if heading_sizes else None
 
     def _is_heading_size(self, line: _Line) -> bool:
@@ -458,7 +468,7 @@ class _FontStats:
         line = _Line(line_words, 0, 0)
         if self._is_heading_size(line):
             size = round(line.size * 2) / 2
-            if size == self.largest and self.section_size is not None and size > self.section_size:
+            if size == self.largest and (self.section_size is None or size > self.section_size):
                 return 1
             if self.section_size is None or size >= self.section_size:
                 return 2

@@ -95,6 +95,21 @@ def test_pdf_running_footer_and_page_numbers_dropped():
     assert not any(line.strip().isdigit() for line in text.splitlines())
 
 
+def test_pdf_running_header_with_the_owners_name_keeps_the_title():
+    pages = [Page(), Page()]
+    pages[0].text(200, 60, "Ada Quill", bold=True, size=20)
+    for number, page in enumerate(pages, start=1):
+        page.text(50, 30 if number > 1 else 90, "Ada Quill", size=8)
+        for row in range(5):
+            page.text(
+                50, 120 + 14 * row, f"Line {row} of page {number}, {'long ' * (row + number)}"
+            )
+        page.text(290, 815, f"Page {number} of 2", size=8)
+    lines = lines_of(read(make_pdf(pages), "cv.pdf").text)
+    assert lines[0] == "# Ada Quill"
+    assert len(lines) == 11 and "Ada Quill" not in lines and "Page 2 of 2" not in lines
+
+
 def test_pdf_two_columns_read_one_after_the_other():
     lines = lines_of(read_file("two_column.pdf").text)
     assert lines[0] == "# Ben Ortega"
