@@ -240,7 +240,7 @@ def education(block: Block) -> dict:
             institution = institution[len(degree) :].strip(" ,")
     if field is None and degree:
         for seg in segments:
-            if seg.startswith(degree):
+            if seg.startswith(degree.rstrip(".")):
                 continue
             if seg is not institution and not _INSTITUTION.search(seg) and not _ADVISOR.search(seg):
                 if (
@@ -438,6 +438,9 @@ def award(block: Block) -> dict:
     else:
         parts = [p for p in re.split(r"\s{2,}|\t| · ", line) if p.strip()] or [""]
         title, tail = parts[0], ", ".join(parts[1:])
+        pieces = split_outside_parens(title, ",")
+        if not tail and any(_ORG.search(p) or _INSTITUTION.search(p) for p in pieces[1:]):
+            title, tail = pieces[0], ", ".join(pieces[1:])
         if not tail:
             by = re.split(r"\s+(?:by|from)\s+(?:the\s+)?", title, maxsplit=1)
             if len(by) == 2 and _ORG.search(by[1]):
@@ -488,7 +491,8 @@ def teaching(block: Block, institution_hint: str | None = None) -> dict:
             if remainder and course is None:
                 course = remainder
             continue
-        if institution is None and _INSTITUTION.search(text) and len(text.split()) <= 8:
+        first_piece = split_outside_parens(text, ",")[0] if text else ""
+        if institution is None and _INSTITUTION.search(first_piece) and len(text.split()) <= 8:
             institution = text.strip(" .")
             continue
         if course is None:

@@ -10,7 +10,7 @@ from .entries import _INSTITUTION, _segments, advisors_in
 from .text import links_in
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
-_PHONE = re.compile(r"(?<![\w/.])(?:\(\+?\d{1,4}\)\s*|\+)?\d[\d ().-]{7,}\d(?![\w/])")
+_PHONE = re.compile(r"(?<![\w/.])(?:\(\+?\d{1,4}\)\s*|\+)?\d[\d ().-]{5,}\d(?![\w/])")
 _PHONE_LABEL = re.compile(r"\b(phone|mobile|tel|telephone|cell|fax)\b", re.I)
 _DOMAIN = re.compile(
     r"(?<![@\w./-])((?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
