@@ -21,6 +21,12 @@ def _immediate_tasks(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Hashing each persona's password the production way costs a second per test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _private_uploads(settings, tmp_path):
     """Uploaded CVs go to a temporary folder, never the developer's own."""
     settings.STORAGES = {
