@@ -1,5 +1,7 @@
 """Staff repairs of the graph: merge two people into one (and undo it), unlink an author."""
 
+import json
+
 from django.apps import apps
 from django.core import serializers
 from django.db import models, transaction
@@ -50,7 +52,7 @@ def merge_people(*, kept: Person, duplicate: Person, by) -> MergeRecord:
         kept=kept,
         duplicate_name=duplicate.name,
         duplicate_slug=duplicate.slug,
-        snapshot=serializers.serialize("python", [duplicate, *conflicts]),
+        snapshot=json.loads(serializers.serialize("json", [duplicate, *conflicts])),
         merged_by=by,
     )
     for row in conflicts:
@@ -93,7 +95,7 @@ def revert_merge(record: MergeRecord) -> Person:
     """Bring the duplicate back with everything that was moved from it."""
     if record.is_reverted:
         raise ValueError("This merge has been reverted already.")
-    restored = list(serializers.deserialize("python", record.snapshot))
+    restored = list(serializers.deserialize("json", json.dumps(record.snapshot)))
     duplicate = restored[0].object
     for label, pk in record.created:
         if label == "owner":

@@ -1,0 +1,433 @@
+"""Editing profiles in place: who may, the forms, htmx partials, and stale saves."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.http import Http404
+from django.test import RequestFactory
+
+from affiliations.models import Affiliation
+from awards.models import Award
+from editing.access import (
+    get_document_for_editor,
+    get_entry_for_editor,
+    get_person_for_editor,
+    get_publication_for_editor,
+)
+from editing.forms import STALE_MESSAGE
+from editing.merge import merge_people
+from profiles.models import CVDocument, Person
+from publications.models import Authorship
+from tests.conftest import make_cv, make_paper, make_person, make_publication
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@dataclass
+class Profile:
+    person: Person
+    award: Award
+    affiliation: Affiliation
+    publication: object
+    document: CVDocument
+    merge: object
+
+    def ids(self) -> dict:
+        return {
+            "slug": self.person.slug,
+            "award": self.award.pk,
+            "award_added": self.award.history.get(history_type="+").history_id,
+            "pub": self.publication.slug,
+            "authorship": self.publication.authorships.get(position=2).pk,
+            "doc": self.document.pk,
+            "merge": self.merge.pk,
+        }
+
+
+@pytest.fixture
+def profile(owner, staff) -> Profile:
+    ada = Person.objects.get(owner=owner)
+    award = Award.objects.create(person=ada, title="Royal Medal", year=1943)
+    affiliation = Affiliation.objects.create(
+        person=ada, kind="education", organization_name="University of London", title="Tutoring"
+    )
+    babbage = make_person("Charles Babbage")
+    publication = make_publication("Sketch of the Analytical Engine", [ada, babbage], year=1943)
+    cv = make_cv(
+        "Ada Lovelace",
+        awards=[
+            {"title": "Royal Medal", "year": 1943, "issuer": None, "rank": None, "details": None}
+        ],
+        publications=[make_paper("Notes on the Engine", ["*Ada Lovelace", "C. Babbage"])],
+        unparsed=["A stray line"],
+    )
+    document = CVDocument.objects.create(
+        uploaded_by=owner,
+        person=ada,
+        original_filename="ada.md",
+        sha256="0" * 64,
+        format="markdown",
+        cv_json=cv,
+        status=CVDocument.Status.PARSED,
+    )
+    document.file.save("ada.md", ContentFile(b"# Ada"))
+    merge = merge_people(kept=babbage, duplicate=make_person("C. Babbage"), by=staff)
+    return Profile(ada, award, affiliation, publication, document, merge)
+
+
+# (method, url, data) — every URL that changes or shows something private.
+EDIT_URLS = [
+    ("get", "/edit/people/{slug}/", None),
+    ("get", "/edit/people/{slug}/header/", None),
+    ("post", "/edit/people/{slug}/header/", {"name": "Ada King", "version": 1}),
+    ("get", "/edit/people/{slug}/history/", None),
+    ("post", "/edit/people/{slug}/history/award/{award_added}/revert/", {}),
+    ("get", "/edit/people/{slug}/awards/add/", None),
+    ("post", "/edit/people/{slug}/awards/add/", {"title": "Prize", "version": 1}),
+    ("get", "/edit/people/{slug}/awards/{award}/", None),
+    ("get", "/edit/people/{slug}/awards/{award}/edit/", None),
+    ("post", "/edit/people/{slug}/awards/{award}/edit/", {"title": "Medal", "version": 1}),
+    ("post", "/edit/people/{slug}/awards/{award}/delete/", {}),
+    ("get", "/edit/publications/{pub}/", None),
+    ("get", "/edit/publications/{pub}/edit/", None),
+    ("post", "/edit/publications/{pub}/edit/", {"title": "Sketch", "authors": "Ada", "version": 1}),
+    ("get", "/documents/{doc}/", None),
+    ("get", "/documents/{doc}/status/", None),
+    ("get", "/documents/{doc}/download/", None),
+    ("post", "/documents/{doc}/import/", {}),
+    ("post", "/documents/{doc}/discard/", {}),
+    ("post", "/documents/{doc}/unparsed/0/move/", {"target": "awards"}),
+    ("post", "/documents/{doc}/awards/add/", {}),
+    ("get", "/documents/{doc}/awards/0/", None),
+    ("get", "/documents/{doc}/awards/0/edit/", None),
+    ("post", "/documents/{doc}/awards/0/edit/", {"title": "Medal"}),
+    ("post", "/documents/{doc}/awards/0/delete/", {}),
+    ("post", "/documents/{doc}/awards/0/keep/", {}),
+    ("post", "/documents/{doc}/publications/0/pick/", {"author": "1", "choice": "none"}),
+]
+STAFF_URLS = [
+    ("get", "/edit/people/{slug}/merge/", None),
+    ("post", "/edit/people/{slug}/merge/", {"duplicate": "nobody"}),
+    ("post", "/edit/merges/{merge}/revert/", {}),
+    ("post", "/edit/publications/{pub}/authors/{authorship}/unlink/", {}),
+]
+
+
+def call(client, profile, method, url, data):
+    return getattr(client, method)(url.format(**profile.ids()), data)
+
+
+@pytest.mark.parametrize(("method", "url", "data"), EDIT_URLS + STAFF_URLS)
+def test_anonymous_is_sent_to_log_in(client, profile, method, url, data):
+    response = call(client, profile, method, url, data)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=")
+
+
+@pytest.mark.parametrize(("method", "url", "data"), EDIT_URLS + STAFF_URLS)
+def test_another_user_is_refused(client, profile, other_user, method, url, data):
+    client.force_login(other_user)
+    assert call(client, profile, method, url, data).status_code == 403
+
+
+@pytest.mark.parametrize("persona", ["owner", "staff"])
+@pytest.mark.parametrize(("method", "url", "data"), EDIT_URLS)
+def test_owner_and_staff_may_edit(request, client, profile, persona, method, url, data):
+    client.force_login(request.getfixturevalue(persona))
+    response = call(client, profile, method, url, data)
+    assert response.status_code in (200, 302)
+    assert not response.get("Location", "").startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize(("method", "url", "data"), STAFF_URLS)
+def test_only_staff_merge_and_unlink(client, profile, owner, staff, method, url, data):
+    client.force_login(owner)
+    assert call(client, profile, method, url, data).status_code == 403
+    client.force_login(staff)
+    assert call(client, profile, method, url, data).status_code in (200, 302)
+
+
+# --- the load-and-authorise helpers, once, hard -----------------------------------
+
+
+def editor_request(user):
+    request = RequestFactory().get("/")
+    request.user = user
+    return request
+
+
+@pytest.mark.parametrize(
+    ("persona", "allowed"),
+    [("anonymous", False), ("other_user", False), ("owner", True), ("staff", True)],
+)
+def test_load_and_authorise_helpers(request, profile, persona, allowed):
+    user = AnonymousUser() if persona == "anonymous" else request.getfixturevalue(persona)
+    loaders = [
+        lambda r: get_person_for_editor(r, profile.person.slug),
+        lambda r: get_publication_for_editor(r, profile.publication.slug),
+        lambda r: get_document_for_editor(r, profile.document.pk),
+        lambda r: get_entry_for_editor(r, profile.person.slug, "awards", profile.award.pk),
+    ]
+    for load in loaders:
+        if allowed:
+            assert load(editor_request(user))
+        else:
+            with pytest.raises(PermissionDenied):
+                load(editor_request(user))
+
+
+def test_an_entry_of_someone_else_is_not_found_through_ones_own_profile(profile, other_user):
+    other = make_person("Brook Taylor", owner=other_user)
+    theirs = Award.objects.create(person=other, title="Their prize")
+    with pytest.raises(Http404):
+        get_entry_for_editor(
+            editor_request(profile.person.owner), profile.person.slug, "awards", theirs.pk
+        )
+    with pytest.raises(Http404):
+        get_entry_for_editor(editor_request(profile.person.owner), profile.person.slug, "nope", 1)
+
+
+def test_an_author_may_edit_a_shared_publication_but_not_others(profile, other_user):
+    stranger_paper = make_publication("Unrelated", ["Someone Else"])
+    with pytest.raises(PermissionDenied):
+        get_publication_for_editor(editor_request(profile.person.owner), stranger_paper.slug)
+
+
+# --- inline editing: three states of one element ----------------------------------
+
+
+def test_edit_form_is_a_partial_for_htmx_and_a_page_without(client, owner, profile):
+    client.force_login(owner)
+    url = f"/edit/people/{profile.person.slug}/awards/{profile.award.pk}/edit/"
+    partial = client.get(url, **HTMX)
+    assert partial.status_code == 200
+    assert b"<html" not in partial.content
+    assert b'hx-post="' + url.encode() in partial.content
+    assert b'<form method="post" action="' + url.encode() in partial.content
+    page = client.get(url)
+    assert b"<html" in page.content and b'name="title"' in page.content
+
+
+def test_valid_htmx_save_returns_the_row_and_marks_the_field_edited(client, owner, profile):
+    client.force_login(owner)
+    url = f"/edit/people/{profile.person.slug}/awards/{profile.award.pk}/edit/"
+    response = client.post(
+        url, {"title": "Royal Medal of Honour", "year": 1943, "version": 1}, **HTMX
+    )
+    assert response.status_code == 200
+    assert b"Royal Medal of Honour" in response.content
+    assert b'<form method="post" action="' + url.encode() not in response.content
+    profile.award.refresh_from_db()
+    assert profile.award.title == "Royal Medal of Honour"
+    assert profile.award.edited_fields == ["title"]
+    assert profile.award.version == 2
+
+
+def test_plain_save_redirects_back_to_the_entry(client, owner, profile):
+    client.force_login(owner)
+    url = f"/edit/people/{profile.person.slug}/awards/{profile.award.pk}/edit/"
+    response = client.post(url, {"title": "Medal", "version": 1})
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#awards-{profile.award.pk}")
+
+
+@pytest.mark.parametrize(
+    ("url", "data", "field", "message"),
+    [
+        ("awards/{award}/edit/", {"title": "", "version": 1}, "title", "required"),
+        ("awards/{award}/edit/", {"title": "x", "year": 1200, "version": 1}, "year", "between"),
+        ("awards/add/", {"title": "", "version": 1}, "title", "required"),
+        (
+            "affiliations/add/",
+            {"kind": "education", "start": "2020", "end": "2019", "version": 1},
+            "end",
+            "before",
+        ),
+        (
+            "affiliations/add/",
+            {"kind": "education", "start": "2020-13", "version": 1},
+            "start",
+            "YYYY",
+        ),
+        ("affiliations/add/", {"kind": "", "version": 1}, "kind", "required"),
+        ("projects/add/", {"name": "x", "url": "not a url", "version": 1}, "url", "valid URL"),
+        ("skills/add/", {"name": "", "version": 1}, "name", "required"),
+        ("teaching/add/", {"course": "", "version": 1}, "course", "required"),
+        ("sections/add/", {"heading": "", "version": 1}, "heading", "required"),
+        ("header/", {"name": "", "version": 1}, "name", "required"),
+        ("header/", {"name": "Ada", "homepage": "nope", "version": 1}, "homepage", "valid URL"),
+    ],
+)
+def test_invalid_forms_come_back_with_their_errors_inline(
+    client, owner, profile, url, data, field, message
+):
+    client.force_login(owner)
+    path = f"/edit/people/{profile.person.slug}/" + url.format(award=profile.award.pk)
+    response = client.post(path, data, **HTMX)
+    assert response.status_code == 200
+    errors = response.context["form"].errors[field]
+    assert message in " ".join(errors)
+    assert b"errorlist" in response.content
+
+
+def test_adding_an_entry_puts_it_last_and_returns_its_row(client, owner, profile):
+    client.force_login(owner)
+    response = client.post(
+        f"/edit/people/{profile.person.slug}/teaching/add/",
+        {"course": "Mathematics", "role": "Tutor", "version": 1},
+        **HTMX,
+    )
+    assert response.status_code == 200
+    assert b"Mathematics" in response.content
+    teaching = profile.person.teachings.get()
+    assert (teaching.course, teaching.order, teaching.edited_fields) == (
+        "Mathematics",
+        0,
+        ["course", "role"],
+    )
+
+
+def test_deleting_an_entry(client, owner, profile):
+    client.force_login(owner)
+    url = f"/edit/people/{profile.person.slug}/awards/{profile.award.pk}/delete/"
+    assert client.post(url, **HTMX).content == b""
+    assert not Award.objects.filter(pk=profile.award.pk).exists()
+
+
+def test_get_cannot_delete(client, owner, profile):
+    client.force_login(owner)
+    url = f"/edit/people/{profile.person.slug}/awards/{profile.award.pk}/delete/"
+    assert client.get(url).status_code == 405
+
+
+def test_editing_the_header_and_bio(client, owner, profile):
+    client.force_login(owner)
+    response = client.post(
+        f"/edit/people/{profile.person.slug}/header/",
+        {
+            "name": "Ada Lovelace",
+            "headline": "Mathematician",
+            "bio": "Wrote the first program.",
+            "research_interests": "Analytical engines\nPoetical science",
+            "version": 1,
+        },
+        **HTMX,
+    )
+    assert response.status_code == 200
+    person = Person.objects.get(pk=profile.person.pk)
+    assert person.research_interests == ["Analytical engines", "Poetical science"]
+    assert set(person.edited_fields) == {"headline", "bio", "research_interests"}
+
+
+def test_the_management_page_lists_every_section(client, owner, profile):
+    client.force_login(owner)
+    response = client.get(f"/edit/people/{profile.person.slug}/")
+    for text in [b"Royal Medal", b"University of London", b"Sketch of the Analytical Engine"]:
+        assert text in response.content
+
+
+# --- publications: authors in order ------------------------------------------------
+
+
+def test_reordering_authors_keeps_their_links(client, owner, profile):
+    client.force_login(owner)
+    publication = profile.publication
+    response = client.post(
+        f"/edit/publications/{publication.slug}/edit/",
+        {
+            "title": publication.title,
+            "year": 1943,
+            "authors": "Charles Babbage *\nAda Lovelace *\nL. F. Menabrea",
+            "version": 1,
+        },
+        **HTMX,
+    )
+    assert response.status_code == 200
+    authors = list(publication.authorships.order_by("position"))
+    assert [(a.name, a.person and a.person.name, a.is_equal_contribution) for a in authors] == [
+        ("Charles Babbage", "Charles Babbage", True),
+        ("Ada Lovelace", "Ada Lovelace", True),
+        ("L. F. Menabrea", None, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"authors": "  \n "}, "authors", "required"),
+        ({"links": "PDF ftp://x"}, "links", "http(s) URL"),
+        ({"year": 3000}, "year", "between"),
+        ({"title": ""}, "title", "required"),
+    ],
+)
+def test_publication_form_validation(client, owner, profile, data, field, message):
+    client.force_login(owner)
+    form = {"title": "T", "authors": "Ada Lovelace", "version": 1, **data}
+    response = client.post(f"/edit/publications/{profile.publication.slug}/edit/", form, **HTMX)
+    assert message in " ".join(response.context["form"].errors[field])
+
+
+def test_publication_links_are_saved_as_label_and_url(client, owner, profile):
+    client.force_login(owner)
+    client.post(
+        f"/edit/publications/{profile.publication.slug}/edit/",
+        {
+            "title": "Sketch",
+            "authors": "Ada Lovelace\nCharles Babbage",
+            "links": "PDF https://example.org/sketch.pdf",
+            "version": 1,
+        },
+    )
+    profile.publication.refresh_from_db()
+    assert profile.publication.links == [{"label": "PDF", "url": "https://example.org/sketch.pdf"}]
+    assert profile.publication.authorships.count() == 2
+
+
+# --- two editors, one entry ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "first", "second"),
+    [
+        ("/edit/people/{slug}/awards/{award}/edit/", {"title": "First"}, {"title": "Second"}),
+        ("/edit/people/{slug}/header/", {"name": "Ada First"}, {"name": "Ada Second"}),
+        (
+            "/edit/publications/{pub}/edit/",
+            {"title": "First", "authors": "A"},
+            {"title": "Second", "authors": "B"},
+        ),
+    ],
+)
+def test_the_second_save_of_a_stale_form_is_refused(
+    client, owner, staff, profile, url, first, second
+):
+    path = url.format(**profile.ids())
+    client.force_login(owner)
+    assert client.post(path, {**first, "version": 1}, **HTMX).status_code == 200
+    client.force_login(staff)
+    response = client.post(path, {**second, "version": 1}, **HTMX)
+    assert response.status_code == 200
+    assert STALE_MESSAGE in response.content.decode().replace("&#x27;", "'")
+    # Nothing of the second save reached the database.
+    profile.award.refresh_from_db()
+    profile.person.refresh_from_db()
+    profile.publication.refresh_from_db()
+    saved = {profile.award.title, profile.person.name, profile.publication.title}
+    assert not saved & set(second.values())
+
+
+def test_unlinking_an_author_is_remembered_as_a_hand_decision(client, staff, profile):
+    client.force_login(staff)
+    authorship = profile.publication.authorships.get(position=2)
+    response = client.post(
+        f"/edit/publications/{profile.publication.slug}/authors/{authorship.pk}/unlink/",
+        {"next": "https://evil.example/"},
+    )
+    assert response.status_code == 302
+    assert "evil.example" not in response["Location"]
+    authorship.refresh_from_db()
+    assert authorship.person is None and authorship.is_linked_by_hand
+    assert Authorship.objects.filter(pk=authorship.pk, person=None).exists()
