@@ -31,6 +31,7 @@ _LATEX_SUP = re.compile(r"\$\s*\^\{?\s*(\*|\\dagger|\\ddagger|[^${}]{1,3})\s*\}?
 _LATEX_CMD = re.compile(r"\$\s*\\[a-zA-Z]+\s*\$")
 _LATEX_MATH = re.compile(r"\$([^$]{1,40})\$")
 _CID = re.compile(r"\(cid:\d+\)")
+_LATEX_MARKS = {"\\dagger": "†", "\\ddagger": "‡"}
 _ITALIC_STAR = re.compile(r"(?<![*\w])\*(?![*\s])([^*\n]+?)(?<![\s*])\*(?![*\w])")
 _ITALIC_UNDERSCORE = re.compile(r"(?<![\w_])_(?![_\s])([^_\n]+?)(?<![\s_])_(?![\w_])")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -85,7 +86,9 @@ def clean_line(raw: str, *, keep_emphasis: bool = False) -> str:
     ``keep_emphasis`` also keeps italics, escapes and inline HTML for the publication
     parser, which reads italics as venues.
     """
-    s = _fix_mojibake(raw)
+    if not raw.strip():
+        return ""
+    s = raw if raw.isascii() else _fix_mojibake(raw)
     if _TABLE_RULE.match(s) or _RULE.match(s):
         return ""
     if s.strip().startswith("|") and s.strip().endswith("|"):
@@ -94,39 +97,45 @@ def clean_line(raw: str, *, keep_emphasis: bool = False) -> str:
     s = s.rstrip()
     if s.endswith("\\"):
         s = s[:-1]
-    s = re.sub(r"<br\s*/?>", " ", s, flags=re.I)
-    if keep_emphasis:
-        s = _LATEX_SUP.sub(
-            lambda m: {"\\dagger": "†", "\\ddagger": "‡"}.get(m.group(1), m.group(1)), s
-        )
-        s = _LATEX_CMD.sub(" ", s)
-        s = re.sub(r"^\s*\(cid:\d+\)\s*", "", s)
+    has_tags, has_latex = "<" in s, "$" in s
+    if has_tags:
+        s = re.sub(r"<br\s*/?>", " ", s, flags=re.I)
+    if has_latex:
+        s = _LATEX_SUP.sub(lambda m: _LATEX_MARKS.get(m.group(1), m.group(1)), s)
+        s = _LATEX_CMD.sub(" " if keep_emphasis else " · ", s)
+    if "(cid:" in s:
+        s = re.sub(r"^\s*\(cid:\d+\)\s*", "" if keep_emphasis else "• ", s)  # icon bullets
         s = _CID.sub(" ", s)
-        s = "".join(" " if _is_icon(c) else c for c in s)
-        return _SPACES.sub(" ", s.replace("\t", "  ")).strip()
-    s = _TAG_BOLD.sub(r"**\2**", s)
-    s = _TAG_SUPSUB.sub(r"\1", s)
-    s = _AUTOLINK.sub(r"\1", s)
-    s = _INLINE_TAG.sub("", s)
-    s = _TAG.sub(" ", s)
-    s = html.unescape(s)
-    s = _LATEX_SUP.sub(lambda m: {"\\dagger": "†", "\\ddagger": "‡"}.get(m.group(1), m.group(1)), s)
-    s = _LATEX_CMD.sub(" · ", s)
-    s = _LATEX_MATH.sub(r"\1", s)
-    s = re.sub(r"^\s*\(cid:\d+\)\s*", "• ", s)  # icon fonts' bullets
-    s = _CID.sub(" ", s)
-    s = _IMAGE.sub(" ", s)
-    # Escaped marks are real characters: shield them from the italic rules.
-    s = s.replace("\\*", "\x00").replace("\\_", "\x01")
-    s = _ITALIC_STAR.sub(r"\1", s)
-    s = _ITALIC_UNDERSCORE.sub(r"\1", s)
-    s = s.replace("\x00", "*").replace("\x01", "_")
-    s = re.sub(r"\\([\[\]#&$%{}()`~|<>.!+-])", r"\1", s)
-    s = "".join(" " if _is_icon(c) else c for c in s)
-    s = s.replace("\t", "  ")
-    s = re.sub(r"\*\*\s*\*\*", " ", s)  # empty bold runs left by removed glyphs
+    if keep_emphasis:
+        return _SPACES.sub(" ", _drop_icons(s).replace("\t", "  ")).strip()
+    if has_tags:
+        s = _TAG_BOLD.sub(r"**\2**", s)
+        s = _TAG_SUPSUB.sub(r"\1", s)
+        s = _AUTOLINK.sub(r"\1", s)
+        s = _INLINE_TAG.sub("", s)
+        s = _TAG.sub(" ", s)
+    if "&" in s:
+        s = html.unescape(s)
+    if has_latex:
+        s = _LATEX_MATH.sub(r"\1", s)
+    if "![" in s:
+        s = _IMAGE.sub(" ", s)
+    if "*" in s or "_" in s:
+        # Escaped marks are real characters: shield them from the italic rules.
+        s = s.replace("\\*", "\x00").replace("\\_", "\x01")
+        s = _ITALIC_STAR.sub(r"\1", s)
+        s = _ITALIC_UNDERSCORE.sub(r"\1", s)
+        s = s.replace("\x00", "*").replace("\x01", "_")
+        s = re.sub(r"\*\*\s*\*\*", " ", s)  # empty bold runs left by removed glyphs
+    if "\\" in s:
+        s = re.sub(r"\\([\[\]#&$%{}()`~|<>.!+-])", r"\1", s)
+    s = _drop_icons(s).replace("\t", "  ")
     s = _SPACES.sub(" ", s).strip()
     return _tidy_separators(s)
+
+
+def _drop_icons(s: str) -> str:
+    return s if s.isascii() else "".join(" " if _is_icon(c) else c for c in s)
 
 
 def _tidy_separators(s: str) -> str:
