@@ -158,7 +158,9 @@ def _split_authors(text: str) -> list[str]:
     inverting only the first author ("Family, Given, Given2 Family2, and ...").
     Names keep any marks printed with them ("Z. Jin*").
     """
-    text = text.strip().rstrip(".;, ")
+    text = text.strip().rstrip(";, ")
+    if text.endswith(".") and not re.search(r"(?:^|[\s.\-])[A-Z]\.$", text):
+        text = text[:-1]  # a sentence's period, not an initial's
     # Keep parentheticals after a name ("(co-first author)") with that name.
     protected = re.sub(r"\(([^)]*)\)", lambda m: "(" + m.group(1).replace(",", "\x00") + ")", text)
     parts = [p.replace("\x00", ",").strip() for p in _SPLIT.split(protected)]
@@ -221,6 +223,15 @@ def same_person(a: str, b: str) -> bool:
     when both are spelled out, on the whole first given name.
     """
     (ga, fa), (gb, fb) = parse_name(a), parse_name(b)
+    if fa and _norm_word(fa) != _norm_word(fb):
+        # A family name of several words in one spelling only ("Canudas-Romo, V."
+        # ~ "Vladimir Canudas Romo"): move the extra words from given to family.
+        for (g1, f1), (g2, f2) in (((ga, fa), (gb, fb)), ((gb, fb), (ga, fa))):
+            words = g2.split()
+            for k in (1, 2):
+                if len(words) > k and _norm_word(" ".join(words[-k:]) + f2) == _norm_word(f1):
+                    (ga, fa), (gb, fb) = (g1, f1), (" ".join(words[:-k]), f1)
+                    break
     if not fa or _norm_word(fa) != _norm_word(fb):
         # Given and family swapped ("Zhang Zili" vs "Zili Zhang").
         return (

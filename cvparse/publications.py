@@ -348,7 +348,12 @@ def _author_parts(text: str) -> tuple[tuple[str, str, str, bool], ...] | None:
             remark = m.group(1)
             flat = flat[: m.start()].strip()
         name, marks = names.strip_marks(flat)
-        name = name.strip() if re.search(r"\b[A-Z]\.$", name) else name.strip(" .")
+        # Keep an initial's period ("Mogi, R.", "A. B."), not a sentence's ("Hudson EP.").
+        vancouver = "," not in name and re.search(r"\S\s[A-Z]{1,3}\.$", name)
+        keep = re.search(r"\b[A-Z]\.$", name) and not (
+            vancouver and not names.is_initials(name.split()[0])
+        )
+        name = name.strip() if keep else name.strip(" .")
         if names.ET_AL.match(name):
             continue
         if not names.looks_like_name(name):
@@ -491,7 +496,7 @@ def _author_end(text: str) -> tuple[str, int] | None:
             cand = prefix[:-1]
         if _is_author_list(cand) and _plausible_authors(cand, m.group()):
             rest = plain(text[m.end() :])
-            if rest and (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'(["):
+            if not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'([":
                 return cand, m.end()
         # Every name before the last comma is settled: one that is not a name
         # means no longer prefix can be an author list either.
@@ -597,7 +602,7 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     # APA: Authors (2021). Title. Venue.
     m = _APA.match(text)
     if m:
-        records = _author_records(m.group("authors").rstrip(" ,."), legend)
+        records = _author_records(m.group("authors").rstrip(" ,"), legend)
         if records:
             out.authors = records
             when = plain(m.group("when"))
@@ -743,6 +748,16 @@ def _parse_venue(rest: str, out: Parsed) -> None:
         out.notes.extend(g for g in groups if g)
 
 
+def _trim_venue(venue: str) -> str:
+    """Strip punctuation around a venue, keeping an abbreviation's period ("Phys. Rev.")."""
+    trimmed = venue.strip(" .,;:")
+    last = trimmed.rsplit(" ", 1)[-1]
+    abbreviated = last.lower() in _ABBREV or re.fullmatch(r"[A-Z][a-z]{0,6}", last)
+    if venue.rstrip(" ,;:").endswith(".") and abbreviated and ". " in trimmed:
+        return trimmed + "."
+    return trimmed
+
+
 def _venue_head(flat: str) -> str | None:
     """The leading venue name of a plain venue string, before volume, pages and dates."""
     flat = re.sub(r"^(?:19|20)\d\d\s+(?=[A-Z])", "", flat)
@@ -764,8 +779,8 @@ def _venue_head(flat: str) -> str | None:
     if end > 0:
         cut = min(cut, end)
     if acr and acr.start() < cut + 2:
-        cut = min(cut, acr.end())
-    venue = flat[:cut].strip(" .,;:")
+        cut = acr.end()  # "Symposium on ... (NSDI 2024)": the name ends with its acronym
+    venue = _trim_venue(flat[:cut])
     if re.match(r"^(?:\w+\s){0,2}(?:is|are)?\s*available\b", flat[cut:].strip() or venue, re.I):
         return None  # "Document is available at: URL" names no venue
     if _STATUS_ONLY.match(venue) or not re.search(r"[A-Za-z]{2}", venue):
@@ -776,7 +791,7 @@ def _venue_head(flat: str) -> str | None:
 
 
 def _set_venue(venue: str, out: Parsed) -> None:
-    venue = re.sub(r",?\s*\bvol(?:ume)?\.?\s*\d+\s*$", "", venue, flags=re.I).strip(" ,.;")
+    venue = _trim_venue(re.sub(r",?\s*\bvol(?:ume)?\.?\s*\d+\s*$", "", venue, flags=re.I))
     acr = _ACRONYM_PAREN.search(venue)
     if acr:
         out.venue_short = out.venue_short or acr.group("short")
@@ -845,7 +860,7 @@ def _citation_start(text: str) -> bool:
     if re.match(r"^[\x01\x03]?[“\"][^“”\"]{6,}[”\"]", text):
         return True
     m = _APA.match(text)
-    if m and _is_author_list(m.group("authors").rstrip(" ,.")):
+    if m and _is_author_list(m.group("authors").rstrip(" ,")):
         return True
     found = _author_end(text)
     return bool(found and len(plain(text[found[1] :]).split()) >= 2)
@@ -926,6 +941,11 @@ def _role(text: str) -> str:
         return "empty"
     if _is_legend(text):
         return "legend"
+    tag = _TAG.match(text)
+    if tag and tag.end() == len(text) and _VENUE_YEAR_TAG.search(flat):
+        return "tag"  # "[OSDI'24]" on a line of its own opens an entry
+    if re.fullmatch(r"\(.*\)|\[.*\]", flat) and not LINK.search(text):
+        return "note"
     if re.match(r"^(?:abstract|summary|keywords|tl;dr)\s*:", flat, re.I):
         return "abstract"
     if _STATUS_ONLY.match(no_date) or _STATUS_ONLY.match(flat):
@@ -1026,6 +1046,8 @@ def _group_by_roles(lines: list[Line], legend: dict[str, str]) -> list[list[Line
             and not (prev_role == "title" and not have & {"authors"})
             or role == "authors"
             and "authors" in have
+            or role == "tag"
+            and bool(have & {"title", "authors", "citation"})
             or in_abstract
             and role in ("title", "citation")
         )
@@ -1195,8 +1217,10 @@ def _read_roles(pieces: list[str], roles: list[str], legend: dict[str, str], out
             out.location = out.location or loc
             out.year = out.year or _year_of(flat)
             out.month = out.month or _month_of(flat)
-        elif role in ("abstract", "legend"):
-            out.notes.append(flat)
+        elif role == "tag":
+            _strip_leading_tag(piece, out)
+        elif role in ("abstract", "legend", "note"):
+            out.notes.append(flat.strip("()[] ") if role == "note" else flat)
         prev_role = role
     out.title = _title_clean(" ".join(titles))
 

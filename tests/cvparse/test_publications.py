@@ -1,0 +1,440 @@
+"""Publication lists in the citation styles CVs use, read into CV JSON entries."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from cvparse.publications import (
+    finish_publications,
+    merge_duplicates,
+    parse_publications,
+    self_name,
+    to_sentinels,
+)
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+SCHEMA = SHARED / "cv-json.schema.json"
+
+
+def parse(text: str, *, category: str | None = None, owner: str | None = None) -> list[dict]:
+    lines = [(number, line) for number, line in enumerate(text.strip("\n").split("\n"), 1)]
+    return parse_publications(lines, category=category, owner=owner)
+
+
+def authors(pub: dict) -> list[str]:
+    """Author names with * for equal contribution and ! for the owner."""
+    return [a["name"] + "*" * a["equal_contribution"] + "!" * a["is_self"] for a in pub["authors"]]
+
+
+# (style, text, owner, expected fields of the first entry)
+STYLES = [
+    (
+        "ieee",
+        '[1] J. Smith, A. B. Jones, and C. Lee, "Deep learning for cats," in Proc. IEEE Conf. '
+        "Computer Vision and Pattern Recognition (CVPR), Las Vegas, NV, USA, Jun. 2016, "
+        "pp. 770–778.",
+        "John Smith",
+        {
+            "title": "Deep learning for cats",
+            "authors": ["J. Smith!", "A. B. Jones", "C. Lee"],
+            "venue_short": "CVPR",
+            "year": 2016,
+            "month": 6,
+            "pages": "770–778",
+            "status": "published",
+        },
+    ),
+    (
+        "ieee-journal",
+        '- J. Smith and K. Wu, "A survey of dogs," *IEEE Trans. Pattern Anal. Mach. Intell.*, '
+        "vol. 40, no. 3, pp. 1–20, 2018, doi: 10.1109/TPAMI.2018.123456.",
+        None,
+        {
+            "venue": "IEEE Trans. Pattern Anal. Mach. Intell.",
+            "year": 2018,
+            "doi": "10.1109/TPAMI.2018.123456",
+        },
+    ),
+    (
+        "acm",
+        "1. Alice Zhang, Bob Li, and Carol Wang. 2023. Efficient Serving of Large Models. In "
+        "Proceedings of the 29th Symposium on Operating Systems Principles (SOSP '23). 1–15.",
+        None,
+        {
+            "title": "Efficient Serving of Large Models",
+            "year": 2023,
+            "venue_short": "SOSP",
+            "authors": ["Alice Zhang", "Bob Li", "Carol Wang"],
+        },
+    ),
+    (
+        "apa",
+        "- Doe, J. A., Roe, R., & **Smith, K.** (2020). Social networks and health. *Journal of "
+        "Health and Social Behavior*, *61*(2), 123–145. https://doi.org/10.1177/0022146520912345",
+        None,
+        {
+            "title": "Social networks and health",
+            "authors": ["Doe, J. A.", "Roe, R.", "Smith, K.!"],
+            "venue": "Journal of Health and Social Behavior",
+            "year": 2020,
+            "doi": "10.1177/0022146520912345",
+        },
+    ),
+    (
+        "apa-forthcoming",
+        "1. Mogi, R., Lazzari, E., & Canudas-Romo, V. (forthcoming). Cross-sectional average\n"
+        "length of life by parity: International comparisons. Population Studies.",
+        "Ryohei MOGI",
+        {
+            "title": "Cross-sectional average length of life by parity: International comparisons",
+            "status": "accepted",
+            "venue": "Population Studies",
+            "year": None,
+            "authors": ["Mogi, R.!", "Lazzari, E.", "Canudas-Romo, V."],
+        },
+    ),
+    (
+        "vancouver",
+        "- Miao R, **Jahn M**, Shabestary K, Hudson EP. CRISPR interference screens reveal\n"
+        "growth tradeoffs in Synechocystis sp. PCC 6803. The Plant Cell, **2023**. "
+        "[Link](https://doi.org/10.1093/plcell/koad208).",
+        None,
+        {
+            "title": "CRISPR interference screens reveal growth tradeoffs in Synechocystis "
+            "sp. PCC 6803",
+            "authors": ["Miao R", "Jahn M!", "Shabestary K", "Hudson EP"],
+            "venue": "The Plant Cell",
+            "year": 2023,
+            "doi": "10.1093/plcell/koad208",
+        },
+    ),
+    (
+        "vancouver-trailing-venue",
+        "- Jahn M, Crang N, Hudson EP. Protein allocation in Cupriavidus necator, eLife, 10, 2021.",
+        None,
+        {"title": "Protein allocation in Cupriavidus necator", "venue": "eLife", "year": 2021},
+    ),
+    (
+        "physics-italic-title",
+        "* A. Szabó, S. Capponi, F. Alet. *Noncoplanar and chiral spin states.* "
+        "[Phys. Rev. B *(Editors' Suggestion)*](https://doi.org/10.1103/PhysRevB.109.054410) "
+        "[arXiv](https://arxiv.org/abs/2311.01496)",
+        None,
+        {
+            "title": "Noncoplanar and chiral spin states",
+            "venue": "Phys. Rev. B",
+            "doi": "10.1103/PhysRevB.109.054410",
+            "status": "published",
+            "note": "Editors' Suggestion",
+        },
+    ),
+    (
+        "physics-commas",
+        "1. A. Einstein, B. Podolsky, and N. Rosen, Can quantum-mechanical description of "
+        "physical reality be considered complete?, Phys. Rev. 47, 777 (1935).",
+        "Albert Einstein",
+        {
+            "authors": ["A. Einstein!", "B. Podolsky", "N. Rosen"],
+            "venue": "Phys. Rev.",
+            "year": 1935,
+        },
+    ),
+    (
+        "chicago",
+        "2013\n: Saperstein, Aliya and Aaron Gullickson. “[A Mulatto Escape Hatch? Examining "
+        "Evidence](http://link.springer.com/x).” *Demography* 50(5):1921-1942.",
+        "Aaron Gullickson",
+        {
+            "title": "A Mulatto Escape Hatch? Examining Evidence",
+            "authors": ["Saperstein, Aliya", "Aaron Gullickson!"],
+            "venue": "Demography",
+            "year": 2013,
+        },
+    ),
+    (
+        "homepage-tag",
+        '\\[OSDI\'24\\]\n"**MonoNN: Enabling a New Monolithic Optimization Space**".\n'
+        "Donglin Zhuang*, **Zhen Zheng**\\*, Haojun Xia.\n"
+        "(revise-and-resubmitted in OSDI'23 and accepted in OSDI'24)",
+        None,
+        {
+            "title": "MonoNN: Enabling a New Monolithic Optimization Space",
+            "venue_short": "OSDI",
+            "year": 2024,
+            "status": "published",
+            "authors": ["Donglin Zhuang*", "Zhen Zheng*!", "Haojun Xia"],
+        },
+    ),
+    (
+        "homepage-title-then-authors",
+        "- `ICML'26` Contrastive Symbolic Regression: Aligned Representations, Adaptive "
+        "Prediction, and Diverse Ensembles, **Hengzhe Zhang**, et al. **(CORE A\\*)**",
+        None,
+        {
+            "title": "Contrastive Symbolic Regression: Aligned Representations, Adaptive "
+            "Prediction, and Diverse Ensembles",
+            "authors": ["Hengzhe Zhang!"],
+            "venue_short": "ICML",
+            "year": 2026,
+        },
+    ),
+    (
+        "academicpages",
+        "**Learning to Rank Widgets**<br>\nAlice Zhang, **Bob Li**, Carol Wang<br>\n"
+        "*NeurIPS 2023* [[Paper]](https://x.org/p.pdf) [[Code]](https://github.com/x/y)",
+        None,
+        {
+            "title": "Learning to Rank Widgets",
+            "authors": ["Alice Zhang", "Bob Li!", "Carol Wang"],
+            "venue": "NeurIPS",
+            "year": 2023,
+        },
+    ),
+    (
+        "economics",
+        "“Trade and Growth,” (with John Doe and Jane Roe), *American Economic Review*, "
+        "forthcoming.",
+        "Alan Turing",
+        {
+            "title": "Trade and Growth",
+            "authors": ["Alan Turing!", "John Doe", "Jane Roe"],
+            "venue": "American Economic Review",
+            "status": "accepted",
+        },
+    ),
+    (
+        "arxiv",
+        "* **K. Smith**, L. Brown. Scaling laws for widgets. arXiv preprint "
+        "arXiv:2401.01234, 2024.",
+        None,
+        {"title": "Scaling laws for widgets", "status": "preprint", "year": 2024},
+    ),
+    (
+        "under-review",
+        "* L. Brown, **K. Smith**. Yet another paper. Submitted to Nature Physics.",
+        None,
+        {"title": "Yet another paper", "status": "under_review", "venue": "Nature Physics"},
+    ),
+    (
+        "ieee-bold-owner-with-legend",
+        '- Y. Chen\\*, **Z. Jin**\\*, Y. Wang, and W. Chen, "NVMePass: A Lightweight NVMe '
+        'Virtualization Architecture", in 2025 IEEE International Symposium on High Performance '
+        "Computer Architecture (HPCA), Mar. 2025, pp. 1395–1407. DOI: 10.1109/HPCA61900.2025.00105",
+        None,
+        {
+            "authors": ["Y. Chen*", "Z. Jin*!", "Y. Wang", "W. Chen"],
+            "venue": "IEEE International Symposium on High Performance Computer Architecture",
+            "venue_short": "HPCA",
+            "year": 2025,
+            "month": 3,
+            "doi": "10.1109/HPCA61900.2025.00105",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "expected"),
+    [pytest.param(text, owner, expected, id=style) for style, text, owner, expected in STYLES],
+)
+def test_citation_styles(text, owner, expected):
+    pubs = parse(text, owner=owner)
+    assert len(pubs) == 1
+    got = {key: authors(pubs[0]) if key == "authors" else pubs[0][key] for key in expected}
+    assert got == expected
+
+
+def test_every_entry_fits_the_schema():
+    schema = json.loads(SCHEMA.read_text())
+    item_schema = {"$defs": schema["$defs"], **schema["properties"]["publications"]["items"]}
+    for _, text, owner, _ in STYLES:
+        for pub in parse(text, owner=owner):
+            jsonschema.validate(pub, item_schema)
+
+
+def test_entries_over_separate_title_authors_venue_lines():
+    pubs = parse(
+        """
+**DistServe: Disaggregating Prefill and Decoding**
+
+**Yinmin Zhong**, Shengyu Liu, Junda Chen
+
+**In preprint**
+
+**Fast Distributed Inference Serving**
+
+Bingyang Wu\\*, **Yinmin Zhong\\***, Zili Zhang\\*, Gang Huang
+
+(\\*Equal Contribution)
+
+**USENIX Symposium on Networked Systems Design and Implementation (NSDI 2024)**
+"""
+    )
+    assert [p["title"] for p in pubs] == [
+        "DistServe: Disaggregating Prefill and Decoding",
+        "Fast Distributed Inference Serving",
+    ]
+    assert pubs[0]["status"] == "preprint" and pubs[0]["venue"] is None
+    assert authors(pubs[1]) == ["Bingyang Wu*", "Yinmin Zhong*!", "Zili Zhang*", "Gang Huang"]
+    assert pubs[1]["venue_short"] == "NSDI" and pubs[1]["year"] == 2024
+    assert pubs[1]["x_lines"] == [7, 9, 13]
+
+
+def test_economics_entries_with_abstracts():
+    pubs = parse(
+        """
+The value of conceptual knowledge (job market paper, with Anirudh Sankar)
+Abstract: We define and quantify the instrumental value of conceptual knowledge. Such knowledge
+unknown states relate. It is distinct from the statistical knowledge gained from data.
+We formalize this distinction in a Bayesian decision framework.
+How mechanistic explanations reshape learning (with Robert Dulin)
+Abstract: Mechanistic explanations play a key role.
+""",
+        category="Working Papers",
+        owner="Benjamin Davies",
+    ) + parse(
+        """
+Persistence, patience and costly information acquisition
+Economics Letters, 2026
+Abstract: A forward-looking agent observes signals of a state. Working papers say so.
+""",
+        category="Peer-Reviewed Publications",
+        owner="Benjamin Davies",
+    )
+    assert [p["title"] for p in pubs] == [
+        "The value of conceptual knowledge",
+        "How mechanistic explanations reshape learning",
+        "Persistence, patience and costly information acquisition",
+    ]
+    assert authors(pubs[0]) == ["Benjamin Davies!", "Anirudh Sankar"]
+    assert pubs[0]["status"] == "in_preparation" and pubs[0]["venue"] is None
+    assert pubs[0]["note"].startswith("job market paper; Abstract:")
+    assert authors(pubs[2]) == ["Benjamin Davies!"]
+    assert (pubs[2]["venue"], pubs[2]["year"], pubs[2]["status"]) == (
+        "Economics Letters",
+        2026,
+        "published",
+    )
+
+
+def test_wrapped_pdf_lines_without_markers():
+    pubs = parse(
+        """
+Mogi, R., & Vignoli, D. (2021). Sexual debut and dating of university students in low fertility
+societies: Italy and Japan. DISIA Working Paper 2021/06. University of Firenze.
+Mogi, R., Gento, K., & Annaka, S. (2020). Socioeconomic inequality and COVID-19 prevalence
+across municipalities in Catalonia, Spain. SocArXiv.
+Data and web application development
+Riffe, T., Acosta, E., Mogi, R., & the COVerAGE-DB team. A database of age-structured
+COVID-19 cases and deaths (COVerAGE-DB). Available at: https://osf.io/mpwjq/files/
+""",
+        category="Working papers",
+        owner="Ryohei MOGI",
+    )
+    assert [(p["venue"], p["status"], p["category"]) for p in pubs] == [
+        ("DISIA Working Paper", "in_preparation", "Working papers"),
+        ("SocArXiv", "preprint", "Working papers"),
+        (None, None, "Data and web application development"),
+    ]
+    assert authors(pubs[2])[-1] == "the COVerAGE-DB team"
+
+
+def test_year_headings_become_years_not_categories():
+    pubs = parse(
+        "* A. Szabó, C. Castelnovo. *Neural network wave functions.* [arXiv](https://x)",
+        category="2020",
+    )
+    assert pubs[0]["year"] == 2020 and pubs[0]["category"] is None
+
+
+def test_legend_gives_the_mark_another_meaning():
+    pubs = parse(
+        """
+† corresponding author
+1. Smith K†, Brown L, Green M. Protein folding in vivo. Nature. 2021;590(7845):123-130.
+""",
+        owner="Kate Smith",
+    )
+    assert authors(pubs[0]) == ["Smith K!", "Brown L", "Green M"]
+    assert "corresponding author" in pubs[0]["note"]
+
+
+def test_co_first_author_remark_and_et_al():
+    pubs = parse(
+        "- `AAAI'26` Patho-AgenticRAG: Towards Multimodal Retrieval, Wenchuan Zhang, "
+        "Jingru Guo, **Hengzhe Zhang** (co-first author), et al."
+    )
+    assert authors(pubs[0]) == ["Wenchuan Zhang", "Jingru Guo", "Hengzhe Zhang*!"]
+    assert "et al." in pubs[0]["note"]
+
+
+def test_remarks_are_not_entries():
+    lines = "My publication list is always up to date on [arXiv](https://arxiv.org/a/x)."
+    assert parse(lines) == []
+
+
+def test_owner_not_bold_is_found_by_frequency():
+    pubs = parse(
+        """
+* A. Szabó, C. Castelnovo. *Neural network wave functions.* [arXiv](https://arxiv.org/abs/1)
+* C. Roth, A. Szabó. *Variational Monte Carlo.* [Phys. Rev. B](https://doi.org/10.1/x)
+* A. Szabó, U. Schneider. *Mixed spectra.* [Phys. Rev. B](https://doi.org/10.1/y)
+"""
+    )
+    assert self_name(pubs) == "A. Szabó"
+    assert all("A. Szabó!" in authors(p) for p in pubs)
+
+
+def test_finish_marks_owner_across_sections_and_drops_second_listing():
+    selected = parse(
+        "- `IEEE TEVC'21` An Evolutionary Forest for Regression, Hengzhe Zhang, et al."
+    )
+    full = parse(
+        '- Hengzhe Zhang, Aimin Zhou, and Hu Zhang. "An Evolutionary Forest for Regression." '
+        "*IEEE Transactions on Evolutionary Computation*, 2021.",
+        category="Refereed Journal Articles",
+    )
+    pubs = finish_publications(selected + full, "Hengzhe Zhang")
+    assert len(pubs) == 1
+    assert pubs[0]["category"] == "Refereed Journal Articles"
+    assert authors(pubs[0]) == ["Hengzhe Zhang!", "Aimin Zhou", "Hu Zhang"]
+
+
+def test_a_dataset_with_a_papers_title_is_kept():
+    paper = parse(
+        "1. Riffe, T., & Mogi, R. (2021). A database of deaths. Int. J. Epidemiology 50: 1–2."
+    )
+    data = parse("Riffe, T., & Mogi, R. A database of deaths. Available at: https://osf.io/x/")
+    assert len(merge_duplicates(paper + data)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("**Zhen Zheng**\\*", "\x01Zhen Zheng\x02*"),
+        ("Donglin Zhuang*, **Z**", "Donglin Zhuang*, \x01Z\x02"),
+        ("<u>Jahn M</u><sup>†</sup>", "\x05Jahn M\x06†"),
+        ("CaFe<sub>3</sub>", "CaFe3"),
+        ("*Journal*, 2020", "\x03Journal\x04, 2020"),
+        ("[PDF](/a.pdf)", "\x10PDF\x12/a.pdf\x11"),
+        ("Mu¨ller and Uhle´ n", "Müller and Uhlén"),
+    ],
+)
+def test_markup_becomes_sentinels(text, expected):
+    assert to_sentinels(text) == expected
+
+
+def test_homepage_publication_list_from_the_seeds():
+    """The "[VENUE'YY]" homepage list of a seed CV, read from the shared seeds."""
+    path = SHARED / "seeds" / "003_9c2814318dd6f793.txt"
+    lines = path.read_text().split("\n")
+    start = lines.index("[Publications](#publications)") + 2
+    pubs = parse_publications(
+        [(n, line) for n, line in enumerate(lines, 1) if n > start], category=None, owner=None
+    )
+    assert len(pubs) == 17
+    assert all(any(a["is_self"] for a in p["authors"]) for p in pubs)
+    assert {p["status"] for p in pubs} == {"published"}
+    assert pubs[-1]["venue_short"] == "SC" and pubs[-1]["year"] == 2016
