@@ -192,11 +192,11 @@ def edge_date(text: str) -> tuple[DateSpan, str] | None:
     lead = text[: first.begin]
     if not _NOISE.sub("", _MARKERS.sub(" ", lead)):
         rest = text[first.end :]
-        return first, re.sub(r"^[\s*_:,.–—-]+(?=\S)|^\*\*\s*", "", rest).strip()
+        return first, re.sub(r"^[\s*_:,.·–—-]+(?=\S)|^\*\*\s*", "", rest).strip()
     tail = text[last.end :]
     if not _NOISE.sub("", _MARKERS.sub(" ", tail)):
         rest = re.sub(
             r"\b(since|from|until|till|expected|exp\.)\s*$", "", text[: last.begin], flags=re.I
         )
-        return last, rest.strip().rstrip(",;–—-(").strip()
+        return last, rest.strip().rstrip(",;·–—-(").strip()
     return None

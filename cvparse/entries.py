@@ -374,7 +374,7 @@ def _org_rank(piece: str) -> int:
 def _smart_case(text: str) -> str:
     """ALL CAPS role lines ("RESEARCH INTERN OF LLM TRAINING") in title case, acronyms kept."""
     letters = re.sub(r"[^A-Za-z]", "", text)
-    if not letters.isupper() or len(letters) < 6:
+    if len(letters) < 6 or sum(c.isupper() for c in letters) < 0.7 * len(letters):
         return text
     small = {"of", "in", "and", "for", "the", "at", "on", "to"}
     words = []
@@ -382,8 +382,8 @@ def _smart_case(text: str) -> str:
         lower = word.lower()
         if i and lower in small:
             words.append(lower)
-        elif len(word) <= 3 and word.isalpha() and lower not in {"top"}:
-            words.append(word)  # DL, LLM: acronyms
+        elif (len(word) <= 3 and word.isalpha() and lower not in {"top"}) or not word.isupper():
+            words.append(word)  # DL, LLM: acronyms; "Ph.D." as printed
         else:
             words.append(word.capitalize())
     return " ".join(words)
@@ -439,6 +439,9 @@ def award(block: Block) -> dict:
         parts = [p for p in re.split(r"\s{2,}|\t| · ", line) if p.strip()] or [""]
         title, tail = parts[0], ", ".join(parts[1:])
         pieces = split_outside_parens(title, ",")
+        if tail and len(pieces) > 1:  # "Title, note<TAB>Issuer"
+            title = pieces[0]
+            details.extend(pieces[1:])
         if not tail and any(_ORG.search(p) or _INSTITUTION.search(p) for p in pieces[1:]):
             title, tail = pieces[0], ", ".join(pieces[1:])
         if not tail:
@@ -477,6 +480,8 @@ def teaching(block: Block, institution_hint: str | None = None) -> dict:
     items = _lines_without_date(block)
     texts = [it.text for it in items]
     role = course = institution = None
+    context = [it.text for it in block.context if _INSTITUTION.search(it.text)]
+    institution_hint = institution_hint or (context[0] if context else None)
     details: list[str] = []
     for text in texts:
         match = _TEACH_ROLE.search(text)

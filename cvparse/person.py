@@ -257,8 +257,9 @@ def name_in_prose(text: str) -> str | None:
     match = re.search(
         r"\b(?:I am|I'm|my name is|this is)\s+\**([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})", text
     )
-    if match and looks_like_name(match.group(1)):
-        return match.group(1)
+    name = match.group(1).rstrip(".") if match else ""
+    if name and looks_like_name(name):
+        return name
     return None
 
 

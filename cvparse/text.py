@@ -107,7 +107,7 @@ def clean_line(raw: str, *, keep_emphasis: bool = False) -> str:
         s = re.sub(r"^\s*\(cid:\d+\)\s*", "" if keep_emphasis else "• ", s)  # icon bullets
         s = _CID.sub(" ", s)
     if keep_emphasis:
-        return _SPACES.sub(" ", _drop_icons(s).replace("\t", "  ")).strip()
+        return _SPACES.sub(" ", _drop_icons(s).replace("\t", " · ")).strip()
     if has_tags:
         s = _TAG_BOLD.sub(r"**\2**", s)
         s = _TAG_SUPSUB.sub(r"\1", s)
@@ -129,7 +129,7 @@ def clean_line(raw: str, *, keep_emphasis: bool = False) -> str:
         s = re.sub(r"\*\*\s*\*\*", " ", s)  # empty bold runs left by removed glyphs
     if "\\" in s:
         s = re.sub(r"\\([\[\]#&$%{}()`~|<>.!+-])", r"\1", s)
-    s = _drop_icons(s).replace("\t", "  ")
+    s = _drop_icons(s).replace("\t", " · ")
     s = _SPACES.sub(" ", s).strip()
     return _tidy_separators(s)
 

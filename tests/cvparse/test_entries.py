@@ -1,0 +1,160 @@
+"""Entries of every kind, from small made-up CVs in the layouts real ones use."""
+
+from cvparse import parse
+
+
+def _parse(text: str, name: str = "cv.md") -> dict:
+    return parse(text, name)
+
+
+def test_academicpages_cv_template():
+    result = _parse(
+        "---\ntitle: CV\n---\n{% include base_path %}\n\n"
+        "Education\n======\n"
+        "* Ph.D in Version Control Theory, GitHub University, 2018 (expected)\n"
+        "* B.S. in GitHub, GitHub University, 2012\n\n"
+        "Work experience\n======\n"
+        "* Summer 2015: Research Assistant\n"
+        "  * Github University\n"
+        "  * Duties included: Tagging issues\n"
+    )
+    phd, bs = result["education"]
+    assert (phd["degree"], phd["field"], phd["institution"], phd["end"]) == (
+        "Ph.D", "Version Control Theory", "GitHub University", "2018",
+    )  # fmt: skip
+    assert (bs["degree"], bs["end"]) == ("B.S.", "2012")
+    (job,) = result["positions"]
+    assert (job["title"], job["organization"], job["start"]) == (
+        "Research Assistant", "Github University", "2015",
+    )  # fmt: skip
+    assert job["details"] == ["Duties included: Tagging issues"]
+
+
+def test_dates_after_the_entry_lines():
+    result = _parse(
+        "## EDUCATION\n\n**Some University**  \n**Ph.D. in Computer Science.**  \n"
+        "Advisor: Ann Lee\n\n*Sep 2022 - Present*\n\n**Some University**  \n"
+        "**B.S. in Computer Science.**\n\n*Sep 2018 - June 2022*  \nGPA: 3.79/4.0 (top 5%)\n"
+    )
+    phd, bs = result["education"]
+    assert (phd["degree"], phd["start"], phd["end"], phd["advisors"]) == (
+        "Ph.D.", "2022-09", "present", ["Ann Lee"],
+    )  # fmt: skip
+    assert (bs["start"], bs["end"], bs["gpa"]) == ("2018-09", "2022-06", "3.79/4.0")
+
+
+def test_dates_before_the_entry_lines():
+    result = _parse(
+        "# **Education**\n\n2021 – Present\n\n**Ph.D., Zhejiang University** — College of CS\n\n"
+        "2017 - 2021\n\n■ B.Eng., Northwestern Polytechnical University\n\n"
+        "GPA Ranking: 13/235 (Top 5.53%)\n"
+    )
+    phd, beng = result["education"]
+    assert (phd["institution"], phd["start"], phd["end"]) == (
+        "Zhejiang University",
+        "2021",
+        "present",
+    )
+    assert beng["institution"] == "Northwestern Polytechnical University"
+    assert "GPA Ranking: 13/235 (Top 5.53%)" in beng["details"]
+
+
+def test_definition_list_entries():
+    result = _parse(
+        "## Employment\n\n2014-\n: Associate Professor of Sociology, University of Oregon\n\n"
+        "2007-2014\n: Assistant Professor of Sociology, University of Oregon\n\n"
+        "## Education\n\n2004\n: PhD, Sociology and Demography, University of California, Berkeley\n"
+    )
+    first, second = result["positions"]
+    assert (first["title"], first["organization"], first["start"], first["end"]) == (
+        "Associate Professor of Sociology", "University of Oregon", "2014", "present",
+    )  # fmt: skip
+    assert (second["start"], second["end"]) == ("2007", "2014")
+    (phd,) = result["education"]
+    assert (phd["degree"], phd["field"], phd["end"]) == ("PhD", "Sociology and Demography", "2004")
+
+
+def test_group_heading_shared_by_dated_lines():
+    result = _parse(
+        "Teaching Experience\nStanford University\n"
+        "Teaching Assistant for ECON 198 (Junior Honors Seminar) 2026–\n"
+        "Teaching Assistant for ECON 43 (Personal Finance) 2023–24\n",
+        "cv.txt",
+    )
+    first, second = result["teaching"]
+    assert (first["course"], first["role"], first["institution"], first["term"]) == (
+        "ECON 198 (Junior Honors Seminar)", "Teaching Assistant", "Stanford University", "2026–",
+    )  # fmt: skip
+    assert second["term"] == "2023–24"
+
+
+def test_awards_with_ranks_and_issuers():
+    result = _parse(
+        "## Honors & Awards\n\n"
+        "2024\tPresidential Scholarship of Peking University (4/200), University Award\tPeking University\n"
+        "- *2020.10* Second Prize, China Graduate Mathematical Modeling Contest (Top 15%)\n"
+        "2018\tEarly Career Award, Ecological Society of America\n"
+    )
+    first, second, third = result["awards"]
+    assert (first["title"], first["year"], first["rank"], first["issuer"]) == (
+        "Presidential Scholarship of Peking University", 2024, "4/200", "Peking University",
+    )  # fmt: skip
+    assert (second["year"], second["rank"]) == (2020, "Top 15%")
+    assert (third["title"], third["issuer"]) == (
+        "Early Career Award",
+        "Ecological Society of America",
+    )
+
+
+def test_projects_skills_and_other_sections():
+    result = _parse(
+        "## Projects\n\n- [BladeDISC](https://github.com/a/b). An optimizing compiler.\n\n"
+        "## Skills\n\n**Programming** C++, Python\n\nLanguages: Chinese (native), English\n\n"
+        "## Service\n\n### Reviewing\n\n- NeurIPS, ICML\n"
+    )
+    (project,) = result["projects"]
+    assert project == {
+        "name": "BladeDISC", "description": "An optimizing compiler.",
+        "url": "https://github.com/a/b", "x_lines": [3],
+    }  # fmt: skip
+    assert [(s["category"], s["items"]) for s in result["skills"]] == [
+        ("Programming", ["C++", "Python"]), ("Languages", ["Chinese (native)", "English"]),
+    ]  # fmt: skip
+    assert result["sections"] == [
+        {"heading": "Service: Reviewing", "items": ["NeurIPS, ICML"], "x_lines": [15]}
+    ]
+
+
+def test_about_page_prose():
+    result = _parse(
+        "I am a Principal Research Engineer at Microsoft, working on systems. "
+        "Before that, I obtained my Ph.D. in Computer Science from Tsinghua University in 2019, "
+        "co-advised by Prof. Wenguang Chen and Prof. Jidong Zhai. I served as a visiting "
+        "scholar under the supervision of Prof. Xipeng Shen at North Carolina State University "
+        "in 2018.\n"
+    )
+    (phd,) = result["education"]
+    assert (phd["institution"], phd["end"], phd["advisors"]) == (
+        "Tsinghua University", "2019", ["Wenguang Chen", "Jidong Zhai"],
+    )  # fmt: skip
+    jobs = [(p["title"], p["organization"], p["start"], p["end"]) for p in result["positions"]]
+    assert jobs == [
+        ("Principal Research Engineer", "Microsoft", None, "present"),
+        ("visiting scholar", "North Carolina State University", "2018", None),
+    ]
+    assert result["positions"][1]["supervisors"] == ["Xipeng Shen"]
+
+
+def test_no_line_is_lost():
+    text = "# Jane Doe\n\n## Hobbies\n\nClimbing\n\n## Education\n\nMIT 2019\n\nSomething odd\n"
+    result = _parse(text)
+    words = json_words(result)
+    for line in text.splitlines():
+        for word in line.replace("#", "").split():
+            assert word.lower() in words
+
+
+def json_words(result: dict) -> set[str]:
+    import json
+
+    return set(json.dumps(result).lower().replace('"', " ").replace(",", " ").split())

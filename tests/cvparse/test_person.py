@@ -1,0 +1,60 @@
+"""The owner: name, contact details, links, address."""
+
+import pytest
+
+from cvparse import parse
+from cvparse.person import emails_in, phones_in
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("☑ jin zhen@zju.edu.com", ["jinzhen@zju.edu.com"]),
+        ("Email: name@ pku.edu.cn", ["name@pku.edu.cn"]),
+        ("maria.garcia [at] somewhere [dot] edu", ["maria.garcia@somewhere.edu"]),
+        ("contact me at jane@x.org", ["jane@x.org"]),
+    ],
+)
+def test_emails_repaired(text, expected):
+    assert emails_in(text, contact_line=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(+86) 191-171-62013", ["(+86) 191-171-62013"]),
+        ("Phone: (217) 555-0134", ["(217) 555-0134"]),
+        ("Mobile phone: +49 123 456 789", ["+49 123 456 789"]),
+        ("2019.03 – 2019.07", []),
+        ("1995 - 2001", []),
+    ],
+)
+def test_phones(text, expected):
+    assert phones_in(text) == expected
+
+
+def test_contact_block():
+    person = parse(
+        "# ZHUOFU CHEN\n\nYanyuan Building, No.5 Yiheyuan Road, Beijing, China\n\n"
+        "Homepage: janechen.com ◇ Email: jc@pku.edu.cn ◇ Github: jchen\n\n## Education\n"
+    )["person"]
+    assert person["name"] == "Zhuofu Chen"
+    assert person["emails"] == ["jc@pku.edu.cn"]
+    assert person["homepage"] == "https://janechen.com"
+    assert person["links"] == [{"label": "GitHub", "url": "https://github.com/jchen"}]
+    assert person["address"].startswith("Yanyuan Building")
+
+
+def test_name_from_the_bold_self_author():
+    person = parse(
+        "Ph.D. STUDENT · SOME UNIVERSITY\n\n## Publications\n\n"
+        '- **Zili Zhang**, Ann Lee. "A Paper About Things". In NSDI, 2024.\n'
+        '- Ann Lee, **Zili Zhang**. "Another Paper About Things". In OSDI, 2023.\n'
+    )["person"]
+    assert person["name"] == "Zili Zhang"
+    assert person["headline"] == "Ph.D. Student, Some University"
+
+
+def test_name_from_about_prose():
+    person = parse("Hi, I am **Hengzhe Zhang**. I work on symbolic regression and more things.\n")
+    assert person["person"]["name"] == "Hengzhe Zhang"
