@@ -63,7 +63,8 @@ def test_definition_list_entries():
     result = _parse(
         "## Employment\n\n2014-\n: Associate Professor of Sociology, University of Oregon\n\n"
         "2007-2014\n: Assistant Professor of Sociology, University of Oregon\n\n"
-        "## Education\n\n2004\n: PhD, Sociology and Demography, University of California, Berkeley\n"
+        "## Education\n\n2004\n"
+        ": PhD, Sociology and Demography, University of California, Berkeley\n"
     )
     first, second = result["positions"]
     assert (first["title"], first["organization"], first["start"], first["end"]) == (
@@ -91,7 +92,8 @@ def test_group_heading_shared_by_dated_lines():
 def test_awards_with_ranks_and_issuers():
     result = _parse(
         "## Honors & Awards\n\n"
-        "2024\tPresidential Scholarship of Peking University (4/200), University Award\tPeking University\n"
+        "2024\tPresidential Scholarship of Peking University (4/200), University Award"
+        "\tPeking University\n"
         "- *2020.10* Second Prize, China Graduate Mathematical Modeling Contest (Top 15%)\n"
         "2018\tEarly Career Award, Ecological Society of America\n"
     )
