@@ -30,8 +30,9 @@ TOO_MANY_UPLOADS = "You have uploaded many files in a short time. Please try aga
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
+    posted = request.method == "POST"
+    form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted:
         allowed = allow_request(
             request,
             "upload",

@@ -364,17 +364,11 @@ class ProfileDiff:
 # CV JSON field -> model field compared for "changed", per section.
 COMPARED = {
     "person": {"name": "name", "headline": "headline", "bio": "bio", "homepage": "homepage"},
-    "education": {
-        "degree": "title",
-        "field": "field",
-        "start": "start",
-        "end": "end",
-        "gpa": "gpa",
-    },
-    "positions": {"title": "title", "department": "department", "start": "start", "end": "end"},
+    "education": {"field": "field", "end": "end", "gpa": "gpa"},
+    "positions": {"department": "department", "location": "location", "end": "end"},
     "publications": {"venue": "venue_name", "year": "year", "status": "status", "doi": "doi"},
-    "awards": {"year": "year", "issuer": "issuer", "rank": "rank"},
-    "teaching": {"role": "role", "institution": "institution", "term": "term"},
+    "awards": {"issuer": "issuer", "rank": "rank"},
+    "teaching": {"role": "role", "institution": "institution"},
     "projects": {"description": "description", "url": "url"},
     "sections": {"items": "items"},
 }
@@ -382,35 +376,50 @@ COMPARED = {
 DIFF_SECTIONS = [section for section in COMPARED if section != "person"]
 
 
-def _cv_key(section: str, entry: dict) -> str:
+# The identities below are the import service's (profiles/importing.py): an entry with
+# the same identity as a profile row is merged into it, any other is added.
+
+
+def _cv_key(section: str, entry: dict) -> tuple:
     if section == "publications":
-        return normalize_title(entry["title"] or "")
+        return (normalize_title(entry["title"] or ""),)
     if section == "education":
-        return f"{org_key(entry['institution'] or '')}|{fold(entry['degree'] or '')}"
+        return (
+            Affiliation.Kind.EDUCATION,
+            entry["institution"] or "",
+            fold(entry["degree"] or ""),
+            entry["start"] or "",
+        )
     if section == "positions":
-        return f"{org_key(entry['organization'] or '')}|{fold(entry['title'] or '')}"
+        kind = entry["kind"] if entry["kind"] in Affiliation.Kind.values else Affiliation.Kind.OTHER
+        return (kind, entry["organization"] or "", fold(entry["title"] or ""), entry["start"] or "")
+    if section == "awards":
+        return (fold(entry["title"] or ""), entry["year"])
+    if section == "teaching":
+        return (fold(entry["course"] or ""), fold(entry["term"] or ""))
     first = REVIEW_FIELDS[section][0][0]
-    return fold(entry[first] or "")
+    return (fold(entry[first] or ""),)
 
 
-def _profile_rows(person: Person) -> dict[str, dict[str, object]]:
-    """The profile's rows of each section under the key a CV entry would have."""
-    affiliations = Affiliation.objects.filter(person=person).select_related("organization")
-    rows: dict[str, dict[str, object]] = {
+def _profile_rows(person: Person) -> dict[str, dict[tuple, object]]:
+    """The profile's rows of each section under the identity a CV entry would have."""
+    rows: dict[str, dict[tuple, object]] = {
         "education": {},
         "positions": {},
         "publications": {
-            p.normalized_title: p
+            (p.normalized_title,): p
             for p in Publication.objects.filter(authorships__person=person).distinct()
         },
-        "awards": {fold(a.title): a for a in Award.objects.filter(person=person)},
-        "teaching": {fold(t.course): t for t in Teaching.objects.filter(person=person)},
-        "projects": {fold(p.name): p for p in Project.objects.filter(person=person)},
-        "sections": {fold(s.heading): s for s in ProfileSection.objects.filter(person=person)},
+        "awards": {(fold(a.title), a.year): a for a in Award.objects.filter(person=person)},
+        "teaching": {
+            (fold(t.course), fold(t.term)): t for t in Teaching.objects.filter(person=person)
+        },
+        "projects": {(fold(p.name),): p for p in Project.objects.filter(person=person)},
+        "sections": {(fold(s.heading),): s for s in ProfileSection.objects.filter(person=person)},
     }
-    for a in affiliations:
+    for a in Affiliation.objects.filter(person=person):
         section = "education" if a.kind == Affiliation.Kind.EDUCATION else "positions"
-        rows[section][f"{org_key(a.organization_name)}|{fold(a.title)}"] = a
+        rows[section][(a.kind, a.organization_name, fold(a.title), a.start)] = a
     return rows
 
 
@@ -427,7 +436,7 @@ def _changes(section: str, entry: dict, row) -> list[FieldChange]:
 def diff_against_profile(cv: dict, person: Person) -> ProfileDiff:
     rows = _profile_rows(person)
     entries: dict[str, list[EntryDiff]] = {}
-    seen: dict[str, set[str]] = defaultdict(set)
+    seen: dict[str, set[tuple]] = defaultdict(set)
     entries["person"] = [_entry_diff(_changes("person", cv["person"], person))]
     for section in DIFF_SECTIONS:
         entries[section] = []
@@ -455,7 +464,7 @@ def use_profile_values(cv: dict, section: str, index: int, diff: EntryDiff) -> N
     entry = cv["person"] if section == "person" else cv[section][index]
     reverse = {model: cv_field for cv_field, model in COMPARED[section].items()}
     for change in diff.changes:
-        entry[reverse[change.field]] = change.profile
+        entry[reverse[change.field]] = change.profile if change.profile != "" else None
 
 
 def remove_missing(person: Person, cv: dict, chosen: set[str]) -> int:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.storage import storages
 
 from affiliations.models import Organization
 from profiles.models import CVDocument, Person, unique_slug
@@ -27,7 +28,7 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
-def _private_uploads(settings, tmp_path):
+def _private_uploads(settings, tmp_path, monkeypatch):
     """Uploaded CVs go to a temporary folder, never the developer's own."""
     settings.STORAGES = {
         **settings.STORAGES,
@@ -36,6 +37,8 @@ def _private_uploads(settings, tmp_path):
             "OPTIONS": {"location": tmp_path / "uploads", "base_url": None},
         },
     }
+    # FileField calls its storage callable once, when the model class is made.
+    monkeypatch.setattr(CVDocument._meta.get_field("file"), "storage", storages["cv_uploads"])
 
 
 def make_user(username: str, **extra):
