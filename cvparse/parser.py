@@ -7,12 +7,15 @@ from collections.abc import Callable
 
 from . import entries, person
 from .blocks import Block, Item, cut, items_of
+from .dates import find_dates, fmt
 from .sections import _YEAR_HEADING, Line, Section, build_lines, split_sections
 from .text import clean_line, fold
 
 SCHEMA = "cv-json/1"
 _SELECTED = re.compile(r"\b(selected|representative|featured|recent|key|highlighted)\b", re.I)
 _PROSE_WORDS = 12
+_NEWS = re.compile(r"\b(news|updates)\b", re.I)
+_JOINED = re.compile(r"\b(start(ed|ing)?|join(ed|ing)?|began|moved to|appointed)\b", re.I)
 _REFERENCES = re.compile(r"referen|referee", re.I)
 _TEACH_WORD = re.compile(r"teach|course|lectur|tutor|instruct", re.I)
 
@@ -66,6 +69,7 @@ class _Assembler:
         self._contacts(body)
         self._publications(pub_sections)
         self._prose_entries()
+        self._starts_from_news()
         self._finish_person()
         self._unparsed()
         return self.result
@@ -253,33 +257,46 @@ class _Assembler:
             if not names:
                 continue
             degree_talk = re.search(r"ph\.?d|doctor|master|bachelor|student|degree", sentence, re.I)
-            for entry in self.result["education"] if degree_talk else []:
-                if (
-                    entry["institution"]
-                    and entry["institution"] in sentence
-                    and not entry["advisors"]
-                ):
-                    entry["advisors"] = names
+            targets = (
+                [(e, "institution", "advisors") for e in self.result["education"]]
+                if degree_talk
+                else [(e, "organization", "supervisors") for e in self.result["positions"]]
+            )
+            for entry, where, who in targets:
+                if entry[where] and entry[where] in sentence:
+                    entry[who] = entry[who] or names
                     break
-            else:
-                for entry in self.result["positions"]:
-                    org = entry["organization"]
-                    if org and org in sentence and not entry["supervisors"]:
-                        entry["supervisors"] = names
-                        break
+
+    def _starts_from_news(self) -> None:
+        """An about page dates a job only in its news: "2025.09: Started as X at Y"."""
+        news = [
+            item
+            for section in self.result["sections"]
+            if _NEWS.search(section["heading"] or "")
+            for item in section["items"]
+            if _JOINED.search(item)
+        ]
+        for entry in self.result["positions"]:
+            if entry["start"]:
+                continue
+            names = [n.lower() for n in (entry["title"], entry["organization"]) if n]
+            for item in news:
+                spans = find_dates(item)
+                if spans and any(n in item.lower() for n in names):
+                    entry["start"] = fmt(spans[0].first)
+                    break
 
     # ----------------------------------------------------------------- publications
     def _publications(self, sections: list[Section]) -> None:
         parse_publications, self_name = _publication_parser()
         info = self.result["person"]
-        found: list[dict] = []
+        found: list[tuple[dict, bool]] = []  # (entry, from a "Selected ..." list)
         for section in sections:
             year = (
                 int(section.sub[:4]) if section.sub and _YEAR_HEADING.match(section.sub) else None
             )
             category = None if year or not section.sub else section.sub
-            if category is None and section.heading and _SELECTED.search(section.heading):
-                category = section.heading
+            selected = bool(_SELECTED.search(category or section.heading or ""))
             lines = [(ln.no, _publication_line(ln)) for ln in section.lines]
             pubs = (
                 parse_publications(lines, category=category, owner=info["name"])
@@ -290,7 +307,7 @@ class _Assembler:
                 if year and not pub.get("year"):
                     pub["year"] = year
                 self._mark(pub.get("x_lines", []))
-            found.extend(pubs)
+            found.extend((pub, selected) for pub in pubs)
             left = [ln for ln in section.lines if ln.no not in self.used]
             if left:
                 self.result["sections"].append(
@@ -351,20 +368,14 @@ def _title_key(pub: dict) -> str:
     return re.sub(r"[^a-z0-9]+", "", (pub.get("title") or "").lower())
 
 
-def _drop_selected_duplicates(pubs: list[dict]) -> list[dict]:
+def _drop_selected_duplicates(found: list[tuple[dict, bool]]) -> list[dict]:
     """A paper in a "Selected" list and again in the full list is one entry: the full one."""
-    keys = [_title_key(p) for p in pubs]
-    out = []
-    for index, pub in enumerate(pubs):
-        selected = bool(_SELECTED.search(pub.get("category") or ""))
-        elsewhere = any(
-            k == keys[index] and j != index and not _SELECTED.search(pubs[j].get("category") or "")
-            for j, k in enumerate(keys)
-        )
-        if selected and elsewhere and keys[index]:
-            continue
-        out.append(pub)
-    return out
+    in_full_lists = {_title_key(pub) for pub, selected in found if not selected}
+    return [
+        pub
+        for pub, selected in found
+        if not (selected and _title_key(pub) and _title_key(pub) in in_full_lists)
+    ]
 
 
 _HEADLINE_WORDS = re.compile(
