@@ -388,12 +388,19 @@ _APA = re.compile(
     re.IGNORECASE,
 )
 _WITH = re.compile(r"\((?P<pre>[^()]*?\b)?with\s+(?P<who>[^()]+)\)", re.IGNORECASE)
-_QUOTED = re.compile(r"[“\"]\s*(?P<t>[^“”\"]{6,}?)\s*[”\"]")
+_QUOTED = re.compile(
+    r"[“\"]\s*(?P<t>[^“”\"]{6,}?)\s*[”\"]|‘(?P<s>[^‘’]{6,}?)’|(?<!\w)'(?P<a>[^']{6,}?)'(?!\w)"
+)
+# GB/T 7714 type codes after a title: "Title[J]. Journal", "Title[C]//Proceedings".
+_GB_TYPE = re.compile(r"\[(?:J|C|M|D|R|P|N|S|Z|A|EB/OL|J/OL)\](?://)?\s*")
 
 
 def _split_title_rest(text: str) -> tuple[str, str]:
-    """Title = first sentence of `text` (or a leading italic/bold span); rest after it."""
+    """Title = first sentence of `text`, or a leading quoted, italic or bold span; and the rest."""
     stripped = text.lstrip()
+    q = _QUOTED.match(stripped)
+    if q:
+        return q.group("t") or q.group("s") or q.group("a"), stripped[q.end() :]
     for on, off in ((I_ON, I_OFF), (B_ON, B_OFF)):
         if stripped.startswith(on) and off in stripped:
             end = stripped.index(off)
@@ -595,10 +602,16 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     # Economics: "Title (with X and Y), Venue" — the owner first, then X and Y.
     w = _WITH.search(text)
     if w and _sentence_end(text[: w.start()].rstrip()) in (-1, len(text[: w.start()].rstrip())):
-        out.title = _title_clean(text[: w.start()])
+        head, venue_part = text[: w.start()], text[w.end() :]
+        # "Title, *Ann. of Math.* 190 (2019), 1–50 (with X)": the venue came first.
+        italic = head.find(I_ON)
+        if italic > 0 and plain(head[:italic]).strip(" ,"):
+            head, venue_part = head[:italic], head[italic:] + " " + venue_part
+        out.title = _title_clean(head)
         _add_with_authors(w, legend, out)
-        _parse_venue(text[w.end() :], out)
+        _parse_venue(venue_part, out)
         return
+    text = _GB_TYPE.sub(". ", text)
     # APA: Authors (2021). Title. Venue.
     m = _APA.match(text)
     if m:
@@ -617,12 +630,13 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
             return
     # A quoted title: Authors, "Title," Venue / Authors. "Title." Venue.
     q = _QUOTED.search(text)
-    if q and len(plain(q.group("t")).split()) >= 2:
+    quoted = q and (q.group("t") or q.group("s") or q.group("a"))
+    if q and len(plain(quoted).split()) >= 2:
         before, after = text[: q.start()], text[q.end() :]
         records = _author_records(before.strip().rstrip(",.:;"), legend) if plain(before) else None
         if records or not plain(before):
             out.authors = records or []
-            out.title = _title_clean(q.group("t"))
+            out.title = _title_clean(quoted)
             lead = _author_prefix(after.lstrip(" .,"), legend) if not records else None
             if lead:
                 out.authors, after = lead
@@ -631,14 +645,16 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     # A bold title anywhere: **Title** with authors before or after it.
     for b in re.finditer(r"\x01([^\x01\x02]+)\x02", text):
         span = b.group(1)
-        if len(plain(span).split()) >= 3 and not _is_author_list(span):
+        if len(plain(span).split()) >= 3 and not (
+            _is_author_list(span) and _plausible_authors(span, ".")
+        ):
             before, after = text[: b.start()], text[b.end() :]
             out.title = _title_clean(span)
             records = _author_records(before.strip().rstrip(",.:;"), legend)
             if records:
                 out.authors = records
             else:
-                lead = _author_prefix(after.lstrip(' .,"”'), legend)
+                lead = _author_prefix(after.lstrip(' .,"”—–-:|'), legend)
                 if lead:
                     out.authors, after = lead
                 elif _is_author_list(after.strip().rstrip(".")):
@@ -737,10 +753,11 @@ def _parse_venue(rest: str, out: Parsed) -> None:
         eds = _EDS.match(flat)
         if eds:
             flat = eds.group("book")
+        status_only = _STATUS_ONLY.match(re.split(r"[.,;]", flat.strip(" ."))[0].strip())
         flat = re.sub(r"^(?:in:?|published in|appeared in|to appear in|accepted (?:in|at|by|to)|"
                       r"forthcoming (?:in|at)|submitted to|under review (?:at|in)|presented at)\s+",
                       "", flat, flags=re.I)  # fmt: skip
-        venue = _venue_head(flat)
+        venue = None if status_only else _venue_head(flat)
     if venue:
         _set_venue(venue, out)
     remarks = re.findall(r"\x01\(([^()]*)\)\x02|\x03\(([^()]*)\)\x04|\[(in [A-Z][a-z]+)\]", rest)
@@ -807,7 +824,7 @@ def _set_venue(venue: str, out: Parsed) -> None:
     if suggestion and not _ACRONYM_PAREN.fullmatch(suggestion.group()):
         out.notes.append(suggestion.group(1))
         venue = venue[: suggestion.start()].strip()
-    venue = re.sub(r"^(?:19|20)\d\d\s+", "", venue)
+    venue = re.sub(r"^(?:19|20)\d\d\s+|[\s,]+(?:19|20)\d\d$", "", venue)
     if _PREPRINT_VENUE.search(venue) and len(venue.split()) <= 4:
         out.status = out.status if out.status not in (None, "published") else "preprint"
         venue = _PREPRINT_VENUE.search(venue).group(1)
@@ -977,6 +994,8 @@ def _role(text: str) -> str:
     whole = (core.startswith(B_ON) and core.endswith(B_OFF)) or (
         core.startswith(I_ON) and core.endswith(I_OFF)
     )
+    if core.startswith(I_ON) and (_YEAR.search(flat) or _ACRONYM_PAREN.search(flat)):
+        return "venue"  # "*Proceedings of the VLDB Endowment (PVLDB)*, 2024"
     short_tag = len(flat.split()) <= 4 and _VENUE_YEAR_TAG.search(flat)  # "*NeurIPS'23*"
     if whole and (_YEAR.search(flat) or _ACRONYM_PAREN.search(flat) or short_tag):
         return "venue"
@@ -989,7 +1008,7 @@ def _role(text: str) -> str:
 
 def _continues(prev: str, line: str) -> bool:
     """Whether plain `line` carries on the wrapped plain line `prev`."""
-    if line[:1].islower() and not _STATUS_ONLY.match(line):
+    if line[:1].islower() and not _STATUS_ONLY.match(line) and not _LOWER_VENUE.match(line):
         return True
     if prev.endswith(("-", ",", "(", "&", " and", ":")):
         return True
@@ -1064,6 +1083,11 @@ def _group_by_roles(lines: list[Line], legend: dict[str, str]) -> list[list[Line
 
 
 # ---------------------------------------------------------------- entry reading
+_LEAD_YEAR = re.compile(
+    r"^[\x01\x03]?((?:19|20)\d\d)[\x02\x04]?\s*(?:[:.)\]|–—-]\s*|\s(?=[A-Z\x01]))"
+)
+
+
 def _read_entry(
     group: list[Line], legend: dict[str, str], default_year: int | None, category: str | None
 ) -> Parsed:
@@ -1073,6 +1097,11 @@ def _read_entry(
     if len(texts) > 1 and _YEAR_LINE.match(plain(texts[0])):
         default_year = int(plain(texts[0])[:4])
         texts = texts[1:]
+    # So does a year that opens the entry ("2024: Authors. Title.").
+    lead_year = _LEAD_YEAR.match(texts[0])
+    if lead_year:
+        default_year = int(lead_year.group(1))
+        texts = [texts[0][lead_year.end() :], *texts[1:]]
     # Merge wrapped lines back into one text where they are one citation.
     pieces: list[str] = []
     for t in texts:
