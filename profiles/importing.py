@@ -20,12 +20,12 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history
 
 import cvparse
 from affiliations.models import Affiliation, Mentorship, Organization
 from awards.models import Award
 from cvparse.readers import read
+from profiles.bulk import create_with_history, update_with_history
 from profiles.models import (
     CVDocument,
     HandEdited,
@@ -170,7 +170,7 @@ class _Import:
     def create(self, model: type[models.Model], objs: list) -> list:
         if not objs:
             return []
-        created = bulk_create_with_history(objs, model)
+        created = create_with_history(model, objs)
         self.result.created[str(model._meta.verbose_name_plural)] += len(created)
         return created
 
@@ -239,8 +239,13 @@ class _Import:
             people.append(Person(**_fit(Person, values)))
         people = self.create(Person, people)
         self.new_people_ids.update(p.pk for p in people)
-        self.add_names([(p.pk, p.name) for p in people])
+        self.create(PersonName, [self.name_row(p.pk, p.name) for p in people])
         return people
+
+    def name_row(self, pk: int, name: str) -> PersonName:
+        keys = name_keys(name)
+        self.people_by_key[keys.lookup].add(pk)
+        return PersonName(person_id=pk, name=name, key=keys.lookup, initials_key=keys.initials)
 
     def add_names(self, spellings: list[tuple[int, str]]) -> None:
         """Save the spellings not yet known for these people."""
@@ -251,31 +256,24 @@ class _Import:
                 "person_id", "name"
             )
         )
-        rows = []
-        for pk, name in dict.fromkeys((pk, name[:200]) for pk, name in spellings):
-            if (pk, name) not in known:
-                keys = name_keys(name)
-                rows.append(
-                    PersonName(person_id=pk, name=name, key=keys.lookup, initials_key=keys.initials)
-                )
-                self.people_by_key[keys.lookup].add(pk)
-        self.create(PersonName, rows)
+        fresh = dict.fromkeys((pk, name[:200]) for pk, name in spellings).keys() - known
+        self.create(PersonName, [self.name_row(pk, name) for pk, name in sorted(fresh)])
 
-    def person_for(self, name: str, *, context: set[int]) -> int | None:
-        """Who a name written in full means: the only person with it, the one known here, or a
-        new stub. None for initials and for a name several people share (resolution decides)."""
-        keys = name_keys(name)
-        if keys.is_initials:
-            return None
-        everyone = self.people_by_key[keys.full]
-        candidates = everyone & context if len(everyone) > 1 else everyone
-        if len(candidates) == 1:
-            person = next(iter(candidates))
-            self.result.linked += person not in self.new_people_ids
-            return person
-        if everyone:
-            return None
-        return self.new_people([name])[0].pk
+    def people_for(self, names: list[str], *, context: set[int]) -> dict[str, int | None]:
+        """Who each name means when written in full: the only person with it, the one of
+        several known here (``context``), or a new stub for a name nobody has. None for
+        initials and for a name shared by several people: resolution decides those."""
+        self.load_people(names)
+        keys = {name: name_keys(name) for name in names}
+        unknown = {k.full: name for name, k in keys.items() if k.full}
+        self.new_people([name for key, name in unknown.items() if not self.people_by_key[key]])
+        found: dict[str, int | None] = {}
+        for name, k in keys.items():
+            everyone = self.people_by_key[k.full] if k.full else set()
+            candidates = everyone & context if len(everyone) > 1 else everyone
+            found[name] = next(iter(candidates)) if len(candidates) == 1 else None
+        self.result.linked += sum(found[name] not in (None, *self.new_people_ids) for name in names)
+        return found
 
     def update_owner(self, person: Person) -> None:
         data = self.cv["person"]
@@ -414,14 +412,15 @@ class _Import:
         self.mentorships(person, mentors)
 
     def mentorships(self, person: Person, mentors: list[tuple[Affiliation, str, str]]) -> None:
-        self.load_people([name for _, name, _ in mentors])
         existing = set(
             Mentorship.objects.filter(advisee=person).values_list("advisor_id", "affiliation_id")
         )
-        current = {advisor for advisor, _ in existing}
+        advisors = self.people_for(
+            [name for _, name, _ in mentors], context={advisor for advisor, _ in existing}
+        )
         rows = []
         for affiliation, name, role in mentors:
-            advisor = self.person_for(name, context=current)
+            advisor = advisors[name]
             if advisor is None or advisor == person.pk or (advisor, affiliation.pk) in existing:
                 continue
             existing.add((advisor, affiliation.pk))
@@ -481,7 +480,6 @@ class _Import:
         authors_of = defaultdict(list)
         for authorship in Authorship.objects.filter(publication__in=candidates):
             authors_of[authorship.publication_id].append(authorship)
-        self.load_people([a["name"] for p in papers for a in p["authors"]])
         pairs: dict[int, tuple[Publication, dict]] = {}  # first listing of each paper wins
         fresh = []
         for i, (paper, title) in enumerate(zip(papers, titles, strict=True)):
@@ -514,6 +512,15 @@ class _Import:
         context = {person.pk} | set(
             Mentorship.objects.filter(advisee=person).values_list("advisor_id", flat=True)
         )
+        people = self.people_for(
+            [
+                a["name"][:200]
+                for _, paper in pairs.values()
+                for a in paper["authors"]
+                if not a["is_self"]
+            ],
+            context=context,
+        )
         new_authors, changed_authors = [], []
         for publication, paper in pairs.values():
             at = {a.position: a for a in authors_of[publication.pk]}
@@ -521,7 +528,7 @@ class _Import:
                 name = author["name"][:200]
                 if author["is_self"]:
                     self.self_names.append((person.pk, name))
-                target = person.pk if author["is_self"] else self.person_for(name, context=context)
+                target = person.pk if author["is_self"] else people[name]
                 if position not in at:
                     new_authors.append(
                         Authorship(
@@ -537,8 +544,12 @@ class _Import:
                 elif _merge_author(at[position], author, name, target, paper["category"]):
                     changed_authors.append(at[position])
         self.create(Authorship, new_authors)
-        for authorship in changed_authors:
-            authorship.save()
+        if changed_authors:
+            update_with_history(
+                Authorship,
+                changed_authors,
+                ["person", "name", "name_key", "is_equal_contribution", "category"],
+            )
         Publication.documents.through.objects.bulk_create(
             [
                 Publication.documents.through(publication_id=p.pk, cvdocument_id=self.document.pk)

@@ -9,16 +9,15 @@ their advisors and mentors, their known co-authors), and only when exactly one p
 there fits.
 """
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-from simple_history.utils import bulk_update_with_history
-
 from affiliations.models import Mentorship
+from profiles.bulk import update_with_history
 from profiles.models import PersonName
 from publications.models import Authorship, Publication
 
@@ -77,6 +76,7 @@ def split_name(name: str) -> tuple[list[str], str]:
     return words[:start], " ".join(words[start:])
 
 
+@functools.lru_cache(maxsize=65536)
 def name_keys(name: str) -> NameKeys:
     given, family = split_name(name)
     family_key = _token(family)
@@ -378,10 +378,7 @@ def resolve_authorships(authorships: list[Authorship]) -> list[Authorship]:
             exclude.add(authorship.person_id)
             done.append(authorship)
     if done:
-        now = timezone.now()
-        for authorship in done:
-            authorship.updated_at = now
-        bulk_update_with_history(done, Authorship, ["person", "updated_at"])
+        update_with_history(Authorship, done, ["person"])
     return done
 
 

@@ -1,3 +1,4 @@
+import sys
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -22,20 +23,25 @@ class Command(BaseCommand):
                 user = get_user_model()._default_manager.get_by_natural_key(owner)
             except get_user_model().DoesNotExist as error:
                 raise CommandError(f"No user {owner!r}.") from error
-        failed = []
-        progress = tqdm(files, unit="CV", disable=len(files) < 2 or None, file=self.stderr)
+        failed = 0
+        progress = tqdm(files, unit="CV", disable=len(files) < 2 or None, file=sys.stderr)
         for path in progress:
             try:
                 result = import_cv_file(path.read_bytes(), path.name, owner=user)
-            except (OSError, cvparse.CVParseError) as error:
-                message = getattr(error, "strerror", None) or str(error)
-                progress.write(
-                    self.style.ERROR(f"{path}: cannot import: {message}"), file=self.stderr
-                )
-                failed.append(path)
+            except Exception as error:  # report it, and go on with the other files
+                if isinstance(error, OSError):
+                    message = error.strerror
+                elif isinstance(error, cvparse.CVParseError):
+                    message = str(error)
+                else:
+                    message = f"{type(error).__name__}: {error}"
+                with tqdm.external_write_mode():
+                    self.stderr.write(f"{path}: cannot import: {message}")
+                failed += 1
                 continue
-            progress.write(result.summary(), file=self.stdout)
-            for line in result.unparsed:
-                progress.write(f"    unparsed: {line}", file=self.stdout)
+            with tqdm.external_write_mode():
+                self.stdout.write(result.summary())
+                for line in result.unparsed:
+                    self.stdout.write(f"    unparsed: {line}")
         if failed:
-            raise CommandError(f"{len(failed)} of {len(files)} files could not be imported.")
+            raise CommandError(f"{failed} of {len(files)} files could not be imported.")
