@@ -1,5 +1,6 @@
 """A profile's history (django-simple-history records of it and its entries) and reverts."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from heapq import merge
 from itertools import islice
@@ -65,11 +66,16 @@ def history_querysets(person: Person) -> dict[str, models.QuerySet]:
 def profile_history(person: Person, *, limit: int = 100) -> list[Event]:
     """The latest ``limit`` changes to the profile, newest first."""
     streams = [
-        ((kind, record) for record in qs.select_related("history_user")[:limit])
-        for kind, qs in history_querysets(person).items()
+        _tagged(kind, queryset.select_related("history_user")[:limit])
+        for kind, queryset in history_querysets(person).items()
     ]
     newest = merge(*streams, key=lambda item: item[1].history_date, reverse=True)
     return [Event(kind, record, changes_of(record)) for kind, record in islice(newest, limit)]
+
+
+def _tagged(kind: str, records) -> Iterator[tuple[str, models.Model]]:
+    for record in records:
+        yield kind, record
 
 
 def changes_of(record) -> list[Change]:
