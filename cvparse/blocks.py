@@ -131,13 +131,16 @@ _OPEN_END_WORDS = re.compile(
 )
 
 
+_NAMED_ITEM = re.compile(r"^[\w.+-]+(?:,\s*[\w.+-]+)*\s+[–—]\s+\S")
+
+
 def _continues(prev: Item, line: Line, full_width: bool = False) -> bool:
     """A wrapped line of the previous one (PDF text): it starts in lower case, or the
     previous line stops mid-phrase, inside parentheses, or at full width mid-sentence."""
     if line.bullet or line.heading_level is not None or prev.heading or line.bold:
         return False
-    if line.marked.startswith(("[", "**")):
-        return False  # a new named item: "[fluctuator](url) – ..."
+    if line.marked.startswith(("[", "**")) or _NAMED_ITEM.match(line.text):
+        return False  # a new named item: "[fluctuator](url) – ...", "fluxr – ..."
     if _LABEL.match(line.text) or re.match(r"^[\d(]", line.text):
         return False
     text = prev.text.rstrip()

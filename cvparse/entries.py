@@ -644,9 +644,16 @@ def without_label(item: Item) -> Item:
 
 
 def is_code_group(label: str | None, items: list[Item]) -> bool:
-    """A group listing software or models by links to their code."""
+    """A group listing software or models: by its label, or by links to their code."""
+    from .sections import heading_kind
+
+    if label and heading_kind(label) == "projects":
+        return True
     links = [url for it in items for _, url in links_in(it.marked)]
     return sum(bool(_CODE_HOST.search(u)) for u in links) >= 2
+
+
+_NAMES_DASH = re.compile(r"^([\w .,()+-]{2,80}?)\s+[–—]\s+(.+)$")
 
 
 def projects_from_links(items: list[Item]) -> list[dict]:
@@ -662,6 +669,13 @@ def projects_from_links(items: list[Item]) -> list[dict]:
                 {"name": name, "description": description or None, "url": url,
                  "x_lines": list(item.nos)}
                 for name, url in links_in(head.group(1))
+            ]  # fmt: skip
+            out.extend(latest)
+        elif dash := _NAMES_DASH.match(plain(marked)):
+            latest = [
+                {"name": name, "description": dash.group(2).strip(), "url": None,
+                 "x_lines": list(item.nos)}
+                for name in split_outside_parens(dash.group(1), ",")
             ]  # fmt: skip
             out.extend(latest)
         elif links_in(marked) and (index == 0 or not latest):
