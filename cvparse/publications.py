@@ -138,8 +138,9 @@ _TAG = re.compile(
 )
 # "NSDI'24", "IEEE TEVC'26", "ASPLOS '25": a venue's short name and two-digit year.
 _VENUE_YEAR_TAG = re.compile(r"(?P<short>(?:[A-Z]{2,}\s)?[A-Z][A-Za-z&/-]*)\s?['’‘](?P<yy>\d{2})\b")
-_LEGEND = re.compile(
-    r"^\(?\s*(?P<mark>[*†‡§¶#]+)\s*(?::|=|-|indicates|denotes|marks)?\s*(?P<meaning>[A-Za-z][^()]{2,80})\)?\.?$",
+# One part of a legend: "* equal contribution", "† = corresponding author".
+_LEGEND_PART = re.compile(
+    r"^(?P<mark>[*†‡§¶#]+)\s*(?::|=|-|–|indicates|denotes|marks)?\s*(?P<meaning>[A-Za-z][^()]{2,80})$",
     re.IGNORECASE,
 )
 _EQUAL_WORDS = re.compile(
@@ -362,6 +363,14 @@ def _author_parts(text: str) -> tuple[tuple[str, str, str, bool], ...] | None:
     return tuple(parts) or None
 
 
+def _trim_authors(text: str) -> str:
+    """An author list without the punctuation that ends it, keeping an initial's period."""
+    text = text.strip().rstrip(",:;— ")
+    if text.endswith(".") and not re.search(r"(?:^|[\s.\-])[A-Z]\.[\x02\x06]?$", text):
+        text = text[:-1]
+    return text
+
+
 def _author_records(text: str, legend: dict[str, str]) -> list[dict] | None:
     """Author dicts from an author-list text (sentinels kept), or None if it is not one."""
     parts = _author_parts(text.strip().strip(",;"))
@@ -515,7 +524,9 @@ def _author_end(text: str) -> tuple[str, int] | None:
 
 # A segment that opens the venue part: "Phys. Rev. B 47, ...", "(1935)", "In ...", italics.
 _VENUE_SEGMENT = re.compile(
-    r"^(?:[\x03]|in\s|[A-Z][\w.&'’ -]*\s\d+\b|.*\((?:19|20)\d\d\)|arxiv|(?:19|20)\d\d$)",
+    r"^(?:[\x03]|in\s|[A-Z][\w.&'’ -]*\s\d+\b|.*\((?:19|20)\d\d\)|arxiv|(?:19|20)\d\d$|"
+    r"(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?sc\.?|bachelor'?s?|diploma)\s+"
+    r"(?:thesis|dissertation))",
     re.IGNORECASE,
 )
 
@@ -633,7 +644,7 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     quoted = q and (q.group("t") or q.group("s") or q.group("a"))
     if q and len(plain(quoted).split()) >= 2:
         before, after = text[: q.start()], text[q.end() :]
-        records = _author_records(before.strip().rstrip(",.:;"), legend) if plain(before) else None
+        records = _author_records(_trim_authors(before), legend) if plain(before) else None
         if records or not plain(before):
             out.authors = records or []
             out.title = _title_clean(quoted)
@@ -650,7 +661,7 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
         ):
             before, after = text[: b.start()], text[b.end() :]
             out.title = _title_clean(span)
-            records = _author_records(before.strip().rstrip(",.:;"), legend)
+            records = _author_records(_trim_authors(before), legend)
             if records:
                 out.authors = records
             else:
@@ -835,12 +846,22 @@ def _set_venue(venue: str, out: Parsed) -> None:
 
 
 # ---------------------------------------------------------------- segmentation
-def _is_legend(text: str) -> tuple[str, str] | None:
-    flat = plain(text).strip()
-    m = _LEGEND.match(flat)
-    if m and len(flat) < 90:
-        return m.group("mark"), m.group("meaning")
-    return None
+def _legend(text: str) -> dict[str, str]:
+    """Marks a legend line explains, mark -> "equal" or the stated meaning
+    ("(* equal contribution; † corresponding author)"); empty if not a legend."""
+    flat = plain(text).strip().rstrip(".")
+    if len(flat) > 120:
+        return {}
+    flat = flat[1:-1] if flat.startswith("(") and flat.endswith(")") else flat
+    found: dict[str, str] = {}
+    for part in re.split(r"[;,]\s*(?=[*†‡§¶#])", flat):
+        m = _LEGEND_PART.match(part.strip())
+        if not m:
+            return {}
+        meaning = m.group("meaning").strip()
+        for mark in m.group("mark"):
+            found[mark] = "equal" if _EQUAL_WORDS.search(meaning) else meaning
+    return found
 
 
 def _is_subheading(line: Line) -> bool:
@@ -956,7 +977,7 @@ def _role(text: str) -> str:
     no_date = _MONTH_YEAR.sub("", flat).strip(" ,")
     if not flat:
         return "empty"
-    if _is_legend(text):
+    if _legend(text):
         return "legend"
     tag = _TAG.match(text)
     if tag and tag.end() == len(text) and _VENUE_YEAR_TAG.search(flat):
@@ -1113,10 +1134,10 @@ def _read_entry(
             pieces.append(t)
     # Links, legends and abstracts are not part of the citation text.
     for t in list(pieces):
-        if _is_legend(t):
-            mark, meaning = _is_legend(t)
-            for c in mark:
-                legend.setdefault(c, "equal" if _EQUAL_WORDS.search(meaning) else meaning)
+        explained = _legend(t)
+        if explained:
+            for mark, meaning in explained.items():
+                legend.setdefault(mark, meaning)
             pieces.remove(t)
     for p in pieces:
         for link in LINK.finditer(p):
@@ -1338,10 +1359,9 @@ def parse_publications(
     years: dict[int, int | None] = {}
     for k, line in enumerate(classified):
         nxt = classified[k + 1] if k + 1 < len(classified) else None
-        lg = _is_legend(line.text)
-        if lg and not content or lg and _EQUAL_WORDS.search(lg[1]) and len(plain(line.text)) < 60:
-            for c in lg[0]:
-                legend[c] = "equal" if _EQUAL_WORDS.search(lg[1]) else lg[1]
+        explained = _legend(line.text)
+        if explained:
+            legend.update(explained)
             continue
         if _is_subheading(line) or _is_plain_subheading(line, content, nxt):
             current_category = plain(line.text).strip(" :")
