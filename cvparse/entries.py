@@ -10,7 +10,7 @@ from .text import fold, leading_bold, links_in, plain, split_outside_parens
 
 _INSTITUTION = re.compile(
     r"\b(universit\w*|univ\.|college|institut\w*|school|academy|polytechnic\w*|conservato\w*"
-    r"|gymnasium|hochschule|ETH|EPFL|MIT|UCLA|KTH|lyc[eé]e|seminary|centre|center)\b",
+    r"|gymnasium|hochschule|ETH|EPFL|MIT|UCLA|KTH|IIT|IISc|lyc[eé]e|seminary|centre|center)\b",
     re.I,
 )
 _ORG = re.compile(
@@ -175,7 +175,7 @@ def _strip_dates(text: str) -> str:
     text = re.sub(r"\b(present|now|current|since|expected)\b", " ", text, flags=re.I)
     # markup the date leaves empty: "**2024-:**", "*2022 – 2025*"
     text = re.sub(r"\*\*[\s:,.–—-]*\*\*(?!\*)|(?<!\*)\*[\s:,.–—-]+\*(?!\*)", " ", text)
-    text = re.sub(r"^[\s:,.–—-]+|[\s:,–—(-]+$", "", fold(text))
+    text = re.sub(r"^[\s:,.·|–—-]+|[\s:,·|–—(-]+$", "", fold(text))
     return re.sub(r"\(\s*\)", "", text).strip()
 
 
@@ -228,12 +228,22 @@ def education(block: Block) -> dict:
         ):
             field = fm.group(1).strip()
     segments = [s for it in context + [i.text for i in items] for s in _segments(it)]
-    institutions = [s for s in segments if _INSTITUTION.search(s) and not _ADVISOR.search(s)]
-    if named:
-        institutions = [s for s in institutions if not _GENERIC_SCHOOL.match(s)] or institutions
-    universities = [s for s in institutions if re.search(r"univ|college|ETH|EPFL|MIT|KTH", s, re.I)]
-    if universities or institutions:
-        institution = (universities or institutions)[0]
+    header = [
+        s
+        for index, it in enumerate(items)
+        if index == 0 or not is_detail(it, items[index - 1])
+        for s in _segments(it.text)
+    ]
+    header = [s for it in context for s in _segments(it)] + header
+    institution = _institution_in(header, bool(named)) or _institution_in(segments, bool(named))
+    if institution is None and degree:
+        # "IIT Bombay — B.Tech. in CS": the header piece that is no degree, place or field
+        rest = [
+            seg for seg in header
+            if not _DEGREE.search(seg) and not looks_like_location(seg) and not _LABEL_TEXT.match(seg)
+        ]  # fmt: skip
+        institution = rest[0] if rest else None
+    if institution:
         institution = re.sub(r"\s*\((?:[A-Z][\w ]+, )?[A-Z][\w ]+\)$", "", institution)
         institution = re.sub(r"^(?:at|from)\s+(?:the\s+)?", "", institution)
         if degree and institution.startswith(degree):
@@ -272,6 +282,18 @@ def education(block: Block) -> dict:
             "details": details,
         },
     )
+
+
+_LABEL_TEXT = re.compile(r"^[A-Z][A-Za-z /&-]{0,30}:\s")
+
+
+def _institution_in(segments: list[str], named_degree: bool) -> str | None:
+    """The first piece naming a place of study, a university before any other school."""
+    found = [s for s in segments if _INSTITUTION.search(s) and not _ADVISOR.search(s)]
+    if named_degree:
+        found = [s for s in found if not _GENERIC_SCHOOL.match(s)] or found
+    universities = [s for s in found if re.search(r"univ|college|ETH|EPFL|MIT|KTH|IIT", s, re.I)]
+    return (universities or found or [None])[0]
 
 
 def _dates(block: Block, *, lone_is_end: bool) -> tuple[str | None, str | None]:
