@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from affiliations.models import Affiliation
 from awards.models import Award
+from editing.admin import merge_selected_people
 
 from .models import CVDocument, Person, PersonName, ProfileSection, Project, Skill, Teaching
 
@@ -59,6 +60,7 @@ class ProfileSectionInline(admin.StackedInline):
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "headline", "is_stub", "owner", "updated_at"]
+    actions = [merge_selected_people]  # editing/admin.py
     list_filter = ["is_stub", "updated_at"]
     search_fields = ["name", "slug", "names__name", "headline"]
     list_select_related = ["owner"]

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from editing.admin import unlink_selected_authorships
+
 from .models import Authorship, Publication, Venue
 
 
@@ -41,6 +43,7 @@ class PublicationAdmin(admin.ModelAdmin):
 class AuthorshipAdmin(admin.ModelAdmin):
     list_display = ["name", "position", "person", "publication", "is_equal_contribution"]
     list_filter = ["is_equal_contribution", "is_linked_by_hand", "is_corresponding"]
+    actions = [unlink_selected_authorships]  # editing/admin.py
     search_fields = ["name", "person__name", "publication__title"]
     autocomplete_fields = ["publication", "person"]
     list_select_related = ["person", "publication"]
