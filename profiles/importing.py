@@ -53,6 +53,10 @@ _CV_DATE = re.compile(r"^((19|20)\d\d(-(0[1-9]|1[0-2]))?|present)$")
 _STATUS_RANK = ["", "in_preparation", "preprint", "under_review", "accepted", "published"]
 
 
+class CVImportError(Exception):
+    """A CV that cannot be imported as it is; the message is for the person importing it."""
+
+
 @dataclass
 class ImportResult:
     document: CVDocument
@@ -652,6 +656,49 @@ class _Import:
         return self.result
 
 
+def _with_owner_name(cv: dict, user: AbstractBaseUser | None) -> dict:
+    """The CV with its owner's name: as given; else the user's profile name; else the one
+    author on more than half of its papers (a BibTeX file), whose names become ``is_self``."""
+    if cv["person"]["name"]:
+        return cv
+    profile = Person.objects.filter(owner=user).first() if user is not None else None
+    if profile is not None:
+        name = profile.name
+    else:
+        counts = Counter(
+            key
+            for paper in cv["publications"]
+            for key in {name_keys(a["name"]).full for a in paper["authors"]} - {""}
+        ).most_common(2)
+        if (
+            not counts
+            or counts[0][1] * 2 <= len(cv["publications"])
+            or counts[0][1] == counts[-1][1]
+            and len(counts) > 1
+        ):
+            raise CVImportError(
+                "The CV does not name its owner; import it for a user who has a profile."
+            )
+        name = next(
+            a["name"]
+            for p in cv["publications"]
+            for a in p["authors"]
+            if name_keys(a["name"]).full == counts[0][0]
+        )
+    keys = name_keys(name)
+    publications = [
+        {
+            **paper,
+            "authors": [
+                {**a, "is_self": a["is_self"] or name_keys(a["name"]) == keys}
+                for a in paper["authors"]
+            ],
+        }
+        for paper in cv["publications"]
+    ]
+    return {**cv, "person": {**cv["person"], "name": name}, "publications": publications}
+
+
 def _depth(org: OrganizationName) -> int:
     return 0 if org.parent is None else 1 + _depth(org.parent)
 
@@ -715,7 +762,7 @@ def import_cv_json(
     one, else a profile or a stub with that name (a stub keeps its links). Entries that
     match existing ones are merged, never deleted, and fields edited by hand are kept.
     """
-    return _Import(cv_json, document, owner).run()
+    return _Import(_with_owner_name(cv_json, owner), document, owner).run()
 
 
 @transaction.atomic

@@ -99,6 +99,7 @@ _CORPORATE = {"inc", "ltd", "llc", "co", "corp", "corporation", "limited", "gmbh
 
 
 def _org_words(name: str) -> list[str]:
+    name = re.sub(r"\s*\([^()]*\)\s*$", "", name) or name  # "... Technology (MIT)"
     words = re.sub(r"[\W_]+", " ", fold(name.replace("&", " and "))).split()
     if words[:1] == ["the"]:
         words = words[1:]
