@@ -240,7 +240,7 @@ def education(block: Block) -> dict:
         # "IIT Bombay — B.Tech. in CS": the header piece that is no degree, place or field
         rest = [
             seg for seg in header
-            if not _DEGREE.search(seg) and not looks_like_location(seg) and not _LABEL_TEXT.match(seg)
+            if not (_DEGREE.search(seg) or looks_like_location(seg) or _LABEL_TEXT.match(seg))
         ]  # fmt: skip
         institution = rest[0] if rest else None
     if institution:
@@ -251,6 +251,11 @@ def education(block: Block) -> dict:
     if field is None and degree:
         for seg in segments:
             if seg.startswith(degree.rstrip(".")):
+                remainder = seg[len(degree.rstrip(".")) :].lstrip(". ")
+                remainder = re.sub(r"^\([^)]*\)\s*", "", remainder)  # "(Hons)"
+                if remainder and len(remainder.split()) <= 5 and not _INSTITUTION.search(remainder):
+                    field = remainder  # "Ph.D. Economics, MIT"
+                    break
                 continue
             if seg is not institution and not _INSTITUTION.search(seg) and not _ADVISOR.search(seg):
                 if (

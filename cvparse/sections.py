@@ -53,6 +53,7 @@ KIND_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "interests",
         r"\b(research interests?|interests?|areas? of (interest|research|expertise)"
+        r"|(research |primary |secondary )?fields( of (interest|specialization))?"
         r"|research (areas?|topics|focus|directions?))\b",
     ),
     (
