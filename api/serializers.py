@@ -11,6 +11,7 @@ from profiles.models import Person
 from profiles.profile import Profile
 from publications.exports import main_url, venue_name
 from publications.models import Publication, Venue
+from publications.queries import Author
 
 Absolute = Callable[[str], str]
 
@@ -22,6 +23,17 @@ def person_summary(person: Person, absolute: Absolute) -> dict:
         "is_stub": person.is_stub,
         "url": absolute(reverse("api:person-detail", args=[person.slug])),
         "html_url": absolute(person.get_absolute_url()),
+    }
+
+
+def author_summary(author: Author, absolute: Absolute) -> dict:
+    """A linked author as ``person_summary`` gives a person."""
+    return {
+        "slug": author.slug,
+        "name": author.name,
+        "is_stub": author.is_stub,
+        "url": absolute(reverse("api:person-detail", args=[author.slug])),
+        "html_url": absolute(author.url),
     }
 
 
@@ -55,15 +67,10 @@ def person_detail(profile: Profile, absolute: Absolute) -> dict:
             _affiliation(entry.affiliation, absolute)
             for entry in profile.positions + profile.education
         ],
-        "advisors": [
-            person_summary(m.advisor, absolute)
-            for entry in profile.positions + profile.education
-            for m in entry.advisors
-        ]
-        + [person_summary(m.advisor, absolute) for m in profile.other_advisors],
+        "advisors": [person_summary(m.advisor, absolute) for m in profile.advisors],
         "advisees": [person_summary(m.advisee, absolute) for m in profile.advisees],
         "coauthors": [
-            {**person_summary(c.person, absolute), "shared_publications": c.shared}
+            {**author_summary(c.author, absolute), "shared_publications": c.shared}
             for c in profile.coauthors
         ],
         "publications": [publication_summary(p, absolute) for p in profile.publications],
@@ -119,9 +126,9 @@ def publication_summary(publication: Publication, absolute: Absolute) -> dict:
                 "name": a.name,
                 "equal_contribution": a.is_equal_contribution,
                 "corresponding": a.is_corresponding,
-                "person": person_summary(a.person, absolute) if a.person_id else None,
+                "person": author_summary(a, absolute) if a.person_id else None,
             }
-            for a in publication.authorships.all()
+            for a in publication.authors
         ],
         "url": absolute(reverse("api:publication-detail", args=[publication.slug])),
         "html_url": absolute(publication.get_absolute_url()),

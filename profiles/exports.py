@@ -87,12 +87,12 @@ def json_resume(profile: Profile, absolute: Callable[[str], str]) -> dict:
                     _non_empty(
                         {
                             "name": a.name,
-                            "url": absolute(a.person.get_absolute_url()) if a.person_id else "",
+                            "url": absolute(a.url) if a.url else "",
                             "equal_contribution": a.is_equal_contribution or None,
                             "is_self": a.person_id == person.pk or None,
                         }
                     )
-                    for a in p.authorships.all()
+                    for a in p.authors
                 ],
             }
         )
@@ -198,7 +198,7 @@ def cv_json(profile: Profile, absolute: Callable[[str], str]) -> dict:
                         "equal_contribution": a.is_equal_contribution,
                         "is_self": a.person_id == person.pk,
                     }
-                    for a in p.authorships.all()
+                    for a in p.authors
                 ],
                 "venue": _text(venue_name(p)),
                 "venue_short": _text(p.venue.short_name) if p.venue else None,
@@ -209,11 +209,7 @@ def cv_json(profile: Profile, absolute: Callable[[str], str]) -> dict:
                 "pages": _text(p.pages),
                 "location": _text(p.location),
                 "category": next(
-                    (
-                        a.category
-                        for a in p.authorships.all()
-                        if a.person_id == person.pk and a.category
-                    ),
+                    (a.category for a in p.authors if a.person_id == person.pk and a.category),
                     None,
                 ),
                 "links": [

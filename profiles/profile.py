@@ -15,6 +15,7 @@ from affiliations.models import Affiliation, Mentorship
 from profiles.charts import Chart, publications_per_year
 from profiles.models import Person
 from publications.models import Publication
+from publications.queries import Author
 
 COAUTHORS_SHOWN = 30
 
@@ -33,8 +34,14 @@ class YearGroup:
 
 @dataclass(frozen=True)
 class Coauthor:
-    person: Person
+    author: Author
     shared: int
+
+
+@dataclass(frozen=True)
+class PersonLink:
+    name: str
+    url: str
 
 
 @dataclass
@@ -69,24 +76,26 @@ class Profile:
 
     @property
     def has_equal_contribution(self) -> bool:
-        return any(a.is_equal_contribution for p in self.publications for a in p.authorships.all())
+        return any(a.is_equal_contribution for p in self.publications for a in p.authors)
 
     @property
     def has_corresponding(self) -> bool:
-        return any(a.is_corresponding for p in self.publications for a in p.authorships.all())
+        return any(a.is_corresponding for p in self.publications for a in p.authors)
 
     @property
-    def mentioned_by(self) -> list[Person]:
+    def mentioned_by(self) -> list[PersonLink]:
         """People with a CV of their own who list this person (for a stub's page)."""
-        seen = {c.person.pk: c.person for c in self.coauthors if not c.person.is_stub}
-        for m in self.advisees:
-            if not m.advisee.is_stub:
-                seen.setdefault(m.advisee.pk, m.advisee)
-        for entry in self.education + self.positions:
-            for m in entry.advisors:
-                if not m.advisor.is_stub:
-                    seen.setdefault(m.advisor.pk, m.advisor)
-        return sorted(seen.values(), key=lambda p: p.name)
+        people = [*(m.advisee for m in self.advisees), *(m.advisor for m in self.advisors)]
+        links = {p.pk: PersonLink(p.name, p.get_absolute_url()) for p in people if not p.is_stub}
+        for c in self.coauthors:
+            if not c.author.is_stub:
+                links.setdefault(c.author.person_id, PersonLink(c.author.name, c.author.url))
+        return sorted(links.values(), key=lambda link: link.name)
+
+    @property
+    def advisors(self) -> list[Mentorship]:
+        entries = self.education + self.positions
+        return [m for entry in entries for m in entry.advisors] + self.other_advisors
 
 
 def _newest_first(affiliation: Affiliation) -> tuple[str, str]:
@@ -114,13 +123,13 @@ def load_profile(person: Person) -> Profile:
     profile.advisees = list(person.mentorships_given.all())
 
     shared: Counter[int] = Counter()
-    people: dict[int, Person] = {}
+    authors: dict[int, Author] = {}
     for publication in publications:
-        authors = {a.person_id: a.person for a in publication.authorships.all() if a.person_id}
-        authors.pop(person.pk, None)
-        shared.update(authors.keys())
-        people.update(authors)
-    ranked = sorted(shared.items(), key=lambda item: (-item[1], people[item[0]].name))
-    profile.coauthors = [Coauthor(people[pk], n) for pk, n in ranked[:COAUTHORS_SHOWN]]
+        linked = {a.person_id: a for a in publication.authors if a.person_id}
+        linked.pop(person.pk, None)
+        shared.update(linked.keys())
+        authors.update(linked)
+    ranked = sorted(shared.items(), key=lambda item: (-item[1], authors[item[0]].name))
+    profile.coauthors = [Coauthor(authors[pk], n) for pk, n in ranked[:COAUTHORS_SHOWN]]
     profile.coauthor_count = len(ranked)
     return profile

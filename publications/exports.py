@@ -1,7 +1,7 @@
 """Publications as data: BibTeX, CSL-JSON and schema.org JSON-LD.
 
 Every function takes publications from ``Publication.objects.for_listing()``
-(venue and ordered authorships already loaded) and runs no query of its own.
+(venue and ``authors`` already loaded) and runs no query of its own.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def _ascii(text: str) -> str:
 
 def citation_key(publication: Publication, taken: set[str]) -> str:
     """``zhong2024distserve``: first author's family name, year, first long title word."""
-    authors = list(publication.authorships.all())
+    authors = publication.authors
     family = authors[0].name.split()[-1] if authors and authors[0].name.split() else "anon"
     title_words = [w for w in re.findall(r"[A-Za-z0-9]+", _ascii(publication.title)) if len(w) > 3]
     parts = f"{_ascii(family)}{publication.year or ''}{title_words[0] if title_words else ''}"
@@ -75,9 +75,7 @@ def bibtex_entry(publication: Publication, key: str) -> Entry:
     entry_type, container = BIBTEX_TYPES.get(venue_kind(publication), ("misc", "howpublished"))
     values = {
         "title": publication.title,
-        "author": " and ".join(
-            a.name.replace(" and ", " {and} ") for a in publication.authorships.all()
-        ),
+        "author": " and ".join(a.name.replace(" and ", " {and} ") for a in publication.authors),
         container: venue_name(publication),
         "year": str(publication.year or ""),
         "month": str(publication.month or ""),
@@ -109,7 +107,7 @@ def csl_item(publication: Publication) -> dict:
         "id": publication.slug,
         "type": CSL_TYPES.get(venue_kind(publication), "article"),
         "title": publication.title,
-        "author": [_csl_name(a.name) for a in publication.authorships.all()],
+        "author": [_csl_name(a.name) for a in publication.authors],
     }
     if publication.year:
         parts = [publication.year] + ([publication.month] if publication.month else [])
@@ -137,9 +135,8 @@ def scholarly_article(publication: Publication, absolute) -> dict:
         "headline": publication.title[:110],
         "name": publication.title,
         "author": [
-            {"@type": "Person", "name": a.name}
-            | ({"url": absolute(a.person.get_absolute_url())} if a.person_id else {})
-            for a in publication.authorships.all()
+            {"@type": "Person", "name": a.name} | ({"url": absolute(a.url)} if a.url else {})
+            for a in publication.authors
         ],
     }
     if publication.year:

@@ -2,32 +2,127 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch
+from django.db.models import Exists, F, OuterRef
+from django.urls import reverse
+
+# What a citation, an export or the API shows: everything but bookkeeping.
+LISTED_FIELDS = (
+    "title",
+    "slug",
+    "year",
+    "month",
+    "venue",
+    "venue_name",
+    "status",
+    "doi",
+    "pages",
+    "location",
+    "links",
+    "note",
+)
+LISTED_VENUE_FIELDS = ("name", "short_name", "slug", "kind")
 
 
-def _authorships() -> models.QuerySet:
+@dataclass(slots=True)
+class Author:
+    """One author of a listed publication, as pages and exports show it."""
+
+    name: str
+    position: int
+    person_id: int | None
+    slug: str
+    url: str
+    is_stub: bool
+    is_equal_contribution: bool
+    is_corresponding: bool
+    category: str
+
+
+def url_maker(viewname: str) -> Callable[[str], str]:
+    """A fast ``slug -> URL`` for a view taking one slug: one ``reverse()`` per page,
+    not one per link (a long profile links thousands of people and papers)."""
+    head, _, tail = reverse(viewname, args=["SLUG"]).rpartition("SLUG")
+    return lambda slug: f"{head}{slug}{tail}"
+
+
+def attach_authors(publications: list) -> None:
+    """Set ``publication.authors`` (ordered ``Author`` rows) on each, in one query.
+
+    Plain tuples, not model instances: a 200-paper profile lists well over a
+    thousand authors, and this is most of what it costs.
+    """
     from publications.models import Authorship
 
-    return (
-        Authorship.objects.select_related("person")
-        .only(
+    by_publication: dict[int, list[Author]] = {p.pk: [] for p in publications}
+    rows = (
+        Authorship.objects.filter(publication__in=list(by_publication))
+        .order_by("publication_id", "position")
+        .values_list(
             "publication_id",
-            "position",
             "name",
+            "position",
             "person_id",
+            "person__slug",
+            "person__is_stub",
             "is_equal_contribution",
             "is_corresponding",
             "category",
-            "person__name",
-            "person__slug",
-            "person__is_stub",
         )
-        .order_by("position")
     )
+    url = url_maker("profiles:person-detail")
+    for (
+        publication_id,
+        name,
+        position,
+        person_id,
+        slug,
+        is_stub,
+        equal,
+        corresponding,
+        category,
+    ) in rows:
+        by_publication[publication_id].append(
+            Author(
+                name,
+                position,
+                person_id,
+                slug or "",
+                url(slug) if slug else "",
+                bool(is_stub),
+                equal,
+                corresponding,
+                category,
+            )
+        )
+    for publication in publications:
+        publication.authors = by_publication[publication.pk]
 
 
 class PublicationQuerySet(models.QuerySet):
+    _with_authors = False
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._with_authors = self._with_authors
+        return clone
+
+    def _fetch_all(self) -> None:
+        # Like prefetch_related(), once, when the rows are first fetched.
+        attach = self._result_cache is None and self._with_authors
+        super()._fetch_all()
+        if attach and self._iterable_class is models.query.ModelIterable:
+            attach_authors(self._result_cache)
+
+    def with_authors(self) -> PublicationQuerySet:
+        """Each publication gets ``.authors``, its ``Author`` list, in one more query."""
+        clone = self._chain()
+        clone._with_authors = True
+        return clone
+
     def by_person(self, person) -> PublicationQuerySet:
         from publications.models import Authorship
 
@@ -56,8 +151,10 @@ class PublicationQuerySet(models.QuerySet):
 
     def for_listing(self) -> PublicationQuerySet:
         """Publications shown as citations: venue and ordered authors in two queries."""
-        return self.select_related("venue").prefetch_related(
-            Prefetch("authorships", queryset=_authorships())
+        return (
+            self.select_related("venue")
+            .only(*LISTED_FIELDS, *(f"venue__{name}" for name in LISTED_VENUE_FIELDS))
+            .with_authors()
         )
 
     def for_profile(self, person) -> PublicationQuerySet:

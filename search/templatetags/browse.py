@@ -6,10 +6,12 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from publications.citations import CitationWriter, authors_html
 from publications.exports import web_url
 from search import engine
 
 register = template.Library()
+
 
 # What json.dumps leaves that could end a <script> element or start a comment.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -46,3 +48,16 @@ def period(affiliation) -> str:
     if start and end:
         return f"{start}–{end}"
     return start or end
+
+
+@register.simple_tag(takes_context=True)
+def citation(context, publication, owner=None) -> SafeString:
+    """A publication as a citation (publications/citations.py), ``owner``'s name in bold."""
+    if "citation_writer" not in context.render_context:
+        context.render_context["citation_writer"] = CitationWriter()
+    return context.render_context["citation_writer"](publication, owner.pk if owner else None)
+
+
+@register.simple_tag
+def citation_authors(publication) -> SafeString:
+    return mark_safe(authors_html(publication))  # noqa: S308 - escaped by authors_html
