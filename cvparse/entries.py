@@ -610,7 +610,9 @@ def skills(items: list[Item], category_hint: str | None) -> list[dict]:
         bold = leading_bold(marked)
         if bold:
             category, rest = plain(bold[0]).rstrip(":"), plain(bold[1]).lstrip(": ")
-        elif match := re.match(r"^([A-Z][\w /&+-]{1,40}?)\s*:\s*(.+)$", item.text):
+        elif item.text.count(":") == 1 and (
+            match := re.match(r"^([A-Z][\w /&+-]{1,40}?)\s*:\s*(.+)$", item.text)
+        ):
             category, rest = match.group(1), match.group(2)
         elif category_hint and not out:
             category, rest = category_hint, item.text

@@ -93,8 +93,12 @@ class _Assembler:
             return
         if kind == "skills":
             for label, group in entries.labelled_groups(items):
-                if entries.is_code_group(label, group):
-                    found = entries.projects_from_links(group)
+                found = (
+                    entries.projects_from_links(group)
+                    if entries.is_code_group(label, group)
+                    else []
+                )
+                if found:
                     self.result["projects"].extend(found)
                 else:
                     found = entries.skills(group, section.sub)
