@@ -1045,6 +1045,12 @@ def _roles(texts: list[str]) -> list[str]:
     return roles
 
 
+def _wrapped(piece: list[Line]) -> bool:
+    """Whether a title line was cut by the page width and goes on in the next line."""
+    flat = plain(piece[-1].text)
+    return len(flat) >= 60 and not _WITH.search(flat) and not flat.endswith((".", "?", "!"))
+
+
 def _group_by_roles(lines: list[Line], legend: dict[str, str]) -> list[list[Line]]:
     """Entries printed as separate title / authors / venue lines (homepages, some PDFs)."""
     # Glue wrapped lines first: a line that starts in lower case continues the one before.
@@ -1083,7 +1089,7 @@ def _group_by_roles(lines: list[Line], legend: dict[str, str]) -> list[list[Line
             and (have & {"title", "authors", "citation"})
             or role == "title"
             and ("title" in have or "citation" in have)
-            and not (prev_role == "title" and not have & {"authors"})
+            and not (prev_role == "title" and not have & {"authors"} and _wrapped(pieces[k - 1]))
             or role == "authors"
             and "authors" in have
             or role == "tag"
@@ -1377,18 +1383,23 @@ def parse_publications(
     for group in _segment(content, legend):
         first = group[0].number
         parsed = _read_entry(group, legend, years.get(first), categories.get(first))
-        if not parsed.title or _is_prose(parsed):
+        if not parsed.title or _is_prose(parsed, group):
             continue
         publications.append(_to_dict(parsed, categories.get(first), [ln.number for ln in group]))
     _mark_self(publications, owner)
     return publications
 
 
-def _is_prose(parsed: Parsed) -> bool:
-    """A remark such as "My publication list is always up to date on arXiv"."""
-    if parsed.authors:
+def _is_prose(parsed: Parsed, group: list[Line]) -> bool:
+    """A remark about the list ("My publication list is always up to date on arXiv."):
+    a sentence with no authors, venue or year."""
+    text = plain(" ".join(ln.text for ln in group))
+    if parsed.authors or parsed.year or not text.endswith((".", ":")):
         return False
-    return bool(re.search(r"\b(?:my|me|I|you|your|our|we)\b", parsed.title, re.I))
+    if re.search(r"\b(?:my|me|I|you|your|our|we)\b", text, re.IGNORECASE):
+        return True
+    verb = r"\b(?:is|are|was|were|match(?:es)?|see|find|lists?|listed|updated|include[sd]?)\b"
+    return bool(re.search(verb, text)) and len(text.split()) >= 6 and not parsed.venue
 
 
 def _to_dict(p: Parsed, category: str | None, x_lines: list[int]) -> dict:
