@@ -25,7 +25,8 @@ GROUP_AUTHOR = re.compile(
     r"^(?:the\s+)?[\w .&'-]{2,60}\s(?:team|group|consortium|collaboration)$",
     re.IGNORECASE,
 )
-ET_AL = re.compile(r"^(?:and\s+|&\s*)?et\.?\s*al\.?$|^and\s+others$", re.IGNORECASE)
+# "et al." and an elided run of names ("...") stand for authors not printed.
+ET_AL = re.compile(r"^(?:and\s+|&\s*)?et\.?\s*al\.?$|^and\s+others$|^(?:\.\.\.|…)$", re.IGNORECASE)
 # Marks printed after (or before) a name: equal contribution, corresponding author...
 MARKS = "*†‡§¶#✉"
 _MARKS_TO_SPACE = str.maketrans(dict.fromkeys(MARKS, " "))

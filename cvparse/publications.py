@@ -210,6 +210,7 @@ _STATUS_WORDS = (
     ("accepted", re.compile(r"\b(to appear|forthcoming|accepted|in press)\b", re.I)),
     ("under_review", re.compile(
         r"\b(submitted|under review|in review|under revision|revise (?:and|&) resubmit|"
+        r"in submission|under submission|"
         r"revised and resubmitted|r&r|major revision|minor revision|patent filed|filed)\b",
         re.I)),
     ("in_preparation", re.compile(
@@ -1357,7 +1358,14 @@ def parse_publications(
         # A gap in the line numbers is a blank line the caller left out.
         blank = blank or (previous is not None and number > previous + 1)
         previous = number
-        classified.append(_classify_line(number, raw, blank))
+        line = _classify_line(number, raw, blank)
+        # A list number alone on its line ("1." above a wrapped citation) marks the next line.
+        if classified and re.fullmatch(
+            r"\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]", plain(classified[-1].text)
+        ):
+            line.marker = line.marker or "number"
+            classified.pop()
+        classified.append(line)
         blank = False
     content: list[Line] = []
     current_category = category
