@@ -431,3 +431,38 @@ def test_unlinking_an_author_is_remembered_as_a_hand_decision(client, staff, pro
     authorship.refresh_from_db()
     assert authorship.person is None and authorship.is_linked_by_hand
     assert Authorship.objects.filter(pk=authorship.pk, person=None).exists()
+
+
+# --- hooks on the public profile page ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("persona", "controls"),
+    [("anonymous", False), ("other_user", False), ("owner", True), ("staff", True)],
+)
+def test_only_editors_see_edit_controls_on_the_profile(request, client, profile, persona, controls):
+    if persona != "anonymous":
+        client.force_login(request.getfixturevalue(persona))
+    page = client.get(profile.person.get_absolute_url()).content.decode()
+    assert ("Edit this profile" in page) is controls
+    assert (f"/edit/publications/{profile.publication.slug}/edit/" in page) is controls
+    assert ("Merge a duplicate" in page) is (persona == "staff")
+    assert ("Upload a CV" in page) is (persona != "anonymous")
+
+
+def test_a_signed_in_user_is_offered_to_claim_a_stub(client, profile, other_user):
+    babbage = Person.objects.get(name="Charles Babbage")
+    assert "Claim this profile" not in client.get(babbage.get_absolute_url()).content.decode()
+    client.force_login(other_user)
+    assert "Claim this profile" in client.get(babbage.get_absolute_url()).content.decode()
+
+
+def test_a_publication_is_edited_in_place_on_the_profile(client, owner, profile):
+    client.force_login(owner)
+    back = profile.person.get_absolute_url()
+    url = f"/edit/publications/{profile.publication.slug}/edit/?next={back}"
+    form = client.get(url, **HTMX).content.decode()
+    assert f'name="next" value="{back}"' in form
+    data = {"title": "Sketch, annotated", "authors": "Ada Lovelace", "version": 1, "next": back}
+    assert client.post(url, data)["Location"] == back
+    assert "Sketch, annotated" in client.get(back).content.decode()

@@ -1,0 +1,13 @@
+"""Template checks for edit controls on pages other apps render (the profile page)."""
+
+from django import template
+
+from editing.access import can_edit_person
+
+register = template.Library()
+
+
+@register.filter
+def editable_by(person, user) -> bool:
+    """Whether ``user`` may edit ``person``'s profile (and so its publications)."""
+    return can_edit_person(user, person)
