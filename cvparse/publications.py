@@ -328,11 +328,18 @@ class Parsed:
 
 
 # ---------------------------------------------------------------- authors
+# A lower-case word that no author list holds: a quick "no" before splitting names.
+_NOT_A_NAME_WORD = re.compile(
+    r"(?<![\w'’-])(?!(?:and|et|al|others|the|team|group|consortium|collaboration|van|von|der|den"
+    r"|del|della|dei|dos|das|bin|ben|ten|ter)\b)[a-z]{3,}\b"
+)
+
+
 @lru_cache(maxsize=4096)
 def _author_parts(text: str) -> tuple[tuple[str, str, str, bool], ...] | None:
     """(name, marks, remark, is_bold) per author of an author-list text, or None if
     the text is not an author list. Sentinels mark bold/underlined names."""
-    if not text:
+    if not text or _NOT_A_NAME_WORD.search(re.sub(r"\([^()]*\)", " ", plain(text))):
         return None
     bold_open = under_open = False
     parts = []
