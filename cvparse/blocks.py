@@ -202,16 +202,19 @@ def _is_full(rest: str) -> bool:
     return len(rest.split()) >= 2 and not looks_like_location(rest)
 
 
-def cut(items: list[Item], *, roles: bool = False) -> list[Block]:
+def cut(items: list[Item], *, roles: bool = False, listed: bool = False) -> list[Block]:
     """Entries of a section: see the module docstring. ``roles``: a job title printed
-    just after an entry's date still belongs to it (positions)."""
+    just after an entry's date still belongs to it (positions). ``listed``: each bullet
+    is an entry of its own, even under a heading (courses, honours)."""
     anchors = {}
     for index, item in enumerate(items):
         found = _anchor(item, items[index - 1] if index else None)
         if found:
             anchors[index] = found
-    if not anchors:
-        return _cut_undated(items)
+    bullets = {i for i, it in enumerate(items) if it.bullet}
+    mostly_undated_list = listed and set(anchors) <= bullets and len(bullets) > 2 * len(anchors)
+    if not anchors or mostly_undated_list:
+        return _cut_undated(items, listed)
     full = [i for i, (_, rest, _) in anchors.items() if _is_full(rest)]
     if len(full) * 2 > len(anchors):
         return _cut_full_lines(items, anchors)
@@ -227,11 +230,16 @@ def _cut_full_lines(items: list[Item], anchors: dict) -> list[Block]:
     context: list[Item] = []
     current: Block | None = None
     current_opens = False
+    # With nothing before the first dated line, the lines after a dated line are its own
+    # (Awesome-CV: "Ph.D. in X  2016 – 2021" / "University" / "City"); with a group
+    # heading first, they head the next group ("Stanford University" / "TA for ... 2025").
+    owns_following = min(anchors) == 0
     context_fresh = context_used = False
     for index, item in enumerate(items):
         prev = items[index - 1] if index else None
         if index in anchors:
             span, _, current_opens = anchors[index]
+            current_opens = current_opens or owns_following
             current = Block([item], span, item, list(context))
             blocks.append(current)
             context_used = context_used or bool(context)
@@ -300,7 +308,7 @@ def _cut_trailing(items: list[Item], anchors: dict, roles: bool) -> list[Block]:
     return blocks
 
 
-def _cut_undated(items: list[Item]) -> list[Block]:
+def _cut_undated(items: list[Item], listed: bool = False) -> list[Block]:
     """No dates: entries open at headings/bold lines, else at bullets, else paragraphs."""
     headers = [i for i, it in enumerate(items) if it.heading or it.bold]
     if headers:
@@ -310,7 +318,7 @@ def _cut_undated(items: list[Item]) -> list[Block]:
                 blocks.append(Block([item]))
             else:
                 blocks[-1].items.append(item)
-        return [piece for block in blocks for piece in _split_named_bullets(block)]
+        return [piece for block in blocks for piece in _split_named_bullets(block, listed)]
     if any(it.bullet for it in items):
         blocks = []
         for item in items:
@@ -329,12 +337,13 @@ def _cut_undated(items: list[Item]) -> list[Block]:
     return blocks
 
 
-def _split_named_bullets(block: Block) -> list[Block]:
+def _split_named_bullets(block: Block, listed: bool = False) -> list[Block]:
     """A group label over bullets that each start with a name (a link or bold run):
     the bullets are the entries, the label their shared context."""
     head, rest = block.items[0], block.items[1:]
     bullets = [it for it in rest if it.bullet]
-    if len(bullets) < 1 or not all(it.marked.startswith(("[", "**[", "**")) for it in bullets):
+    named = all(it.marked.startswith(("[", "**[", "**")) for it in bullets)
+    if not bullets or not (named or (listed and head.heading)):
         return [block]
     out: list[Block] = []
     for item in rest:

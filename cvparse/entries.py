@@ -41,8 +41,13 @@ _ADVISOR = re.compile(
     r"|\bunder the (?:co-?)?(?:supervision|guidance|direction) of\s+"
     r"|\b(?:group|laboratory|lab) of\s+"
     r"|\b(?:assistant|RA) to\s+"
-    r"|\bcommittee\s*:\s*",
+    r"|\bcommittee\s*:\s*"
+    r"|\bPI\s*:\s*",
     re.I,
+)
+# Degrees written after a name: "Rebecca E. Stanton, Ph.D.", "Elena Ruiz, Psy.D."
+CREDENTIALS = re.compile(
+    r",?\s*\b(?:Ph\.?\s?D|Psy\.?\s?D|M\.?D|Ed\.?D|J\.?D|M\.?A|M\.?Sc?|MBA|MPH|DPhil)\.?(?=[\s,;)]|$)"
 )
 _TITLE_WORDS = re.compile(r"^(?:(?:Prof(?:essor)?|Dr|Senior Engineer|Mr|Ms|Mrs)\.?\s+)+", re.I)
 _NAME_TOKEN = re.compile(
@@ -121,11 +126,13 @@ def person_names(text: str) -> list[str]:
     """Names listed after a trigger: "X and Y", "Prof. X, Dr. Y"; stops at the first non-name."""
     names = []
     text = re.sub(r"\b(?:Prof(?:essor)?|Dr|Mr|Mrs|Ms)\.?\s+", "", text)
+    text = CREDENTIALS.sub("", text)
     text = re.split(
-        r"(?<![A-Z])[.;:](?=\s|$)|\s\((?!co-?advis|advis|chair)|\s(?:at|in|from|on|for|since)\s",
+        r"(?<![A-Z])[.;:)](?=\s|$)|\)|\s\((?!co-?advis|advis|chair)"
+        r"|\s(?:at|in|from|on|for|since)\s",
         text,
     )[0]
-    for part in re.split(r",\s*|\s+and\s+|\s*&\s*", text):
+    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text):
         part = _TITLE_WORDS.sub("", part.strip(" *"))
         part = re.sub(
             r"^(?:(?:senior|staff|principal|chief|lead|engineer|manager|researcher"

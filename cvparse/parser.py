@@ -122,7 +122,15 @@ class _Assembler:
             "teaching": entries.teaching,
             "projects": entries.project,
         }.get(kind or "")
-        blocks = cut(items, roles=kind in ("positions", "teaching")) if items else []
+        blocks = (
+            cut(
+                items,
+                roles=kind in ("positions", "teaching"),
+                listed=kind in ("teaching", "awards"),
+            )
+            if items
+            else []
+        )
         if extract is None:
             self._other(section, blocks, following)
             return
@@ -170,8 +178,9 @@ class _Assembler:
         info = self.result["person"]
         lines = preamble.lines
         for line in lines[:4]:
-            if person.looks_like_name(line.text.strip(" *")):
-                info["name"] = person.display_name(line.text.strip(" *"))
+            candidate = entries.CREDENTIALS.sub("", line.text).strip(" *,")
+            if person.looks_like_name(candidate):
+                info["name"] = person.display_name(candidate)
                 self._mark([line.no])
                 break
         contact = person.contact_details(
