@@ -169,7 +169,8 @@ class _Import:
         self.result = ImportResult(document=document)
         self.people_by_key: dict[str, set[int]] = defaultdict(set)  # full or initials key
         self.new_people_ids: set[int] = set()
-        self.stubs_by_key: dict[str, int] = {}
+        self.spellings: list[tuple[int, str]] = []  # the owner's own names, to be kept
+        self.mentors: set[int] = set()
 
     def create(self, model: type[models.Model], objs: list) -> list:
         if not objs:
@@ -304,7 +305,7 @@ class _Import:
             changed = True
         if changed:
             person.save()
-        self.add_names([(person.pk, data["name"])])
+        self.spellings.append((person.pk, data["name"]))
 
     # --- organizations and affiliations ---------------------------------------------
 
@@ -419,15 +420,15 @@ class _Import:
         existing = set(
             Mentorship.objects.filter(advisee=person).values_list("advisor_id", "affiliation_id")
         )
-        advisors = self.people_for(
-            [name for _, name, _ in mentors], context={advisor for advisor, _ in existing}
-        )
+        self.mentors = {advisor for advisor, _ in existing}
+        advisors = self.people_for([name for _, name, _ in mentors], context=set(self.mentors))
         rows = []
         for affiliation, name, role in mentors:
             advisor = advisors[name]
             if advisor is None or advisor == person.pk or (advisor, affiliation.pk) in existing:
                 continue
             existing.add((advisor, affiliation.pk))
+            self.mentors.add(advisor)
             rows.append(
                 Mentorship(
                     advisor_id=advisor,
@@ -513,9 +514,6 @@ class _Import:
         ):
             publication.slug = slug
         self.create(Publication, fresh)
-        context = {person.pk} | set(
-            Mentorship.objects.filter(advisee=person).values_list("advisor_id", flat=True)
-        )
         people = self.people_for(
             [
                 a["name"][:200]
@@ -523,7 +521,7 @@ class _Import:
                 for a in paper["authors"]
                 if not a["is_self"]
             ],
-            context=context,
+            context={person.pk, *self.mentors},
         )
         new_authors, changed_authors = [], []
         for publication, paper in pairs.values():
@@ -531,7 +529,7 @@ class _Import:
             for position, author in enumerate(paper["authors"], start=1):
                 name = author["name"][:200]
                 if author["is_self"]:
-                    self.self_names.append((person.pk, name))
+                    self.spellings.append((person.pk, name))
                 target = person.pk if author["is_self"] else people[name]
                 if position not in at:
                     new_authors.append(
@@ -629,7 +627,6 @@ class _Import:
             self.create(model, fresh)
 
     def run(self) -> ImportResult:
-        self.self_names: list[tuple[int, str]] = []
         person = self.owner_person()
         existing: dict[type, list] = {}
         if person.pk not in self.new_people_ids:
@@ -640,7 +637,7 @@ class _Import:
         self.update_owner(person)
         self.affiliations(person, existing.get(Affiliation, []))
         self.publications(person)
-        self.add_names(self.self_names)
+        self.add_names(self.spellings)
         self.entries(person, existing)
         self.document.person = person
         self.document.status = CVDocument.Status.IMPORTED
@@ -774,7 +771,11 @@ def import_cv_file(
     Raises ``cvparse.CVParseError`` for a file the parser cannot read; nothing is written then.
     """
     sha256 = hashlib.sha256(data).hexdigest()
-    done = CVDocument.objects.filter(sha256=sha256, status=CVDocument.Status.IMPORTED).first()
+    done = (
+        CVDocument.objects.filter(sha256=sha256, status=CVDocument.Status.IMPORTED)
+        .select_related("person")
+        .first()
+    )
     if done is not None:
         return ImportResult(document=done, person=done.person, is_unchanged=True)
     text = read(data, filename).text
