@@ -137,7 +137,9 @@ _TAG = re.compile(
     r"^\s*(?:\[(?P<b>[^\]\[]{2,40})\]|\x0e(?P<c>[^\x0f]{2,40})\x0f|\((?P<p>[A-Z][^()]{1,30}['’‘]\d\d)\))\s*"
 )
 # "NSDI'24", "IEEE TEVC'26", "ASPLOS '25": a venue's short name and two-digit year.
-_VENUE_YEAR_TAG = re.compile(r"(?P<short>(?:[A-Z]{2,}\s)?[A-Z][A-Za-z&/-]*)\s?['’‘](?P<yy>\d{2})\b")
+_VENUE_YEAR_TAG = re.compile(
+    r"(?<![\w&/-])(?P<short>(?:[A-Z]{2,}\s)?[A-Z][A-Za-z&/-]*)\s?['’‘](?P<yy>\d{2})\b"
+)
 # One part of a legend: "* equal contribution", "† = corresponding author".
 _LEGEND_PART = re.compile(
     r"^(?P<mark>[*†‡§¶#]+)\s*(?::|=|-|–|indicates|denotes|marks)?\s*(?P<meaning>[A-Za-z][^()]{2,80})$",
