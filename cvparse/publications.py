@@ -735,6 +735,14 @@ def _status_from(text: str, out: Parsed) -> None:
             return
 
 
+# A remark such as "Best Paper Award." or "oral presentation" after the venue.
+_AWARD_WORDS = re.compile(
+    r"\b(?:award|prize|best (?:paper|student)|oral|spotlight|highlight|nominee|finalist|"
+    r"featured)\b",
+    re.IGNORECASE,
+)
+
+
 def _parse_venue(rest: str, out: Parsed) -> None:
     """Venue, short name, year, month, pages, DOI and remarks from the text after a title."""
     if not rest or not plain(rest).strip(" .,;"):
@@ -784,6 +792,9 @@ def _parse_venue(rest: str, out: Parsed) -> None:
     remarks = re.findall(r"\x01\(([^()]*)\)\x02|\x03\(([^()]*)\)\x04|\[(in [A-Z][a-z]+)\]", rest)
     for groups in remarks:
         out.notes.extend(g for g in groups if g)
+    for part in re.split(r"[.;,]\s+|\s*\(|\)\s*", plain(rest)):
+        if _AWARD_WORDS.search(part):
+            out.notes.append(part.strip(" .,;"))
 
 
 def _trim_venue(venue: str) -> str:
