@@ -293,7 +293,12 @@ def _cut_trailing(items: list[Item], anchors: dict, roles: bool) -> list[Block]:
             continue
         if after_date:
             lacks_role = roles and not any(looks_like_role(it.text) for it in current.items)
-            if is_detail(item, prev) or (lacks_role and looks_like_role(item.text)):
+            # After a blank line, a plain line opens the next entry even if it reads like
+            # a detail ("B.A., History and Italian, summa cum laude").
+            new_paragraph = item.gap_before and not item.bullet and not _LABEL.match(item.text)
+            if (lacks_role and looks_like_role(item.text)) or (
+                not new_paragraph and is_detail(item, prev)
+            ):
                 current.items.append(item)
                 continue
             blocks.append(current)

@@ -115,8 +115,8 @@ _STOP_WORDS = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "at", "to
 
 
 def _segments(text: str) -> list[str]:
-    """Comma / dash / sentence pieces of a header, keeping parentheses whole."""
-    text = re.sub(r"\s+[—–|·]\s+|\t|\s{3,}", " ; ", text)
+    """Comma / dash / colon / sentence pieces of a header, keeping parentheses whole."""
+    text = re.sub(r"\s+[—–|·]\s+|\t|\s{3,}|(?<=[a-z]):\s+(?=[A-Z])", " ; ", text)
     text = re.sub(r"\s+at\s+(?:the\s+)?(?=[A-Z])", " ; ", text)
     text = re.sub(r"(?<=[a-z\)])\.\s+(?=[A-Z])", " ; ", text)
     return [s.strip(" .;") for s in split_outside_parens(text, ",;") if s.strip(" .;")]
@@ -487,8 +487,15 @@ def award(block: Block) -> dict:
         tail_parts = split_outside_parens(tail, ",;")
         orgs = [p for p in tail_parts if _INSTITUTION.search(p) or _ORG.search(p)]
         if orgs and issuer is None:
-            issuer = orgs[-1] if len(tail_parts) > 1 and tail_parts[-1] in orgs else orgs[0]
-        details.extend(p for p in tail_parts if p != issuer)
+            # The organisations closing the line: "Center for X, University of Y".
+            run = []
+            for part in reversed(tail_parts):
+                if part not in orgs:
+                    break
+                run.insert(0, part)
+            issuer = ", ".join(run) if run else orgs[0]
+        named = issuer.split(", ") if issuer else []
+        details.extend(p for p in tail_parts if p not in named)
     if issuer is None and (
         of := re.search(
             r"\b(?:of|at)\s+((?:the\s+)?[A-Z][\w ]*(?:Universit\w+|College|Institute)[\w ]*)$",
@@ -518,7 +525,7 @@ def teaching(block: Block, institution_hint: str | None = None) -> dict:
     institution_hint = institution_hint or (context[0] if context else None)
     details: list[str] = []
     for text in texts:
-        match = _TEACH_ROLE.search(text)
+        match = _TEACH_ROLE.search(re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), text))
         if role is None and match:
             role = _smart_case(match.group(1))
             if role.lower() == "lecture":
@@ -553,11 +560,9 @@ def teaching(block: Block, institution_hint: str | None = None) -> dict:
             if places and institution is None:
                 institution = places[0]
                 course = ", ".join(p for p in pieces if p not in places)
-        if paren := re.search(
-            r"\s*\(((?:under)?graduate[^)]*|[^)]*\b(?:level|students|online)\b[^)]*)\)$",
-            course,
-            re.I,
-        ):
+        course = _strip_dates(course) if find_dates(course) else course
+        if paren := re.search(r"\s*\(([^()A-Z]*)\)$", course):
+            # a lower-case note ("(undergraduate)", "(lecture, 120 students)"), not a title
             details.insert(0, paren.group(1))
             course = course[: paren.start()]
     span = _first_date(block)
