@@ -10,10 +10,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-import bibtexparser
-from bibtexparser.middlewares import LatexEncodingMiddleware
-from bibtexparser.model import Entry, Field
-
 from publications.models import Publication, Venue
 
 BIBTEX_TYPES = {
@@ -71,11 +67,34 @@ def citation_key(publication: Publication, taken: set[str]) -> str:
     return key
 
 
-def bibtex_entry(publication: Publication, key: str) -> Entry:
+# LaTeX's special characters, written so that any BibTeX reader gets the text back.
+LATEX_SPECIALS = {
+    "\\": "{\\textbackslash}",
+    "{": "\\{",
+    "}": "\\}",
+    "&": "\\&",
+    "%": "\\%",
+    "$": "\\$",
+    "#": "\\#",
+    "_": "\\_",
+    "~": "{\\textasciitilde}",
+    "^": "{\\textasciicircum}",
+}
+LATEX_SPECIAL = re.compile("|".join(re.escape(c) for c in LATEX_SPECIALS))
+
+
+def latex(text: str) -> str:
+    """Text as a braced BibTeX value: specials escaped, other characters (UTF-8) kept."""
+    return LATEX_SPECIAL.sub(lambda m: LATEX_SPECIALS[m.group()], " ".join(text.split()))
+
+
+def bibtex_entry(publication: Publication, key: str) -> str:
     entry_type, container = BIBTEX_TYPES.get(venue_kind(publication), ("misc", "howpublished"))
     values = {
         "title": publication.title,
-        "author": " and ".join(a.name.replace(" and ", " {and} ") for a in publication.authors),
+        "author": " and ".join(
+            latex(a.name).replace(" and ", " {and} ") for a in publication.authors
+        ),
         container: venue_name(publication),
         "year": str(publication.year or ""),
         "month": str(publication.month or ""),
@@ -86,15 +105,14 @@ def bibtex_entry(publication: Publication, key: str) -> Entry:
         if publication.status in ("", Publication.Status.PUBLISHED)
         else publication.get_status_display(),
     }
-    return Entry(entry_type, key, [Field(name, value) for name, value in values.items() if value])
+    escaped = {name: value if name == "author" else latex(value) for name, value in values.items()}
+    fields = ",\n".join(f"  {name} = {{{value}}}" for name, value in escaped.items() if value)
+    return f"@{entry_type}{{{key},\n{fields}\n}}\n"
 
 
 def bibtex(publications: Iterable[Publication]) -> str:
-    library = bibtexparser.Library()
     taken: set[str] = set()
-    for publication in publications:
-        library.add(bibtex_entry(publication, citation_key(publication, taken)))
-    return bibtexparser.write_string(library, prepend_middleware=[LatexEncodingMiddleware()])
+    return "\n".join(bibtex_entry(p, citation_key(p, taken)) for p in publications)
 
 
 def _csl_name(name: str) -> dict[str, str]:

@@ -173,3 +173,29 @@ def test_json_ld_cannot_close_its_script(client, db):
     content = client.get(person.get_absolute_url()).content.decode()
     assert "</script><script>alert(1)" not in content
     assert json_ld(client.get(person.get_absolute_url()))["name"] == person.name
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Plain title",
+        "50% of $x_i$ & more # things",
+        "Braces {kept} and } unbalanced {",
+        "Back\\slash and tilde~",  # (a caret decodes as U+02C6 in pylatexenc)
+        "Ünïcödé Müller 钟 — “quotes”",
+    ],
+)
+def test_bibtex_values_round_trip(db, title):
+    from publications.exports import bibtex
+    from publications.models import Publication
+    from tests.conftest import make_publication
+
+    publication = make_publication(title, ["Zoë O'Brien & Co", "Yinmin Zhong"], year=2020)
+    (listed,) = Publication.objects.filter(pk=publication.pk).for_listing()
+    library = bibtexparser.parse_string(
+        bibtex([listed]), append_middleware=[LatexDecodingMiddleware()]
+    )
+    assert library.failed_blocks == []
+    (entry,) = library.entries
+    assert entry["title"] == title
+    assert entry["author"] == "Zoë O'Brien & Co and Yinmin Zhong"
