@@ -48,7 +48,8 @@ _ROLE = re.compile(
     r"|fellow|postdoc\w*|consultant|analyst|manager|director|head|chair|editor|student"
     r"|associate|scholar|visiting|instructor|tutor|teacher|officer|member|coordinator"
     r"|specialist|founder|lead|architect|programmer|trainee|apprentice|volunteer|staff"
-    r"|economist|statistician|physician|curator|librarian|advisor|adviser"
+    r"|economist|statistician|physician|curator|librarian|advisor|adviser|therapist"
+    r"|clinician|counselou?r|psychologist|nurse|technician|practitioner|resident|clerk"
     r"|\bTA\b|RA)\b",
     re.I,
 )

@@ -114,10 +114,18 @@ _TEACH_ROLE = re.compile(
 _STOP_WORDS = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "at", "to", "with", "by"}
 
 
+def _split_at(match: re.Match[str]) -> str:
+    """ "Engineer at Google" splits; "University of North Carolina at Chapel Hill" not."""
+    before = re.split(r"[,;]", match.string[: match.start()])[-1]
+    return match.group(0) if re.search(r"universit|college|institut", before, re.I) else " ; "
+
+
 def _segments(text: str) -> list[str]:
     """Comma / dash / colon / sentence pieces of a header, keeping parentheses whole."""
     text = re.sub(r"\s+[—–|·]\s+|\t|\s{3,}|(?<=[a-z]):\s+(?=[A-Z])", " ; ", text)
-    text = re.sub(r"\s+at\s+(?:the\s+)?(?=[A-Z])", " ; ", text)
+    # "School of X at the Y University" is two pieces; "University of X at Chapel Hill" one.
+    text = re.sub(r"\s+at\s+the\s+(?=[A-Z])", " ; ", text)
+    text = re.sub(r"\s+at\s+(?=[A-Z])", _split_at, text)
     text = re.sub(r"(?<=[a-z\)])\.\s+(?=[A-Z])", " ; ", text)
     return [s.strip(" .;") for s in split_outside_parens(text, ",;") if s.strip(" .;")]
 
@@ -184,6 +192,12 @@ def _strip_dates(text: str) -> str:
     text = re.sub(r"\*\*[\s:,.–—-]*\*\*(?!\*)|(?<!\*)\*[\s:,.–—-]+\*(?!\*)", " ", text)
     text = re.sub(r"^[\s:,.·|–—-]+|[\s:,·|–—(-]+$", "", fold(text))
     return re.sub(r"\(\s*\)", "", text).strip()
+
+
+def _date_text(text: str) -> str:
+    """The dates of a line as printed, several kept together ("Fall 2022, Fall 2023")."""
+    spans = find_dates(text)
+    return text[spans[0].begin : spans[-1].end].strip(" *")
 
 
 def _lines_without_date(block: Block) -> list[Item]:
@@ -565,12 +579,8 @@ def teaching(block: Block, institution_hint: str | None = None) -> dict:
             # a lower-case note ("(undergraduate)", "(lecture, 120 students)"), not a title
             details.insert(0, paren.group(1))
             course = course[: paren.start()]
-    span = _first_date(block)
-    term = None
-    if span and block.date_item is not None:
-        term = block.date_item.text[span.begin : span.end].strip(" *")
-    elif span:
-        term = next((it.text[span.begin : span.end] for it in items if find_dates(it.text)), None)
+    dated = block.date_item or next((it for it in block.items if find_dates(it.text)), None)
+    term = _date_text(dated.text) if dated else None
     return _x(
         block,
         {
