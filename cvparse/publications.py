@@ -346,7 +346,8 @@ def _author_parts(text: str) -> tuple[tuple[str, str, str, bool], ...] | None:
     bold_open = under_open = False
     parts = []
     for part in names.split_authors(text):
-        is_bold = bold_open or under_open or B_ON in part or U_ON in part
+        marked = re.sub(r"\([^()]*\)", "", part)  # a bold "(**1983**)" is not the name
+        is_bold = bold_open or under_open or B_ON in marked or U_ON in marked
         for ch in part:
             if ch in (B_ON, B_OFF):
                 bold_open = ch == B_ON
@@ -401,9 +402,9 @@ def _is_author_list(text: str) -> bool:
 
 # ---------------------------------------------------------------- citation styles
 _APA = re.compile(
-    r"^(?P<authors>[^()]+?)\s*\((?P<when>(?:19|20)\d\d[a-z]?(?:,\s*[A-Za-z]+\.?(?:\s*\d{1,2})?)?|"
-    r"n\.\s?d\.|forthcoming|in press|accepted|submitted|under review|in preparation|in prep\.?|"
-    r"to appear)\)[.,:]?\s*(?P<rest>.*)$",
+    r"^(?P<authors>[^()]+?)\s*\(\s*[\x01\x03]?(?P<when>(?:19|20)\d\d[a-z]?"
+    r"(?:,\s*[A-Za-z]+\.?(?:\s*\d{1,2})?)?|n\.\s?d\.|forthcoming|in press|accepted|submitted|"
+    r"under review|in preparation|in prep\.?|to appear)[\x02\x04]?\s*\)[.,:]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _WITH = re.compile(r"\((?P<pre>[^()]*?\b)?with\s+(?P<who>[^()]+)\)", re.IGNORECASE)
@@ -570,8 +571,8 @@ def _comma_separated(text: str, legend: dict[str, str]) -> tuple[list[dict], str
         return None
     tail = segments[names_end:]
     cut = next((k for k, seg in enumerate(tail) if k and _VENUE_SEGMENT.match(plain(seg))), None)
-    if cut is None:
-        cut = 1
+    if cut is None or re.fullmatch(r"\s*[\x01\x03\x10“\"].*[\x02\x04\x11”\"]\s*", tail[0]):
+        cut = 1  # no venue found, or the title is marked off (a link, quotes, emphasis)
     title = ", ".join(tail[:cut])
     if len(plain(title).split()) < 2:
         return None
@@ -922,7 +923,10 @@ def _citation_start(text: str) -> bool:
     if m and _is_author_list(m.group("authors").rstrip(" ,")):
         return True
     found = _author_end(text)
-    return bool(found and len(plain(text[found[1] :]).split()) >= 2)
+    if found and len(plain(text[found[1] :]).split()) >= 2:
+        return True
+    comma = _comma_separated(text, {})  # "Thomas D., Boman R., Title, Journal 128 (2019)"
+    return bool(comma and len(comma[0]) >= 2)
 
 
 def _bold_line(text: str) -> bool:
