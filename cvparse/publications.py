@@ -821,6 +821,7 @@ def _venue_head(flat: str) -> str | None:
         r"\s(?:no\.|vol\.)\s*\d",
         r"\s\((?=\d)",
         r"(?:^|\s)(?:doi|available at|https?)\b",
+        r",\s*(?:in press|forthcoming|to appear|accepted|submitted|under review|online first)\b",
     ):
         m = re.search(pattern, flat, re.IGNORECASE)
         if m:
