@@ -288,8 +288,16 @@ def education(block: Block) -> dict:
                 break
             break
     gpa_match = _GPA.search(text)
+    known = {degree, field, institution} - {None}
     for it in items:
         if degree and it.text.startswith(degree) and len(it.text) < 80:
+            # the degree line: keep what it says besides degree, field and place
+            details.extend(
+                seg
+                for seg in _segments(it.text)
+                if not any(k and (seg in k or k in seg) for k in known)
+                and not looks_like_location(seg)
+            )
             continue
         if institution and it.text.strip(" .") == institution:
             continue
