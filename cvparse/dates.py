@@ -144,7 +144,7 @@ def find_dates(text: str) -> list[DateSpan]:
                     last, end = (year, None), end + two.end()
             elif opened := _OPEN_END.match(tail):
                 last, end = "present", end + opened.end()
-        head = text[:begin]
+        head = text[max(0, begin - 24) : begin]
         marker = None
         if _SINCE.search(head):
             marker = "since"
