@@ -38,3 +38,4 @@ format: install
 
 bench: install
 	$(BIN)/python benchmarks/parse.py
+	$(BIN)/python benchmarks/import.py
