@@ -103,3 +103,17 @@ def test_command_line(tmp_path):
         capture_output=True, text=True, cwd=Path(__file__).parents[2],
     )  # fmt: skip
     assert bad.returncode == 2 and bad.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Experience\n" + "2019 - 2020 " * 1000,
+        "## Education\n" + "Ph.D. in X, University of Y, " * 400,
+        "## Awards\n" + "*a " * 3000,
+        "## Experience\nAdvised by " + ", ".join(["John Smith"] * 2000),
+    ],
+    ids=["dates", "commas", "stars", "names"],
+)
+def test_pathological_lines_stay_fast(text):
+    assert _timed(lambda: parse(text, "cv.md")) < 2
