@@ -28,7 +28,7 @@ GROUP_AUTHOR = re.compile(
 # "et al." and an elided run of names ("...") stand for authors not printed.
 ET_AL = re.compile(r"^(?:and\s+|&\s*)?et\.?\s*al\.?$|^and\s+others$|^(?:\.\.\.|…)$", re.IGNORECASE)
 # Marks printed after (or before) a name: equal contribution, corresponding author...
-MARKS = "*†‡§¶#✉"
+MARKS = "*†‡§¶#✉^"
 _MARKS_TO_SPACE = str.maketrans(dict.fromkeys(MARKS, " "))
 
 INITIAL = re.compile(r"^(?:[A-Z\u00c0-\u00de]\.?-?){1,3}\.?$|^[A-Z][a-z]?\.$")
@@ -56,6 +56,11 @@ def strip_marks(name: str) -> tuple[str, str]:
     return " ".join(clean.split()).strip(" ,;"), marks
 
 
+# Titles and degrees around a name ("Dr. Michael Jahn", "Jane Doe, PhD").
+_HONORIFIC = re.compile(
+    r"^(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)+|,?\s+(?:ph\.?\s?d\.?|m\.?d\.?|jr\.?|sr\.?)$",
+    re.IGNORECASE,
+)
 # Endings of English words that are rarely endings of names ("Prediction", "Adaptive").
 _TITLE_WORD_END = re.compile(r"(tion|sion|ive|ment|ness|ity|ics|ance|ence|able|ing|ism|ogy)s?$")
 _CTRL = re.compile(r"[\x01-\x08\x0e-\x1f]")
@@ -185,6 +190,7 @@ def _split_authors(text: str) -> list[str]:
 def parse_name(name: str) -> tuple[str, str]:
     """(given, family) of a printed name, in any of the usual orders."""
     name = strip_marks(re.sub(r"\([^)]*\)", " ", name))[0]
+    name = _HONORIFIC.sub("", name).strip(" ,")
     if "," in name:
         family, _, given = name.partition(",")
         return given.strip(), family.strip()

@@ -96,6 +96,8 @@ def test_parse_name(name, expected):
         ("Zili Zhang", "Zhi Zhang", False),
         ("Y. Chen", "Z. Jin", False),
         ("Kowalski-Jahn M", "Michael Jahn", False),
+        ("Jahn M", "Dr. Michael Jahn", True),
+        ("J. Doe", "Jane Doe, PhD", True),
     ],
 )
 def test_same_person(a, b, expected):
