@@ -14,6 +14,7 @@ author-first with periods (ACM, Vancouver, physics), title-first (homepages,
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -52,8 +53,6 @@ _LOOSE_ACCENT = re.compile(r"([A-Za-z])([´¨˚ˆ˜ˇ¸])(?: (?=[a-z]))?")
 
 
 def _repair_accents(text: str) -> str:
-    import unicodedata
-
     def compose(m: re.Match[str]) -> str:
         return unicodedata.normalize("NFC", m.group(1) + _SPACING_ACCENTS[m.group(2)])
 
@@ -278,10 +277,6 @@ def _sentence_end(text: str, start: int = 0, *, venue: bool = False) -> int:
     return -1
 
 
-def _clean(text: str) -> str:
-    return plain(text).strip(" ,;:.-–—|")
-
-
 def _title_clean(text: str) -> str:
     t = plain(text).strip()
     t = t.strip(" ,;:-–—|")
@@ -306,13 +301,6 @@ def _month_of(text: str) -> int | None:
 
 
 # ---------------------------------------------------------------- entry record
-@dataclass
-class Entry:
-    lines: list[Line] = field(default_factory=list)
-    default_year: int | None = None
-    category: str | None = None
-
-
 @dataclass
 class Parsed:
     title: str = ""
@@ -953,7 +941,7 @@ def _group_by_start(lines: list[Line], starts: set[int]) -> list[list[Line]]:
     return groups
 
 
-def _segment(lines: list[Line], legend: dict[str, str]) -> list[list[Line]]:
+def _segment(lines: list[Line]) -> list[list[Line]]:
     """Cut the section's content lines into entries."""
     if not lines:
         return []
@@ -982,7 +970,7 @@ def _segment(lines: list[Line], legend: dict[str, str]) -> list[list[Line]]:
     }
     if len(starts) >= 2 or (starts == {0} and not headings and len(lines) > 1):
         return _group_by_start(lines, starts | {0})
-    return _group_by_roles(lines, legend)
+    return _group_by_roles(lines)
 
 
 # Roles of one logical piece in a multi-line entry layout.
@@ -1077,7 +1065,7 @@ def _wrapped(piece: list[Line]) -> bool:
     return len(flat) >= 60 and not _WITH.search(flat) and not flat.endswith((".", "?", "!"))
 
 
-def _group_by_roles(lines: list[Line], legend: dict[str, str]) -> list[list[Line]]:
+def _group_by_roles(lines: list[Line]) -> list[list[Line]]:
     """Entries printed as separate title / authors / venue lines (homepages, some PDFs)."""
     # Glue wrapped lines first: a line that starts in lower case continues the one before.
     pieces: list[list[Line]] = []
@@ -1413,7 +1401,7 @@ def parse_publications(
         years[line.number] = default_year
         content.append(line)
     publications = []
-    for group in _segment(content, legend):
+    for group in _segment(content):
         first = group[0].number
         parsed = _read_entry(group, legend, years.get(first), categories.get(first))
         if not parsed.title or _is_prose(parsed, group):
