@@ -396,7 +396,7 @@ def position(block: Block) -> dict:
             "organization": org.strip(" .") if org else None,
             "department": department,
             "title": _smart_case(title.strip(" .")) if title else None,
-            "kind": _position_kind(title or "", org or ""),
+            "kind": position_kind(title or ""),
             "start": start,
             "end": end,
             "supervisors": advisors_in(text),
@@ -445,7 +445,7 @@ def _smart_case(text: str) -> str:
     return " ".join(words)
 
 
-def _position_kind(title: str, org: str) -> str:
+def position_kind(title: str) -> str:
     t = title.lower()
     if "intern" in t:
         return "internship"

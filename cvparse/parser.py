@@ -262,7 +262,7 @@ class _Assembler:
             return
         text = " ".join(self.bio_parts)
         if not self.result["education"]:
-            self.result["education"].extend(person.prose_degrees(text))
+            self.result["education"].extend(person.prose_studies(text) + person.prose_degrees(text))
         if not self.result["positions"]:
             self.result["positions"].extend(person.prose_positions(text))
         for sentence in person.sentences(text):

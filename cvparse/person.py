@@ -183,6 +183,17 @@ _DEGREE_SENTENCE = re.compile(
     r"(?:\s+degree)?(?:\s+in\s+(?P<field>[^,]+?))?\s+(?:from|at)\s+(?:the\s+)?(?P<inst>[^,.]+?)"
     r"(?:\s+in\s+(?P<year>(?:19|20)\d\d))?(?=[,.]|\s+under|\s+with|$)",
 )
+_GRADUATED_SENTENCE = re.compile(
+    r"\bgraduated\s+from\s+(?:the\s+)?(?P<inst>[^,.]+?)\s+with\s+(?:a|an|my)\s+"
+    r"(?P<degree>[\w.']+)(?:\s+degree)?(?:\s+in\s+(?P<field>[^,.]+?))?"
+    r"(?:\s+in\s+(?P<year>(?:19|20)\d\d))?(?=[,.]|$)",
+)
+# "I am a third-year Ph.D. student at X": a degree under way, not a job.
+_STUDENT_TITLE = re.compile(
+    r"\b(?P<degree>ph\.?\s?d\.?|doctoral|master'?s?|m\.?s\.?|undergraduate|bachelor'?s?)"
+    r"(?:\s+\w+)?\s+(?:student|candidate)\b",
+    re.I,
+)
 
 
 _SENTENCE_END = re.compile(
@@ -205,7 +216,7 @@ def prose_positions(text: str) -> list[dict]:
         if not match:
             continue
         title = re.sub(r"\s+under the .*$", "", match.group("title"))
-        if not looks_like_role(title):
+        if not looks_like_role(title) or _STUDENT_TITLE.search(title):
             continue
         org_text = match.group("org").strip(" .")
         pieces = _segments(org_text)
@@ -219,7 +230,7 @@ def prose_positions(text: str) -> list[dict]:
                 "organization": org,
                 "department": department,
                 "title": title,
-                "kind": "visiting" if "visiting" in title.lower() else "employment",
+                "kind": position_kind(title),
                 "start": str(years[0].year) if years and not current else None,
                 "end": "present" if current else None,
                 "supervisors": advisors_in(sentence),
@@ -234,7 +245,7 @@ def prose_degrees(text: str) -> list[dict]:
     """Degrees an "about" paragraph states: "I obtained my Ph.D. in X from Y in 2019"."""
     out = []
     for sentence in sentences(text):
-        match = _DEGREE_SENTENCE.search(sentence)
+        match = _DEGREE_SENTENCE.search(sentence) or _GRADUATED_SENTENCE.search(sentence)
         if not match:
             continue
         out.append(
@@ -244,6 +255,31 @@ def prose_degrees(text: str) -> list[dict]:
                 "field": match.group("field"),
                 "start": None,
                 "end": match.group("year"),
+                "advisors": advisors_in(sentence),
+                "gpa": None,
+                "details": [],
+            }
+        )
+    return out
+
+
+def prose_studies(text: str) -> list[dict]:
+    """Degrees under way: "I am a third-year Ph.D. student at X, advised by Y"."""
+    out = []
+    for sentence in sentences(text):
+        match = _ROLE_AT.search(sentence) or _ROLE_SENTENCE.search(sentence)
+        student = _STUDENT_TITLE.search(match.group("title")) if match else None
+        if not match or not student or not re.search(r"\b(am|'m)\b", sentence):
+            continue
+        pieces = _segments(match.group("org").strip(" ."))
+        places = [p for p in pieces if _INSTITUTION.search(p)]
+        out.append(
+            {
+                "institution": places[-1] if places else (pieces[0] if pieces else None),
+                "degree": student.group("degree"),
+                "field": None,
+                "start": None,
+                "end": "present",
                 "advisors": advisors_in(sentence),
                 "gpa": None,
                 "details": [],

@@ -160,3 +160,19 @@ def json_words(result: dict) -> set[str]:
     import json
 
     return set(json.dumps(result).lower().replace('"', " ").replace(",", " ").split())
+
+
+def test_degrees_under_way_in_prose_are_education():
+    result = _parse(
+        "I am a third-year Ph.D. student at the Department of Physics, Stanford University, "
+        "advised by Prof. Jane Roe. I graduated from Peking University with a B.S. in Physics "
+        "in 2021. Before that I was a Research Intern at Google.\n"
+    )
+    phd, bs = result["education"]
+    assert (phd["institution"], phd["degree"], phd["end"], phd["advisors"]) == (
+        "Stanford University", "Ph.D.", "present", ["Jane Roe"],
+    )  # fmt: skip
+    assert (bs["institution"], bs["field"], bs["end"]) == ("Peking University", "Physics", "2021")
+    assert [(p["title"], p["organization"], p["kind"]) for p in result["positions"]] == [
+        ("Research Intern", "Google", "internship")
+    ]
