@@ -1129,6 +1129,17 @@ _LEAD_YEAR = re.compile(
 )
 
 
+def _join_wrapped(prev: str, line: str) -> str:
+    """Join a wrapped line to the one before: "con-" + "served" -> "conserved", but
+    a hyphen inside a URL ("wp-" + "content/...") stays and takes no space."""
+    last_word = prev.rsplit(" ", 1)[-1]
+    if prev.endswith("-") and (_URL.search(last_word) or "/" in last_word):
+        return prev + line
+    if re.search(r"[a-z]-$", prev) and plain(line)[:1].islower():
+        return prev[:-1] + line
+    return prev + " " + line
+
+
 def _read_entry(
     group: list[Line], legend: dict[str, str], default_year: int | None, category: str | None
 ) -> Parsed:
@@ -1148,8 +1159,7 @@ def _read_entry(
     for t in texts:
         prev = pieces[-1] if pieces else ""
         if prev and _continues(plain(prev), plain(t)):
-            joiner = "" if re.search(r"[a-z]-$", plain(prev)) and plain(t)[:1].islower() else " "
-            pieces[-1] = (prev[:-1] if joiner == "" else prev) + joiner + t
+            pieces[-1] = _join_wrapped(prev, t)
         else:
             pieces.append(t)
     # Links, legends and abstracts are not part of the citation text.
