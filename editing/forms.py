@@ -7,7 +7,16 @@ from django.db import models, transaction
 
 from affiliations.models import Affiliation
 from awards.models import Award
-from profiles.models import HandEdited, Person, ProfileSection, Project, Skill, Teaching
+from profiles.models import (
+    HandEdited,
+    Person,
+    ProfileSection,
+    Project,
+    Skill,
+    Teaching,
+    unique_slug,
+)
+from profiles.resolution import normalize_title
 from publications.models import Authorship, Publication
 
 STALE_MESSAGE = (
@@ -39,7 +48,7 @@ class LinesField(forms.CharField):
 class VersionedForm(forms.ModelForm):
     """Carries the version the editor saw; ``save()`` refuses it if the row moved on."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -229,9 +238,38 @@ class PublicationForm(VersionedForm):
 
     @transaction.atomic
     def save(self, commit: bool = True) -> Publication:
+        is_new = self.instance.pk is None
+        if is_new:
+            self.instance.normalized_title = normalize_title(self.instance.title)
+            self.instance.slug = unique_slug(Publication, self.instance.title)
         publication = super().save(commit)
-        if "authors" in self.changed_data:
+        if is_new or "authors" in self.changed_data:
             set_authors(publication, self.cleaned_data["authors"])
+        return publication
+
+
+class NewPublicationForm(PublicationForm):
+    """A publication added by hand to ``author``'s profile: they must be among its authors."""
+
+    def __init__(self, *args, author: Person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.author = author
+        self.fields["authors"].initial = author.name
+
+    def clean_authors(self) -> list[tuple[str, bool]]:
+        authors = super().clean_authors()
+        spellings = {self.author.name, *self.author.names.values_list("name", flat=True)}
+        if not spellings & {name for name, _ in authors}:
+            raise forms.ValidationError(f"Include {self.author.name} among the authors.")
+        return authors
+
+    @transaction.atomic
+    def save(self, commit: bool = True) -> Publication:
+        publication = super().save(commit)
+        spellings = {self.author.name, *self.author.names.values_list("name", flat=True)}
+        mine = publication.authorships.filter(name__in=spellings).order_by("position").first()
+        mine.person, mine.is_linked_by_hand = self.author, True
+        mine.save(update_fields=["person", "is_linked_by_hand", "updated_at"])
         return publication
 
 

@@ -18,6 +18,12 @@ urlpatterns = [
         PERSON + "history/<str:kind>/<int:history_id>/revert/", views.revert_change, name="revert"
     ),
     path(PERSON + "merge/", views.merge, name="merge"),
+    path(PERSON + "publications/add/", views.add_publication, name="publication-add"),
+    path(
+        PERSON + "publications/<slug:publication>/remove/",
+        views.remove_publication,
+        name="publication-remove",
+    ),
     path(PERSON + "<str:section>/add/", views.add_entry, name="entry-add"),
     path(ENTRY, views.entry_row, name="entry-row"),
     path(ENTRY + "edit/", views.edit_entry, name="entry-edit"),

@@ -25,7 +25,14 @@ from .access import (
     get_section,
     require_staff,
 )
-from .forms import SECTIONS, MergeForm, PersonForm, PublicationForm, VersionedForm
+from .forms import (
+    SECTIONS,
+    MergeForm,
+    NewPublicationForm,
+    PersonForm,
+    PublicationForm,
+    VersionedForm,
+)
 from .history import get_record, profile_history, revert
 from .merge import merge_people, revert_merge, unlink
 from .models import MergeRecord
@@ -165,6 +172,35 @@ def edit_publication(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(request, "Saved.")
         return redirect(next_url(request, publication.get_absolute_url()))
     return render_form(request, form, context, partial="publication-form")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_publication(request: HttpRequest, slug: str) -> HttpResponse:
+    person = get_person_for_editor(request, slug)
+    form = NewPublicationForm(request.POST or None, instance=Publication(), author=person)
+    context = {"person": person, "publication": None}
+    if request.method == "POST" and form.is_valid():
+        publication = form.save()
+        if request.htmx:
+            return render(request, f"{PAGE}#publication-row", {"publication": publication})
+        messages.success(request, "Publication added.")
+        return redirect(manage_url(person, f"publication-{publication.pk}"))
+    return render_form(request, form, context, partial="publication-form")
+
+
+@login_required
+@require_POST
+def remove_publication(request: HttpRequest, slug: str, publication: str) -> HttpResponse:
+    """Take a publication off this profile: the person is no longer linked as its author."""
+    person = get_person_for_editor(request, slug)
+    authorships = Authorship.objects.filter(person=person, publication__slug=publication)
+    for authorship in authorships:
+        unlink(authorship)
+    if request.htmx:
+        return HttpResponse("")
+    messages.success(request, "The publication is no longer on this profile.")
+    return redirect(manage_url(person, "publications"))
 
 
 @login_required

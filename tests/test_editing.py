@@ -91,6 +91,9 @@ EDIT_URLS = [
     ("get", "/edit/people/{slug}/awards/{award}/edit/", None),
     ("post", "/edit/people/{slug}/awards/{award}/edit/", {"title": "Medal", "version": 1}),
     ("post", "/edit/people/{slug}/awards/{award}/delete/", {}),
+    ("get", "/edit/people/{slug}/publications/add/", None),
+    ("post", "/edit/people/{slug}/publications/add/", {"title": "New", "authors": "Ada Lovelace"}),
+    ("post", "/edit/people/{slug}/publications/{pub}/remove/", {}),
     ("get", "/edit/publications/{pub}/", None),
     ("get", "/edit/publications/{pub}/edit/", None),
     ("post", "/edit/publications/{pub}/edit/", {"title": "Sketch", "authors": "Ada", "version": 1}),
@@ -466,3 +469,67 @@ def test_a_publication_is_edited_in_place_on_the_profile(client, owner, profile)
     data = {"title": "Sketch, annotated", "authors": "Ada Lovelace", "version": 1, "next": back}
     assert client.post(url, data)["Location"] == back
     assert "Sketch, annotated" in client.get(back).content.decode()
+
+
+def test_adding_a_publication_links_its_author(client, owner, profile):
+    client.force_login(owner)
+    url = f"/edit/people/{profile.person.slug}/publications/add/"
+    form = client.get(url, **HTMX).content.decode()
+    assert "Ada Lovelace</textarea>" in form
+    response = client.post(
+        url, {"title": "Poetical Science", "authors": "Charles Babbage\nAda Lovelace *"}, **HTMX
+    )
+    assert response.status_code == 200 and "Poetical Science" in response.content.decode()
+    authorship = Authorship.objects.get(publication__title="Poetical Science", position=2)
+    assert (authorship.person, authorship.is_linked_by_hand) == (profile.person, True)
+    assert authorship.publication.slug == "poetical-science"
+    assert authorship.publication.normalized_title == "poetical science"
+
+
+def test_a_new_publication_must_list_the_profiles_person(client, owner, profile):
+    client.force_login(owner)
+    response = client.post(
+        f"/edit/people/{profile.person.slug}/publications/add/",
+        {"title": "Not mine", "authors": "Somebody Else"},
+        **HTMX,
+    )
+    assert "Include Ada Lovelace among the authors." in response.context["form"].errors["authors"]
+
+
+def test_removing_a_publication_from_a_profile_unlinks_only_its_person(client, owner, profile):
+    client.force_login(owner)
+    url = f"/edit/people/{profile.person.slug}/publications/{profile.publication.slug}/remove/"
+    assert client.post(url, **HTMX).content == b""
+    authorships = profile.publication.authorships.order_by("position")
+    assert [(a.person_id is None, a.is_linked_by_hand) for a in authorships] == [
+        (True, True),
+        (False, False),
+    ]
+
+
+def test_csrf_is_enforced_for_htmx_posts(profile, owner):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    url = f"/edit/people/{profile.person.slug}/awards/{profile.award.pk}/delete/"
+    assert client.post(url, **HTMX).status_code == 403
+    page = client.get(f"/edit/people/{profile.person.slug}/")
+    token = page.cookies["csrftoken"].value
+    assert 'hx-headers=\'{"X-CSRFToken": "' in page.content.decode()
+    assert client.post(url, HTTP_X_CSRFTOKEN=token, **HTMX).status_code == 200
+
+
+def test_the_editing_page_runs_a_fixed_number_of_queries(
+    client, owner, profile, django_assert_num_queries
+):
+    client.force_login(owner)
+    url = f"/edit/people/{profile.person.slug}/"
+    client.get(url)
+    for extra in range(3):
+        Award.objects.create(person=profile.person, title=f"Prize {extra}")
+        make_publication(f"Paper {extra}", [profile.person, "Someone"])
+    # session, user, person; six sections; publications and their authors (with people);
+    # the nav's "Edit my profile" (user.person)
+    with django_assert_num_queries(12):
+        assert client.get(url).status_code == 200
