@@ -147,6 +147,7 @@ _ROLE_TAIL = re.compile(
     re.I,
 )
 _YEAR_HEADING = re.compile(r"^(19|20)\d\d(\s*[–-]\s*((19|20)\d\d|present))?$", re.I)
+_DOCUMENT_TITLE = re.compile(r"^(curriculum vit(ae|æ)|cv|r[ée]sum[ée]|vita)$", re.I)
 _NAME_LIKE = re.compile(r"^[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*){1,3}$")
 _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -280,7 +281,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
             title_line = not sections[0].lines or (
                 len(sections[0].lines) <= 3 and _NAME_LIKE.match(title)
             )
-            if kind is None and title_line and len(sections) == 1:
+            if _DOCUMENT_TITLE.match(title) or (kind is None and title_line and len(sections) == 1):
                 sections[0].lines.append(line)  # the title line (the owner's name)
                 continue
             top = _open(sections, kind or "other", title, level, line)
