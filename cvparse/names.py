@@ -108,8 +108,11 @@ def looks_like_name(text: str, *, strict: bool = False) -> bool:
         return bool(_CJK.match(words[0]))
     if not all(_name_word_ok(w) for w in words):
         return False
-    # "Hudson EP. Slow Protein": Vancouver initials end a sentence, not a name.
-    if any(re.fullmatch(r"[A-Z]{2,3}\.", w) for w in words[:-1]):
+    # "Hudson EP. Slow Protein", "Jones. Forthcoming": a period that ends a sentence.
+    if any(
+        re.fullmatch(r"[A-Z]{2,3}\.", w) or w.endswith(".") and not is_initials(w)
+        for w in words[:-1]
+    ):
         return False
     full = [w for w in words if not is_initials(w) and w not in PARTICLES]
     if not full or not any(len(w.strip(".,")) >= 2 for w in full):

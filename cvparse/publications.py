@@ -539,6 +539,9 @@ def _comma_separated(text: str, legend: dict[str, str]) -> tuple[list[dict], str
         if names.ET_AL.match(flat):
             names_end = i + 1
             continue
+        truncated = re.search(r"\s+et\.?\s*al\.?$", flat)  # "A. Smith et al., Title, ..."
+        if truncated:
+            flat = flat[: truncated.start()]
         people = [
             names.strip_marks(re.sub(r"\([^)]*\)\s*$", "", p))[0]
             for p in re.split(r"^(?:and|&)\s+|\s+(?:and|&)\s+", flat)
@@ -547,15 +550,16 @@ def _comma_separated(text: str, legend: dict[str, str]) -> tuple[list[dict], str
         if not people or not all(names.looks_like_name(p) for p in people):
             break
         names_end = i + 1
-        if re.search(r"(?:^|\s)(?:and|&)\s", flat):
-            break  # "and C. Author" closes the list
-    authors_text = ", ".join(segments[:names_end])
+        if truncated or re.search(r"(?:^|\s)(?:and|&)\s", flat):
+            break  # "and C. Author" or "et al." closes the list
+    authors_text = re.sub(r"\s+et\.?\s*al\.?$", "", ", ".join(segments[:names_end]))
     found = _author_parts(authors_text.strip()) if names_end else None
     if not found or names_end >= len(segments):
         return None
     marked = any(bold or marks for _, marks, _, bold in found)
     with_initials = any(names.is_initials(w) for n, *_ in found for w in n.split())
-    if not (marked or with_initials or len(found) >= 2):
+    group = any(names.GROUP_AUTHOR.match(n) for n, *_ in found)
+    if not (marked or with_initials or group or len(found) >= 2):
         return None
     tail = segments[names_end:]
     cut = next((k for k, seg in enumerate(tail) if k and _VENUE_SEGMENT.match(plain(seg))), None)
@@ -643,6 +647,17 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     quoted = q and (q.group("t") or q.group("s") or q.group("a"))
     if q and len(plain(quoted).split()) >= 2:
         before, after = text[: q.start()], text[q.end() :]
+        # Sociology (ASA): "Smith, Jane. 2019. "Title."" or "... Forthcoming. "Title.""
+        dated = re.search(
+            r"[.,]\s*((?:19|20)\d\d[a-z]?|forthcoming|in press|n\.\s?d\.)[.,]?\s*$", before, re.I
+        )
+        if dated:
+            when = dated.group(1)
+            if when[:1].isdigit():
+                out.year = int(when[:4])
+            else:
+                _status_from(when, out)
+            before = before[: dated.start()]
         records = _author_records(_trim_authors(before), legend) if plain(before) else None
         if records or not plain(before):
             out.authors = records or []
@@ -761,6 +776,10 @@ def _parse_venue(rest: str, out: Parsed) -> None:
             break
     if candidates:
         venue = min(candidates)[1]
+        if italic:  # "*Proceedings of ...* (EMNLP 2021)"
+            after_italic = _ACRONYM_PAREN.match(text[italic.end() :].lstrip())
+            if after_italic:
+                out.venue_short = out.venue_short or after_italic.group("short")
         if _PREPRINT_VENUE.search(plain(text[: min(candidates)[0]])):
             venue = None
     if venue is None:
