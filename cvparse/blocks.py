@@ -82,9 +82,6 @@ class Block:
     def nos(self) -> list[int]:
         return sorted({n for it in self.context + self.items for n in it.nos})
 
-    def text(self) -> str:
-        return " ".join(it.text for it in self.items)
-
 
 def items_of(
     lines: list[Line], all_lines: dict[int, Line], wrap_width: int | None = None
@@ -102,7 +99,7 @@ def items_of(
             term = prev.marked.rstrip(":").strip()
             prev.nos.append(line.no)
             prev.marked = f"{term}: {definition}"
-            prev.text = f"{prev.text.rstrip(':').strip()}: {_plain_of(line)}"
+            prev.text = f"{prev.text.rstrip(':').strip()}: {line.text.lstrip(':').strip()}"
             continue
         full_width = bool(wrap_width) and len(last_line) >= (wrap_width or 0)
         last_line = line.text
@@ -152,10 +149,6 @@ def _continues(prev: Item, line: Line, full_width: bool = False) -> bool:
         or bool(_OPEN_END_WORDS.search(text))
         or text.count("(") > text.count(")")
     )
-
-
-def _plain_of(line: Line) -> str:
-    return line.text.lstrip(":").strip()
 
 
 def looks_like_role(text: str) -> bool:

@@ -237,8 +237,7 @@ class _Assembler:
             for s in body
             if s.kind in ("other", "bio") and not _REFERENCES.search(s.heading or "")
             for ln in s.lines
-            if person.EMAIL.search(ln.text)
-            or re.search(r"\b(phone|mobile|tel|e-?mail)\b", ln.text, re.I)
+            if person.EMAIL.search(ln.text) or person.PHONE_LABEL.search(ln.text)
         ]
         self._take_contacts(person.contact_details(lines))
 

@@ -11,7 +11,7 @@ from .text import links_in
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
 _PHONE = re.compile(r"(?<![\w/.])(?:\(\+?\d{1,4}\)\s*|\+)?\d[\d ().-]{5,}\d(?![\w/])")
-_PHONE_LABEL = re.compile(r"\b(phone|mobile|tel|telephone|cell|fax)\b", re.I)
+PHONE_LABEL = re.compile(r"\b(phone|mobile|tel|telephone|cell|fax|e-?mail)\b", re.I)
 _DOMAIN = re.compile(
     r"(?<![@\w./-])((?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
     r"\.(?:com|org|net|io|edu|me|info|dev|ai|cn|de|uk|ch|fr|nl|jp|site|xyz|page|app|blog)"
