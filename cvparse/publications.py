@@ -211,11 +211,11 @@ _STATUS_WORDS = (
     ("accepted", re.compile(r"\b(to appear|forthcoming|accepted|in press)\b", re.I)),
     ("under_review", re.compile(
         r"\b(submitted|under review|in review|under revision|revise (?:and|&) resubmit|"
-        r"in submission|under submission|"
+        r"in submission|under submission|reject (?:and|&) resubmit|"
         r"revised and resubmitted|r&r|major revision|minor revision|patent filed|filed)\b",
         re.I)),
     ("in_preparation", re.compile(
-        r"\b(working papers?|in preparation|in prep\.?|in progress|work in progress|"
+        r"\b(working papers?|in preparation|in prep\.?|in progress|work in progress|mimeo|"
         r"draft available|manuscript in preparation)\b", re.I)),
 )  # fmt: skip
 _PREPRINT_WORD = re.compile(r"\b(preprint|arxiv|biorxiv|medrxiv|socarxiv|ssrn)\b", re.I)

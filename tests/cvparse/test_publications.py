@@ -205,6 +205,57 @@ STYLES = [
         },
     ),
     (
+        "asa-sociology",
+        'Smith, Jane, and Bob Jones. Forthcoming. "Widget Mobility." *Demography*.',
+        "Jane Smith",
+        {
+            "title": "Widget Mobility",
+            "authors": ["Smith, Jane!", "Bob Jones"],
+            "venue": "Demography",
+            "status": "accepted",
+        },
+    ),
+    (
+        "harvard",
+        "[J1] Smith, J. and Doe, K. (2019) 'Cats and dogs', Journal of Pets, 12(3), pp. 1–10.",
+        "John Smith",
+        {
+            "title": "Cats and dogs",
+            "authors": ["Smith, J.!", "Doe, K."],
+            "venue": "Journal of Pets",
+            "year": 2019,
+        },
+    ),
+    (
+        "gb-t-7714",
+        "[2] Zhang San, Wang Wu. Another title[C]//Proceedings of CCF Conference. Beijing, "
+        "2019: 1-10.",
+        "Zhang San",
+        {"title": "Another title", "venue": "Proceedings of CCF Conference", "year": 2019},
+    ),
+    (
+        "collaboration",
+        "- ATLAS Collaboration, Search for widgets at 13 TeV, Phys. Lett. B 800, 135069 (2020).",
+        None,
+        {
+            "title": "Search for widgets at 13 TeV",
+            "authors": ["ATLAS Collaboration"],
+            "venue": "Phys. Lett. B",
+            "year": 2020,
+        },
+    ),
+    (
+        "maths-with-after-venue",
+        "- On the structure of widgets, *Ann. of Math.* **190** (2019), 1–50 (with X. Yang).",
+        "John Smith",
+        {
+            "title": "On the structure of widgets",
+            "authors": ["John Smith!", "X. Yang"],
+            "venue": "Ann. of Math.",
+            "year": 2019,
+        },
+    ),
+    (
         "arxiv",
         "* **K. Smith**, L. Brown. Scaling laws for widgets. arXiv preprint "
         "arXiv:2401.01234, 2024.",
