@@ -8,7 +8,7 @@ from .blocks import Block, Item, is_detail, looks_like_location, looks_like_role
 from .dates import DateSpan, find_dates
 from .text import fold, leading_bold, links_in, plain, split_outside_parens
 
-_INSTITUTION = re.compile(
+INSTITUTION = re.compile(
     r"\b(universit\w*|univ\.|college|institut\w*|school|academy|polytechnic\w*|conservato\w*"
     r"|gymnasium|hochschule|ETH|EPFL|MIT|UCLA|KTH|IIT|IISc|lyc[eé]e|seminary|centre|center)\b",
     re.I,
@@ -120,7 +120,7 @@ def _split_at(match: re.Match[str]) -> str:
     return match.group(0) if re.search(r"universit|college|institut", before, re.I) else " ; "
 
 
-def _segments(text: str) -> list[str]:
+def header_pieces(text: str) -> list[str]:
     """Comma / dash / colon / sentence pieces of a header, keeping parentheses whole."""
     text = re.sub(r"\s+[—–|·]\s+|\t|\s{3,}|(?<=[a-z]):\s+(?=[A-Z])", " ; ", text)
     # "School of X at the Y University" is two pieces; "University of X at Chapel Hill" one.
@@ -248,14 +248,14 @@ def education(block: Block) -> dict:
             r"\s*(?:studies\s*)?(?:in|of)\s+(?:the\s+)?([^,;.(—–]+(?:\([^)]*\))?)", after
         ):
             field = fm.group(1).strip()
-    segments = [s for it in context + [i.text for i in items] for s in _segments(it)]
+    segments = [s for it in context + [i.text for i in items] for s in header_pieces(it)]
     header = [
         s
         for index, it in enumerate(items)
         if index == 0 or not is_detail(it, items[index - 1])
-        for s in _segments(it.text)
+        for s in header_pieces(it.text)
     ]
-    header = [s for it in context for s in _segments(it)] + header
+    header = [s for it in context for s in header_pieces(it)] + header
     institution = _institution_in(header, bool(named)) or _institution_in(segments, bool(named))
     if institution is None and degree:
         # "IIT Bombay — B.Tech. in CS": the header piece that is no degree, place or field
@@ -274,11 +274,11 @@ def education(block: Block) -> dict:
             if seg.startswith(degree.rstrip(".")):
                 remainder = seg[len(degree.rstrip(".")) :].lstrip(". ")
                 remainder = re.sub(r"^\([^)]*\)\s*", "", remainder)  # "(Hons)"
-                if remainder and len(remainder.split()) <= 5 and not _INSTITUTION.search(remainder):
+                if remainder and len(remainder.split()) <= 5 and not INSTITUTION.search(remainder):
                     field = remainder  # "Ph.D. Economics, MIT"
                     break
                 continue
-            if seg is not institution and not _INSTITUTION.search(seg) and not _ADVISOR.search(seg):
+            if seg is not institution and not INSTITUTION.search(seg) and not _ADVISOR.search(seg):
                 if (
                     len(seg.split()) <= 5
                     and not looks_like_location(seg)
@@ -294,7 +294,7 @@ def education(block: Block) -> dict:
             # the degree line: keep what it says besides degree, field and place
             details.extend(
                 seg
-                for seg in _segments(it.text)
+                for seg in header_pieces(it.text)
                 if not any(k and (seg in k or k in seg) for k in known)
                 and not looks_like_location(seg)
             )
@@ -323,7 +323,7 @@ _LABEL_TEXT = re.compile(r"^[A-Z][A-Za-z /&-]{0,30}:\s")
 
 def _institution_in(segments: list[str], named_degree: bool) -> str | None:
     """The first piece naming a place of study, a university before any other school."""
-    found = [s for s in segments if _INSTITUTION.search(s) and not _ADVISOR.search(s)]
+    found = [s for s in segments if INSTITUTION.search(s) and not _ADVISOR.search(s)]
     if named_degree:
         found = [s for s in found if not _GENERIC_SCHOOL.match(s)] or found
     universities = [s for s in found if re.search(r"univ|college|ETH|EPFL|MIT|KTH|IIT", s, re.I)]
@@ -347,14 +347,14 @@ def position(block: Block) -> dict:
             headers.append(item)
         else:
             details.append(item.text)
-    pieces = [s for it in block.context + headers for s in _segments(it.text)]
+    pieces = [s for it in block.context + headers for s in header_pieces(it.text)]
     title = org = department = location = None
     rest: list[str] = []
     for piece in pieces:
         core = re.sub(
             r"\s+(?:advised|supervised|mentored|hosted) by .*$|\s+to\s+[A-Z].*$", "", piece
         )
-        if title is None and looks_like_role(core) and not _INSTITUTION.search(core):
+        if title is None and looks_like_role(core) and not INSTITUTION.search(core):
             title = core
         elif looks_like_location(piece) or (rest and re.fullmatch(r"[A-Z][a-z]+", piece)):
             location = location or piece
@@ -395,7 +395,7 @@ def position(block: Block) -> dict:
         {
             "organization": org.strip(" .") if org else None,
             "department": department,
-            "title": _smart_case(title.strip(" .")) if title else None,
+            "title": smart_case(title.strip(" .")) if title else None,
             "kind": position_kind(title or ""),
             "start": start,
             "end": end,
@@ -427,7 +427,7 @@ def _org_rank(piece: str) -> int:
     return 1 if _ORG.search(piece) else 0
 
 
-def _smart_case(text: str) -> str:
+def smart_case(text: str) -> str:
     """ALL CAPS role lines ("RESEARCH INTERN OF LLM TRAINING") in title case, acronyms kept."""
     letters = re.sub(r"[^A-Za-z]", "", text)
     if len(letters) < 6 or sum(c.isupper() for c in letters) < 0.7 * len(letters):
@@ -498,7 +498,7 @@ def award(block: Block) -> dict:
         if tail and len(pieces) > 1:  # "Title, note<TAB>Issuer"
             title = pieces[0]
             details.extend(pieces[1:])
-        if not tail and any(_ORG.search(p) or _INSTITUTION.search(p) for p in pieces[1:]):
+        if not tail and any(_ORG.search(p) or INSTITUTION.search(p) for p in pieces[1:]):
             title, tail = pieces[0], ", ".join(pieces[1:])
         if not tail:
             by = re.split(r"\s+(?:by|from)\s+(?:the\s+)?", title, maxsplit=1)
@@ -507,7 +507,7 @@ def award(block: Block) -> dict:
     title = fold(title).strip(" ,.")
     if tail:
         tail_parts = split_outside_parens(tail, ",;")
-        orgs = [p for p in tail_parts if _INSTITUTION.search(p) or _ORG.search(p)]
+        orgs = [p for p in tail_parts if INSTITUTION.search(p) or _ORG.search(p)]
         if orgs and issuer is None:
             # The organisations closing the line: "Center for X, University of Y".
             run = []
@@ -543,13 +543,13 @@ def teaching(block: Block, institution_hint: str | None = None) -> dict:
     items = _lines_without_date(block)
     texts = [it.text for it in items]
     role = course = institution = None
-    context = [it.text for it in block.context if _INSTITUTION.search(it.text)]
+    context = [it.text for it in block.context if INSTITUTION.search(it.text)]
     institution_hint = institution_hint or (context[0] if context else None)
     details: list[str] = []
     for text in texts:
         match = _TEACH_ROLE.search(re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), text))
         if role is None and match:
-            role = _smart_case(match.group(1))
+            role = smart_case(match.group(1))
             if role.lower() == "lecture":
                 role = "Lecturer"
             remainder = fold(text[: match.start()] + " " + text[match.end() :]).strip(" ,;:-")
@@ -560,7 +560,7 @@ def teaching(block: Block, institution_hint: str | None = None) -> dict:
                 course = remainder
             continue
         first_piece = split_outside_parens(text, ",")[0] if text else ""
-        if institution is None and _INSTITUTION.search(first_piece) and len(text.split()) <= 8:
+        if institution is None and INSTITUTION.search(first_piece) and len(text.split()) <= 8:
             institution = text.strip(" .")
             continue
         if course is None:
@@ -578,7 +578,7 @@ def teaching(block: Block, institution_hint: str | None = None) -> dict:
         else:
             course = re.split(r",\s+at\s+", course)[0]
             pieces = split_outside_parens(course, ",")
-            places = [p for p in pieces[1:] if _INSTITUTION.search(p)]
+            places = [p for p in pieces[1:] if INSTITUTION.search(p)]
             if places and institution is None:
                 institution = places[0]
                 course = ", ".join(p for p in pieces if p not in places)

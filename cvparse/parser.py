@@ -8,7 +8,7 @@ from collections.abc import Callable
 from . import entries, person
 from .blocks import Block, Item, cut, items_of
 from .dates import find_dates, fmt
-from .sections import _YEAR_HEADING, Line, Section, build_lines, split_sections
+from .sections import YEAR_HEADING, Line, Section, build_lines, split_sections
 from .text import clean_line, fold
 
 SCHEMA = "cv-json/1"
@@ -304,9 +304,7 @@ class _Assembler:
         info = self.result["person"]
         found: list[tuple[dict, bool]] = []  # (entry, from a "Selected ..." list)
         for section in sections:
-            year = (
-                int(section.sub[:4]) if section.sub and _YEAR_HEADING.match(section.sub) else None
-            )
+            year = int(section.sub[:4]) if section.sub and YEAR_HEADING.match(section.sub) else None
             category = None if year or not section.sub else section.sub
             selected = bool(_SELECTED.search(category or section.heading or ""))
             lines = [(ln.no, _publication_line(ln)) for ln in section.lines]
@@ -402,9 +400,9 @@ def _is_headline(text: str) -> bool:
 
 
 def _headline(text: str) -> str:
-    from .entries import _smart_case
+    from .entries import smart_case
 
-    return ", ".join(_smart_case(part) for part in re.split(r"\s+·\s+|\s+\|\s+", text))
+    return ", ".join(smart_case(part) for part in re.split(r"\s+·\s+|\s+\|\s+", text))
 
 
 def parse_text(text: str, filename: str | None, fmt: str) -> dict:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .dates import find_dates
-from .entries import _INSTITUTION, _segments, advisors_in, position_kind
+from .entries import INSTITUTION, header_pieces, advisors_in, position_kind
 from .text import links_in
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
@@ -219,8 +219,8 @@ def prose_positions(text: str) -> list[dict]:
         if not looks_like_role(title) or _STUDENT_TITLE.search(title):
             continue
         org_text = match.group("org").strip(" .")
-        pieces = _segments(org_text)
-        orgs = [p for p in pieces if _INSTITUTION.search(p)]
+        pieces = header_pieces(org_text)
+        orgs = [p for p in pieces if INSTITUTION.search(p)]
         org = orgs[-1] if orgs else (pieces[0] if pieces else org_text)
         department = ", ".join(p for p in pieces if p != org) or None
         years = find_dates(sentence)
@@ -271,8 +271,8 @@ def prose_studies(text: str) -> list[dict]:
         student = _STUDENT_TITLE.search(match.group("title")) if match else None
         if not match or not student or not re.search(r"\b(am|'m)\b", sentence):
             continue
-        pieces = _segments(match.group("org").strip(" ."))
-        places = [p for p in pieces if _INSTITUTION.search(p)]
+        pieces = header_pieces(match.group("org").strip(" ."))
+        places = [p for p in pieces if INSTITUTION.search(p)]
         out.append(
             {
                 "institution": places[-1] if places else (pieces[0] if pieces else None),

@@ -146,7 +146,7 @@ _ROLE_TAIL = re.compile(
     r"|analyst|consultant|director|manager|member|associate)$",
     re.I,
 )
-_YEAR_HEADING = re.compile(r"^(19|20)\d\d(\s*[–-]\s*((19|20)\d\d|present))?$", re.I)
+YEAR_HEADING = re.compile(r"^(19|20)\d\d(\s*[–-]\s*((19|20)\d\d|present))?$", re.I)
 _DOCUMENT_TITLE = re.compile(r"^(curriculum vit(ae|æ)|cv|r[ée]sum[ée]|vita)$", re.I)
 _NAME_LIKE = re.compile(r"^[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*){1,3}$")
 _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
@@ -305,7 +305,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
                 current.lines.append(line)  # an entry's own heading
                 continue
             if top.kind == "publications":
-                if _YEAR_HEADING.match(title) or (len(title.split()) <= 6 and ":" not in title):
+                if YEAR_HEADING.match(title) or (len(title.split()) <= 6 and ":" not in title):
                     _open_sub(sections, top, title, line)
                     sub_level = level
                 else:
