@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .dates import find_dates
-from .entries import INSTITUTION, header_pieces, advisors_in, position_kind
+from .entries import INSTITUTION, advisors_in, header_pieces, position_kind
 from .text import links_in
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
