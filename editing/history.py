@@ -1,9 +1,6 @@
 """A profile's history (django-simple-history records of it and its entries) and reverts."""
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from heapq import merge
-from itertools import islice
 
 from django.db import models, transaction
 from django.http import Http404
@@ -47,7 +44,15 @@ class Event:
 
     @property
     def label(self) -> str:
-        return self.record.instance._meta.verbose_name
+        return self.record.instance_type._meta.verbose_name
+
+    @property
+    def title(self) -> str:
+        """What the row is called, read from the record itself (no query)."""
+        for field in ("title", "name", "course", "heading", "organization_name"):
+            if value := getattr(self.record, field, ""):
+                return value
+        return ""
 
 
 def history_querysets(person: Person) -> dict[str, models.QuerySet]:
@@ -64,22 +69,32 @@ def history_querysets(person: Person) -> dict[str, models.QuerySet]:
 
 
 def profile_history(person: Person, *, limit: int = 100) -> list[Event]:
-    """The latest ``limit`` changes to the profile, newest first."""
-    streams = [
-        _tagged(kind, queryset.select_related("history_user")[:limit])
-        for kind, queryset in history_querysets(person).items()
-    ]
-    newest = merge(*streams, key=lambda item: item[1].history_date, reverse=True)
-    return [Event(kind, record, changes_of(record)) for kind, record in islice(newest, limit)]
+    """The latest ``limit`` changes to the profile, newest first.
+
+    One query per kind of record; each change is compared with the record before it in
+    the same list, so only the oldest listed change of an object looks further back.
+    """
+    events = []
+    for kind, queryset in history_querysets(person).items():
+        records = list(queryset.select_related("history_user")[:limit])  # newest first
+        previous, newer = {}, {}
+        for record in records:
+            if record.id in newer:
+                previous[newer[record.id].history_id] = record
+            newer[record.id] = record
+        events += [
+            Event(kind, record, changes_of(record, previous.get(record.history_id)))
+            for record in records
+        ]
+    events.sort(key=lambda event: event.record.history_date, reverse=True)
+    return events[:limit]
 
 
-def _tagged(kind: str, records) -> Iterator[tuple[str, models.Model]]:
-    for record in records:
-        yield kind, record
-
-
-def changes_of(record) -> list[Change]:
-    previous = record.prev_record if record.history_type == "~" else None
+def changes_of(record, previous=None) -> list[Change]:
+    """What a change changed (nothing for an addition or a deletion)."""
+    if record.history_type != "~":
+        return []
+    previous = previous or record.prev_record
     if previous is None:
         return []
     delta = record.diff_against(previous, excluded_fields=BOOKKEEPING)

@@ -104,3 +104,22 @@ def test_reverting_a_publication_edit(client, owner, ada):
     client.post(f"/edit/people/{ada.slug}/history/publication/{change.history_id}/revert/")
     publication.refresh_from_db()
     assert publication.title == "Sketch of the Engine"
+
+
+def test_the_history_page_runs_a_fixed_number_of_queries(
+    client, owner, ada, django_assert_num_queries
+):
+    client.force_login(owner)
+    url = f"/edit/people/{ada.slug}/history/"
+    client.get(url)
+    for n in range(3):
+        award = Award.objects.create(person=ada, title=f"Prize {n}")
+        edit_award(client, ada, award, f"Prize {n}, renamed", 1)
+        edit_award(client, ada, award, f"Prize {n}, renamed again", 2)
+    # session, user, person; ten kinds of history records (the publications subquery
+    # inlined); one look further back for each object's oldest listed change (none here:
+    # every award's addition is listed); the merges; the nav's user.person
+    with django_assert_num_queries(15):
+        response = client.get(url)
+    # Nine award events can be reverted; the person's creation cannot.
+    assert response.content.decode().count("Revert this change") == 9
