@@ -6,6 +6,7 @@ import re
 
 from .blocks import Block, Item, is_detail, looks_like_location, looks_like_role
 from .dates import DateSpan, find_dates
+from .sections import heading_kind
 from .text import fold, leading_bold, links_in, plain, split_outside_parens
 
 INSTITUTION = re.compile(
@@ -704,8 +705,6 @@ def without_label(item: Item) -> Item:
 
 def is_code_group(label: str | None, items: list[Item]) -> bool:
     """A group listing software or models: by its label, or by links to their code."""
-    from .sections import heading_kind
-
     if label and heading_kind(label) == "projects":
         return True
     links = [url for it in items for _, url in links_in(it.marked)]

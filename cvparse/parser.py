@@ -400,9 +400,7 @@ def _is_headline(text: str) -> bool:
 
 
 def _headline(text: str) -> str:
-    from .entries import smart_case
-
-    return ", ".join(smart_case(part) for part in re.split(r"\s+·\s+|\s+\|\s+", text))
+    return ", ".join(entries.smart_case(part) for part in re.split(r"\s+·\s+|\s+\|\s+", text))
 
 
 def parse_text(text: str, filename: str | None, fmt: str) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .blocks import looks_like_role
 from .dates import find_dates
 from .entries import INSTITUTION, advisors_in, header_pieces, position_kind
 from .text import links_in
@@ -208,8 +209,6 @@ def sentences(text: str) -> list[str]:
 
 def prose_positions(text: str) -> list[dict]:
     """Positions an "about" paragraph states: "I am a X at Y", "I was a X at Y"."""
-    from .blocks import looks_like_role
-
     out = []
     for sentence in sentences(text):
         match = _ROLE_AT.search(sentence) or _ROLE_SENTENCE.search(sentence)
