@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from . import entries, person
 from .blocks import Block, Item, cut, items_of
 from .dates import find_dates, fmt
+from .publications import parse_publications, self_name
 from .sections import YEAR_HEADING, Line, Section, build_lines, split_sections
 from .text import clean_line, fold
 
@@ -31,15 +31,6 @@ def empty_result(filename: str | None, fmt: str) -> dict:
         "education": [], "positions": [], "publications": [], "awards": [],
         "teaching": [], "projects": [], "skills": [], "sections": [], "unparsed": [],
     }  # fmt: skip
-
-
-def _publication_parser() -> tuple[Callable | None, Callable | None]:
-    """The publications helper's functions, when that module is present."""
-    try:
-        from .publications import parse_publications, self_name
-    except ImportError:
-        return None, None
-    return parse_publications, self_name
 
 
 class _Assembler:
@@ -300,7 +291,6 @@ class _Assembler:
 
     # ----------------------------------------------------------------- publications
     def _publications(self, sections: list[Section]) -> None:
-        parse_publications, self_name = _publication_parser()
         info = self.result["person"]
         found: list[tuple[dict, bool]] = []  # (entry, from a "Selected ..." list)
         for section in sections:
@@ -308,11 +298,7 @@ class _Assembler:
             category = None if year or not section.sub else section.sub
             selected = bool(_SELECTED.search(category or section.heading or ""))
             lines = [(ln.no, _publication_line(ln)) for ln in section.lines]
-            pubs = (
-                parse_publications(lines, category=category, owner=info["name"])
-                if (parse_publications and lines)
-                else []
-            )
+            pubs = parse_publications(lines, category=category, owner=info["name"]) if lines else []
             for pub in pubs:
                 if year and not pub.get("year"):
                     pub["year"] = year
@@ -329,7 +315,7 @@ class _Assembler:
                 )
                 self._mark([ln.no for ln in left])
         self.result["publications"] = _drop_selected_duplicates(found)
-        if info["name"] is None and self_name and self.result["publications"]:
+        if info["name"] is None and self.result["publications"]:
             info["name"] = self_name(self.result["publications"])
 
     # ----------------------------------------------------------------- leftovers
