@@ -12,9 +12,10 @@ from pathlib import Path
 
 from .errors import CVParseError
 from .parser import empty_result, parse_text
+from .readers import read
+from .readers.bibtex import publications_from_bibtex
 
 PARSER_VERSION = "0.1.0"
-_TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text", "")
 
 __all__ = ["CVParseError", "PARSER_VERSION", "parse"]
 
@@ -26,10 +27,8 @@ def parse(source: bytes | str | os.PathLike[str], filename: str | None = None) -
     CV's text (Markdown unless ``filename`` says otherwise). Raises only CVParseError.
     """
     data, filename = _load(source, filename)
-    document = _read(data, filename)
+    document = read(data, filename)
     if document.format == "bibtex":
-        from .readers.bibtex import publications_from_bibtex
-
         result = empty_result(filename, "bibtex")
         result["publications"] = publications_from_bibtex(document.text)
         return result
@@ -56,27 +55,3 @@ def _load(source: bytes | str | os.PathLike[str], filename: str | None) -> tuple
         except OSError as exc:
             raise CVParseError(f"The file {path.name} could not be read.") from exc
     return source.encode("utf-8"), filename or "cv.md"
-
-
-def _read(data: bytes, filename: str):
-    """The readers helper's ``read`` when present; plain decoding of text files otherwise."""
-    try:
-        from .readers import read
-    except ImportError:
-        read = None
-    if read is not None:
-        return read(data, filename)
-    from dataclasses import dataclass
-
-    @dataclass(frozen=True)
-    class _Document:
-        text: str
-        format: str
-
-    suffix = Path(filename).suffix.lower()
-    if suffix not in _TEXT_SUFFIXES:
-        raise CVParseError(f"Files of type {suffix} cannot be read yet.")
-    text = data.decode("utf-8", errors="replace")
-    if not text.strip():
-        raise CVParseError("The file is empty.")
-    return _Document(text, "text" if suffix in (".txt", ".text") else "markdown")
