@@ -325,41 +325,57 @@ _NOT_A_NAME_WORD = re.compile(
 )
 
 
+_PARENTHETICAL = re.compile(r"\([^()]*\)")
+_TRAILING_REMARK = re.compile(r"\(([^)]*)\)\s*$")
+_ENDS_WITH_INITIAL = re.compile(r"\b[A-Z]\.$")
+_VANCOUVER_END = re.compile(r"\S\s[A-Z]{1,3}\.$")
+
+
 @lru_cache(maxsize=4096)
 def _author_parts(text: str) -> tuple[tuple[str, str, str, bool], ...] | None:
     """(name, marks, remark, is_bold) per author of an author-list text, or None if
     the text is not an author list. Sentinels mark bold/underlined names."""
-    if not text or _NOT_A_NAME_WORD.search(re.sub(r"\([^()]*\)", " ", plain(text))):
+    if not text or _NOT_A_NAME_WORD.search(_PARENTHETICAL.sub(" ", plain(text))):
         return None
     bold_open = under_open = False
     parts = []
     for part in names.split_authors(text):
-        marked = re.sub(r"\([^()]*\)", "", part)  # a bold "(**1983**)" is not the name
+        marked = _PARENTHETICAL.sub("", part)  # a bold "(**1983**)" is not the name
         is_bold = bold_open or under_open or B_ON in marked or U_ON in marked
         for ch in part:
             if ch in (B_ON, B_OFF):
                 bold_open = ch == B_ON
             elif ch in (U_ON, U_OFF):
                 under_open = ch == U_ON
-        flat = plain(part)
-        remark = ""
-        m = re.search(r"\(([^)]*)\)\s*$", flat)
-        if m:
-            remark = m.group(1)
-            flat = flat[: m.start()].strip()
-        name, marks = names.strip_marks(flat)
-        # Keep an initial's period ("Mogi, R.", "A. B."), not a sentence's ("Hudson EP.").
-        vancouver = "," not in name and re.search(r"\S\s[A-Z]{1,3}\.$", name)
-        keep = re.search(r"\b[A-Z]\.$", name) and not (
-            vancouver and not names.is_initials(name.split()[0])
-        )
-        name = name.strip() if keep else name.strip(" .")
-        if names.ET_AL.match(name):
-            continue
-        if not names.looks_like_name(name):
+        person = _author_part(plain(part))
+        if person is None:
             return None
-        parts.append((name, marks, remark, is_bold))
+        if person[0]:
+            parts.append((*person, is_bold))
     return tuple(parts) or None
+
+
+@lru_cache(maxsize=4096)
+def _author_part(flat: str) -> tuple[str, str, str] | None:
+    """(name, marks, remark) of one printed author, ("", "", "") for "et al.", or
+    None if it is not a name."""
+    remark = ""
+    m = _TRAILING_REMARK.search(flat)
+    if m:
+        remark = m.group(1)
+        flat = flat[: m.start()].strip()
+    name, marks = names.strip_marks(flat)
+    # Keep an initial's period ("Mogi, R.", "A. B."), not a sentence's ("Hudson EP.").
+    vancouver = "," not in name and _VANCOUVER_END.search(name)
+    keep = _ENDS_WITH_INITIAL.search(name) and not (
+        vancouver and not names.is_initials(name.split()[0])
+    )
+    name = name.strip() if keep else name.strip(" .")
+    if names.ET_AL.match(name):
+        return "", "", ""
+    if not names.looks_like_name(name):
+        return None
+    return name, marks, remark
 
 
 def _trim_authors(text: str) -> str:
@@ -515,7 +531,11 @@ def _author_end(text: str) -> tuple[str, int] | None:
                 return cand, m.end()
         # Every name before the last comma is settled: one that is not a name
         # means no longer prefix can be an author list either.
-        settled = names.split_authors(plain(prefix))[:-1]
+        flat = plain(prefix)
+        head = re.sub(r"\([^()]*\)", " ", flat[: flat.rfind(",")]) if "," in flat else ""
+        if _NOT_A_NAME_WORD.search(head):
+            return None
+        settled = names.split_authors(flat)[:-1]
         if any(not names.looks_like_name(names.strip_marks(p)[0]) for p in settled):
             return None
     return None
@@ -876,6 +896,7 @@ def _set_venue(venue: str, out: Parsed) -> None:
 
 
 # ---------------------------------------------------------------- segmentation
+@lru_cache(maxsize=4096)
 def _legend(text: str) -> dict[str, str]:
     """Marks a legend line explains, mark -> "equal" or the stated meaning
     ("(* equal contribution; † corresponding author)"); empty if not a legend."""
@@ -1064,8 +1085,8 @@ def _continues(prev: str, line: str) -> bool:
     """Whether plain `line` carries on the wrapped plain line `prev`."""
     if line[:1].islower() and not _STATUS_ONLY.match(line) and not _LOWER_VENUE.match(line):
         return True
-    if prev.endswith(("-", ",", "(", "&", " and", ":")):
-        return True
+    if prev.endswith(("-", ",", "(", "&", " and", ":")) or re.search(r"(?:^|\s)[A-Z]\.$", prev):
+        return True  # cut after a comma, a hyphen, "and" or an initial ("..., G." / "Chen")
     return prev.count("(") > prev.count(")") or prev.count("“") > prev.count("”")
 
 
