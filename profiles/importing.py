@@ -220,9 +220,9 @@ class _Import:
                 return person
         titles = {normalize_title(p["title"]) for p in self.cv["publications"]}
         papers = set(
-            Authorship.objects.filter(person__in=stubs).values_list(
-                "person_id", "publication__normalized_title"
-            )
+            Authorship.objects.filter(person__in=stubs)
+            .order_by()
+            .values_list("person_id", "publication__normalized_title")
         )
         fitting = [pk for pk, title in papers if title in titles] or [
             pk for pk in stubs if pk not in {pk for pk, _ in papers}
@@ -236,7 +236,7 @@ class _Import:
         for name, slug in zip(names, allocate_slugs(Person, names), strict=True):
             given, family = split_name(name)
             values = {
-                "name": name,
+                "name": " ".join([*given, family]) if "," in name else name,  # "Chen, Yu"
                 "slug": slug,
                 "given_name": " ".join(given),
                 "family_name": family,
@@ -388,7 +388,10 @@ class _Import:
             for p in self.cv["positions"]
         ]
         orgs = self.organizations([org_name for _, org_name, *_ in entries])
-        by_key = {(a.kind, a.organization_name, fold(a.title), a.start): a for a in existing}
+        by_key = {
+            (a.kind, a.organization_id or a.organization_name, fold(a.title), a.start): a
+            for a in existing
+        }
         order: Counter = Counter()
         fresh, mentors = [], []
         for kind, org_name, values, dates, advisors in entries:
@@ -397,12 +400,14 @@ class _Import:
                 {**values, **dates, "organization_name": org_name, "order": order[kind]},
             )
             order[kind] += 1
-            key = (kind, values["organization_name"], fold(values["title"]), values["start"])
+            org = orgs.get(org_name)
+            where = org.pk if org else values["organization_name"]
+            key = (kind, where, fold(values["title"]), values["start"])
             affiliation = by_key.get(key)
             if affiliation is None:
                 affiliation = Affiliation(
                     person=person,
-                    organization=orgs.get(org_name),
+                    organization=org,
                     kind=kind,
                     source_document=self.document,
                     **values,
@@ -480,10 +485,10 @@ class _Import:
         candidates = list(
             Publication.objects.filter(
                 Q(normalized_title__in=titles) | Q(doi__in={p["doi"] for p in papers if p["doi"]})
-            )
+            ).order_by()
         )
         authors_of = defaultdict(list)
-        for authorship in Authorship.objects.filter(publication__in=candidates):
+        for authorship in Authorship.objects.filter(publication__in=candidates).order_by():
             authors_of[authorship.publication_id].append(authorship)
         pairs: dict[int, tuple[Publication, dict]] = {}  # first listing of each paper wins
         fresh = []
@@ -645,9 +650,11 @@ class _Import:
         self.document.unparsed = self.cv["unparsed"]
         self.document.error = ""
         self.document.save()
-        coauthors = Authorship.objects.filter(
-            publication__documents=self.document, person__is_stub=False
-        ).values_list("person_id", flat=True)
+        coauthors = (
+            Authorship.objects.filter(publication__documents=self.document, person__is_stub=False)
+            .order_by()
+            .values_list("person_id", flat=True)
+        )
         self.result.linked += len(relink_for({person.pk, *coauthors}))
         self.result.person = person
         return self.result

@@ -305,6 +305,7 @@ def load_circles(owners: Iterable[int]) -> dict[int, Circle]:
     coauthors = (
         Authorship.objects.filter(publication__authorships__person_id__in=circles)
         .exclude(person=None)
+        .order_by()
         .values_list("publication__authorships__person_id", "person_id")
         .distinct()
     )
@@ -341,9 +342,11 @@ def resolve_authorships(authorships: list[Authorship]) -> list[Authorship]:
         owners[publication].add(person)
     linked: dict[int, set[int]] = defaultdict(set)
     key_counts: dict[tuple[int, str], int] = defaultdict(int)
-    for publication, person, key in Authorship.objects.filter(
-        publication_id__in=publications
-    ).values_list("publication_id", "person_id", "name_key"):
+    for publication, person, key in (
+        Authorship.objects.filter(publication_id__in=publications)
+        .order_by()
+        .values_list("publication_id", "person_id", "name_key")
+    ):
         key_counts[publication, key] += 1
         if person:
             linked[publication].add(person)
@@ -385,10 +388,15 @@ def resolve_authorships(authorships: list[Authorship]) -> list[Authorship]:
 
 def relink_for(owners: set[int]) -> list[Authorship]:
     """Resolve again the unlinked authors on the publications listed in these owners' CVs."""
+    publications = Publication.documents.through.objects.filter(
+        cvdocument__person__in=owners
+    ).values_list("publication_id", flat=True)
+    # The list, not a subquery: the database then starts from these publications, never
+    # from every unlinked author in the graph.
     return resolve_authorships(
         list(
             Authorship.objects.filter(
-                person=None, is_linked_by_hand=False, publication__documents__person__in=owners
-            ).distinct()
+                person=None, is_linked_by_hand=False, publication__in=list(publications)
+            ).order_by()
         )
     )
