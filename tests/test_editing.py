@@ -449,6 +449,10 @@ def test_only_editors_see_edit_controls_on_the_profile(request, client, profile,
     page = client.get(profile.person.get_absolute_url()).content.decode()
     assert ("Edit this profile" in page) is controls
     assert (f"/edit/publications/{profile.publication.slug}/edit/" in page) is controls
+    slug = profile.person.slug
+    assert (f"/edit/people/{slug}/awards/{profile.award.pk}/edit/" in page) is controls
+    assert (f"/edit/people/{slug}/affiliations/{profile.affiliation.pk}/edit/" in page) is controls
+    assert (f"/edit/people/{slug}/header/" in page) is controls
     assert ("Merge a duplicate" in page) is (persona == "staff")
     assert ("Upload a CV" in page) is (persona != "anonymous")
 
