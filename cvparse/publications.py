@@ -1025,6 +1025,12 @@ _VENUE_LINE = re.compile(
 )
 
 
+_CITE_LABEL = re.compile(r"^(?:recommended citation|citation|cite as|reference)\s*:\s*", re.I)
+_PUBLISHED_IN = re.compile(
+    r"^(?:published|appeared|presented|to appear|accepted)\s+(?:in|at)\s+", re.IGNORECASE
+)
+
+
 @lru_cache(maxsize=4096)
 def _role(text: str) -> str:
     flat = plain(text).strip()
@@ -1040,6 +1046,10 @@ def _role(text: str) -> str:
         return "note"
     if re.match(r"^(?:abstract|summary|keywords|tl;dr)\s*:", flat, re.I):
         return "abstract"
+    if _CITE_LABEL.match(flat):
+        return "cites"  # "Recommended citation: Authors (2020). Title. Journal."
+    if _PUBLISHED_IN.match(flat):
+        return "venue"  # "Published in *Journal 1*, 2009"
     if _STATUS_ONLY.match(no_date) or _STATUS_ONLY.match(flat):
         return "status"
     if (
@@ -1078,6 +1088,13 @@ def _role(text: str) -> str:
         return "venue"
     if _citation_start(text) or _QUOTED.search(text) and _author_end(text):
         return "citation"
+    # A description of the paper: several sentences of prose.
+    if (
+        len(flat.split()) >= 12
+        and re.search(r"(?:[a-z]{2}|\d)\. [A-Z]", flat)
+        and flat.endswith(".")
+    ):
+        return "description"
     return "title"
 
 
@@ -1220,7 +1237,7 @@ def _read_entry(
     if "abstract" in roles:
         first = roles.index("abstract")
         roles[first:] = ["abstract"] * (len(roles) - first)
-    fields = set(roles) - {"abstract", "legend", "links"}
+    fields = set(roles) - {"abstract", "legend", "links", "description"}
     structured = len(pieces) > 1 and (
         "authors" in roles
         and ("title" in roles or "citation" not in roles)
@@ -1321,7 +1338,7 @@ def _read_roles(pieces: list[str], roles: list[str], legend: dict[str, str], out
             text = re.sub(r"\(\s*[*†‡#]+\s*[A-Za-z][^()]*\)", "", piece)
             out.authors = _author_records(text.rstrip("."), legend) or []
         elif role == "venue":
-            flat = plain(LINK.sub("", piece)).strip(" |[],;")
+            flat = _PUBLISHED_IN.sub("", plain(LINK.sub("", piece)).strip(" |[],;"))
             is_tag = re.fullmatch(r"[A-Z][\w&/ -]{1,20}['’‘]\d\d", flat)
             _set_venue(flat if is_tag else _venue_head(flat) or flat, out)
             out.year = out.year or _year_of(flat)
@@ -1339,10 +1356,25 @@ def _read_roles(pieces: list[str], roles: list[str], legend: dict[str, str], out
             out.month = out.month or _month_of(flat)
         elif role == "tag":
             _strip_leading_tag(piece, out)
-        elif role in ("abstract", "legend", "note"):
+        elif role == "cites":
+            _read_cited(piece, legend, out)
+        elif role in ("abstract", "legend", "note", "description"):
             out.notes.append(flat.strip("()[] ") if role == "note" else flat)
         prev_role = role
     out.title = _title_clean(" ".join(titles))
+
+
+def _read_cited(piece: str, legend: dict[str, str], out: Parsed) -> None:
+    """Fill what the entry lacks from its "Recommended citation: ..." line."""
+    label = _CITE_LABEL.match(SENTINELS.sub("", piece))
+    cited = Parsed()
+    _parse_citation(piece[label.end() :] if label else piece, legend, cited)
+    out.authors = out.authors or cited.authors
+    out.title = out.title or cited.title
+    out.venue = out.venue or cited.venue
+    out.year = out.year or cited.year
+    out.doi = out.doi or cited.doi
+    out.pages = out.pages or cited.pages
 
 
 def _finish(

@@ -333,6 +333,24 @@ Bingyang Wu\\*, **Yinmin Zhong\\***, Zili Zhang\\*, Gang Huang
     assert pubs[1]["x_lines"] == [7, 9, 13]
 
 
+def test_academicpages_publication_page():
+    pubs = parse(
+        """
+**Paper Title Number 1**
+
+Published in *Journal of Widgets*, 2009
+
+This paper is about the number 1. The number 2 is left for future work.
+
+Recommended citation: Name, Y., & Other, A. (2009). "Paper Title Number 1." *Journal of Widgets*.
+"""
+    )
+    assert len(pubs) == 1
+    assert authors(pubs[0]) == ["Name, Y.", "Other, A."]
+    assert (pubs[0]["venue"], pubs[0]["year"]) == ("Journal of Widgets", 2009)
+    assert pubs[0]["note"].startswith("This paper is about the number 1.")
+
+
 def test_economics_entries_with_abstracts():
     pubs = parse(
         """
