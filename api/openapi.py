@@ -187,7 +187,8 @@ def schema(server_url: str) -> dict:
                 [
                     _string_param("q", "Name or words to search for"),
                     _string_param(
-                        "organization", "Slug of an organization they were affiliated with"
+                        "organization",
+                        "An organization they were affiliated with: slug or part of the name",
                     ),
                     _string_param("interest", "A research interest, as written"),
                     _string_param(

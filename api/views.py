@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from affiliations.models import Organization
 from api import serializers
 from api.openapi import schema
-from profiles.filters import directory_form
+from profiles.filters import DirectoryForm
 from profiles.models import Person
 from profiles.profile import load_profile
 from publications.models import Publication, Venue
@@ -66,7 +66,7 @@ def paginated(
 @require_GET
 @json_errors
 def person_list(request: HttpRequest) -> JsonResponse:
-    form = directory_form(request.GET)
+    form = DirectoryForm(request.GET)
     absolute = request.build_absolute_uri
 
     def serialize(person: Person) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.db.models import QuerySet
 
-from affiliations.models import Affiliation, Organization
+from affiliations.models import Affiliation
 from profiles.models import Person
 from search.engine import PEOPLE, search
 
@@ -21,7 +21,7 @@ PAGE_SIZE = 25
 
 class DirectoryForm(forms.Form):
     q = forms.CharField(required=False, max_length=200, label="Name")
-    organization = forms.ChoiceField(required=False, label="Organization")
+    organization = forms.CharField(required=False, max_length=300, label="Organization")
     interest = forms.CharField(required=False, max_length=200, label="Research interest")
     role = forms.ChoiceField(
         required=False, label="Current role", choices=[("", "Any role"), *ROLES.items()]
@@ -36,10 +36,6 @@ class DirectoryForm(forms.Form):
         label="Sort by",
         choices=[("", "Best match or name"), ("name", "Name"), ("recent", "Recently updated")],
     )
-
-    def __init__(self, data, *, organizations: list[tuple[str, str]]) -> None:
-        super().__init__(data)
-        self.fields["organization"].choices = [("", "Any organization"), *organizations]
 
     def people(self) -> QuerySet[Person]:
         """The people matching the valid filters (an invalid one is ignored)."""
@@ -63,14 +59,3 @@ class DirectoryForm(forms.Form):
         if data["sort"] == "recent":
             return people.order_by("-updated_at", "pk")
         return people.order_by("family_name", "given_name", "pk")
-
-
-def directory_form(data) -> DirectoryForm:
-    """The form bound to ``data``, offering the organizations anyone is affiliated with."""
-    organizations = (
-        Organization.objects.filter(affiliations__isnull=False)
-        .distinct()
-        .order_by("name")
-        .values_list("slug", "name")
-    )
-    return DirectoryForm(data, organizations=list(organizations))

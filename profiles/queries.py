@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 
 class PersonQuerySet(models.QuerySet):
@@ -13,16 +13,18 @@ class PersonQuerySet(models.QuerySet):
     def for_home(self) -> PersonQuerySet:
         return self.with_cv().order_by("-updated_at").only("name", "slug", "headline", "updated_at")
 
-    def in_organization(self, organization_slug: str) -> PersonQuerySet:
+    def in_organization(self, organization: str) -> PersonQuerySet:
+        """People affiliated with the organization of that slug or with one whose name
+        contains ``organization``, its units included."""
         from affiliations.models import Affiliation
 
-        return self.filter(
-            Exists(
-                Affiliation.objects.filter(
-                    person=OuterRef("pk"), organization__slug=organization_slug
-                )
-            )
+        matches = (
+            Q(organization__slug=organization)
+            | Q(organization__parent__slug=organization)
+            | Q(organization__name__icontains=organization)
+            | Q(organization__parent__name__icontains=organization)
         )
+        return self.filter(Exists(Affiliation.objects.filter(matches, person=OuterRef("pk"))))
 
     def with_role(self, kind: str) -> PersonQuerySet:
         """People whose current affiliation (open-ended) is of ``kind`` ("education", ...)."""

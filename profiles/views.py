@@ -8,7 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from config.htmx import template_for
 from profiles import exports
-from profiles.filters import PAGE_SIZE, directory_form
+from profiles.filters import PAGE_SIZE, DirectoryForm
 from profiles.models import Person
 from profiles.profile import load_profile
 from publications.exports import bibtex, csl_json
@@ -20,7 +20,7 @@ JSON_PARAMS = {"ensure_ascii": False, "indent": 2}
 @require_GET
 @vary_on_headers("HX-Request")
 def person_list(request: HttpRequest) -> HttpResponse:
-    form = directory_form(request.GET)
+    form = DirectoryForm(request.GET)
     page = Paginator(form.people().for_directory(), PAGE_SIZE).get_page(request.GET.get("page"))
     template = template_for(request, "profiles/person_list.html", "results")
     return render(request, template, {"form": form, "page": page, "query": form.data.get("q", "")})

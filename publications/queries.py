@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.urls import reverse
 
 # What a citation, an export or the API shows: everything but bookkeeping.
@@ -53,38 +53,37 @@ def attach_authors(publications: list) -> None:
     """Set ``publication.authors`` (ordered ``Author`` rows) on each, in one query.
 
     Plain tuples, not model instances: a 200-paper profile lists well over a
-    thousand authors, and this is most of what it costs.
+    thousand authors, and this is most of what it costs. The linked person's slug
+    comes from a correlated subquery, not a join: with a join PostgreSQL hashes the
+    whole people table for a few hundred rows (80 ms at 28,000 people, not 5).
     """
+    from profiles.models import Person
     from publications.models import Authorship
 
+    person = Person.objects.filter(pk=OuterRef("person_id"))
     by_publication: dict[int, list[Author]] = {p.pk: [] for p in publications}
     rows = (
         Authorship.objects.filter(publication__in=list(by_publication))
+        .annotate(
+            person_slug=Subquery(person.values("slug")[:1]),
+            person_is_stub=Subquery(person.values("is_stub")[:1]),
+        )
         .order_by("publication_id", "position")
         .values_list(
             "publication_id",
             "name",
             "position",
             "person_id",
-            "person__slug",
-            "person__is_stub",
+            "person_slug",
+            "person_is_stub",
             "is_equal_contribution",
             "is_corresponding",
             "category",
         )
     )
     url = url_maker("profiles:person-detail")
-    for (
-        publication_id,
-        name,
-        position,
-        person_id,
-        slug,
-        is_stub,
-        equal,
-        corresponding,
-        category,
-    ) in rows:
+    for row in rows:
+        publication_id, name, position, person_id, slug, is_stub, *marks, category = row
         by_publication[publication_id].append(
             Author(
                 name,
@@ -93,8 +92,7 @@ def attach_authors(publications: list) -> None:
                 slug or "",
                 url(slug) if slug else "",
                 bool(is_stub),
-                equal,
-                corresponding,
+                *marks,
                 category,
             )
         )

@@ -51,7 +51,10 @@ YINMIN, XIN, STUB = "/people/yinmin-zhong/", "/people/xin-jin/", "/people/shengy
         ("role=education", [YINMIN], [XIN]),
         ("q=zhong", [YINMIN], [XIN]),
         ("q=yinmin+zong", [YINMIN], [XIN]),  # misspelled: still found
-        ("organization=no-such-place", [YINMIN, XIN], []),  # invalid: ignored
+        ("organization=peking-university", [YINMIN, XIN], []),  # with its units
+        ("organization=Peking", [YINMIN, XIN], [STUB]),  # by name
+        ("organization=no-such-place", [], [YINMIN, XIN]),
+        ("role=nonsense", [YINMIN, XIN], []),  # invalid: ignored
     ],
 )
 def test_directory_filters(client, graph, query, shown, hidden):
@@ -104,8 +107,8 @@ def test_directory_htmx_gets_the_results_only(client, graph):
 
 
 def test_directory_query_count(client, graph, django_assert_num_queries):
-    # organizations for the filter, count, page of people, their current affiliations
-    with django_assert_num_queries(4):
+    # count, page of people, their current affiliations
+    with django_assert_num_queries(3):
         client.get("/people/?show=profiles&role=education")
 
 
