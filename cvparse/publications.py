@@ -162,6 +162,7 @@ class Line:
     text: str  # sentinel text, marker stripped
     marker: str = ""  # bullet | number | heading | def | tag | ""
     blank_before: bool = False
+    indent: int = 0  # leading spaces: a nested list item belongs to the item above
 
 
 def _classify_line(number: int, raw: str, blank_before: bool) -> Line:
@@ -178,7 +179,8 @@ def _classify_line(number: int, raw: str, blank_before: bool) -> Line:
     text = to_sentinels(text)
     if not marker and _TAG.match(text) and _VENUE_YEAR_TAG.search(plain(_TAG.match(text).group())):
         marker = "tag"
-    return Line(number, text, marker, blank_before)
+    indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
+    return Line(number, text, marker, blank_before, indent)
 
 
 # ---------------------------------------------------------------- text helpers
@@ -986,6 +988,10 @@ def _segment(lines: list[Line]) -> list[list[Line]]:
     if not lines:
         return []
     marked = [i for i, ln in enumerate(lines) if ln.marker in ("bullet", "number", "tag", "def")]
+    # Only the outermost list level starts entries; nested items are their parts.
+    if marked:
+        outer = min(lines[i].indent for i in marked)
+        marked = [i for i in marked if lines[i].indent < outer + 2]
     # Headings and whole-bold lines: titles that lead an entry.
     headings = [i for i, ln in enumerate(lines) if ln.marker == "heading" or _bold_line(ln.text)]
     # Year-only terms of a definition list start an entry ("2019" / ": Citation").
@@ -1065,16 +1071,18 @@ def _role(text: str) -> str:
         and len(no_date.split()) <= 5
         and no_date != flat
         or (_LOCATION.match(flat) and len(flat.split()) <= 4 and "." in flat)
-    ):
+    ) and not re.search(
+        r"\b[A-Z]\.\s[A-Z][a-z]+(?:,|$|\sand\b)", flat
+    ):  # "A. Smith, B. Jones" is no place
         return "location"
-    if re.fullmatch(r"[A-Z][\w&/ -]{1,20}['’‘]\d\d", flat):
-        return "venue"
     if (
         _is_author_list(text.rstrip("."))
         and ("," in flat or B_ON in text or " and " in flat)
         and _plausible_authors(text.rstrip("."), ".")
     ):
         return "authors"
+    if re.fullmatch(r"[A-Z][\w&/ -]{1,20}['’‘]\d\d", flat):
+        return "venue"
     core = LINK.sub("", text).strip(" |[],;")  # "*NeurIPS 2023* [Paper] [Code]"
     whole = (core.startswith(B_ON) and core.endswith(B_OFF)) or (
         core.startswith(I_ON) and core.endswith(I_OFF)
