@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.db import transaction
+from django.db.models import Q
 
 from affiliations.models import Affiliation, Organization, cv_date_validator
 from awards.models import Award
@@ -254,7 +255,7 @@ def suggestions_for(cv: dict) -> Suggestions:
 
     A full name known for two or more people, or a name written with initials that
     fits someone, is ambiguous; an institution is when its name matches no organization
-    exactly but some organizations share its main word. Three queries in all.
+    exactly but some organizations share its main word. Four queries at most.
     """
     names = {a["name"] for p in cv["publications"] for a in p["authors"] if not a.get("is_self")}
     keys = {name: name_keys(name) for name in names}
@@ -281,11 +282,20 @@ def suggestions_for(cv: dict) -> Suggestions:
     known = set(
         Organization.objects.filter(key__in=org_keys.values()).values_list("key", flat=True)
     )
-    for name, key in org_keys.items():
-        word = max(key.split(), key=len, default="")
-        if key not in known and len(word) > 3:
-            matches = list(Organization.objects.filter(key__contains=word).order_by("name")[:8])
-            if matches:
+    # The longest word of each unknown name; organizations whose key holds it are suggested.
+    words = {
+        name: max(key.split(), key=len, default="")
+        for name, key in org_keys.items()
+        if key not in known
+    }
+    words = {name: word for name, word in words.items() if len(word) > 3}
+    if words:
+        query = Q()
+        for word in set(words.values()):
+            query |= Q(key__contains=word)
+        candidates = list(Organization.objects.filter(query).order_by("name")[:200])
+        for name, word in words.items():
+            if matches := [o for o in candidates if word in o.key.split()][:8]:
                 result.organizations[name] = matches
     return result
 
