@@ -333,6 +333,24 @@ Bingyang Wu\\*, **Yinmin Zhong\\***, Zili Zhang\\*, Gang Huang
     assert pubs[1]["x_lines"] == [7, 9, 13]
 
 
+def test_nested_list_items_are_parts_of_one_entry():
+    pubs = parse(
+        """
+- **Widgets at Scale**
+  - A. Smith, B. Jones
+  - *Proceedings of the Widget Conference (WC 2020)*
+- **Another Widget Study**
+  - B. Jones and A. Smith
+  - *Journal of Widgets*, 2019
+""",
+        owner="Anna Smith",
+    )
+    assert [(p["title"], authors(p), p["venue_short"], p["year"]) for p in pubs] == [
+        ("Widgets at Scale", ["A. Smith!", "B. Jones"], "WC", 2020),
+        ("Another Widget Study", ["B. Jones", "A. Smith!"], None, 2019),
+    ]
+
+
 def test_academicpages_publication_page():
     pubs = parse(
         """
