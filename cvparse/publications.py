@@ -593,7 +593,7 @@ def _comma_separated(text: str, legend: dict[str, str]) -> tuple[list[dict], str
     return _author_records(authors_text, legend) or [], title, ", ".join(tail[cut:])
 
 
-def _title_then_authors(text: str, legend: dict[str, str]) -> tuple[str, list[dict], str] | None:
+def _title_then_authors(text: str, legend: dict[str, str]) -> tuple[str, list[dict]] | None:
     """ "Title, A. Author, B. Author" — authors trail the title after a comma."""
     segments = [s for s in re.split(r",\s+", text)]
     if len(segments) < 2:
@@ -620,7 +620,7 @@ def _title_then_authors(text: str, legend: dict[str, str]) -> tuple[str, list[di
     records = _author_records(", ".join(segments[start:]), legend)
     if not records:
         return None
-    return ", ".join(segments[:start]), records, ""
+    return ", ".join(segments[:start]), records
 
 
 def _add_with_authors(w: re.Match[str], legend: dict[str, str], out: Parsed) -> None:
@@ -738,7 +738,7 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
         return
     tta = _title_then_authors(text, legend)
     if tta:
-        title, out.authors, _ = tta
+        title, out.authors = tta
         out.title = _title_clean(title)
         return
     out.title = _title_clean(title)
