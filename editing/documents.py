@@ -1,12 +1,14 @@
 """Upload a CV, follow its parsing, review the result, then import or discard it."""
 
+import logging
 from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRefresh
 
 from accounts.ratelimit import allow_request
+from affiliations.models import Organization
 from profiles.importing import import_cv_json
 from profiles.models import CVDocument, Person
 
@@ -22,6 +25,7 @@ from . import review
 from .access import get_document_for_editor
 from .uploads import UploadForm
 
+logger = logging.getLogger(__name__)
 PAGE = "editing/document.html"
 WAITING = {CVDocument.Status.UPLOADED, CVDocument.Status.PARSING}
 TOO_MANY_UPLOADS = "You have uploaded many files in a short time. Please try again in an hour."
@@ -238,6 +242,9 @@ def draft_pick(request: HttpRequest, document: CVDocument, section: str, index: 
     draft_entry(document, section, index)
     choice = request.POST.get("choice", "")
     chosen = int(choice) if choice.isdigit() else None
+    model = Person if section == "publications" else Organization
+    if chosen is not None and not model.objects.filter(pk=chosen).exists():
+        raise Http404("No such choice.")
     if section == "publications":
         author = request.POST.get("author", "")
         authors = document.cv_json["publications"][index]["authors"]
@@ -272,11 +279,16 @@ def import_document(request: HttpRequest, document: CVDocument) -> HttpResponse:
     """Write the reviewed CV into the profile, all at once, through the import service."""
     profile = profile_of(document)
     remove = set(request.POST.getlist("remove"))
-    with transaction.atomic():
-        result = import_cv_json(document.cv_json, document=document, owner=document.uploaded_by)
-        review.apply_choices(document.cv_json, result.person)
-        if profile is not None:
-            review.remove_missing(profile, document.cv_json, remove)
+    try:
+        with transaction.atomic():
+            result = import_cv_json(document.cv_json, document=document, owner=document.uploaded_by)
+            review.apply_choices(document.cv_json, result.person)
+            if profile is not None:
+                review.remove_missing(profile, document.cv_json, remove)
+    except (ValueError, ValidationError, IntegrityError) as error:
+        logger.exception("Importing CV document %s failed", document.pk)
+        messages.error(request, f"The import failed and changed nothing: {error}")
+        return redirect("editing:document", document.pk)
     messages.success(request, f"Imported {document.original_filename}.")
     return redirect(result.person)
 

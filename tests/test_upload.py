@@ -518,3 +518,22 @@ def test_the_review_page_runs_a_fixed_number_of_queries(client, draft, django_as
     # key; organizations known by key, then suggested by word; the nav's user.person
     with django_assert_num_queries(9):
         assert client.get(f"/documents/{draft.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("section", ["publications", "education"])
+def test_picking_something_that_does_not_exist_is_not_found(client, draft, section):
+    response = client.post(
+        f"/documents/{draft.pk}/{section}/0/pick/", {"author": "1", "choice": "999"}
+    )
+    assert response.status_code == 404
+
+
+def test_a_failing_import_changes_nothing_and_says_why(client, draft, monkeypatch):
+    def fail(*args, **kwargs):
+        raise ValueError("the CV names nobody")
+
+    monkeypatch.setattr("editing.documents.import_cv_json", fail)
+    response = client.post(f"/documents/{draft.pk}/import/", follow=True)
+    assert "The import failed and changed nothing: the CV names nobody" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == CVDocument.Status.PARSED
