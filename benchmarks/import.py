@@ -96,6 +96,7 @@ def main() -> None:
     parser.add_argument("--cvs", type=int, default=1000)
     args = parser.parse_args()
     settings.STORAGES["cv_uploads"]["OPTIONS"]["location"] = ROOT / "var" / "bench-uploads"
+    settings.DEBUG = False  # as in production: no query log
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:

@@ -277,7 +277,9 @@ class _Import:
             everyone = self.people_by_key[k.full] if k.full else set()
             candidates = everyone & context if len(everyone) > 1 else everyone
             found[name] = next(iter(candidates)) if len(candidates) == 1 else None
-        self.result.linked += sum(found[name] not in (None, *self.new_people_ids) for name in names)
+        self.result.linked += sum(
+            found[name] is not None and found[name] not in self.new_people_ids for name in names
+        )
         return found
 
     def update_owner(self, person: Person) -> None:
