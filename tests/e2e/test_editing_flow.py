@@ -1,6 +1,7 @@
 """In Chromium: sign up, upload a seed CV, review and correct it, import it, edit a
 publication in place on the profile, find the edit in the history and revert it.
-And an anonymous visitor sees no edit controls and is sent to log in from an edit URL.
+An anonymous visitor sees no edit controls and is sent to log in from an edit URL; and
+the status area of an upload follows the task worker (database backend) until the review.
 
 The browser and page fixtures are tests/e2e/conftest.py's (CSP enforced, script errors fail).
 """
@@ -8,11 +9,25 @@ The browser and page fixtures are tests/e2e/conftest.py's (CSP enforced, script 
 import re
 
 import pytest
+from django.core.management import call_command
 
-from tests.conftest import SEEDS, make_person, make_publication
+from tests.conftest import SEEDS, make_person, make_publication, make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 SEED_CV = SEEDS / "000_168fca0886201466.txt"
+
+GRACE_CV = b"""# Grace Hopper
+
+grace@example.org
+
+## Education
+
+- Ph.D. in Mathematics, Yale University, 1930 - 1934
+
+## Awards
+
+- Computer Sciences Man of the Year, 1969
+"""
 
 
 def test_sign_up_upload_review_import_edit_and_revert(live_server, page):
@@ -82,3 +97,25 @@ def test_anonymous_sees_no_edit_controls_and_is_sent_to_log_in(live_server, page
     page.goto(f"{live_server.url}/edit/people/{ada.slug}/")
     assert re.search(r"/accounts/login/\?next=/edit/people/", page.url)
     assert page.get_by_role("button", name="Log in").is_visible()
+
+
+def test_the_status_area_follows_the_worker(live_server, page, settings, transactional_db):
+    """With the database task backend, the page polls until the worker has parsed the CV."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    make_user("grace")
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill("grace")
+    page.get_by_label("Password").fill("correct horse battery")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{live_server.url}/upload/")
+    page.set_input_files(
+        "input[type=file]",
+        files=[{"name": "grace.md", "mimeType": "text/markdown", "buffer": GRACE_CV}],
+    )
+    page.get_by_role("button", name="Upload").click()
+    page.wait_for_url(re.compile(r".*/documents/\d+/$"))
+    assert "waiting to be read" in page.locator("#status").inner_text()
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    # The next poll sees the parsed CV and reloads the page with the review.
+    page.get_by_role("button", name="Import").wait_for(timeout=10_000)
+    assert "Grace Hopper" in page.locator("#person").inner_text()
