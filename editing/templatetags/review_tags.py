@@ -23,8 +23,3 @@ def draft_fields(entry: dict, section: str) -> list[tuple[str, str]]:
 @register.filter
 def lookup(mapping: dict, key):
     return mapping.get(key) if mapping else None
-
-
-@register.filter
-def item(sequence: list, index: int):
-    return sequence[index] if sequence and 0 <= index < len(sequence) else None
