@@ -10,15 +10,20 @@ WIDTH, HEIGHT = 640, 200
 TOP, BOTTOM, LEFT, RIGHT = 16, 28, 32, 8
 
 
+def _svg(number: float) -> str:
+    """A coordinate for SVG: one decimal at most, never localized ("12.5", "40")."""
+    return f"{number:.1f}".removesuffix(".0")
+
+
 @dataclass(frozen=True)
 class Bar:
-    year: int
-    count: int
-    x: float
-    y: float
-    width: float
-    height: float
-    label_x: float
+    year: str
+    count: str
+    x: str
+    y: str
+    width: str
+    height: str
+    label_x: str
     show_label: bool
 
 
@@ -35,11 +40,11 @@ class Chart:
     top: int = TOP
 
     @property
-    def first_year(self) -> int:
+    def first_year(self) -> str:
         return self.bars[0].year
 
     @property
-    def last_year(self) -> int:
+    def last_year(self) -> str:
         return self.bars[-1].year
 
 
@@ -61,13 +66,13 @@ def publications_per_year(years: Iterable[int | None]) -> Chart | None:
         height = plot_height * count / max_count
         bars.append(
             Bar(
-                year=year,
-                count=count,
-                x=round(LEFT + index * slot + slot * 0.15, 1),
-                y=round(HEIGHT - BOTTOM - height, 1),
-                width=round(slot * 0.7, 1),
-                height=round(height, 1),
-                label_x=round(LEFT + index * slot + slot / 2, 1),
+                year=str(year),
+                count=str(count),
+                x=_svg(LEFT + index * slot + slot * 0.15),
+                y=_svg(HEIGHT - BOTTOM - height),
+                width=_svg(slot * 0.7),
+                height=_svg(height),
+                label_x=_svg(LEFT + index * slot + slot / 2),
                 show_label=(last - year) % label_every == 0,
             )
         )

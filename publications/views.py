@@ -7,7 +7,6 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from config.htmx import template_for
-from profiles.models import Person
 from publications.exports import bibtex, scholarly_article
 from publications.models import Publication, Venue
 
@@ -23,12 +22,14 @@ def year_filter(request: HttpRequest, years: list[int]) -> int | None:
 @require_GET
 def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_object_or_404(Publication.objects.for_detail(), slug=slug)
-    listed_by = Person.objects.filter(
-        is_stub=False, documents__publications=publication
-    ) | Person.objects.filter(is_stub=False, authorships__publication=publication)
+    # A CV that lists a paper has its owner among the authors (the import links the
+    # owner's own name), so the profiles listing it are its authors with a profile.
+    listed_by = sorted(
+        (a for a in publication.authors if a.person_id and not a.is_stub), key=lambda a: a.name
+    )
     context = {
         "publication": publication,
-        "listed_by": listed_by.distinct().order_by("name").only("name", "slug"),
+        "listed_by": listed_by,
         "bibtex": bibtex([publication]),
         "jsonld": scholarly_article(publication, request.build_absolute_uri),
     }

@@ -217,8 +217,8 @@ def test_publication_without_profiles(client, db):
 
 
 def test_publication_query_count(client, graph, django_assert_num_queries):
-    # publication with venue, authorships with people, profiles listing it
-    with django_assert_num_queries(3):
+    # publication with venue, its authors
+    with django_assert_num_queries(2):
         client.get(graph.distserve.get_absolute_url())
 
 
