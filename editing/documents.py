@@ -279,6 +279,7 @@ def import_document(request: HttpRequest, document: CVDocument) -> HttpResponse:
     """Write the reviewed CV into the profile, all at once, through the import service."""
     profile = profile_of(document)
     remove = set(request.POST.getlist("remove"))
+    review.drop_blank_entries(document.cv_json)
     try:
         with transaction.atomic():
             result = import_cv_json(document.cv_json, document=document, owner=document.uploaded_by)

@@ -187,6 +187,13 @@ def _keep_author_marks(old: list[dict], new: list[dict]) -> list[dict]:
 # --- the draft ------------------------------------------------------------------------
 
 
+def drop_blank_entries(cv: dict) -> None:
+    """Leave out entries added in the review but never filled in (no title, name, ...)."""
+    for section in LIST_SECTIONS:
+        first = REVIEW_FIELDS[section][0][0]
+        cv[section] = [entry for entry in cv[section] if entry.get(first)]
+
+
 def save_draft(document: CVDocument) -> None:
     document.save(update_fields=["cv_json", "updated_at"])
 
