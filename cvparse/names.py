@@ -125,7 +125,7 @@ def _join_inverted(parts: list[str]) -> list[str]:
     """Rejoin "Family, G." pairs that a comma split tore apart."""
     out: list[str] = []
     for part in parts:
-        words = part.split()
+        words = _CTRL.sub("", strip_marks(part)[0]).split()  # "P. R.*" is initials with a mark
         if (
             out
             and words

@@ -509,6 +509,9 @@ def _plausible_authors(text: str, terminator: str) -> bool:
     return names.looks_like_name(name, strict=True)
 
 
+_EDITORS = re.compile(r",?\s*\(?\b(?:eds?|editors?)\b\.?\)?\.?$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def _author_end(text: str) -> tuple[str, int] | None:
     """The author list that opens a citation, ended by the first period or colon
@@ -527,6 +530,7 @@ def _author_end(text: str) -> tuple[str, int] | None:
             cand = prefix
         else:
             cand = prefix[:-1]
+        cand = _EDITORS.sub("", cand)  # "Thorne, Eleanor, and Paolo Ferri, eds."
         if _is_author_list(cand) and _plausible_authors(cand, m.group()):
             rest = plain(text[m.end() :])
             if not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'([":
@@ -769,6 +773,19 @@ _AWARD_WORDS = re.compile(
 )
 
 
+# Words before a venue that are not part of it ("In", "Under review at", "Manuscript submitted").
+_MANUSCRIPT = re.compile(
+    r"^(?:book\s+)?manuscript(?:\s+(?:submitted|under review|in preparation|in press|in progress))?"
+    r"(?:\s+for publication)?\.?\s*",
+    re.IGNORECASE,
+)
+_VENUE_PREFIX = re.compile(
+    r"^(?:in:?|published in|appeared in|to appear in|accepted (?:in|at|by|to)|"
+    r"forthcoming (?:in|at)|submitted to|under review (?:at|in)|presented at)\s+",
+    re.IGNORECASE,
+)
+
+
 def _parse_venue(rest: str, out: Parsed) -> None:
     """Venue, short name, year, month, pages, DOI and remarks from the text after a title."""
     if not rest or not plain(rest).strip(" .,;"):
@@ -813,9 +830,7 @@ def _parse_venue(rest: str, out: Parsed) -> None:
         if eds:
             flat = eds.group("book")
         status_only = _STATUS_ONLY.match(re.split(r"[.,;]", flat.strip(" ."))[0].strip())
-        flat = re.sub(r"^(?:in:?|published in|appeared in|to appear in|accepted (?:in|at|by|to)|"
-                      r"forthcoming (?:in|at)|submitted to|under review (?:at|in)|presented at)\s+",
-                      "", flat, flags=re.I)  # fmt: skip
+        flat = _VENUE_PREFIX.sub("", _MANUSCRIPT.sub("", flat))
         venue = None if status_only else _venue_head(flat)
     if venue:
         _set_venue(venue, out)
@@ -837,9 +852,19 @@ def _trim_venue(venue: str) -> str:
     return trimmed
 
 
+_PUBLISHER = (
+    r"Press|Publishers?|Publishing|Verlag|Books|Springer|Routledge|Wiley|Elsevier|Palgrave|"
+    r"Sage|Blackwell|Brill|Macmillan|UP"
+)
+
+
 def _venue_head(flat: str) -> str | None:
     """The leading venue name of a plain venue string, before volume, pages and dates."""
     flat = re.sub(r"^(?:19|20)\d\d\s+(?=[A-Z])", "", flat)
+    # "Ithaca: Cornell University Press, 2019": the place before the publisher.
+    place = re.match(r"^[A-Z][\w.'’ -]{1,30}:\s+(?=[^:]*\b(?:" + _PUBLISHER + r")\b)", flat)
+    if place:
+        flat = flat[place.end() :]
     acr = _ACRONYM_PAREN.search(flat)
     cut = len(flat)
     for pattern in (
@@ -851,6 +876,7 @@ def _venue_head(flat: str) -> str | None:
         r"\s\((?=\d)",
         r"(?:^|\s)(?:doi|available at|https?)\b",
         r",\s*(?:in press|forthcoming|to appear|accepted|submitted|under review|online first)\b",
+        r",\s*(?:edited by|eds?\.)\s",
     ):
         m = re.search(pattern, flat, re.IGNORECASE)
         if m:
@@ -906,6 +932,9 @@ def _legend(text: str) -> dict[str, str]:
     if len(flat) > 120:
         return {}
     flat = flat[1:-1] if flat.startswith("(") and flat.endswith(")") else flat
+    # "* denotes equal contribution" read as a bullet keeps only "denotes ...".
+    if re.match(r"(?:denotes|indicates)\s", flat, re.IGNORECASE):
+        flat = "* " + flat
     found: dict[str, str] = {}
     for part in re.split(r"[;,]\s*(?=[*†‡§¶#])", flat):
         m = _LEGEND_PART.match(part.strip())
