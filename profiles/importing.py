@@ -180,7 +180,8 @@ class _Import:
         return created
 
     def merge_entry(self, entry: HandEdited, values: dict[str, Any]) -> None:
-        if _update(entry, values):
+        """Merge values into a saved entry, or into one this CV listed before (not saved yet)."""
+        if _update(entry, values) and entry.pk is not None:
             entry.source_document = self.document
             entry.save()
             self.result.merged += 1

@@ -121,6 +121,16 @@ def test_unparsed_lines_are_kept_and_shown():
     assert "unparsed lines 1" in result.summary()
 
 
+def test_an_entry_listed_twice_in_one_cv_is_one_row():
+    award = {"title": "Medal", "year": 1990, "issuer": None, "rank": None, "details": None}
+    job = {
+        "organization": "MIT", "department": None, "title": "Lecturer", "kind": "employment",
+        "start": "1990", "end": None, "supervisors": [], "location": None, "details": [],
+    }  # fmt: skip
+    import_json(make_cv("Ada Lovelace", awards=[award, award], positions=[job, job]))
+    assert Award.objects.count() == Affiliation.objects.count() == 1
+
+
 def ada_v1() -> dict:
     return make_cv(
         "Ada Lovelace",
