@@ -671,7 +671,8 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     # A quoted title: Authors, "Title," Venue / Authors. "Title." Venue.
     q = _QUOTED.search(text)
     quoted = q and (q.group("t") or q.group("s") or q.group("a"))
-    if q and len(plain(quoted).split()) >= 2:
+    # A one-word quoted title counts when an author list leads up to it.
+    if q and (len(plain(quoted).split()) >= 2 or _is_author_list(_trim_authors(text[: q.start()]))):
         before, after = text[: q.start()], text[q.end() :]
         # Sociology (ASA): "Smith, Jane. 2019. "Title."" or "... Forthcoming. "Title.""
         dated = re.search(
@@ -786,6 +787,15 @@ _VENUE_PREFIX = re.compile(
 )
 
 
+_VOLUME = re.compile(r"\bvol(?:ume)?\.?\s*\d+(?:\s*,\s*(?:no|issue)\.?\s*\d+)?", re.IGNORECASE)
+# "(IROS), Detroit, MI, USA, 2023": the conference's place between its name and the year.
+_PLACE = re.compile(
+    r"\),\s*(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*){0,2})"
+    r",\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
 def _parse_venue(rest: str, out: Parsed) -> None:
     """Venue, short name, year, month, pages, DOI and remarks from the text after a title."""
     if not rest or not plain(rest).strip(" .,;"):
@@ -840,6 +850,17 @@ def _parse_venue(rest: str, out: Parsed) -> None:
     for part in re.split(r"[.;,]\s+|\s*\(|\)\s*", plain(rest)):
         if _AWARD_WORDS.search(part):
             out.notes.append(part.strip(" .,;"))
+    flat_rest = plain(rest)
+    # Volume, issue and preprint number are kept as printed, in the note.
+    issue = _VOLUME.search(flat_rest)
+    if issue:
+        out.notes.append(issue.group().strip(" ,"))
+    arxiv = re.search(r"\barXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?", flat_rest, re.IGNORECASE)
+    if arxiv:
+        out.notes.append(arxiv.group())
+    place = _PLACE.search(flat_rest)
+    if place and not out.location:
+        out.location = place.group("place")
 
 
 def _trim_venue(venue: str) -> str:
