@@ -69,7 +69,7 @@ def split_name(name: str) -> tuple[list[str], str]:
     if not words:
         return [], ""
     if len(words) > 1 and not _is_initial(words[0]) and all(map(_is_initial, words[1:])):
-        return words[1:], words[0]  # "Chen Y", "Chen YM": family name first, then initials
+        return words[1:], words[0]  # "Chen Y", "Chen Y. M.": family name first, then initials
     start = len(words) - 1
     while start > 1 and words[start - 1].islower() and _token(words[start - 1]) in _PARTICLES:
         start -= 1
