@@ -812,6 +812,7 @@ def _parse_venue(rest: str, out: Parsed) -> None:
     if short:
         out.venue_short = out.venue_short or short.group(1)
     venue = None
+    tail = None  # the plain text after the venue, when read from plain text
     # The first italic span or named link (not "PDF", "arXiv") is the venue.
     candidates = []
     outside_links = LINK.sub(lambda m: "\x00" * len(m.group()), text)
@@ -842,6 +843,7 @@ def _parse_venue(rest: str, out: Parsed) -> None:
         status_only = _STATUS_ONLY.match(re.split(r"[.,;]", flat.strip(" ."))[0].strip())
         flat = _VENUE_PREFIX.sub("", _MANUSCRIPT.sub("", flat))
         venue = None if status_only else _venue_head(flat)
+        tail = flat[flat.find(venue) + len(venue) :] if venue and venue in flat else flat
     if venue:
         _set_venue(venue, out)
     remarks = re.findall(r"\x01\(([^()]*)\)\x02|\x03\(([^()]*)\)\x04|\[(in [A-Z][a-z]+)\]", rest)
@@ -861,6 +863,35 @@ def _parse_venue(rest: str, out: Parsed) -> None:
     place = _PLACE.search(flat_rest)
     if place and not out.location:
         out.location = place.group("place")
+    if tail is not None:
+        leftover = _leftover(tail.replace(out.location or "\x00", " "))
+        if leftover:
+            out.notes.append(leftover)
+
+
+def _leftover(tail: str) -> str | None:
+    """What follows a venue besides volume, pages, year, DOI and links: a series
+    number, an institution, a publisher ("No. 2019-01, Center for Demography")."""
+    text = _URL.sub(" ", _DOI.sub(" ", tail))
+    text = _VOLUME.sub(" ", text)
+    text = re.sub(
+        r"(?:\b\w+\s+(?:is|are)\s+)?\bavailable (?:at|from|online)\b:?", " ", text, flags=re.I
+    )
+    text = re.sub(
+        r"\b(?:doi|pp?|no|nos|link|pdf|url|pmid|pmcid|isbn|issn)\b\.?:?|\barxiv:\s?[\d.v]+"
+        r"|[\d–—/-]+[a-z]?\b"
+        r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?=\s|,|$)",
+        " ",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(r"[()\[\]/]", " ", text)
+    text = re.sub(r"\s*([.,;:])(?:\s*[.,;:])+", r"\1", " ".join(text.split())).strip(" .,;:")
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    publisher = re.fullmatch(r"[A-Z]\w+(?: " + r"(?:" + _PUBLISHER + r"))?", text)
+    if len(words) < 2 and not publisher or _STATUS_ONLY.match(text) or _AWARD_WORDS.search(text):
+        return None
+    return text
 
 
 def _trim_venue(venue: str) -> str:
@@ -894,7 +925,7 @@ def _venue_head(flat: str) -> str | None:
         r"\s(?=\d+(?:\s*\(\d+\))?\s*[:,])",
         r"\s(?=\d+\b(?!st|nd|rd|th))(?!(?:19|20)\d\d\s+[A-Z])",
         r"\s(?:no\.|vol\.)\s*\d",
-        r"\s\((?=\d)",
+        r"\s\((?=\d|pp?\.)",
         r"(?:^|\s)(?:doi|available at|https?)\b",
         r",\s*(?:in press|forthcoming|to appear|accepted|submitted|under review|online first)\b",
         r",\s*(?:edited by|eds?\.)\s",
