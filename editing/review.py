@@ -188,10 +188,11 @@ def _keep_author_marks(old: list[dict], new: list[dict]) -> list[dict]:
 
 
 def drop_blank_entries(cv: dict) -> None:
-    """Leave out entries added in the review but never filled in (no title, name, ...)."""
+    """Leave out entries added in the review but never filled in."""
     for section in LIST_SECTIONS:
-        first = REVIEW_FIELDS[section][0][0]
-        cv[section] = [entry for entry in cv[section] if entry.get(first)]
+        names = [name for name, _ in REVIEW_FIELDS[section]]
+        blank = [blank_entry(section)[name] for name in names]
+        cv[section] = [e for e in cv[section] if [e.get(name) for name in names] != blank]
 
 
 def save_draft(document: CVDocument) -> None:

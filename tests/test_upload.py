@@ -540,9 +540,10 @@ def test_a_failing_import_changes_nothing_and_says_why(client, draft, monkeypatc
 
 
 def test_entries_added_but_never_filled_in_are_left_out_of_the_import(client, draft):
-    for section in ("awards", "projects", "publications", "education"):
+    for section in ("awards", "projects", "publications", "education", "positions"):
         client.post(f"/documents/{draft.pk}/{section}/add/")
     assert client.post(f"/documents/{draft.pk}/import/").status_code == 302
     ada = Person.objects.get(owner=draft.uploaded_by)
     assert list(ada.awards.values_list("title", flat=True)) == ["Royal Medal"]
     assert not ada.projects.exists()
+    assert ada.affiliations.count() == 1
