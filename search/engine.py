@@ -3,11 +3,13 @@
 On PostgreSQL each searched table carries a trigger-maintained, GIN-indexed
 ``search_vector`` (see migrations/0001); user text becomes a ``websearch_to_tsquery``
 parameter (never spliced into SQL), results are ranked with ``ts_rank`` and the
-matched words highlighted by ``ts_headline``. Names also match by trigram
-similarity (pg_trgm), so a misspelling still finds the person.
+matched words highlighted by ``ts_headline``. When no name matches word for word,
+names match by trigram similarity (pg_trgm, GIN-indexed), so a misspelling still
+finds the person.
 
-Elsewhere (SQLite) every word is matched with ``icontains`` and the rank is the
-number of words matched, so a misspelled word only lowers the rank.
+Elsewhere (SQLite) every word is matched with ``icontains``; when nothing has them
+all, names containing any of the words are ranked by how many they contain, so a
+misspelled word only lowers the rank.
 
 Each function returns the queryset filtered, ordered best first, and annotated with
 ``search_rank`` and ``search_headline``; ``highlight()`` turns the headline into HTML.
@@ -78,45 +80,53 @@ def search(queryset: models.QuerySet, target: Target, text: str) -> models.Query
 
 
 def _search_postgresql(queryset: models.QuerySet, target: Target, text: str) -> models.QuerySet:
+    """Full-text matches, ranked; only when there are none, names by trigram similarity.
+
+    Trigrams alone would match thousands of people for a common name ("Ada Chen"
+    is similar to every Ada and every Chen), so they are the fallback for a
+    misspelling, not a second source of matches: one cheap ``exists()`` decides.
+    """
     query = SearchQuery(text, search_type="websearch", config=target.config)
-    matches = Q(search_document=query)
+    matches = queryset.alias(search_document=StoredVector()).filter(search_document=query)
     rank: models.Expression = SearchRank(StoredVector(), query)
-    if target.trigram:
-        matches |= Q(**{f"{target.display}__trigram_similar": text})
-        rank = rank + TrigramSimilarity(target.display, text)
-    return (
-        queryset.alias(search_document=StoredVector())
-        .filter(matches)
-        .annotate(
-            search_rank=rank,
-            search_headline=SearchHeadline(
-                target.display,
-                query,
-                config=target.config,
-                start_sel=START,
-                stop_sel=STOP,
-                highlight_all=True,
-            ),
-        )
-        .order_by("-search_rank", target.display, "pk")
-    )
+    if target.trigram and not matches.exists():
+        matches = queryset.filter(**{f"{target.display}__trigram_similar": text})
+        rank = TrigramSimilarity(target.display, text)
+    return matches.annotate(
+        search_rank=rank,
+        search_headline=SearchHeadline(
+            target.display,
+            query,
+            config=target.config,
+            start_sel=START,
+            stop_sel=STOP,
+            highlight_all=True,
+        ),
+    ).order_by("-search_rank", target.display, "pk")
 
 
 def _search_fallback(queryset: models.QuerySet, target: Target, text: str) -> models.QuerySet:
-    score: models.Expression = Value(0)
-    for word in words(text):
-        matched = Q()
+    """Rows containing every word; only when there are none (for names), rows
+    containing any, the more words the better: the same shape as on PostgreSQL."""
+
+    def contains(word: str) -> Q:
+        found = Q()
         for field in target.fields:
-            matched |= Q(**{f"{field}__icontains": word})
-        score = score + Case(When(matched, then=Value(1)), default=Value(0))
-    return (
-        queryset.annotate(
-            search_rank=Cast(score, IntegerField()),
-            search_headline=F(target.display),
+            found |= Q(**{f"{field}__icontains": word})
+        return found
+
+    terms = words(text)
+    matches = queryset.filter(*(contains(word) for word in terms))
+    score: models.Expression = Value(len(terms))
+    if target.trigram and not matches.exists():
+        score = sum(
+            (Case(When(contains(word), then=Value(1)), default=Value(0)) for word in terms),
+            start=Value(0),
         )
-        .filter(search_rank__gt=0)
-        .order_by("-search_rank", target.display, "pk")
-    )
+        matches = queryset.alias(words_found=score).filter(words_found__gt=0)
+    return matches.annotate(
+        search_rank=Cast(score, IntegerField()), search_headline=F(target.display)
+    ).order_by("-search_rank", target.display, "pk")
 
 
 def highlight(headline: str, text: str) -> SafeString:

@@ -106,10 +106,18 @@ def test_directory_htmx_gets_the_results_only(client, graph):
     assertContains(restore, "<html")
 
 
-def test_directory_query_count(client, graph, django_assert_num_queries):
-    # count, page of people, their current affiliations
-    with django_assert_num_queries(3):
-        client.get("/people/?show=profiles&role=education")
+@pytest.mark.parametrize(
+    ("query", "queries"),
+    [
+        # count, page of people, their current affiliations
+        ("show=profiles&role=education", 3),
+        # and first: does any name match word for word?
+        ("q=zhong", 4),
+    ],
+)
+def test_directory_query_count(client, graph, query, queries, django_assert_num_queries):
+    with django_assert_num_queries(queries):
+        client.get(f"/people/?{query}")
 
 
 # --- Profile

@@ -40,6 +40,13 @@ def test_people_are_found(graph, text, expected):
     assert names(engine.search(Person.objects.all(), engine.PEOPLE, text))[0] == expected
 
 
+def test_near_names_only_when_nothing_matches_exactly(db):
+    make_person("Xin Jin")
+    make_person("Xin Jon")
+    assert names(engine.search(Person.objects.all(), engine.PEOPLE, "Xin Jin")) == ["Xin Jin"]
+    assert "Xin Jin" in names(engine.search(Person.objects.all(), engine.PEOPLE, "Xin Jan"))
+
+
 def test_best_match_comes_first(db):
     make_person("Xin Liu")
     make_person("Xin Jin")
@@ -136,7 +143,8 @@ def test_more_results_of_one_kind_are_paginated(client, db):
 
 
 def test_search_query_count(client, graph, django_assert_num_queries):
-    # people; publications and their authorships; venues; organizations
-    with django_assert_num_queries(5):
+    # for people, venues and organizations: is there a word-for-word match, then the
+    # matches (or the near ones); publications and their authors
+    with django_assert_num_queries(8):
         response = client.get("/search/?q=serving")
     assertContains(response, graph.distserve.get_absolute_url())
