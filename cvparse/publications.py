@@ -1321,7 +1321,8 @@ def _read_entry(
             out.links.append({"label": label.strip("[] ") or "Link", "url": url})
         for url in _URL.findall(SENTINELS.sub(" ", LINK.sub(" ", p))):
             out.links.append({"label": "URL", "url": url.rstrip(".,;)")})
-    roles = _roles(pieces)
+    # One piece is one citation: its role only matters among several pieces.
+    roles = _roles(pieces) if len(pieces) > 1 else ["citation"]
     # Everything after "Abstract:" is the abstract, however its lines look.
     if "abstract" in roles:
         first = roles.index("abstract")
