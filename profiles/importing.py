@@ -12,14 +12,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
-from uuid import uuid4
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 
 import cvparse
 from affiliations.models import Affiliation, Mentorship, Organization
@@ -35,6 +33,7 @@ from profiles.models import (
     Project,
     Skill,
     Teaching,
+    unique_slugs,
 )
 from profiles.resolution import (
     OrganizationName,
@@ -80,23 +79,6 @@ class ImportResult:
             f"{self.document.original_filename} -> {self.person}: created {created}; "
             f"linked {self.linked}; merged {self.merged}; unparsed lines {len(self.unparsed)}"
         )
-
-
-def allocate_slugs(model: type[models.Model], texts: list[str]) -> list[str]:
-    """Unused slugs for many new rows in one indexed query ("ada-lovelace", "ada-lovelace-2")."""
-    bases = [slugify(text)[:72].strip("-") or "item" for text in texts]
-    options = {base: [base, *(f"{base}-{n}" for n in range(2, 10))] for base in bases}
-    taken = set(
-        model._default_manager.filter(
-            slug__in=[slug for slugs in options.values() for slug in slugs]
-        ).values_list("slug", flat=True)
-    )
-    slugs = []
-    for base in bases:
-        slug = next((s for s in options[base] if s not in taken), f"{base}-{uuid4().hex[:6]}")
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
 
 
 def _fit(model: type[models.Model], values: dict[str, Any]) -> dict[str, Any]:
@@ -151,7 +133,7 @@ def _venue_kind(name: str) -> str:
     for kind, pattern in [
         (Venue.Kind.PREPRINT, r"arxiv|biorxiv|medrxiv|ssrn|preprint"),
         (Venue.Kind.WORKSHOP, r"workshop"),
-        (Venue.Kind.JOURNAL, r"journal|transactions|letters|magazine|review|micro\b"),
+        (Venue.Kind.JOURNAL, r"journal|transactions|letters|magazine|review"),
         (Venue.Kind.CONFERENCE, r"conference|symposium|proceedings|congress|\bconf\b"),
     ]:
         if re.search(pattern, lowered):
@@ -234,7 +216,7 @@ class _Import:
 
     def new_people(self, names: list[str]) -> list[Person]:
         people = []
-        for name, slug in zip(names, allocate_slugs(Person, names), strict=True):
+        for name, slug in zip(names, unique_slugs(Person, names), strict=True):
             given, family = split_name(name)
             values = {
                 "name": " ".join([*given, family]) if "," in name else name,  # "Chen, Yu"
@@ -324,7 +306,7 @@ class _Import:
         missing = [org for key, org in wanted.items() if key not in found]
         for depth in sorted({_depth(org) for org in missing}):
             level = [org for org in missing if _depth(org) == depth]
-            slugs = allocate_slugs(Organization, [org.name for org in level])
+            slugs = unique_slugs(Organization, [org.name for org in level])
             rows = [
                 Organization(
                     parent=found[org.parent.key] if org.parent else None,
@@ -475,7 +457,7 @@ class _Import:
                 if short:
                     by_short[short] = venue
         for venue, slug in zip(
-            fresh, allocate_slugs(Venue, [v.short_name or v.name for v in fresh]), strict=True
+            fresh, unique_slugs(Venue, [v.short_name or v.name for v in fresh]), strict=True
         ):
             venue.slug = slug
         self.create(Venue, fresh)
@@ -518,7 +500,7 @@ class _Import:
                 self.merge_publication(publication, values)
             pairs.setdefault(id(publication), (publication, paper))
         for publication, slug in zip(
-            fresh, allocate_slugs(Publication, [p.title[:60] for p in fresh]), strict=True
+            fresh, unique_slugs(Publication, [p.title[:60] for p in fresh]), strict=True
         ):
             publication.slug = slug
         self.create(Publication, fresh)

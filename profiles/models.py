@@ -1,12 +1,14 @@
 """People, their name variants, their CV documents, and the profile entries that
 belong to one person only (teaching, projects, skills, free sections)."""
 
+from uuid import uuid4
+
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
-from simple_history.models import HistoricalRecords
 from django.urls import reverse
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 from profiles.queries import PersonQuerySet
 
@@ -16,14 +18,28 @@ def cv_upload_storage():
     return storages["cv_uploads"]
 
 
+def unique_slugs(model: type[models.Model], texts: list[str], *, max_length: int = 80) -> list[str]:
+    """Slugs for ``texts`` not yet used by ``model`` nor by each other ("ada-lovelace",
+    "ada-lovelace-2", ...), in one query on the unique slug index whatever the table's size
+    (a prefix look-up would scan the table on SQLite)."""
+    bases = [slugify(text)[: max_length - 7].strip("-") or "item" for text in texts]
+    options = {base: [base, *(f"{base}-{n}" for n in range(2, 10))] for base in bases}
+    taken = set(
+        model._default_manager.filter(
+            slug__in=[slug for slugs in options.values() for slug in slugs]
+        ).values_list("slug", flat=True)
+    )
+    slugs = []
+    for base in bases:
+        slug = next((s for s in options[base] if s not in taken), f"{base}-{uuid4().hex[:6]}")
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
 def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -> str:
     """A slug for ``text`` not yet used by ``model`` ("ada-lovelace", "ada-lovelace-2")."""
-    base = slugify(text, allow_unicode=False)[: max_length - 6].strip("-") or "item"
-    taken = set(model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slugs(model, [text], max_length=max_length)[0]
 
 
 class Timestamped(models.Model):
