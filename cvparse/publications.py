@@ -558,6 +558,10 @@ _VENUE_SEGMENT = re.compile(
 
 def _comma_separated(text: str, legend: dict[str, str]) -> tuple[list[dict], str, str] | None:
     """Authors, title and venue all separated by commas (physics and maths lists)."""
+    first = re.sub(r"\s+et\.?\s*al\.?$", "", plain(text).split(",", 1)[0].strip())
+    first = names.strip_marks(re.sub(r"\([^)]*\)\s*$", "", first))[0]
+    if not (names.looks_like_name(first) or " and " in first or "&" in first):
+        return None  # the list must open with a name
     segments = re.split(r",\s+(?![^()]*\))", text)
     names_end = 0
     for i, seg in enumerate(segments):
@@ -1623,6 +1627,7 @@ def _mark_self(publications: list[dict], owner: str | None) -> None:
     self_names = list(bold)
     if owner:
         self_names.append(owner)
+        owner = owner.title() if owner.isupper() else owner  # "BENJAMIN DAVIES" as a name
     elif not bold:
         guess = frequent_author(publications)
         if guess:
