@@ -4,6 +4,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.files.storage import storages
 
@@ -167,3 +168,8 @@ def make_document(filename: str = "cv.md", cv_json: dict | None = None) -> CVDoc
         cv_json=cv_json,
         status=CVDocument.Status.PARSED,
     )
+
+
+def row_counts() -> dict[str, int]:
+    """The number of rows of every table, by model."""
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}

@@ -9,7 +9,6 @@ import json
 from io import StringIO
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 
 import cvparse
@@ -17,7 +16,7 @@ from affiliations.models import Affiliation, Mentorship, Organization
 from profiles.models import Person
 from publications.models import Authorship, Publication
 
-from .conftest import SEEDS
+from .conftest import SEEDS, row_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -39,10 +38,6 @@ def load_seeds(request, monkeypatch):
 @pytest.fixture
 def seeds(load_seeds):
     load_seeds()
-
-
-def row_counts() -> dict[str, int]:
-    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
 
 
 def person(name: str) -> Person:

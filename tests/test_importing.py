@@ -4,7 +4,6 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.core.management import CommandError, call_command
 
 from affiliations.models import Affiliation, Mentorship
@@ -14,7 +13,7 @@ from profiles.management.commands.load_samples import SAMPLES
 from profiles.models import CVDocument, Person
 from publications.models import Authorship, Publication
 
-from .conftest import make_cv, make_document, make_paper
+from .conftest import make_cv, make_document, make_paper, row_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -32,10 +31,6 @@ ada@example.org
 
 - **Ada Lovelace**, Charles Babbage. Sketch of the Analytical Engine. Scientific Memoirs, 1993.
 """
-
-
-def row_counts() -> dict[str, int]:
-    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
 
 
 def stored_files(settings) -> list[Path]:
