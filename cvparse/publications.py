@@ -288,8 +288,9 @@ def _title_clean(text: str) -> str:
 
 
 def _year_of(text: str) -> int | None:
+    """The first year in a venue part: the publication's, before any later remark."""
     years = _YEAR.findall(SENTINELS.sub("", _URL.sub(" ", text)))
-    return int(years[-1]) if years else None
+    return int(years[0]) if years else None
 
 
 def _tag_year(yy: str) -> int:
