@@ -213,7 +213,7 @@ _STATUS_WORDS = (
     ("accepted", re.compile(r"\b(to appear|forthcoming|accepted|in press)\b", re.I)),
     ("under_review", re.compile(
         r"\b(submitted|under review|in review|under revision|revise (?:and|&) resubmit|"
-        r"in submission|under submission|reject (?:and|&) resubmit|"
+        r"in submission|under submission|reject (?:and|&) resubmit|patent pending|"
         r"revised and resubmitted|r&r|major revision|minor revision|patent filed|filed)\b",
         re.I)),
     ("in_preparation", re.compile(
@@ -925,7 +925,7 @@ def _venue_head(flat: str) -> str | None:
     acr = _ACRONYM_PAREN.search(flat)
     cut = len(flat)
     for pattern in (
-        r",\s*(?=\d|vol\b|no\b|pp\b|p\.|volume\b|issue\b|ser\.)",
+        r",\s*(?=\d|vol\b|no\b|pp\b|p\.|volume\b|issue\b|ser\.|s\.\s?\d|bd\.|jg\.|heft\b)",
         r",\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
         r"\s(?=\d+(?:\s*\(\d+\))?\s*[:,])",
         r"\s(?=\d+\b(?!st|nd|rd|th))(?!(?:19|20)\d\d\s+[A-Z])",
