@@ -593,7 +593,16 @@ def _serialise_single(segmented: list[tuple[_Line, list[list[_Word]]]]) -> list[
     address) are read after the left-hand run of lines they sit beside."""
     outs: list[_Out] = []
     side: list[_Out] = []
+    gaps = sorted(b.top - a.bottom for (a, _), (b, _) in pairwise(segmented) if b.top >= a.bottom)
+    tight_gap = gaps[len(gaps) // 4] if gaps else 0.0  # between the lines of a paragraph
+    previous = None
     for line, _column_segments in segmented:
+        # A wider gap starts a new row (a table's next award or skill): what sat
+        # beside the rows above belongs to them, not to the rows below.
+        if side and previous is not None and line.top - previous.bottom > 1.5 * tight_gap + 1:
+            outs.extend(side)
+            side = []
+        previous = line
         segments = _segments(line, [])  # no columns here: split at wide gaps only
         main = list(segments[0])
         beside: list[_Word] = []

@@ -411,3 +411,26 @@ def test_oversized_upload_rejected_before_reading():
     with pytest.raises(CVParseError, match="too large"):
         read(b"%PDF-1.4\n" + b"0" * MAX_UPLOAD_BYTES, "cv.pdf")
     assert time.monotonic() - started < 1
+
+
+def test_pdf_table_rows_keep_their_right_hand_cells():
+    """awesome-cv tables: a place or a skill list beside each row, rows spaced apart."""
+    page = Page()
+    page.text(200, 60, "Ada Lovelace", bold=True, size=24)
+    for row in range(6):  # a summary: the page's usual line spacing
+        page.text(50, 300 + 12 * row, f"Summary line {row} of running text, {'long ' * 14}")
+    page.text(50, 100, "Honors", bold=True, size=14)
+    rows = [("2024 Best Paper Award", "Yokohama, Japan"), ("2022 Some Fellowship", "Oslo, Norway")]
+    for index, (award, place) in enumerate(rows):
+        page.text(50, 125 + 25 * index, award)
+        page.right(545, 125 + 25 * index, place, size=9)
+    page.text(50, 200, "Skills", bold=True, size=14)
+    skills = [("Programming", "C++, Python"), ("Robotics", "ROS 2")]
+    for index, (category, items) in enumerate(skills):
+        page.text(50, 225 + 25 * index, category, bold=True)
+        page.text(160, 225 + 25 * index, items)
+    lines = lines_of(read(make_pdf([page]), "cv.pdf").text)
+    assert lines[lines.index("2024 Best Paper Award") + 1] == "Yokohama, Japan"
+    assert lines[lines.index("2022 Some Fellowship") + 1] == "Oslo, Norway"
+    assert lines[lines.index("**Programming**") + 1] == "C++, Python"
+    assert lines[lines.index("**Robotics**") + 1] == "ROS 2"
