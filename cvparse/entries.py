@@ -26,6 +26,9 @@ _DEPARTMENT = re.compile(
     r"|centre for|laboratory|lab\b|group|team|platform|key laboratory|program)",
     re.I,
 )
+# A lab named before its kind ("Robotic Systems Lab"): a department only beside a
+# stronger employer, else the employer itself ("Harbour Science Laboratory").
+_NAMED_LAB = re.compile(r"^[A-Z][\w-]*(?: [A-Z][\w-]*){0,3} (?:Lab|Laboratory|Group)$")
 _DEGREE = re.compile(
     r"(?<![\w.])(Ph\.?\s?D\.?|PHD|D\.?Phil\.?|Sc\.?D\.?|Dr\.?\s?rer\.?\s?nat\.?"
     r"|Doctor(?:ate)?(?: of [A-Z]\w+| rerum naturalium)?|M\.?D\.?(?=[\s,])|M\.?B\.?A\.?"
@@ -100,9 +103,11 @@ _GPA = re.compile(
 )
 _RANK = re.compile(
     r"(\b(?:top|rank(?:ed|ing)?:?)\s*\d+(?:\.\d+)?\s*%?|\b\d+(?:\.\d+)?\s*%|\b\d+\s*/\s*\d+\b"
-    r"|\b\d+(?:st|nd|rd|th)\s+(?:out\s+)?of\s+\d+)",
+    r"|\b\d+(?:st|nd|rd|th)?\s+(?:out\s+)?of\s+\d+)",
     re.I,
 )
+# Names of bodies by their acronyms only: "IEEE ICRA", "ACM SIGCHI", "NeurIPS".
+_ACRONYMS = re.compile(r"^(?:[A-Z][a-z]*[A-Z][A-Za-z]*)(?:\s+[A-Z][a-z]*[A-Z][A-Za-z]*){0,2}$")
 _TEACH_ROLE = re.compile(
     r"\b((?:head |senior |lead |chief |graduate )?(?:teaching assistant|teaching fellow|TA"
     r"|co-instructor|instructor|guest lecturer|lecturer|lecture|tutor|grader|course coordinator"
@@ -266,7 +271,8 @@ def education(block: Block) -> dict:
         ]  # fmt: skip
         institution = rest[0] if rest else None
     if institution:
-        institution = re.sub(r"\s*\((?:[A-Z][\w ]+, )?[A-Z][\w ]+\)$", "", institution)
+        # a place in parentheses goes, an acronym ("(NTNU)") is part of the name
+        institution = re.sub(r"\s*\((?![A-Z]+\))(?:[A-Z][\w ]+, )?[A-Z][\w ]+\)$", "", institution)
         institution = re.sub(r"^(?:at|from)\s+(?:the\s+)?", "", institution)
         if degree and institution.startswith(degree):
             institution = institution[len(degree) :].strip(" ,")
@@ -320,6 +326,29 @@ def education(block: Block) -> dict:
 
 
 _LABEL_TEXT = re.compile(r"^[A-Z][A-Za-z /&-]{0,30}:\s")
+_DOCTORATE = re.compile(r"ph\.?\s?d|d\.?\s?phil|doctor|sc\.?d|ed\.?d|psy\.?d|dr\.", re.I)
+_DISSERTATION = re.compile(r"^(?:doctoral |ph\.?\s?d\.? )?(?:dissertation|thesis)\b", re.I)
+_LABELLED_ADVISORS = re.compile(r"\s+(?=(?:co-?)?(?:advis|supervis)\w*\s*:)", re.I)
+
+
+def dissertations_to_doctorate(found: list[dict]) -> None:
+    """A dissertation line printed after the last degree (below a table of degrees)
+    belongs to the one doctorate, with the advisors it names."""
+    doctorates = [e for e in found if e["degree"] and _DOCTORATE.search(e["degree"])]
+    if len(doctorates) != 1 or any(_DISSERTATION.match(d) for d in doctorates[0]["details"]):
+        return
+    target = doctorates[0]
+    for entry in found:
+        if entry is target or (entry["degree"] and _DOCTORATE.search(entry["degree"])):
+            continue
+        # a master's thesis stays with its master's; a dissertation is doctoral
+        moved = [d for d in entry["details"] if re.match(r"dissertation\b", d, re.I)]
+        for detail in moved:
+            entry["details"].remove(detail)
+            named = [a for a in entry["advisors"] if a in detail]
+            entry["advisors"] = [a for a in entry["advisors"] if a not in named]
+            target["advisors"].extend(a for a in named if a not in target["advisors"])
+            target["details"].append(_LABELLED_ADVISORS.split(detail)[0])
 
 
 def _institution_in(segments: list[str], named_degree: bool) -> str | None:
@@ -348,7 +377,16 @@ def position(block: Block) -> dict:
             headers.append(item)
         else:
             details.append(item.text)
-    pieces = [s for it in block.context + headers for s in header_pieces(it.text)]
+    pieces = [
+        piece
+        for index, it in enumerate(block.context + headers)
+        # a place line ("Zürich, Switzerland") is one place, not two pieces
+        for piece in (
+            [it.text.strip(" .")]
+            if index and looks_like_location(it.text.strip(" .")) and not _org_rank(it.text)
+            else header_pieces(it.text)
+        )
+    ]
     title = org = department = location = None
     rest: list[str] = []
     for piece in pieces:
@@ -362,6 +400,9 @@ def position(block: Block) -> dict:
         else:
             rest.append(piece)
     depts = [p for p in rest if _DEPARTMENT.match(p)]
+    labs = [p for p in rest if _NAMED_LAB.match(p) and p not in depts]
+    if any(_org_rank(p) > 2 for p in rest if p not in labs):
+        depts += labs
     ranked = sorted(
         (p for p in rest if p not in depts), key=lambda p: -_org_rank(p)
     )  # stable: the first of the best
@@ -488,7 +529,7 @@ def award(block: Block) -> dict:
         rank_match := re.search(r"\((top[^)]*)\)|\b(top \d+(?:\.\d+)?%)", line, re.I)
     ):
         rank = rank_match.group(1) or rank_match.group(2)
-    issuer = None
+    issuer: str | None = None
     if bold:
         title = plain(bold[0])
         tail = plain(bold[1]).strip(" ,.")
@@ -496,6 +537,15 @@ def award(block: Block) -> dict:
         parts = [p for p in re.split(r"\s{2,}|\t| · ", line) if p.strip()] or [""]
         title, tail = parts[0], ", ".join(parts[1:])
         pieces = split_outside_parens(title, ",")
+        for piece in pieces[1:]:
+            if rank is None and re.match(_RANK.pattern, piece, re.I):
+                rank = piece  # "Best Thesis Award, 1 of 3 awarded"
+            elif issuer is None and _ACRONYMS.match(piece):
+                issuer = piece  # "Best Paper Award Finalist, IEEE ICRA"
+            else:
+                continue
+            pieces.remove(piece)
+        title = ", ".join(pieces)
         if tail and len(pieces) > 1:  # "Title, note<TAB>Issuer"
             title = pieces[0]
             details.extend(pieces[1:])
@@ -639,7 +689,9 @@ def skills(items: list[Item], category_hint: str | None) -> list[dict]:
     for item in items:
         marked = item.marked
         bold = leading_bold(marked)
-        if bold:
+        if item.bold:  # a category on a line of its own, its skills below it
+            category, rest = item.text.rstrip(":"), ""
+        elif bold:
             category, rest = plain(bold[0]).rstrip(":"), plain(bold[1]).lstrip(": ")
         elif item.text.count(":") == 1 and (
             match := re.match(r"^([A-Z][\w /&+-]{1,40}?)\s*:\s*(.+)$", item.text)

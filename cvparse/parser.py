@@ -17,6 +17,8 @@ _PROSE_WORDS = 12
 _NEWS = re.compile(r"\b(news|updates)\b", re.I)
 _JOINED = re.compile(r"\b(start(ed|ing)?|join(ed|ing)?|began|moved to|appointed)\b", re.I)
 _REFERENCES = re.compile(r"referen|referee", re.I)
+_ADDRESS_LABEL = re.compile(r"^(?:postal |home |mailing |office )?address\s*:\s*(.{6,})", re.I)
+_CURRENT = re.compile(r"^current (?:position|appointment|affiliation|employment)s?$", re.I)
 _TEACH_WORD = re.compile(r"teach|course|lectur|tutor|instruct", re.I)
 
 
@@ -57,6 +59,7 @@ class _Assembler:
             else:
                 self._section(section, following)
         self.result["positions"] = _drop_undated_repeats(self.result["positions"])
+        entries.dissertations_to_doctorate(self.result["education"])
         self._contacts(body)
         self._publications(pub_sections)
         self._prose_entries()
@@ -75,6 +78,12 @@ class _Assembler:
     def _section(self, section: Section, following: Section | None) -> None:
         items = self._items(section)
         kind = section.kind
+        info = self.result["person"]
+        if _CURRENT.match(section.heading or "") and info["headline"] is None and items:
+            # "Current position: Postdoc, X Lab, Y University" is how the owner is known
+            text = fold(" ".join(it.text for it in items)).rstrip(".")
+            if len(text.split()) <= 30:
+                info["headline"] = text
         if kind == "bio":
             self.bio_parts.append(" ".join(it.text for it in items))
             self._mark([n for it in items for n in it.nos])
@@ -123,6 +132,9 @@ class _Assembler:
             else []
         )
         if extract is None:
+            if all(it.bullet for it in items):
+                # A flat list: each bullet is one item, whatever dates it ends with.
+                blocks = [Block([it]) for it in items]
             self._other(section, blocks, following)
             return
         target = "positions" if kind == "positions" else kind
@@ -231,6 +243,17 @@ class _Assembler:
             if person.EMAIL.search(ln.text) or person.PHONE_LABEL.search(ln.text)
         ]
         self._take_contacts(person.contact_details(lines))
+        info = self.result["person"]
+        for s in body:
+            if s.kind not in ("other", "bio") or _REFERENCES.search(s.heading or ""):
+                continue
+            for ln in s.lines:
+                homepage, links = person.profile_links(ln.marked)
+                self._take_contacts(
+                    {"emails": [], "phones": [], "homepage": homepage, "links": links}
+                )
+                if info["address"] is None and (found := _ADDRESS_LABEL.match(ln.text)):
+                    info["address"] = found.group(1).strip(" .")
 
     def _finish_person(self) -> None:
         info = self.result["person"]

@@ -150,6 +150,29 @@ def contact_details(lines: list[tuple[int, str, str]]) -> dict:
     return {"emails": emails, "phones": phones, "homepage": homepage, "links": links, "used": used}
 
 
+# Links that name a person's own page rather than a work: a profile, not a repository.
+_PROFILE_URL = re.compile(
+    r"^https?://(?:www\.)?(?:(?:github|gitlab|twitter|x)\.com/[\w.-]+/?$|orcid\.org/\d{4}-"
+    r"|researchgate\.net/profile/|publons\.com/researcher/|linkedin\.com/in/"
+    r"|scholar\.google\.[\w.]+/citations\?|dblp\.org/pid/)",
+    re.I,
+)
+_HOMEPAGE_LABEL = re.compile(r"^(?:my |personal )?(?:home ?page|web ?site|web ?page)$", re.I)
+
+
+def profile_links(marked: str) -> tuple[str | None, list[dict]]:
+    """(homepage, profile links) among the links of a body line: "all code on
+    [GitHub](https://github.com/alovelace); more on my [home page](https://...)"."""
+    homepage = None
+    links = []
+    for label, url in links_in(marked):
+        if _PROFILE_URL.match(url) and (kind := social_label(url)):
+            links.append({"label": kind, "url": url})
+        elif homepage is None and _HOMEPAGE_LABEL.match(label.strip()) and url.startswith("http"):
+            homepage = url
+    return homepage, links
+
+
 def address_of(texts: list[tuple[int, str]]) -> tuple[str | None, set[int]]:
     """A postal address: the preamble lines that read like one, joined."""
     picked = [(no, t) for no, t in texts if _ADDRESS.search(t) and not EMAIL.search(t)]

@@ -176,3 +176,88 @@ def test_degrees_under_way_in_prose_are_education():
     assert [(p["title"], p["organization"], p["kind"]) for p in result["positions"]] == [
         ("Research Intern", "Google", "internship")
     ]
+
+
+def test_skill_categories_on_lines_of_their_own():
+    result = _parse("# Skills\n\n**Programming**\nC++, Python\n\n**Robotics**\nROS 2, MuJoCo\n")
+    assert [(s["category"], s["items"]) for s in result["skills"]] == [
+        ("Programming", ["C++", "Python"]),
+        ("Robotics", ["ROS 2", "MuJoCo"]),
+    ]
+
+
+def test_flat_bullet_list_is_one_item_per_bullet():
+    result = _parse(
+        "# Service\n\n- Reviewer: Journal A, Journal B\n- Associate Editor, IEEE IROS 2024\n"
+        "- Co-organiser, Workshop on Robots, RSS 2023\n"
+    )
+    assert result["sections"][0]["items"] == [
+        "Reviewer: Journal A, Journal B",
+        "Associate Editor, IEEE IROS 2024",
+        "Co-organiser, Workshop on Robots, RSS 2023",
+    ]
+
+
+def test_awesome_cv_position_lines():
+    """Title and dates, then the employer in bold, then the place on a line of its own."""
+    result = _parse(
+        "# Experience\n\nPostdoctoral Researcher Sep 2021 – Present\n"
+        "**ETH Zürich, Robotic Systems Lab**\nZürich, Switzerland\n- Led the perception stack\n"
+        "Visiting Researcher Jan 2018 – Apr 2018\n"
+        "**University of Tokyo, JSK Robotics Laboratory**\nTokyo, Japan\n"
+    )
+    first, second = result["positions"]
+    assert (first["organization"], first["department"], first["location"]) == (
+        "ETH Zürich", "Robotic Systems Lab", "Zürich, Switzerland",
+    )  # fmt: skip
+    assert (second["organization"], second["department"]) == (
+        "University of Tokyo", "JSK Robotics Laboratory",
+    )  # fmt: skip
+
+
+def test_a_named_laboratory_alone_is_the_employer():
+    result = _parse("# Experience\n\n2016–2022 **Postdoc**, Harbour Science Laboratory\n")
+    assert result["positions"][0]["organization"] == "Harbour Science Laboratory"
+
+
+def test_award_issuer_by_acronym_and_rank_after_a_comma():
+    result = _parse(
+        "# Awards\n\n2024 Best Paper Award Finalist, IEEE ICRA\n"
+        "2021 Best Doctoral Thesis in Engineering, 1 of 3 awarded\n"
+    )
+    first, second = result["awards"]
+    assert (first["title"], first["issuer"]) == ("Best Paper Award Finalist", "IEEE ICRA")
+    assert (second["title"], second["rank"]) == (
+        "Best Doctoral Thesis in Engineering",
+        "1 of 3 awarded",
+    )
+
+
+def test_dissertation_below_the_degrees_belongs_to_the_doctorate():
+    result = _parse(
+        "# Education\n\nPh.D., History: Example University\n2013\n\n"
+        "B.A., History: Other College\n2007\n\n"
+        "Dissertation: “A Study of Things.” Advisors: Ada Lovelace and Charles Babbage.\n"
+    )
+    doctorate, bachelor = result["education"]
+    assert doctorate["details"] == ["Dissertation: “A Study of Things.”"]
+    assert doctorate["advisors"] == ["Ada Lovelace", "Charles Babbage"]
+    assert bachelor["details"] == [] and bachelor["advisors"] == []
+
+
+def test_profile_links_address_and_current_position_in_body_sections():
+    result = _parse(
+        "# Ada Lovelace\n\n## Personal information\n\nAddress: 1 Example Street, 12345 Town\n\n"
+        "## Current position\n\nResearch fellow, Analytical Engines Lab, Example University.\n\n"
+        "## Outreach\n\nAll code on [GitHub](https://github.com/alovelace/), more on my "
+        "[home page](https://alovelace.example.org/) and [ORCID](https://orcid.org/0000-0000-0000-0000).\n"
+        "A repository: [engine](https://github.com/alovelace/engine).\n"
+    )
+    person = result["person"]
+    assert person["address"] == "1 Example Street, 12345 Town"
+    assert person["headline"] == "Research fellow, Analytical Engines Lab, Example University"
+    assert person["homepage"] == "https://alovelace.example.org/"
+    assert person["links"] == [
+        {"label": "GitHub", "url": "https://github.com/alovelace/"},
+        {"label": "ORCID", "url": "https://orcid.org/0000-0000-0000-0000"},
+    ]
