@@ -20,21 +20,15 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 SCHEMA = json.loads((SHARED / "cv-json.schema.json").read_text())
 DOCS = sorted(p for p in (CORPUS / "docs").iterdir() if p.is_file())
 
-# The target is 0.80 per document; where the parser is not there yet, the floor is
-# what it reaches today, rounded down (never below 0.70). Raise them as it improves.
+# The target is 0.80 per document; each floor is what the parser reaches today,
+# rounded down. Raise them as it improves.
 MIN_OVERALL = {
-    "academicpages-cv": 0.80,
-    "apa-psychology": 0.75,
-    "apa-psychology-md": 0.70,
-    "awesome-cv-robotics": 0.75,
-    "bibtex-linguistics": 0.80,
-    "docx-history": 0.80,
-}
-# Below even the 0.70 floor at the commit this corpus was added on (0.68), above it
-# with later parser changes: not strict, so both pass; drop the entry once it holds.
-BELOW_FLOOR = {
-    "apa-psychology-md": "bold entry titles over organisation lines merge; '**Name\\***' authors; "
-    "a 'Manuscripts Under Review' sub-list goes to sections",
+    "academicpages-cv": 0.95,
+    "apa-psychology": 0.90,
+    "apa-psychology-md": 0.90,
+    "awesome-cv-robotics": 0.95,
+    "bibtex-linguistics": 0.95,
+    "docx-history": 0.95,
 }
 
 
@@ -65,16 +59,7 @@ def test_every_document_has_a_gold_file_and_a_threshold():
     assert all((CORPUS / "gold" / f"{doc.stem}.json").exists() for doc in DOCS)
 
 
-def _with_known_failures(docs: list[Path]) -> list:
-    return [
-        pytest.param(doc, marks=pytest.mark.xfail(reason=BELOW_FLOOR[doc.stem], strict=False))
-        if doc.stem in BELOW_FLOOR
-        else doc
-        for doc in docs
-    ]
-
-
-@pytest.mark.parametrize("doc", _with_known_failures(DOCS), ids=lambda p: p.stem)
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
 def test_parse_scores_against_gold(doc):
     result = parse(doc.read_bytes(), doc.name)
     jsonschema.validate(result, SCHEMA)
