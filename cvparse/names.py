@@ -31,6 +31,8 @@ ET_AL = re.compile(r"^(?:and\s+|&\s*)?et\.?\s*al\.?$|^and\s+others$|^(?:\.\.\.|�
 MARKS = "*†‡§¶#✉^"
 _MARKS_TO_SPACE = str.maketrans(dict.fromkeys(MARKS, " "))
 
+# Control characters a caller may use to mark up text (bold, links): not part of a name.
+_CTRL = re.compile(r"[\x01-\x08\x0e-\x1f]")
 INITIAL = re.compile(r"^(?:[A-Z\u00c0-\u00de]\.?-?){1,3}\.?$|^[A-Z][a-z]?\.$")
 _CAP_WORD = re.compile(r"^[A-Z\u00c0-\u00de\u0100-\u024f][\w'’.\-\u00c0-\u024f]*$")
 _CJK = re.compile(r"^[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,4}$")
@@ -63,7 +65,6 @@ _HONORIFIC = re.compile(
 )
 # Endings of English words that are rarely endings of names ("Prediction", "Adaptive").
 _TITLE_WORD_END = re.compile(r"(tion|sion|ive|ment|ness|ity|ics|ance|ence|able|ing|ism|ogy)s?$")
-_CTRL = re.compile(r"[\x01-\x08\x0e-\x1f]")
 
 
 def _name_word_ok(word: str) -> bool:
@@ -85,9 +86,9 @@ def looks_like_name(text: str, *, strict: bool = False) -> bool:
     """Whether `text` (marks already removed) reads as one person's name.
 
     A name has one to five words, each capitalised, an initial or a particle,
-    and at least one word that is not an initial. `strict` also refuses words
-    with a typical English ending ("Prediction", "Adaptive") in a two-word
-    name without initials, to tell names from title fragments.
+    and at least one word that is not an initial. `strict` also refuses a name
+    without initials that has a word with a typical English ending
+    ("Adaptive Prediction"), to tell names from title fragments.
     """
     text = re.sub(r"\s*\([^)]*\)\s*$", "", text).strip()
     if not text or len(text) > 60:
