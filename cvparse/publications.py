@@ -1374,14 +1374,17 @@ def _strip_leading_tag(text: str, out: Parsed) -> str:
     return text[m.end() :]
 
 
+# A bold, italic, parenthesised or bracketed remark closing a citation.
+_TRAILING_REMARK_SPAN = re.compile(
+    r"(?:\s*(?:\x01\s*\([^()]*\)\s*\x02|\x01[^\x01\x02]{2,80}\x02|\([^()]{3,120}\)|"
+    r"\[(?:in [A-Z][a-z]+|[^\]\[]{3,60})\]|\x03[^\x03\x04]{3,120}\x04)[.,;]?)\s*$"
+)
+
+
 def _strip_trailing_remarks(text: str, out: Parsed) -> str:
     """Bold/italic/bracketed remarks at the end of a citation go to `note`."""
-    pattern = re.compile(
-        r"(?:\s*(?:\x01\s*\([^()]*\)\s*\x02|\x01[^\x01\x02]{2,80}\x02|\([^()]{3,120}\)|"
-        r"\[(?:in [A-Z][a-z]+|[^\]\[]{3,60})\]|\x03[^\x03\x04]{3,120}\x04)[.,;]?)\s*$"
-    )
     while True:
-        m = pattern.search(text)
+        m = _TRAILING_REMARK_SPAN.search(text)
         if not m or m.start() < len(text) * 0.3:
             return text
         chunk = plain(m.group()).strip(" .,;()[]")
@@ -1393,15 +1396,8 @@ def _strip_trailing_remarks(text: str, out: Parsed) -> str:
             return text
         if LINK.search(m.group()) and not re.search(r"\w", LINK.sub("", m.group())):
             return text
-        if (
-            re.search(r"\x03", m.group())
-            and len(chunk.split()) <= 12
-            and not re.search(
-                r"award|winner|prize|best|selected|featured|oral|spotlight|suggestion|highlight",
-                chunk,
-                re.I,
-            )
-        ):
+        remark_words = _AWARD_WORDS.search(chunk) or re.search(r"winner|suggestion", chunk, re.I)
+        if I_ON in m.group() and len(chunk.split()) <= 12 and not remark_words:
             return text  # an italic venue at the end, not a remark
         if _STATUS_ONLY.match(chunk):
             _status_from(chunk, out)
