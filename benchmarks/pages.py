@@ -3,7 +3,7 @@
     DATABASE_URL=postgres://.../vitae_bench python benchmarks/pages.py [--repeat 30]
 
 Requests go through Django's full middleware stack in-process (the test client),
-so the ratio compares the pages' own work (queries and rendering) with a view
+so the ratio of best times compares the pages' own work (queries and rendering) with a view
 that does one ``SELECT 1`` (/healthz). The target: the 200-paper profile, the
 directory and a search within 20 times the trivial view. Also prints each page's
 query count, which must not depend on the size of the data.
@@ -63,7 +63,8 @@ def pages() -> dict[str, str]:
     }
 
 
-def time_page(client: Client, url: str, repeat: int) -> tuple[float, int]:
+def time_page(client: Client, url: str, repeat: int) -> tuple[float, float, int]:
+    """Best and median time in ms, and the query count, of ``repeat`` requests."""
     for _ in range(3):  # warm caches: templates, connections, the database's buffers
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
@@ -77,7 +78,7 @@ def time_page(client: Client, url: str, repeat: int) -> tuple[float, int]:
         started = time.perf_counter()
         client.get(url)
         times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000, len(queries)
+    return min(times) * 1000, statistics.median(times) * 1000, len(queries)
 
 
 def main() -> None:
@@ -93,16 +94,17 @@ def main() -> None:
     }
     print(f"{connection.vendor}: {counts['people']} people, {counts['publications']} publications")
     results = {name: time_page(client, url, args.repeat) for name, url in pages().items()}
+    # Ratios of the best times: on a shared machine the median also measures the neighbours.
     baseline = results["trivial (/healthz)"][0]
-    print(f"{'page':32} {'median ms':>10} {'ratio':>7} {'queries':>8}")
+    print(f"{'page':32} {'best ms':>9} {'median ms':>10} {'ratio':>7} {'queries':>8}")
     failed = []
-    for name, (ms, queries) in results.items():
+    for name, (ms, median, queries) in results.items():
         ratio = ms / baseline
         flag = ""
         if name in TARGETED and ratio > TARGET:
             flag = f"  > {TARGET:g}x"
             failed.append(name)
-        print(f"{name:32} {ms:10.2f} {ratio:7.1f} {queries:8d}{flag}")
+        print(f"{name:32} {ms:9.2f} {median:10.2f} {ratio:7.1f} {queries:8d}{flag}")
     sys.exit(1 if failed else 0)
 
 

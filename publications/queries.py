@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
 from django.urls import reverse
 
 # What a citation, an export or the API shows: everything but bookkeeping.
@@ -148,10 +148,14 @@ class PublicationQuerySet(models.QuerySet):
         return sorted((year for year in rows if year), reverse=True)
 
     def for_listing(self) -> PublicationQuerySet:
-        """Publications shown as citations: venue and ordered authors in two queries."""
+        """Publications shown as citations, with their venues and ordered authors in two
+        more queries (each venue made once, however many of the papers appeared there)."""
+        from publications.models import Venue
+
+        venues = Venue.objects.only(*LISTED_VENUE_FIELDS)
         return (
-            self.select_related("venue")
-            .only(*LISTED_FIELDS, *(f"venue__{name}" for name in LISTED_VENUE_FIELDS))
+            self.only(*LISTED_FIELDS)
+            .prefetch_related(Prefetch("venue", queryset=venues))
             .with_authors()
         )
 

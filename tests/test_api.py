@@ -148,10 +148,10 @@ def test_api_is_read_only(client, graph):
     [
         # count, page, current affiliations
         ("/api/v1/people/", 3),
-        # count, page of publications with venues, their authorships with people
-        ("/api/v1/publications/", 3),
-        # the profile page's twelve
-        ("/api/v1/people/yinmin-zhong/", 12),
+        # count, page of publications, their venues, their authors
+        ("/api/v1/publications/", 4),
+        # the profile page's thirteen
+        ("/api/v1/people/yinmin-zhong/", 13),
     ],
 )
 def test_api_query_counts(client, graph, url, queries, django_assert_num_queries):

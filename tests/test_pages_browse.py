@@ -193,8 +193,8 @@ def test_profile_query_count_does_not_grow_with_papers(
     person = make_person("Many Papers", is_stub=False)
     give_papers(person, papers)
     # person; names, affiliations, advisors, advisees, awards, teaching, projects,
-    # skills, sections; publications with venues; their authorships with people
-    with django_assert_num_queries(12):
+    # skills, sections; publications, their venues, their authors
+    with django_assert_num_queries(13):
         response = client.get(person.get_absolute_url())
     assertContains(response, '<article class="citation">', count=papers)
 
@@ -225,8 +225,8 @@ def test_publication_without_profiles(client, db):
 
 
 def test_publication_query_count(client, graph, django_assert_num_queries):
-    # publication with venue, its authors
-    with django_assert_num_queries(2):
+    # publication, its venue, its authors
+    with django_assert_num_queries(3):
         client.get(graph.distserve.get_absolute_url())
 
 
@@ -289,11 +289,11 @@ def test_year_filter_htmx_gets_the_results_only(client, graph, page):
 @pytest.mark.parametrize(
     ("page", "queries"),
     [
-        # venue; its years; count, page and authorships of its publications
-        ("venue", 5),
+        # venue; its years; count, page, venue and authors of its publications
+        ("venue", 6),
         # organization with parent; units; years of its people's papers; its people;
-        # count, page and authorships of those papers
-        ("organization", 7),
+        # count, page, venues and authors of those papers
+        ("organization", 8),
     ],
 )
 def test_venue_and_organization_query_counts(

@@ -144,7 +144,7 @@ def test_more_results_of_one_kind_are_paginated(client, db):
 
 def test_search_query_count(client, graph, django_assert_num_queries):
     # for people, venues and organizations: is there a word-for-word match, then the
-    # matches (or the near ones); publications and their authors
-    with django_assert_num_queries(8):
+    # matches (or the near ones); publications, their venues and their authors
+    with django_assert_num_queries(9):
         response = client.get("/search/?q=serving")
     assertContains(response, graph.distserve.get_absolute_url())
