@@ -153,6 +153,7 @@ class _Import:
         self.new_people_ids: set[int] = set()
         self.spellings: list[tuple[int, str]] = []  # the owner's own names, to be kept
         self.mentors: set[int] = set()
+        self.publication_ids: list[int] = []
 
     def create(self, model: type[models.Model], objs: list) -> list:
         if not objs:
@@ -542,10 +543,11 @@ class _Import:
                 changed_authors,
                 ["person", "name", "name_key", "is_equal_contribution", "category"],
             )
+        self.publication_ids = [p.pk for p, _ in pairs.values()]
         Publication.documents.through.objects.bulk_create(
             [
-                Publication.documents.through(publication_id=p.pk, cvdocument_id=self.document.pk)
-                for p, _ in pairs.values()
+                Publication.documents.through(publication_id=pk, cvdocument_id=self.document.pk)
+                for pk in self.publication_ids
             ],
             ignore_conflicts=True,
         )
@@ -636,7 +638,7 @@ class _Import:
         self.document.error = ""
         self.document.save()
         coauthors = (
-            Authorship.objects.filter(publication__documents=self.document, person__is_stub=False)
+            Authorship.objects.filter(publication__in=self.publication_ids, person__is_stub=False)
             .order_by()
             .values_list("person_id", flat=True)
         )

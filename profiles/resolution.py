@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from affiliations.models import Mentorship
 from profiles.bulk import update_with_history
-from profiles.models import PersonName
+from profiles.models import CVDocument, PersonName
 from publications.models import Authorship, Publication
 
 _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "la", "le", "du", "dos"}
@@ -388,11 +388,12 @@ def resolve_authorships(authorships: list[Authorship]) -> list[Authorship]:
 
 def relink_for(owners: set[int]) -> list[Authorship]:
     """Resolve again the unlinked authors on the publications listed in these owners' CVs."""
+    # Step by step from the owners, each look-up on an index, so that the database never
+    # starts from every unlinked author (or every document) in the graph.
+    documents = CVDocument.objects.filter(person__in=owners).values_list("pk", flat=True)
     publications = Publication.documents.through.objects.filter(
-        cvdocument__person__in=owners
+        cvdocument__in=list(documents)
     ).values_list("publication_id", flat=True)
-    # The list, not a subquery: the database then starts from these publications, never
-    # from every unlinked author in the graph.
     return resolve_authorships(
         list(
             Authorship.objects.filter(

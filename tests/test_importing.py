@@ -288,8 +288,8 @@ def test_an_import_costs_the_same_queries_whatever_its_size(papers, django_asser
     # publications looked up, their slugs, insert, history; names of the co-authors,
     # the stubs (slugs, people, history, names, history); authorships and history; the
     # document's publications; the document saved; its profile co-authors; their
-    # publications and the unlinked authors there; the savepoint released.
+    # documents, publications and unlinked authors there; the savepoint released.
     # Organizations, venues and entries cost nothing here (the CV has none), and
     # nothing grows with the number of papers.
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(30):
         import_cv_json(cv, document=document)
