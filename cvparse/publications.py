@@ -1280,6 +1280,13 @@ _LEAD_YEAR = re.compile(
 )
 
 
+_COMPOUND_HEAD = re.compile(
+    r"(?:based|specific|dependent|independent|induced|mediated|related|scale|level|term|free|"
+    r"wide|like|structured|driven|aware|efficient|time|resolved|order|body|state|field|type|"
+    r"rich|derived|sectional|sectionally|world|life)\b"
+)
+
+
 def _join_wrapped(prev: str, line: str) -> str:
     """Join a wrapped line to the one before: "con-" + "served" -> "conserved", but
     a hyphen inside a URL ("wp-" + "content/...") stays and takes no space."""
@@ -1287,7 +1294,8 @@ def _join_wrapped(prev: str, line: str) -> str:
     if prev.endswith("-") and (_URL.search(last_word) or "/" in last_word):
         return prev + line
     if re.search(r"[a-z]-$", prev) and plain(line)[:1].islower():
-        return prev[:-1] + line
+        # "age-" + "structured": the second half of a compound keeps its hyphen.
+        return prev + line if _COMPOUND_HEAD.match(plain(line)) else prev[:-1] + line
     return prev + " " + line
 
 
