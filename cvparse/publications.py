@@ -1033,7 +1033,10 @@ def _is_plain_subheading(line: Line, before: list[Line], nxt: Line | None) -> bo
 @lru_cache(maxsize=4096)
 def _citation_start(text: str) -> bool:
     """A line that opens a citation: an author list followed by a year or a title,
-    or a quoted title ("Trade and Growth," with John Doe, ...)."""
+    or a quoted title ("Trade and Growth," with John Doe, ...). A year may lead."""
+    lead_year = _LEAD_YEAR.match(text)
+    if lead_year:
+        text = text[lead_year.end() :]
     if re.match(r"^[\x01\x03]?[“\"][^“”\"]{6,}[”\"]", text):
         return True
     m = _APA.match(text)

@@ -333,6 +333,21 @@ Bingyang Wu\\*, **Yinmin Zhong\\***, Zili Zhang\\*, Gang Huang
     assert pubs[1]["x_lines"] == [7, 9, 13]
 
 
+def test_year_led_lines_without_markers():
+    pubs = parse(
+        """
+2021 A. Smith, B. Jones. Widgets in the wild. Journal of Widgets 3, 1-10.
+2020 B. Jones, A. Smith. Widgets in the lab and elsewhere, with a long title that
+wraps onto a second line. Widget Letters 2, 5-6.
+""",
+        owner="Anna Smith",
+    )
+    assert [(p["year"], p["venue"], authors(p)) for p in pubs] == [
+        (2021, "Journal of Widgets", ["A. Smith!", "B. Jones"]),
+        (2020, "Widget Letters", ["B. Jones", "A. Smith!"]),
+    ]
+
+
 def test_nested_list_items_are_parts_of_one_entry():
     pubs = parse(
         """
