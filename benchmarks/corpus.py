@@ -101,6 +101,7 @@ class Corpus:
         to the same Person (an unlinked mention pairs with nothing).
         """
         truth = self.truth()
+        links = [link for link in links if link[:2] in truth]  # other CVs' papers aside
         true = Counter(truth[title, position] for title, position, _ in links)
         found = Counter(person for _, _, person in links if person is not None)
         both = Counter(
