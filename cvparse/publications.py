@@ -1675,7 +1675,10 @@ def frequent_author(publications: list[dict]) -> str | None:
                 spelled.setdefault(key, Counter())[a["name"]] += 1
     if not counts:
         return None
-    key, n = counts.most_common(1)[0]
+    ranked = counts.most_common(2)
+    key, n = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] == n:
+        return None  # two names on as many entries: no telling which is the owner
     if n >= 3 and n >= 0.6 * len(publications):
         return spelled[key].most_common(1)[0][0]
     return None
