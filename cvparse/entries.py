@@ -28,7 +28,9 @@ _DEPARTMENT = re.compile(
 )
 # A lab named before its kind ("Robotic Systems Lab"): a department only beside a
 # stronger employer, else the employer itself ("Harbour Science Laboratory").
-_NAMED_LAB = re.compile(r"^[A-Z][\w-]*(?: [A-Z][\w-]*){0,3} (?:Lab|Laboratory|Group)$")
+_NAMED_LAB = re.compile(
+    r"^[A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|for|&)){0,4} (?:Lab|Laboratory|Group)$"
+)
 _DEGREE = re.compile(
     r"(?<![\w.])(Ph\.?\s?D\.?|PHD|D\.?Phil\.?|Sc\.?D\.?|Dr\.?\s?rer\.?\s?nat\.?"
     r"|Doctor(?:ate)?(?: of [A-Z]\w+| rerum naturalium)?|M\.?D\.?(?=[\s,])|M\.?B\.?A\.?"
@@ -180,6 +182,14 @@ def advisors_in(text: str) -> list[str]:
     return found
 
 
+_ADVISOR_LINE = re.compile(r"^(?:co-?)?(?:advis|supervis|mentor|host|PI\b)\w*\s*:", re.I)
+
+
+def _without_advisor_lines(details: list[str], names: list[str]) -> list[str]:
+    """Details less the "Advisor: X" lines whose names the entry's field holds."""
+    return [d for d in details if not (_ADVISOR_LINE.match(d) and any(n in d for n in names))]
+
+
 def _first_date(block: Block) -> DateSpan | None:
     if block.date:
         return block.date
@@ -310,6 +320,7 @@ def education(block: Block) -> dict:
             continue
         details.append(it.text)
     start, end = _dates(block, lone_is_end=True)
+    advisors = advisors_in(text)
     return _x(
         block,
         {
@@ -318,9 +329,9 @@ def education(block: Block) -> dict:
             "field": field,
             "start": start,
             "end": end,
-            "advisors": advisors_in(text),
+            "advisors": advisors,
             "gpa": gpa_match.group(1).replace(" ", "") if gpa_match else None,
-            "details": details,
+            "details": _without_advisor_lines(details, advisors),
         },
     )
 
@@ -384,7 +395,7 @@ def position(block: Block) -> dict:
         for piece in (
             [it.text.strip(" .")]
             if index and looks_like_location(it.text.strip(" .")) and not _org_rank(it.text)
-            else header_pieces(it.text)
+            else _joined_places(header_pieces(_SUPERVISOR_NOTE.sub("", it.text)))
         )
     ]
     title = org = department = location = None
@@ -432,6 +443,7 @@ def position(block: Block) -> dict:
     details = unused + details if org else details
     text = " ; ".join(it.text for it in block.context + items)
     start, end = _dates(block, lone_is_end=False)
+    supervisors = advisors_in(text)
     return _x(
         block,
         {
@@ -441,11 +453,36 @@ def position(block: Block) -> dict:
             "kind": position_kind(title or ""),
             "start": start,
             "end": end,
-            "supervisors": advisors_in(text),
+            "supervisors": supervisors,
             "location": location,
-            "details": details,
+            "details": _without_advisor_lines(details, supervisors),
         },
     )
+
+
+# "(PI: Ada Lovelace, Ph.D.)" after an employer names the supervisor, not the employer.
+_SUPERVISOR_NOTE = re.compile(
+    r"\s*\((?:PI|supervisors?|advisors?|mentors?|hosts?)\s*:[^)]*\)", re.I
+)
+_REGION_CODE = re.compile(r"^[A-Z]{2,3}$")  # "NC", "USA", "UK"
+
+
+def _joined_places(pieces: list[str]) -> list[str]:
+    """ "Durham", "NC" -> "Durham, NC": a town and its state or country code are one place."""
+    out: list[str] = []
+    for piece in pieces:
+        town = out[-1] if out else ""
+        if (
+            _REGION_CODE.match(piece)
+            and re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}", town)
+            and not _org_rank(town)
+            and not looks_like_role(town)
+            and len(out) > 1
+        ):
+            out[-1] = f"{town}, {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 _STRONG_ORG = re.compile(
@@ -491,6 +528,8 @@ def position_kind(title: str) -> str:
     t = title.lower()
     if "intern" in t:
         return "internship"
+    if "practicum" in t:
+        return "other"  # clinical training, neither a job nor research
     if "visiting" in t or "visitor" in t:
         return "visiting"
     if re.search(r"research|postdoc|fellow|scientist|assistant|scholar", t):

@@ -19,6 +19,10 @@ _JOINED = re.compile(r"\b(start(ed|ing)?|join(ed|ing)?|began|moved to|appointed)
 _REFERENCES = re.compile(r"referen|referee", re.I)
 _ADDRESS_LABEL = re.compile(r"^(?:postal |home |mailing |office )?address\s*:\s*(.{6,})", re.I)
 _CURRENT = re.compile(r"^current (?:position|appointment|affiliation|employment)s?$", re.I)
+# Degrees after the owner's name, in any case: ", M.A.", ", PH.D.", ", MD, PhD".
+_TRAILING_DEGREES = re.compile(
+    r"(?:,\s*(?:(?:[A-Za-z]{1,3}\.\s?){1,3}[A-Za-z]{0,3}\.?|PhD|PHD|MD|MBA|MPH|MSc|DPhil))+\s*$"
+)
 _TEACH_WORD = re.compile(r"teach|course|lectur|tutor|instruct", re.I)
 
 
@@ -181,7 +185,8 @@ class _Assembler:
         info = self.result["person"]
         lines = preamble.lines
         for line in lines[:4]:
-            candidate = entries.CREDENTIALS.sub("", line.text).strip(" *,")
+            candidate = entries.CREDENTIALS.sub("", _TRAILING_DEGREES.sub("", line.text))
+            candidate = candidate.strip(" *,")
             if person.looks_like_name(candidate):
                 info["name"] = person.display_name(candidate)
                 self._mark([line.no])
@@ -198,6 +203,10 @@ class _Assembler:
         if address:
             info["address"] = address
             self._mark(address_nos)
+            if not any(_is_headline(ln.text) for ln in rest if ln.no not in self.used):
+                info["headline"] = person.affiliation_of(
+                    [ln.text for ln in rest if ln.no in address_nos]
+                )
         leftovers: list[Line] = []
         for line in rest:
             if line.no in self.used:

@@ -173,12 +173,47 @@ def profile_links(marked: str) -> tuple[str | None, list[dict]]:
     return homepage, links
 
 
+# Lines an address block also holds: "727 PLC", "Department of X", "University of Y".
+_ADDRESS_PART = re.compile(
+    r"^(?:\d+[\w-]*\s+[A-Z]|(?:department|dept\.|school|faculty|institute|division|centre"
+    r"|center|laborator\w*|college|university)\b)",
+    re.I,
+)
+
+
+def _address_part(text: str) -> bool:
+    if EMAIL.search(text) or _DOMAIN.search(text) or phones_in(text) or len(text.split()) > 14:
+        return False
+    if looks_like_role(text) or re.search(r"\s[·|]\s", text):
+        return False  # "PhD Student · Some University" is a headline
+    return bool(_ADDRESS_PART.match(text) or INSTITUTION.search(text) and "," not in text[-3:])
+
+
 def address_of(texts: list[tuple[int, str]]) -> tuple[str | None, set[int]]:
-    """A postal address: the preamble lines that read like one, joined."""
-    picked = [(no, t) for no, t in texts if _ADDRESS.search(t) and not EMAIL.search(t)]
-    if not picked:
+    """A postal address: the preamble lines that read like one, with the department,
+    university or building lines set right above or below them, joined."""
+    strong = {i for i, (_, t) in enumerate(texts) if _ADDRESS.search(t) and not EMAIL.search(t)}
+    if not strong:
         return None, set()
-    return ", ".join(t.strip(" ,") for _, t in picked), {no for no, _ in picked}
+    picked = set(strong)
+    for index in sorted(strong):
+        for step in (-1, 1):
+            nxt = index + step
+            while 0 <= nxt < len(texts) and nxt not in picked and _address_part(texts[nxt][1]):
+                picked.add(nxt)
+                nxt += step
+    lines = [texts[i] for i in sorted(picked)]
+    return ", ".join(t.strip(" ,") for _, t in lines), {no for no, _ in lines}
+
+
+def affiliation_of(address_lines: list[str]) -> str | None:
+    """The department and university lines an address opens with: how the owner is known."""
+    parts = []
+    for line in address_lines:
+        if re.search(r"\d", line) or not (_ADDRESS_PART.match(line) or INSTITUTION.search(line)):
+            break
+        parts.append(line.strip(" ,"))
+    return ", ".join(parts) or None
 
 
 def interests_in(text: str) -> list[str]:

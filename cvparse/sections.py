@@ -37,7 +37,7 @@ KIND_PATTERNS: tuple[tuple[str, str], ...] = (
     ("other", r"\b(grants?|funding|granted|funds?)\b"),
     (
         "other",
-        r"\b(service|services|review|reviewer|reviewing|referee|refereeing|committees?"
+        r"\b(service|services|(?<!under )review|reviewer|reviewing|referee|refereeing|committees?"
         r"|editorial|outreach|leadership|supervis\w*|advis\w*|mentor\w*|mentees|panels?)\b",
     ),
     (

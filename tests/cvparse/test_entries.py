@@ -261,3 +261,24 @@ def test_profile_links_address_and_current_position_in_body_sections():
         {"label": "GitHub", "url": "https://github.com/alovelace/"},
         {"label": "ORCID", "url": "https://orcid.org/0000-0000-0000-0000"},
     ]
+
+
+def test_clinical_positions_with_places_and_supervisor_notes():
+    result = _parse(
+        "# Clinical Experience\n\n**Practicum Therapist** (08/2022-05/2024)  \n"
+        "Example Psychology Clinic, Chapel Hill, NC  \n"
+        "Supervisors: Ada Lovelace, Ph.D., and Mary Somerville, Psy.D.\n"
+        "- Individual therapy for adults\n\n"
+        "# Research Experience\n\n"
+        "- 2019-2025: Research Assistant, Mood and Sleep Lab, Example University "
+        "(PI: Charles Babbage, Ph.D.)\n"
+    )
+    clinic, lab = result["positions"]
+    assert (clinic["organization"], clinic["location"], clinic["kind"]) == (
+        "Example Psychology Clinic", "Chapel Hill, NC", "other",
+    )  # fmt: skip
+    assert clinic["supervisors"] == ["Ada Lovelace", "Mary Somerville"]
+    assert clinic["details"] == ["Individual therapy for adults"]
+    assert (lab["organization"], lab["department"], lab["supervisors"]) == (
+        "Example University", "Mood and Sleep Lab", ["Charles Babbage"],
+    )  # fmt: skip

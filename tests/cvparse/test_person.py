@@ -58,3 +58,19 @@ def test_name_from_the_bold_self_author():
 def test_name_from_about_prose():
     person = parse("Hi, I am **Hengzhe Zhang**. I work on symbolic regression and more things.\n")
     assert person["person"]["name"] == "Hengzhe Zhang"
+
+
+def test_capitals_name_with_degrees_and_address_block():
+    result = parse(
+        "ADA B. LOVELACE, PH.D.\nDepartment of Mathematics\nExample University\n"
+        "12 Analytical Street, Town, ST 12345\na.lovelace@example.org\n\n"
+        "EDUCATION\n\nPh.D., Mathematics, Example University, 2020\n",
+        "cv.txt",
+    )
+    person = result["person"]
+    assert person["name"] == "Ada B. Lovelace"
+    assert person["address"] == (
+        "Department of Mathematics, Example University, 12 Analytical Street, Town, ST 12345"
+    )
+    assert person["headline"] == "Department of Mathematics, Example University"
+    assert result["sections"] == []

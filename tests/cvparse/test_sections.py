@@ -120,3 +120,9 @@ def test_hidden_content_is_skipped_with_line_numbers_kept():
     source = "---\ntitle: x\n---\n{% if a %}\n<!-- note -->\n# Jane Doe\n"
     lines = build_lines(source)
     assert [(ln.no, ln.text) for ln in lines if ln.text] == [(6, "Jane Doe")]
+
+
+def test_under_review_is_a_publication_list_not_reviewing():
+    assert heading_kind("Manuscripts Under Review") == "publications"
+    assert heading_kind("Under Review") == "publications"
+    assert heading_kind("Peer Review") == "other"
