@@ -62,7 +62,7 @@ def looks_like_name(text: str) -> bool:
 
 
 def display_name(text: str) -> str:
-    """An ALL CAPS title line in name case; mixed case ("Ryohei MOGI") kept as printed."""
+    """An ALL CAPS title line in name case; mixed case ("Ada LOVELACE") kept as printed."""
     if text.isupper():
         return " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in text.split())
     return text
@@ -79,7 +79,7 @@ def repair_emails(text: str) -> str:
 def emails_in(text: str, *, contact_line: bool) -> list[str]:
     text = repair_emails(text)
     if contact_line:
-        # A PDF-to-text break inside the local part: "jin zhen@zju.edu.com".
+        # A PDF-to-text break inside the local part: "ada lovelace@example.edu".
         text = re.sub(
             r"(?<![\w:/.@-])([a-z][a-z0-9_.-]{1,15}) ([a-z0-9_.-]+@)",
             lambda m: (

@@ -38,7 +38,7 @@ _ACCENTS = {
     "¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "˚": "\u030a",
     "¸": "\u0327", "ˇ": "\u030c", "˘": "\u0306", "˙": "\u0307", "˝": "\u030b", "¯": "\u0304",
 }  # fmt: skip
-# Punctuation after a word, but not the full stop of an initial ("Mogi, R.").
+# Punctuation after a word, but not the full stop of an initial ("Lovelace, A.").
 _TRAILING_PUNCTUATION = re.compile(r"(?<!\b\w)[,.;:]+$|[,;:]*$")
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.I)
 
@@ -753,7 +753,7 @@ def _markup(words: list[_Word]) -> str:
             run.append(words[index + len(run)])
         index += len(run)
         text = " ".join(word.text for word in run)
-        # Marks close before trailing punctuation: "**Jahn M**," as a person writes it.
+        # Marks close before trailing punctuation: "**Lovelace A**," as a person writes it.
         trail = _TRAILING_PUNCTUATION.search(text).group() if (run[0].uri or run[0].bold) else ""
         text = text[: len(text) - len(trail)]
         uri = run[0].uri

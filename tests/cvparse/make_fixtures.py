@@ -22,9 +22,9 @@ def one_column_pdf() -> bytes:
     first.text(50, 150, "PhD in Linguistics, University of Nowhere")
     first.right(545, 150, "2015–2019")
     # The accent is its own glyph over the "u", as LaTeX sets it.
-    end = first.text(50, 164, "Advisor: Prof. Susann Mu")
+    end = first.text(50, 164, "Advisor: Prof. Greta Bru")
     first.text(end - text_width("u") / 2 - text_width("¨") / 2, 162, "¨")
-    first.text(end, 164, "ller")
+    first.text(end, 164, "ckner")
     first.text(50, 195, "Experience", bold=True, size=13)
     first.text(50, 215, "Lecturer, University of Nowhere")
     first.right(545, 215, "2020–present")

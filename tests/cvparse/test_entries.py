@@ -131,20 +131,20 @@ def test_about_page_prose():
     result = _parse(
         "I am a Principal Research Engineer at Microsoft, working on systems. "
         "Before that, I obtained my Ph.D. in Computer Science from Tsinghua University in 2019, "
-        "co-advised by Prof. Wenguang Chen and Prof. Jidong Zhai. I served as a visiting "
-        "scholar under the supervision of Prof. Xipeng Shen at North Carolina State University "
+        "co-advised by Prof. Ada Lovelace and Prof. Charles Babbage. I served as a visiting "
+        "scholar under the supervision of Prof. Mary Somerville at North Carolina State University "
         "in 2018.\n"
     )
     (phd,) = result["education"]
     assert (phd["institution"], phd["end"], phd["advisors"]) == (
-        "Tsinghua University", "2019", ["Wenguang Chen", "Jidong Zhai"],
+        "Tsinghua University", "2019", ["Ada Lovelace", "Charles Babbage"],
     )  # fmt: skip
     jobs = [(p["title"], p["organization"], p["start"], p["end"]) for p in result["positions"]]
     assert jobs == [
         ("Principal Research Engineer", "Microsoft", None, "present"),
         ("visiting scholar", "North Carolina State University", "2018", None),
     ]
-    assert result["positions"][1]["supervisors"] == ["Xipeng Shen"]
+    assert result["positions"][1]["supervisors"] == ["Mary Somerville"]
 
 
 def test_no_line_is_lost():

@@ -49,16 +49,16 @@ def test_text_formats(data, filename, expected_format):
 @pytest.mark.parametrize(
     "data",
     [
-        "Zoë Müller\r\nCV\r\n".encode(),
-        b"\xef\xbb\xbf" + "Zoë Müller\nCV\n".encode(),
-        "Zoë Müller\nCV\n".encode("utf-16"),
-        "Zoë Müller\nCV\n".encode("utf-16-le"),
-        "Zoë Müller\rCV\r".encode("cp1252"),
+        "Zoë Brückner\r\nCV\r\n".encode(),
+        b"\xef\xbb\xbf" + "Zoë Brückner\nCV\n".encode(),
+        "Zoë Brückner\nCV\n".encode("utf-16"),
+        "Zoë Brückner\nCV\n".encode("utf-16-le"),
+        "Zoë Brückner\rCV\r".encode("cp1252"),
     ],
     ids=["crlf", "utf8-bom", "utf16-bom", "utf16-no-bom", "cp1252-cr"],
 )
 def test_text_encodings_and_newlines(data):
-    assert read(data, "cv.txt").text == "Zoë Müller\nCV\n"
+    assert read(data, "cv.txt").text == "Zoë Brückner\nCV\n"
 
 
 def test_pdf_sniffed_by_content_not_extension():
@@ -86,7 +86,7 @@ def test_pdf_words_split_by_gaps_and_dates_kept_on_their_line():
 
 
 def test_pdf_accent_glyphs_join_their_letter():
-    assert "Advisor: Prof. Susann Müller" in lines_of(read_file("one_column.pdf").text)
+    assert "Advisor: Prof. Greta Brückner" in lines_of(read_file("one_column.pdf").text)
 
 
 def test_pdf_running_footer_and_page_numbers_dropped():
@@ -248,8 +248,8 @@ def test_devset_moderncv_margin_labels_and_links():
     assert "## Education" in lines
     assert any(line.startswith("2011–2015 **PhD studies**,") for line in lines)
     assert any(line.startswith("Programming languages: R (expert)") for line in lines)
-    assert "[GitHub](https://github.com/m-jahn/)" in text
-    assert "Müller" in text and "(cid:" not in text
+    assert re.search(r"\[GitHub\]\(https://github\.com/[\w-]+/\)", text)
+    assert "ü" in text and "¨" not in text and "(cid:" not in text
 
 
 # ------------------------------------------------------------------ DOCX

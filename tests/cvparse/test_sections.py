@@ -41,7 +41,7 @@ def test_heading_kinds(heading, kind):
     "text",
     [
         "Tian Chuang Scholarship",
-        "Research Intern advised by Zhijun Ding",
+        "Research Intern advised by Ada Lovelace",
         "TEACHING ASSISTANT",
         "Introduction to Computer System (Honor Track)",
         "Software Engineering Institute, PKU.",
