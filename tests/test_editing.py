@@ -537,3 +537,22 @@ def test_the_editing_page_runs_a_fixed_number_of_queries(
     # the nav's "Edit my profile" (user.person)
     with django_assert_num_queries(12):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "back"),
+    [
+        ("/edit/people/{slug}/awards/{award}/", "/edit/people/{slug}/#awards-{award}"),
+        ("/edit/publications/{pub}/", "/publications/{pub}/"),
+        ("/documents/{doc}/awards/0/", "/documents/{doc}/#awards-0"),
+    ],
+)
+def test_row_endpoints_give_htmx_the_row_and_browsers_a_redirect(client, owner, profile, url, back):
+    client.force_login(owner)
+    ids = profile.ids()
+    plain = client.get(url.format(**ids))
+    assert plain.status_code == 302
+    assert plain["Location"].endswith(back.format(**ids))
+    partial = client.get(url.format(**ids), **HTMX)
+    assert partial.status_code == 200
+    assert b'class="entry"' in partial.content and b"<html" not in partial.content
