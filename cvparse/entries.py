@@ -304,6 +304,10 @@ def education(block: Block) -> dict:
                     field = seg
                 break
             break
+    note = re.search(r"\s*\(([^()]*)\)$", field or "")
+    if field and note and _DEGREE_NOTE.search(note.group(1)):
+        field = field[: note.start()]  # "Clinical Psychology (APA-accredited)"
+        details.append(note.group(1))
     gpa_match = _GPA.search(text)
     known = {degree, field, institution} - {None}
     for it in items:
@@ -318,6 +322,11 @@ def education(block: Block) -> dict:
             continue
         if institution and it.text.strip(" .") == institution:
             continue
+        if institution and it.text.startswith(institution + ","):
+            place = it.text[len(institution) + 1 :].strip(" .")
+            if looks_like_location(place) or re.fullmatch(r"[A-Z][\w .'-]{1,30}", place):
+                details.append(place)  # "University X, Town, ST": the place stays a detail
+                continue
         details.append(it.text)
     start, end = _dates(block, lone_is_end=True)
     advisors = advisors_in(text)
@@ -337,6 +346,12 @@ def education(block: Block) -> dict:
 
 
 _LABEL_TEXT = re.compile(r"^[A-Z][A-Za-z /&-]{0,30}:\s")
+# A note on a degree in parentheses, not a part of its field ("Natural Sciences (Physics)").
+_DEGREE_NOTE = re.compile(
+    r"accredit|hono|distinction|laude|part-time|full-time|online|expected|track|minor|major"
+    r"|program|joint|dual",
+    re.I,
+)
 _DOCTORATE = re.compile(r"ph\.?\s?d|d\.?\s?phil|doctor|sc\.?d|ed\.?d|psy\.?d|dr\.", re.I)
 _DISSERTATION = re.compile(r"^(?:doctoral |ph\.?\s?d\.? )?(?:dissertation|thesis)\b", re.I)
 _LABELLED_ADVISORS = re.compile(r"\s+(?=(?:co-?)?(?:advis|supervis)\w*\s*:)", re.I)

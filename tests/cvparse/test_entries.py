@@ -282,3 +282,20 @@ def test_clinical_positions_with_places_and_supervisor_notes():
     assert (lab["organization"], lab["department"], lab["supervisors"]) == (
         "Example University", "Mood and Sleep Lab", ["Charles Babbage"],
     )  # fmt: skip
+
+
+def test_apa_degree_lines_over_institution_and_place():
+    result = _parse(
+        "ADA LOVELACE, PH.D.\n\nEDUCATION\n\n"
+        "Ph.D., Computer Science (APA-accredited)                  2016\n"
+        "Example University, Boston, MA\nAdvisor: Charles Babbage, Ph.D.\n"
+        "M.S., Mathematics                                         2012\n"
+        "Other College, Springfield, IL\n",
+        "cv.txt",
+    )
+    doctorate, master = result["education"]
+    assert (doctorate["institution"], doctorate["field"], doctorate["advisors"]) == (
+        "Example University", "Computer Science", ["Charles Babbage"],
+    )  # fmt: skip
+    assert doctorate["details"] == ["APA-accredited", "Boston, MA"]
+    assert (master["institution"], master["details"]) == ("Other College", ["Springfield, IL"])
