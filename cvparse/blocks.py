@@ -140,7 +140,7 @@ def _continues(prev: Item, line: Line, full_width: bool = False) -> bool:
         return False
     if line.marked.startswith(("[", "**")) or _NAMED_ITEM.match(line.text):
         return False  # a new named item: "[fluctuator](url) – ...", "fluxr – ..."
-    if _LABEL.match(line.text) or re.match(r"^[\d(]", line.text):
+    if is_label(line.text) or re.match(r"^[\d(]", line.text):
         return False
     text = prev.text.rstrip()
     return (
@@ -149,6 +149,17 @@ def _continues(prev: Item, line: Line, full_width: bool = False) -> bool:
         or bool(_OPEN_END_WORDS.search(text))
         or text.count("(") > text.count(")")
     )
+
+
+def is_label(text: str) -> bool:
+    """A "Label: value" detail line; a job before the colon ("Postdoctoral Fellow: Some
+    Society", a Word table's cells joined) opens an entry instead."""
+    match = _LABEL.match(text)
+    if not match:
+        return False
+    label = text[: text.index(":")]
+    job = len(label.split()) >= 2 and looks_like_role(label)
+    return not job or bool(re.search(r"advis|supervis|mentor|host|\bPI\b", label, re.I))
 
 
 def looks_like_role(text: str) -> bool:
@@ -163,7 +174,7 @@ def looks_like_location(text: str) -> bool:
 def is_detail(item: Item, prev: Item | None = None) -> bool:
     """A line that describes an entry rather than opening one."""
     text = item.text
-    if item.bullet or _LABEL.match(text) or text[:1].islower() or text[:1] in "(•·-–":
+    if item.bullet or is_label(text) or text[:1].islower() or text[:1] in "(•·-–":
         return True
     if prev is not None and prev.text.rstrip().endswith((",", "-", "–", "&", " and", ":")):
         return True
@@ -178,7 +189,7 @@ def _anchor(item: Item, prev: Item | None) -> tuple[DateSpan, str, bool] | None:
     """(date, remaining text, date opens the line) when the item carries an entry date."""
     if prev is not None and prev.text.rstrip().endswith((":", ",")) and not item.bullet:
         return None  # a continuation ("Defence date:" / "24/04/2020, ...")
-    if _LABEL.match(item.text) and not re.match(r"^[\d*]", item.text):
+    if is_label(item.text) and not re.match(r"^[\d*]", item.text):
         return None  # "Paternity leave: 2021 – 2021" is a detail
     if span := date_only(item.text):
         return span, "", True
@@ -289,7 +300,7 @@ def _cut_trailing(items: list[Item], anchors: dict, roles: bool) -> list[Block]:
             lacks_role = roles and not any(looks_like_role(it.text) for it in current.items)
             # After a blank line, a plain line opens the next entry even if it reads like
             # a detail ("B.A., History and Italian, summa cum laude").
-            new_paragraph = item.gap_before and not item.bullet and not _LABEL.match(item.text)
+            new_paragraph = item.gap_before and not item.bullet and not is_label(item.text)
             if (lacks_role and looks_like_role(item.text)) or (
                 not new_paragraph and is_detail(item, prev)
             ):

@@ -299,3 +299,16 @@ def test_apa_degree_lines_over_institution_and_place():
     )  # fmt: skip
     assert doctorate["details"] == ["APA-accredited", "Boston, MA"]
     assert (master["institution"], master["details"]) == ("Other College", ["Springfield, IL"])
+
+
+def test_a_job_before_a_colon_opens_an_entry():
+    """Word tables join a row's first cell with a colon: "Fellow: Some Society"."""
+    result = _parse(
+        "# Appointments\nAssistant Professor: Example University\n2015–2021\n\n"
+        "Postdoctoral Fellow: Society of Fellows, Other University\n2013–2015\n"
+    )
+    jobs = [(p["title"], p["organization"], p["start"]) for p in result["positions"]]
+    assert jobs == [
+        ("Assistant Professor", "Example University", "2015"),
+        ("Postdoctoral Fellow", "Other University", "2013"),
+    ]
