@@ -324,3 +324,38 @@ def test_every_page_is_linked_from_home(client, graph):
         graph.xin.get_absolute_url(),
     ]:
         assert f'href="{url}"' in profile
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/people/?q=yinmin+zong&organization=peking&role=education&sort=recent",
+        "yinmin",
+        "stub",
+        "xin",
+        "distserve",
+        "osdi",
+        "pku",
+        "/search/?q=zhong",
+        "/search/?q=ada&kind=people",
+        "/api/v1/people/?q=zhong",
+        "/api/v1/publications/?person=yinmin-zhong",
+    ],
+)
+def test_no_page_runs_more_than_fifteen_queries(client, graph, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    objects = {
+        "yinmin": graph.yinmin,
+        "stub": graph.stub,
+        "xin": graph.xin,
+        "distserve": graph.distserve,
+        "osdi": graph.osdi,
+        "pku": graph.pku,
+    }
+    url = objects[url].get_absolute_url() if url in objects else url
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert len(queries) <= 15
