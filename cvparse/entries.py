@@ -254,7 +254,8 @@ def education(block: Block) -> dict:
     text = " ; ".join(context + [it.text for it in items])
     degree = field = institution = None
     details: list[str] = []
-    degrees = list(_DEGREE.finditer(text))
+    # "Boston, MA" is a state, not a Master of Arts
+    degrees = [m for m in _DEGREE.finditer(text) if not _STATE_CODE.match(text, m.start())]
     # "High school, X-Gymnasium, Abitur": the qualification, not the kind of school.
     named = [m for m in degrees if not _GENERIC_SCHOOL.match(m.group(1))]
     if match := (named or degrees or [None])[0]:
@@ -310,6 +311,8 @@ def education(block: Block) -> dict:
         details.append(note.group(1))
     gpa_match = _GPA.search(text)
     known = {degree, field, institution} - {None}
+    # the place under an institution set above its degrees ("Boston, MA")
+    details.extend(it.text for it in block.context if looks_like_location(it.text.strip(" .")))
     for it in items:
         if degree and it.text.startswith(degree) and len(it.text) < 80:
             # the degree line: keep what it says besides degree, field and place
@@ -346,6 +349,7 @@ def education(block: Block) -> dict:
 
 
 _LABEL_TEXT = re.compile(r"^[A-Z][A-Za-z /&-]{0,30}:\s")
+_STATE_CODE = re.compile(r"(?<=[a-z], )[A-Z]{2}(?=\s*(?:$|;|\d{5}|,\s*USA))")
 # A note on a degree in parentheses, not a part of its field ("Natural Sciences (Physics)").
 _DEGREE_NOTE = re.compile(
     r"accredit|hono|distinction|laude|part-time|full-time|online|expected|track|minor|major"

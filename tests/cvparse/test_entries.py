@@ -312,3 +312,15 @@ def test_a_job_before_a_colon_opens_an_entry():
         ("Assistant Professor", "Example University", "2015"),
         ("Postdoctoral Fellow", "Other University", "2013"),
     ]
+
+
+def test_institution_and_state_above_the_degree():
+    """awesome-cv order: the school in bold, its place, then the degree with dates."""
+    result = _parse(
+        "# Education\n\n**Widget University**\nBoston, MA\n"
+        "Ph.D. in Computer Science Sep. 2010 - Aug. 2015\n"
+    )
+    (phd,) = result["education"]
+    assert (phd["institution"], phd["degree"], phd["field"], phd["details"]) == (
+        "Widget University", "Ph.D.", "Computer Science", ["Boston, MA"],
+    )  # fmt: skip
