@@ -177,6 +177,9 @@ def advisors_in(text: str) -> list[str]:
             names = re.findall(r"([A-Z][\w'’. -]+?)\s*\((?:co-?)?advis\w*\)", tail)
             names = [n.strip() for n in names]
         else:
+            if re.search(r"(?:ors|ers|s)\s*:?\s*$", match.group(0), re.I):
+                # several named: "Advisors: A, PhD; B, MD" lists them with semicolons
+                tail = re.sub(r";\s+(?=(?:Prof\.?\s+|Dr\.?\s+)?[A-Z][\w'’-]+\s+[A-Z])", ", ", tail)
             names = person_names(tail)
         found.extend(n for n in names if n not in found)
     return found

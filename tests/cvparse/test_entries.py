@@ -1,6 +1,9 @@
 """Entries of every kind, from small made-up CVs in the layouts real ones use."""
 
+import pytest
+
 from cvparse import parse
+from cvparse.entries import advisors_in
 
 
 def _parse(text: str, name: str = "cv.md") -> dict:
@@ -324,3 +327,20 @@ def test_institution_and_state_above_the_degree():
     assert (phd["institution"], phd["degree"], phd["field"], phd["details"]) == (
         "Widget University", "Ph.D.", "Computer Science", ["Boston, MA"],
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Supervisors: Ada Lovelace, Ph.D., and Mary Somerville, Psy.D.",
+            ["Ada Lovelace", "Mary Somerville"],
+        ),
+        ("Advisors: Ada Lovelace, PhD; Charles Babbage, MD", ["Ada Lovelace", "Charles Babbage"]),
+        ("Advisor: Ada Lovelace; Best Thesis Award", ["Ada Lovelace"]),
+        ("(PI: Ada Lovelace, Ph.D.)", ["Ada Lovelace"]),
+        ("Co-advisors: Ada Lovelace & Charles Babbage", ["Ada Lovelace", "Charles Babbage"]),
+    ],
+)
+def test_advisors_with_degrees_and_separators(text, names):
+    assert advisors_in(text) == names
