@@ -131,14 +131,9 @@ class PublicationQuerySet(models.QuerySet):
     def by_people_of(self, organization) -> PublicationQuerySet:
         from publications.models import Authorship
 
-        return self.filter(
-            Exists(
-                Authorship.objects.filter(
-                    publication=OuterRef("pk"),
-                    person__affiliations__organization=organization,
-                )
-            )
-        )
+        # IN (subquery), not a correlated EXISTS: SQLite would run that once per paper.
+        authored = Authorship.objects.filter(person__affiliations__organization=organization)
+        return self.filter(pk__in=authored.values("publication_id"))
 
     def newest_first(self) -> PublicationQuerySet:
         return self.order_by(F("year").desc(nulls_last=True), "title", "pk")
