@@ -40,6 +40,11 @@ _ACCENTS = {
 }  # fmt: skip
 # Punctuation after a word, but not the full stop of an initial ("Lovelace, A.").
 _TRAILING_PUNCTUATION = re.compile(r"(?<!\b\w)[,.;:]+$|[,;:]*$")
+_PROFILE_LINK = re.compile(
+    r"^mailto:|//(?:www\.)?(?:github\.com|gitlab\.com|orcid\.org|linkedin\.com|twitter\.com|x\.com"
+    r"|scholar\.google\.|researchgate\.net)/",
+    re.I,
+)
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.I)
 
 
@@ -327,6 +332,17 @@ def _words(chars: list[dict], links: list[dict]) -> list[_Word]:
         else:
             previous = char
     flush()
+    return _linked_icons(words)
+
+
+def _linked_icons(words: list[_Word]) -> list[_Word]:
+    """Words left empty (icon glyphs) go, but an icon that is the only mark of a
+    profile or mail link shows its target, so the link reaches the owner's details."""
+    for word in words:
+        if word.text or not word.uri or not _PROFILE_LINK.search(word.uri):
+            continue
+        if not any(other.text and other.uri == word.uri for other in words):
+            word.text = _plain_url(word.uri)
     return [word for word in words if word.text]
 
 
@@ -415,7 +431,7 @@ def _mark_bullets(pages: list[list[_Line]]) -> None:
         for word in line.words:
             if _CID.match(word.text):
                 word.text = ""
-        line.words = [word for word in line.words if word.text]
+        line.words = _linked_icons(line.words)
     for page in pages:
         page[:] = [line for line in page if line.words]
 

@@ -434,3 +434,20 @@ def test_pdf_table_rows_keep_their_right_hand_cells():
     assert lines[lines.index("2022 Some Fellowship") + 1] == "Oslo, Norway"
     assert lines[lines.index("**Programming**") + 1] == "C++, Python"
     assert lines[lines.index("**Robotics**") + 1] == "ROS 2"
+
+
+def test_pdf_icon_only_profile_links_show_their_target():
+    """An icon font's glyph is no text; when it alone carries a GitHub or ORCID link,
+    the link's target stands in for it. An icon beside linked text just goes."""
+    from cvparse.readers.pdf import _linked_icons, _Word
+
+    def word(text: str, uri: str | None) -> _Word:
+        return _Word(text, 0, 1, 0, 1, 10, False, 0, uri)
+
+    words = [
+        word("", "https://github.com/alovelace"),
+        word("", "https://orcid.org/0000-0001-2345-6789"),
+        word("orcid", "https://orcid.org/0000-0001-2345-6789"),
+        word("", "https://example.org/some/icon"),
+    ]
+    assert [w.text for w in _linked_icons(words)] == ["github.com/alovelace", "orcid"]
