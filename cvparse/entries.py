@@ -167,6 +167,14 @@ def person_names(text: str) -> list[str]:
     return names
 
 
+# "; Charles Babbage, MD": another name in a list (not "; Deliver CBT for ...", and
+# not the " ; " that joins an entry's lines).
+_NAME_AFTER_SEMICOLON = re.compile(
+    r"(?<!\s);\s+(?=(?:Prof\.?\s+|Dr\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)*\s+[A-Z][a-z'’-]+"
+    r"(?:,|\s*$|\s+and\b|\s*;))"
+)
+
+
 def advisors_in(text: str) -> list[str]:
     """People named as advisors, supervisors, mentors or hosts."""
     found: list[str] = []
@@ -179,7 +187,7 @@ def advisors_in(text: str) -> list[str]:
         else:
             if re.search(r"(?:ors|ers|s)\s*:?\s*$", match.group(0), re.I):
                 # several named: "Advisors: A, PhD; B, MD" lists them with semicolons
-                tail = re.sub(r";\s+(?=(?:Prof\.?\s+|Dr\.?\s+)?[A-Z][\w'’-]+\s+[A-Z])", ", ", tail)
+                tail = _NAME_AFTER_SEMICOLON.sub(", ", tail)
             names = person_names(tail)
         found.extend(n for n in names if n not in found)
     return found

@@ -642,20 +642,45 @@ def _serialise_margin(segmented: list[tuple[_Line, list[list[_Word]]]], edge: fl
     previous_label_bottom = None
     for line, segments in segmented:
         left = [w for s in segments if s[-1].x1 <= edge - 1 for w in s]
-        right = [w for s in segments if s[-1].x1 > edge - 1 for w in s]
+        right_segments = [s for s in segments if s[-1].x1 > edge - 1]
+        tail = _flush_right_tail(right_segments)
+        apart = [w for s in right_segments for w in s]
+        if (
+            left
+            and apart
+            and apart[0].x0 > edge + 2 * left[-1].size
+            and not is_date_like(" ".join(w.text for w in apart))
+        ):
+            # nothing starts at the column: the right part is set flush right, apart
+            tail, right_segments = apart, []
+        right = [w for s in right_segments for w in s]
         if left and _continues_label(left, outs, line, previous_label_bottom):
             outs[-1 if not right else _last_labelled(outs)].label.extend(left)
             previous_label_bottom = line.bottom
             if right:
                 outs.append(_Out(right, line.top, line.bottom))
-            continue
-        if left and right:
+        elif left and right:
             outs.append(_Out(right, line.top, line.bottom, label=left))
             previous_label_bottom = line.bottom
         else:
             outs.append(_Out(left or right, line.top, line.bottom))
             previous_label_bottom = line.bottom if left else None
+        if tail:
+            outs.append(_Out(tail, line.top, line.bottom))
     return outs
+
+
+def _flush_right_tail(segments: list[list[_Word]]) -> list[_Word]:
+    """Take off the last segment when a wide gap parts it from the text and it is no
+    date: a place set flush right ("Best Paper Award ... Yokohama, Japan") is a line of
+    its own under the entry, not the end of its title."""
+    if len(segments) < 2:
+        return []
+    before, last = segments[-2][-1], segments[-1]
+    wide = last[0].x0 - before.x1 > COLUMN_GAP * max(before.size, 1.0)
+    if not wide or is_date_like(" ".join(w.text for w in last)):
+        return []
+    return segments.pop()
 
 
 def _continues_label(left: list[_Word], outs: list[_Out], line: _Line, label_bottom) -> bool:

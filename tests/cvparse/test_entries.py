@@ -338,6 +338,7 @@ def test_institution_and_state_above_the_degree():
         ),
         ("Advisors: Ada Lovelace, PhD; Charles Babbage, MD", ["Ada Lovelace", "Charles Babbage"]),
         ("Advisor: Ada Lovelace; Best Thesis Award", ["Ada Lovelace"]),
+        ("Supervisors: Ada Lovelace, Ph.D. ; Deliver CBT to adults", ["Ada Lovelace"]),
         ("(PI: Ada Lovelace, Ph.D.)", ["Ada Lovelace"]),
         ("Co-advisors: Ada Lovelace & Charles Babbage", ["Ada Lovelace", "Charles Babbage"]),
     ],

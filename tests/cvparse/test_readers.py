@@ -451,3 +451,24 @@ def test_pdf_icon_only_profile_links_show_their_target():
         word("", "https://example.org/some/icon"),
     ]
     assert [w.text for w in _linked_icons(words)] == ["github.com/alovelace", "orcid"]
+
+
+def test_pdf_flush_right_places_beside_a_margin_column():
+    """A label column (skills) on the page; award rows with places set flush right
+    keep the place off the title."""
+    page = Page()
+    page.text(200, 60, "Ada Lovelace", bold=True, size=24)
+    for row in range(6):
+        page.text(50, 90 + 12 * row, f"Summary line {row} of running text, {'long ' * 14}")
+    page.text(50, 200, "Skills", bold=True, size=14)
+    skills = [("Programming", "C++, Python"), ("Robotics", "ROS 2"), ("Languages", "English")]
+    for index, (category, items) in enumerate(skills):
+        page.text(50, 220 + 13 * index, category, bold=True)
+        page.text(160, 220 + 13 * index, items)
+    page.text(50, 280, "Awards", bold=True, size=14)
+    for index, (award, place) in enumerate([("2024 Best Paper", "Yokohama, Japan")]):
+        page.text(50, 300 + 13 * index, award)
+        page.right(545, 300 + 13 * index, place, size=9)
+    lines = lines_of(read(make_pdf([page]), "cv.pdf").text)
+    assert "**Robotics**: ROS 2" in lines
+    assert lines[lines.index("2024 Best Paper") + 1] == "Yokohama, Japan"
