@@ -645,6 +645,12 @@ def award(block: Block) -> dict:
         )
     ):
         issuer = of.group(1).strip()
+    if issuer is None and extra and _is_body(extra[0]):
+        # the awarding body on the line under the award, or wrapped onto it
+        # ("Special Award from Some" / "University of Elsewhere.")
+        wrapped = re.search(r"\s+(?:from|by)\s+(?:the\s+)?([A-Z][\w'’ -]*)$", title)
+        issuer = f"{wrapped.group(1)} {extra.pop(0)}" if wrapped else extra.pop(0)
+        title = title[: wrapped.start()] if wrapped else title
     details.extend(extra)
     return _x(
         block,
@@ -656,6 +662,13 @@ def award(block: Block) -> dict:
             "details": "; ".join(d for d in details if d) or None,
         },
     )
+
+
+def _is_body(text: str) -> bool:
+    """A line naming an organisation alone: "National Science Foundation", "ACM SIGCHI"."""
+    if len(text.split()) > 8 or looks_like_location(text) or re.search(r"[.;:]\s", text):
+        return False
+    return bool(_org_rank(text) or INSTITUTION.search(text) or re.match(r"[A-Z]{2,}[\w-]*\s", text))
 
 
 # --------------------------------------------------------------------- teaching

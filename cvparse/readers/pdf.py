@@ -173,6 +173,8 @@ def _read_with_pdfium(data: bytes) -> str:
                 texts.append(textpage.get_text_range())
                 textpage.close()
                 page.close()
+        except pypdfium2.PdfiumError as exc:  # a page tree broken past the header
+            raise CVParseError("The PDF could not be read; the file seems damaged.") from exc
         finally:
             document.close()
     text = normalise_text("\n".join(texts))

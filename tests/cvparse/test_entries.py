@@ -345,3 +345,17 @@ def test_institution_and_state_above_the_degree():
 )
 def test_advisors_with_degrees_and_separators(text, names):
     assert advisors_in(text) == names
+
+
+def test_awarding_body_on_the_next_line():
+    result = _parse(
+        "HONORS AND AWARDS\nBest Paper Award                          2021\nACM SIGCHI Conference\n"
+        "Graduate Research Fellowship              2018\nNational Science Foundation\n"
+        "2017 Special Award for Doctoral Studies from Example\nUniversity of Elsewhere.\n",
+        "cv.txt",
+    )
+    assert [(a["title"], a["issuer"], a["details"]) for a in result["awards"]] == [
+        ("Best Paper Award", "ACM SIGCHI Conference", None),
+        ("Graduate Research Fellowship", "National Science Foundation", None),
+        ("Special Award for Doctoral Studies", "Example University of Elsewhere", None),
+    ]
