@@ -53,6 +53,11 @@ _ROLE = re.compile(
     r"|\bTA\b|RA)\b",
     re.I,
 )
+# A degree reads like a place by its shape alone ("Ph.D., Computer Science").
+_DEGREE_WORD = re.compile(
+    r"\b(?:Ph\.?\s?D|D\.\s?Phil|[MB]\.\s?(?:Sc|S|A|Eng)\.|[MB]Sc|MBA|MPhil|Master|Bachelor|Diploma)\b"
+    r"|\b[MB]\.\s?[AS]\.(?=,|\s|$)"
+)
 _LOCATION = re.compile(r"^[A-Z][\w.'’ -]*(,\s*[A-Z][\w.'’ -]*){0,2}\.?$")
 
 
@@ -168,7 +173,12 @@ def looks_like_role(text: str) -> bool:
 
 def looks_like_location(text: str) -> bool:
     words = text.replace(",", " ").split()
-    return bool(_LOCATION.match(text)) and 1 <= len(words) <= 4 and "," in text
+    return (
+        bool(_LOCATION.match(text))
+        and 1 <= len(words) <= 4
+        and "," in text
+        and not _DEGREE_WORD.search(text)
+    )
 
 
 def is_detail(item: Item, prev: Item | None = None) -> bool:

@@ -299,7 +299,9 @@ def education(block: Block) -> dict:
         if degree and institution.startswith(degree):
             institution = institution[len(degree) :].strip(" ,")
     if field is None and degree:
-        for seg in segments:
+        # the entry's own lines, not a school set above several degrees
+        own = [s for it in items for s in header_pieces(it.text)]
+        for seg in own:
             if seg.startswith(degree.rstrip(".")):
                 remainder = seg[len(degree.rstrip(".")) :].lstrip(". ")
                 remainder = re.sub(r"^\([^)]*\)\s*", "", remainder)  # "(Hons)"

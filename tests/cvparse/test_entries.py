@@ -359,3 +359,14 @@ def test_awarding_body_on_the_next_line():
         ("Graduate Research Fellowship", "National Science Foundation", None),
         ("Special Award for Doctoral Studies", "Example University of Elsewhere", None),
     ]
+
+
+def test_one_school_over_several_degrees():
+    result = _parse(
+        "# Education\n\n**Example University**\n- Ph.D., Computer Science, 2013\n"
+        "- M.S., Computer Science, 2010\n"
+    )
+    assert [(e["institution"], e["degree"], e["field"], e["end"]) for e in result["education"]] == [
+        ("Example University", "Ph.D.", "Computer Science", "2013"),
+        ("Example University", "M.S.", "Computer Science", "2010"),
+    ]
