@@ -200,6 +200,11 @@ class _Assembler:
         address, address_nos = person.address_of(
             [(ln.no, ln.text) for ln in rest if len(ln.text.split()) <= 16]
         )
+        if address is None:
+            beside = [
+                person.address_beside_contacts(ln.text) for ln in lines if ln.no in contact["used"]
+            ]
+            address = next((found for found in beside if found), None)
         if address:
             info["address"] = address
             self._mark(address_nos)

@@ -206,6 +206,20 @@ def address_of(texts: list[tuple[int, str]]) -> tuple[str | None, set[int]]:
     return ", ".join(t.strip(" ,") for _, t in lines), {no for no, _ in lines}
 
 
+def address_beside_contacts(text: str) -> str | None:
+    """The postal address on a contact line ("12 Some Street, Town<TAB>a@b.org")."""
+    rest = EMAIL.sub(" ", repair_emails(text))
+    for phone in phones_in(rest):
+        rest = rest.replace(phone, " ")
+    rest = _DOMAIN.sub(" ", rest)
+    rest = re.sub(
+        r"\b(?:e-?mail|phone|mobile|tel|web(?:site)?|homepage)\s*:", " ", rest, flags=re.I
+    )
+    parts = [p.strip(" ,;") for p in re.split(r"\t|\s[|·•◇]\s|\s{3,}", rest)]
+    found = [p for p in parts if _ADDRESS.search(p)]
+    return ", ".join(found) if found else None
+
+
 def affiliation_of(address_lines: list[str]) -> str | None:
     """The department and university lines an address opens with: how the owner is known."""
     parts = []

@@ -74,3 +74,13 @@ def test_capitals_name_with_degrees_and_address_block():
     )
     assert person["headline"] == "Department of Mathematics, Example University"
     assert result["sections"] == []
+
+
+def test_address_on_the_contact_line():
+    result = parse(
+        "**Ada Lovelace**\n12 Analytical Street, London, UK\ta.lovelace@example.org\n\n"
+        "# Education\n\nPh.D., Mathematics, Example University, 2013\n",
+        "cv.md",
+    )
+    assert result["person"]["address"] == "12 Analytical Street, London, UK"
+    assert result["person"]["emails"] == ["a.lovelace@example.org"]
