@@ -48,33 +48,35 @@ class PersonQuerySet(models.QuerySet):
         return connections[self.db].vendor
 
     def for_directory(self) -> PersonQuerySet:
-        from affiliations.models import Affiliation
+        from affiliations.models import Affiliation, Organization
 
+        # The organizations in a query of their own, by primary key: joined, PostgreSQL
+        # hashes the whole organizations table for a page's dozen affiliations.
+        organizations = Organization.objects.only("name", "slug", "kind", "country")
         return self.only(
             "name", "slug", "headline", "is_stub", "research_interests", "photo_url"
         ).prefetch_related(
             Prefetch(
                 "affiliations",
                 queryset=Affiliation.objects.current()
-                .select_related("organization")
                 .only(
                     "person_id",
                     "title",
                     "kind",
+                    "organization_id",
                     "organization_name",
-                    "organization__name",
-                    "organization__slug",
                     "start",
                     "end",
                     "order",
                 )
+                .prefetch_related(Prefetch("organization", queryset=organizations))
                 .order_by("order"),
                 to_attr="current_affiliations",
             )
         )
 
     def for_profile(self) -> PersonQuerySet:
-        from affiliations.models import Affiliation, Mentorship
+        from affiliations.models import Affiliation
 
         return self.prefetch_related(
             "names",
@@ -82,20 +84,24 @@ class PersonQuerySet(models.QuerySet):
                 "affiliations",
                 queryset=Affiliation.objects.select_related("organization").order_by("order"),
             ),
-            Prefetch(
-                "mentorships_received",
-                queryset=Mentorship.objects.select_related("advisor").order_by("pk"),
-            ),
-            Prefetch(
-                "mentorships_given",
-                queryset=Mentorship.objects.select_related("advisee").order_by("pk"),
-            ),
+            Prefetch("mentorships_received", queryset=_mentorships_with("advisor")),
+            Prefetch("mentorships_given", queryset=_mentorships_with("advisee")),
             Prefetch("awards", queryset=_ordered("awards.Award", "-year", "order")),
             Prefetch("teachings", queryset=_ordered("profiles.Teaching", "order")),
             Prefetch("projects", queryset=_ordered("profiles.Project", "order")),
             Prefetch("skills", queryset=_ordered("profiles.Skill", "order")),
             Prefetch("profilesections", queryset=_ordered("profiles.ProfileSection", "order")),
         )
+
+
+def _mentorships_with(other: str) -> models.QuerySet:
+    """Mentorships with the other person's name and link only: a professor lists dozens
+    of advisees, and a whole person row (bio, JSON lists) each costs more than the page."""
+    from affiliations.models import Mentorship
+
+    own = [f.name for f in Mentorship._meta.concrete_fields]
+    shown = [f"{other}__{name}" for name in ("name", "slug", "is_stub")]
+    return Mentorship.objects.select_related(other).only(*own, *shown).order_by("pk")
 
 
 def _ordered(label: str, *fields: str) -> models.QuerySet:
