@@ -146,8 +146,8 @@ def test_api_is_read_only(client, graph):
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        # count, page, current affiliations
-        ("/api/v1/people/", 3),
+        # count, page, current affiliations, their organizations
+        ("/api/v1/people/", 4),
         # count, page of publications, their venues, their authors
         ("/api/v1/publications/", 4),
         # the profile page's thirteen
