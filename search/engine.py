@@ -70,26 +70,44 @@ def words(text: str) -> list[str]:
     return re.findall(r"\w+", text)[:MAX_WORDS]
 
 
-def search(queryset: models.QuerySet, target: Target, text: str) -> models.QuerySet:
+def search(
+    queryset: models.QuerySet, target: Target, text: str, *, similar: bool | None = None
+) -> models.QuerySet:
+    """Matches of ``text``, best first. ``similar`` chooses the names that are only
+    similar (misspellings) rather than asking the database whether anything matches
+    word for word: True for those, False for exact matches only."""
     text = text.strip()
     if not words(text):
         return queryset.none()
+    if similar is None:
+        similar = target.trigram and not search(queryset, target, text, similar=False).exists()
     if connections[queryset.db].vendor == "postgresql":
-        return _search_postgresql(queryset, target, text)
-    return _search_fallback(queryset, target, text)
+        return _search_postgresql(queryset, target, text, similar and target.trigram)
+    return _search_fallback(queryset, target, text, similar and target.trigram)
 
 
-def _search_postgresql(queryset: models.QuerySet, target: Target, text: str) -> models.QuerySet:
+def best(queryset: models.QuerySet, target: Target, text: str, count: int) -> list:
+    """``search(...)[:count]`` as a list, in one query when a word matches (a second for
+    similar names only when none does)."""
+    hits = list(search(queryset, target, text, similar=False)[:count])
+    if hits or not target.trigram:
+        return hits
+    return list(search(queryset, target, text, similar=True)[:count])
+
+
+def _search_postgresql(
+    queryset: models.QuerySet, target: Target, text: str, similar: bool
+) -> models.QuerySet:
     """Full-text matches, ranked; only when there are none, names by trigram similarity.
 
     Trigrams alone would match thousands of people for a common name ("Ada Chen"
     is similar to every Ada and every Chen), so they are the fallback for a
-    misspelling, not a second source of matches: one cheap ``exists()`` decides.
+    misspelling, not a second source of matches: ``search()`` decides.
     """
     query = SearchQuery(text, search_type="websearch", config=target.config)
     matches = queryset.alias(search_document=StoredVector()).filter(search_document=query)
     rank: models.Expression = SearchRank(StoredVector(), query)
-    if target.trigram and not matches.exists():
+    if similar:
         matches = queryset.filter(**{f"{target.display}__trigram_similar": text})
         rank = TrigramSimilarity(target.display, text)
     return matches.annotate(
@@ -105,7 +123,9 @@ def _search_postgresql(queryset: models.QuerySet, target: Target, text: str) -> 
     ).order_by("-search_rank", target.display, "pk")
 
 
-def _search_fallback(queryset: models.QuerySet, target: Target, text: str) -> models.QuerySet:
+def _search_fallback(
+    queryset: models.QuerySet, target: Target, text: str, similar: bool
+) -> models.QuerySet:
     """Rows containing every word; only when there are none (for names), rows
     containing any, the more words the better: the same shape as on PostgreSQL."""
 
@@ -118,7 +138,7 @@ def _search_fallback(queryset: models.QuerySet, target: Target, text: str) -> mo
     terms = words(text)
     matches = queryset.filter(*(contains(word) for word in terms))
     score: models.Expression = Value(len(terms))
-    if target.trigram and not matches.exists():
+    if similar:
         score = sum(
             (Case(When(contains(word), then=Value(1)), default=Value(0)) for word in terms),
             start=Value(0),

@@ -69,12 +69,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
     groups = []
     if query:
         for kind in [only] if only else KINDS:
-            results = engine.search(kind.queryset(), kind.target, query)
             if only:
+                results = engine.search(kind.queryset(), kind.target, query)
                 page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
                 groups.append(Group(kind, list(page), page=page))
             else:
-                hits = list(results[: PREVIEW + 1])
+                hits = engine.best(kind.queryset(), kind.target, query, PREVIEW + 1)
                 groups.append(Group(kind, hits[:PREVIEW], has_more=len(hits) > PREVIEW))
         for group in groups:
             for hit in group.hits:

@@ -143,8 +143,8 @@ def test_more_results_of_one_kind_are_paginated(client, db):
 
 
 def test_search_query_count(client, graph, django_assert_num_queries):
-    # for people, venues and organizations: is there a word-for-word match, then the
-    # matches (or the near ones); publications, their venues and their authors
+    # for people, venues and organizations: the word-for-word matches, and as none
+    # match "serving", the near ones; publications, their venues and their authors
     with django_assert_num_queries(9):
         response = client.get("/search/?q=serving")
     assertContains(response, graph.distserve.get_absolute_url())
