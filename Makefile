@@ -39,3 +39,6 @@ format: install
 bench: install
 	$(BIN)/python benchmarks/parse.py
 	$(BIN)/python benchmarks/import.py
+	# Pages against a trivial view: on DATABASE_URL if set (filled by benchmarks/generate.py),
+	# else on 300 people generated into a temporary SQLite file.
+	$(BIN)/python benchmarks/pages.py --people 300 --repeat 10
