@@ -200,11 +200,24 @@ class _Assembler:
         address, address_nos = person.address_of(
             [(ln.no, ln.text) for ln in rest if len(ln.text.split()) <= 16]
         )
-        if address is None:
-            beside = [
-                person.address_beside_contacts(ln.text) for ln in lines if ln.no in contact["used"]
-            ]
-            address = next((found for found in beside if found), None)
+        # What contact lines say besides their contacts: an address, a headline, else kept.
+        beside = [
+            (ln.no, piece)
+            for ln in lines
+            if ln.no in contact["used"]
+            for piece in person.contact_remainder(ln.marked)
+        ]
+        postal = [piece for _, piece in beside if person.is_address(piece)]
+        if address is None and postal:
+            address = ", ".join(postal)
+        beside = [(no, piece) for no, piece in beside if piece not in postal]
+        pieces = [piece for _, piece in beside]
+        if pieces and info["headline"] is None and _is_headline(", ".join(pieces)):
+            info["headline"] = _headline(" · ".join(pieces))
+        elif pieces:
+            self.result["sections"].append(
+                {"heading": None, "items": pieces, "x_lines": sorted({no for no, _ in beside})}
+            )
         if address:
             info["address"] = address
             self._mark(address_nos)
@@ -393,6 +406,8 @@ def _wrap_width(lines: list[Line]) -> int | None:
 
 def _is_prose(text: str) -> bool:
     """A sentence or paragraph rather than a contact item or a label."""
+    if len(re.findall(r"\s[·|•◇]\s", text)) >= 2:
+        return False  # items set apart by separators: a contact or headline line
     words = len(text.split())
     return words >= _PROSE_WORDS or (words >= 6 and text.rstrip().endswith((".", "!", "?")))
 

@@ -206,18 +206,49 @@ def address_of(texts: list[tuple[int, str]]) -> tuple[str | None, set[int]]:
     return ", ".join(t.strip(" ,") for _, t in lines), {no for no, _ in lines}
 
 
-def address_beside_contacts(text: str) -> str | None:
-    """The postal address on a contact line ("12 Some Street, Town<TAB>a@b.org")."""
-    rest = EMAIL.sub(" ", repair_emails(text))
+_CONTACT_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+_LINK_WORDS = re.compile(r"^(?:home ?page|web ?site|web|home|cv|blog|e-?mail|mail)$", re.I)
+
+
+def contact_remainder(marked: str) -> list[str]:
+    """What a contact line says besides e-mails, phones, links and their labels:
+    "Research Scientist · Example Labs · [a@b.org](mailto:a@b.org)" -> the first two."""
+
+    def drop_contact_link(match: re.Match[str]) -> str:
+        label, url = match.group(1).strip(), match.group(2)
+        contact = (
+            url.startswith("mailto:")
+            or social_label(url)
+            or EMAIL.search(label)
+            or _DOMAIN.fullmatch(label)
+            or _LINK_WORDS.match(label)
+        )
+        return " " if contact else label
+
+    rest = _CONTACT_LINK.sub(drop_contact_link, marked).replace("**", "")
+    rest = EMAIL.sub(" ", repair_emails(rest))
     for phone in phones_in(rest):
         rest = rest.replace(phone, " ")
     rest = _DOMAIN.sub(" ", rest)
+    rest = _HANDLE_LABEL.sub(" ", rest)
     rest = re.sub(
-        r"\b(?:e-?mail|phone|mobile|tel|web(?:site)?|homepage)\s*:", " ", rest, flags=re.I
+        r"\b(?:e-?mail|phone|mobile|tel|fax|web(?:site)?|homepage|github|twitter|linkedin)\s*:",
+        " ",
+        rest,
+        flags=re.I,
     )
-    parts = [p.strip(" ,;") for p in re.split(r"\t|\s[|·•◇]\s|\s{3,}", rest)]
-    found = [p for p in parts if _ADDRESS.search(p)]
-    return ", ".join(found) if found else None
+    parts = [p.strip(" ,;|·•◇") for p in re.split(r"\t|\s[|·•◇/]\s|\s{3,}", rest)]
+    # not a label whose value went ("Google Scholar:"), nor a stray piece of an
+    # e-mail address split by the conversion ("ada lovelace@...")
+    return [
+        p
+        for p in parts
+        if re.search(r"[A-Za-z]{2}", p) and not p.endswith(":") and not re.fullmatch(r"[a-z]+", p)
+    ]
+
+
+def is_address(text: str) -> bool:
+    return bool(_ADDRESS.search(text))
 
 
 def affiliation_of(address_lines: list[str]) -> str | None:

@@ -84,3 +84,17 @@ def test_address_on_the_contact_line():
     )
     assert result["person"]["address"] == "12 Analytical Street, London, UK"
     assert result["person"]["emails"] == ["a.lovelace@example.org"]
+
+
+def test_headline_on_the_contact_line():
+    result = parse(
+        "# Ada Lovelace\n\nResearch Scientist · Example Labs · "
+        "[a.lovelace@example.org](mailto:a.lovelace@example.org) · "
+        "[GitHub](https://github.com/alovelace) · Google Scholar:\n\n## Education\n\n"
+        "Ph.D., Mathematics, Example University, 2013\n",
+        "cv.md",
+    )
+    person = result["person"]
+    assert person["headline"] == "Research Scientist, Example Labs"
+    assert person["emails"] == ["a.lovelace@example.org"]
+    assert result["sections"] == []
