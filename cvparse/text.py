@@ -41,6 +41,7 @@ _MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]{1,3}")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
 _SPACES = re.compile(r"\s+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def strip_hidden(text: str) -> str:
@@ -135,7 +136,7 @@ def clean_line(raw: str, *, keep_emphasis: bool = False) -> str:
 
 
 def _drop_icons(s: str) -> str:
-    return s if s.isascii() else "".join(" " if _is_icon(c) else c for c in s)
+    return s if s.isascii() else _NON_ASCII.sub(lambda m: " " if _is_icon(m[0]) else m[0], s)
 
 
 def _tidy_separators(s: str) -> str:
