@@ -200,28 +200,12 @@ class _Assembler:
         address, address_nos = person.address_of(
             [(ln.no, ln.text) for ln in rest if len(ln.text.split()) <= 16]
         )
-        # What contact lines say besides their contacts: an address, a headline, else kept.
-        beside = [
-            (ln.no, piece)
-            for ln in lines
-            if ln.no in contact["used"]
-            for piece in person.contact_remainder(ln.marked)
-        ]
-        postal = [piece for _, piece in beside if person.is_address(piece)]
-        if address is None and postal:
-            address = ", ".join(postal)
-        beside = [(no, piece) for no, piece in beside if piece not in postal]
-        pieces = [piece for _, piece in beside]
-        if pieces and info["headline"] is None and _is_headline(", ".join(pieces)):
-            info["headline"] = _headline(" · ".join(pieces))
-        elif pieces:
-            self.result["sections"].append(
-                {"heading": None, "items": pieces, "x_lines": sorted({no for no, _ in beside})}
-            )
+        address = self._beside_contacts([ln for ln in lines if ln.no in contact["used"]], address)
         if address:
             info["address"] = address
             self._mark(address_nos)
-            if not any(_is_headline(ln.text) for ln in rest if ln.no not in self.used):
+            unused = [ln for ln in rest if ln.no not in self.used]
+            if info["headline"] is None and not any(_is_headline(ln.text) for ln in unused):
                 info["headline"] = person.affiliation_of(
                     [ln.text for ln in rest if ln.no in address_nos]
                 )
@@ -247,6 +231,23 @@ class _Assembler:
                 },
             )
             self._mark([ln.no for ln in leftovers])
+
+    def _beside_contacts(self, contact_lines: list[Line], address: str | None) -> str | None:
+        """What contact lines say besides their contacts: an address (returned when none
+        was found yet), a headline, else a preamble item; nothing is lost."""
+        beside = [
+            (ln.no, piece) for ln in contact_lines for piece in person.contact_remainder(ln.marked)
+        ]
+        postal = [piece for _, piece in beside if person.is_address(piece)]
+        beside = [(no, piece) for no, piece in beside if piece not in postal]
+        pieces = [piece for _, piece in beside]
+        if pieces and self.result["person"]["headline"] is None and _is_headline(", ".join(pieces)):
+            self.result["person"]["headline"] = _headline(" · ".join(pieces))
+        elif pieces:
+            self.result["sections"].append(
+                {"heading": None, "items": pieces, "x_lines": sorted({no for no, _ in beside})}
+            )
+        return address or (", ".join(postal) if postal else None)
 
     def _take_contacts(self, contact: dict) -> None:
         info = self.result["person"]
