@@ -18,7 +18,7 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from accounts.ratelimit import allow_request
 from affiliations.models import Organization
-from profiles.importing import import_cv_json
+from profiles.importing import CVImportError, import_cv_json
 from profiles.models import CVDocument, Person
 
 from . import review
@@ -283,9 +283,11 @@ def import_document(request: HttpRequest, document: CVDocument) -> HttpResponse:
     try:
         with transaction.atomic():
             result = import_cv_json(document.cv_json, document=document, owner=document.uploaded_by)
-            review.apply_choices(document.cv_json, result.person)
             if profile is not None:
                 review.remove_missing(profile, document.cv_json, remove)
+    except CVImportError as error:  # the CV or the review's picks; the person can fix it
+        messages.error(request, f"The import failed and changed nothing: {error}")
+        return redirect("editing:document", document.pk)
     except (ValueError, ValidationError, IntegrityError) as error:
         logger.exception("Importing CV document %s failed", document.pk)
         messages.error(request, f"The import failed and changed nothing: {error}")

@@ -6,14 +6,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db import transaction
 from django.db.models import Q
 
 from affiliations.models import Affiliation, Organization, cv_date_validator
 from awards.models import Award
+from profiles.importing import entry_identity, row_identity, same_publication
 from profiles.models import CVDocument, Person, PersonName, ProfileSection, Project, Teaching
-from profiles.resolution import fold, name_keys, normalize_title, org_key
-from publications.models import Authorship, Publication
+from profiles.resolution import name_keys, resolve_organization
+from publications.models import Publication
 
 from .forms import LinesField
 
@@ -286,7 +286,8 @@ def suggestions_for(cv: dict) -> Suggestions:
         p["organization"] for p in cv["positions"]
     }
     institutions.discard(None)
-    org_keys = {name: org_key(name) for name in institutions}
+    # Keyed as the import resolves them: "PKU" is Peking University, no guess needed.
+    org_keys = {name: resolve_organization(name).key for name in institutions}
     known = set(
         Organization.objects.filter(key__in=org_keys.values()).values_list("key", flat=True)
     )
@@ -324,36 +325,6 @@ def choose_organization(cv: dict, section: str, index: int, organization_id: int
     entry.pop("x_organization_id", None)
     if organization_id is not None:
         entry["x_organization_id"] = organization_id
-
-
-@transaction.atomic
-def apply_choices(cv: dict, person: Person) -> None:
-    """After the import, make the links the reviewer picked (and unlinked) by hand."""
-    titles = {normalize_title(p["title"]): p for p in cv["publications"]}
-    publications = Publication.objects.filter(
-        normalized_title__in=titles, authorships__person=person
-    ).distinct()
-    for publication in publications:
-        authors = titles[publication.normalized_title]["authors"]
-        picks = {
-            position: author
-            for position, author in enumerate(authors, start=1)
-            if "x_person_id" in author or author.get("x_unlinked")
-        }
-        for authorship in Authorship.objects.filter(publication=publication, position__in=picks):
-            pick = picks[authorship.position]
-            authorship.person_id = pick.get("x_person_id")
-            authorship.is_linked_by_hand = True
-            authorship.save(update_fields=["person", "is_linked_by_hand", "updated_at"])
-    picked = {
-        (entry.get("institution") or entry.get("organization")): entry["x_organization_id"]
-        for entry in [*cv["education"], *cv["positions"]]
-        if entry.get("x_organization_id")
-    }
-    for affiliation in Affiliation.objects.filter(person=person, organization_name__in=picked):
-        affiliation.organization_id = picked[affiliation.organization_name]
-        affiliation.mark_edited("organization")
-        affiliation.save(update_fields=["organization", "edited_fields", "version", "updated_at"])
 
 
 # --- a newer CV against the profile ----------------------------------------------------
@@ -394,50 +365,21 @@ COMPARED = {
 DIFF_SECTIONS = [section for section in COMPARED if section != "person"]
 
 
-# The identities below are the import service's (profiles/importing.py): an entry with
-# the same identity as a profile row is merged into it, any other is added.
-
-
-def _cv_key(section: str, entry: dict) -> tuple:
-    if section == "publications":
-        return (normalize_title(entry["title"] or ""),)
-    if section == "education":
-        return (
-            Affiliation.Kind.EDUCATION,
-            entry["institution"] or "",
-            fold(entry["degree"] or ""),
-            entry["start"] or "",
-        )
-    if section == "positions":
-        kind = entry["kind"] if entry["kind"] in Affiliation.Kind.values else Affiliation.Kind.OTHER
-        return (kind, entry["organization"] or "", fold(entry["title"] or ""), entry["start"] or "")
-    if section == "awards":
-        return (fold(entry["title"] or ""), entry["year"])
-    if section == "teaching":
-        return (fold(entry["course"] or ""), fold(entry["term"] or ""))
-    first = REVIEW_FIELDS[section][0][0]
-    return (fold(entry[first] or ""),)
-
-
 def _profile_rows(person: Person) -> dict[str, dict[tuple, object]]:
-    """The profile's rows of each section under the identity a CV entry would have."""
-    rows: dict[str, dict[tuple, object]] = {
-        "education": {},
-        "positions": {},
-        "publications": {
-            (p.normalized_title,): p
-            for p in Publication.objects.filter(authorships__person=person).distinct()
-        },
-        "awards": {(fold(a.title), a.year): a for a in Award.objects.filter(person=person)},
-        "teaching": {
-            (fold(t.course), fold(t.term)): t for t in Teaching.objects.filter(person=person)
-        },
-        "projects": {(fold(p.name),): p for p in Project.objects.filter(person=person)},
-        "sections": {(fold(s.heading),): s for s in ProfileSection.objects.filter(person=person)},
-    }
-    for a in Affiliation.objects.filter(person=person):
+    """The profile's rows of each section, by the identity the import gives them."""
+    rows: dict[str, dict[tuple, object]] = {"education": {}, "positions": {}, "publications": {}}
+    for section, model in [
+        ("awards", Award),
+        ("teaching", Teaching),
+        ("projects", Project),
+        ("sections", ProfileSection),
+    ]:
+        rows[section] = {row_identity(row): row for row in model.objects.filter(person=person)}
+    for a in Affiliation.objects.filter(person=person).select_related("organization"):
         section = "education" if a.kind == Affiliation.Kind.EDUCATION else "positions"
-        rows[section][(a.kind, a.organization_name, fold(a.title), a.start)] = a
+        rows[section][row_identity(a)] = a
+    for publication in Publication.objects.filter(authorships__person=person).distinct():
+        rows["publications"][(publication.pk,)] = publication
     return rows
 
 
@@ -452,14 +394,24 @@ def _changes(section: str, entry: dict, row) -> list[FieldChange]:
 
 
 def diff_against_profile(cv: dict, person: Person) -> ProfileDiff:
+    """Each draft entry against the profile row the import would merge it into (none:
+    new), and the rows no entry would be merged into (missing)."""
     rows = _profile_rows(person)
+    # The organizations picked in the review; one picked and deleted since is left out
+    # here, and the import says so.
+    ids = {e.get("x_organization_id") for e in [*cv["education"], *cv["positions"]]} - {None}
+    picked = Organization.objects.in_bulk(ids) if ids else {}
     entries: dict[str, list[EntryDiff]] = {}
     seen: dict[str, set[tuple]] = defaultdict(set)
     entries["person"] = [_entry_diff(_changes("person", cv["person"], person))]
     for section in DIFF_SECTIONS:
         entries[section] = []
         for entry in cv[section]:
-            key = _cv_key(section, entry)
+            if section == "publications":
+                paper = same_publication(entry, rows["publications"].values())
+                key = (paper.pk,) if paper else ()
+            else:
+                key = entry_identity(section, entry, picked=picked)
             row = rows[section].get(key)
             seen[section].add(key)
             diff = EntryDiff("new") if row is None else _entry_diff(_changes(section, entry, row))

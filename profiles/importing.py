@@ -10,6 +10,7 @@ costs the same on an empty database as on a large one.
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,6 +129,134 @@ def _dates(start: str | None, end: str | None) -> dict[str, str]:
     return {"start": start, "end": end}
 
 
+# --- when a CV entry is a row the profile has ------------------------------------------
+# An entry with the identity of one of the profile's rows is merged into that row; any
+# other is added. The upload review's diff (editing/review.py) asks the same functions,
+# so what it shows as new, changed or missing is what the import will do.
+
+_SECTION_MODELS: dict[str, type[models.Model]] = {
+    "education": Affiliation,
+    "positions": Affiliation,
+    "awards": Award,
+    "teaching": Teaching,
+    "projects": Project,
+    "sections": ProfileSection,
+}
+
+
+def _affiliation_identity(values: Mapping[str, Any]) -> tuple:
+    """The same kind at the same organization (its key; the name as written when it has
+    none) with the same title and start: "PKU" and "Peking University" are one place."""
+    key = values["organization_key"]
+    where = ("organization", key) if key else ("name", values["organization_name"])
+    return (values["kind"], where, fold(values["title"]), values["start"])
+
+
+IDENTITY: dict[type[models.Model], Callable[[Mapping[str, Any]], tuple]] = {
+    Affiliation: _affiliation_identity,
+    Award: lambda values: (fold(values["title"]), values["year"]),
+    Teaching: lambda values: (fold(values["course"]), fold(values["term"])),
+    Project: lambda values: (fold(values["name"]),),
+    Skill: lambda values: (values["category"], values["name"]),
+    ProfileSection: lambda values: (fold(values["heading"]),),
+}
+
+
+def entry_values(section: str, entry: dict) -> dict[str, Any]:
+    """The model fields one entry of a CV JSON section gives, as the import writes them
+    (not ``skills``, whose one entry is a row per item)."""
+    if section == "education":
+        values = {
+            "kind": Affiliation.Kind.EDUCATION,
+            "organization_name": entry["institution"],
+            "title": entry["degree"],
+            "field": entry["field"],
+            "gpa": entry["gpa"],
+            "details": entry["details"],
+        }
+    elif section == "positions":
+        kind = entry["kind"]
+        values = {
+            "kind": kind if kind in Affiliation.Kind.values else Affiliation.Kind.OTHER,
+            "organization_name": entry["organization"],
+            "title": entry["title"],
+            "department": entry["department"],
+            "location": entry["location"],
+            "details": entry["details"],
+        }
+    elif section == "awards":
+        values = {**entry, "year": _year(entry["year"])}
+    elif section == "sections":
+        values = {"heading": entry["heading"], "items": entry["items"]}
+    else:
+        values = entry
+    if section in ("education", "positions"):
+        values.update(_dates(entry["start"], entry["end"]))
+    return _fit(_SECTION_MODELS[section], values)
+
+
+def organization_written(section: str, entry: dict) -> str | None:
+    """The organization an education or position entry names, as written."""
+    return entry["institution"] if section == "education" else entry["organization"]
+
+
+def entry_identity(
+    section: str, entry: dict, *, picked: Mapping[int, Organization] | None = None
+) -> tuple:
+    """The identity of one entry of a CV JSON section; ``picked`` holds the organizations
+    the reviewer chose (``x_organization_id``), by id. Reads nothing from the database."""
+    values = entry_values(section, entry)
+    if section in ("education", "positions"):
+        chosen = (picked or {}).get(entry.get("x_organization_id"))
+        name = organization_written(section, entry)
+        values["organization_key"] = (
+            chosen.key if chosen else resolve_organization(name).key if name else ""
+        )
+    return IDENTITY[_SECTION_MODELS[section]](values)
+
+
+def row_identity(row: models.Model) -> tuple:
+    """The identity of a saved profile row (an Affiliation with its organization loaded)."""
+    values = vars(row)
+    if isinstance(row, Affiliation):
+        organization = row.organization.key if row.organization_id else ""
+        values = {**values, "organization_key": organization}
+    return IDENTITY[type(row)](values)
+
+
+def same_publication(paper: dict, candidates: Iterable[Publication]) -> Publication | None:
+    """The known paper a CV's paper is: the same DOI, or the same normalised title with
+    years at most one apart."""
+    title, year = normalize_title(paper["title"] or ""), _year(paper["year"])
+    candidates = list(candidates)
+    same = [p for p in candidates if paper["doi"] and p.doi == paper["doi"]] or [
+        p
+        for p in candidates
+        if p.normalized_title == title
+        and (year is None or p.year is None or abs(p.year - year) <= 1)
+    ]
+    return min(same, key=lambda p: abs((p.year or 0) - (year or 0)), default=None)
+
+
+def picked_rows(model: type[models.Model], ids: Iterable[Any]) -> dict[int, models.Model]:
+    """The rows a reviewer picked (``x_person_id``, ``x_organization_id``), by id.
+
+    Raises CVImportError for an id that is no number or names no row (picked, then
+    merged or deleted since); one query, none when nothing was picked.
+    """
+    wanted = {pk for pk in ids if pk is not None}
+    label = model._meta.verbose_name
+    if any(isinstance(pk, bool) or not isinstance(pk, int) for pk in wanted):
+        raise CVImportError(f"The review picked a {label} by something not an id; pick again.")
+    found = model._default_manager.in_bulk(wanted) if wanted else {}
+    if gone := sorted(wanted - found.keys()):
+        raise CVImportError(
+            f"The review picked a {label} that no longer exists (id {', '.join(map(str, gone))});"
+            " pick again."
+        )
+    return found
+
+
 def _venue_kind(name: str) -> str:
     lowered = name.lower()
     for kind, pattern in [
@@ -154,6 +283,7 @@ class _Import:
         self.spellings: list[tuple[int, str]] = []  # the owner's own names, to be kept
         self.mentors: set[int] = set()
         self.publication_ids: list[int] = []
+        self.picked_organizations: dict[int, Organization] = {}
 
     def create(self, model: type[models.Model], objs: list) -> list:
         if not objs:
@@ -345,57 +475,31 @@ class _Import:
 
     def affiliations(self, person: Person, existing: list[Affiliation]) -> None:
         entries = [
-            (
-                Affiliation.Kind.EDUCATION,
-                e["institution"],
-                {
-                    "title": e["degree"],
-                    "field": e["field"],
-                    "gpa": e["gpa"],
-                    "details": e["details"],
-                },
-                _dates(e["start"], e["end"]),
-                [(name, Mentorship.Role.ADVISOR) for name in e["advisors"]],
-            )
-            for e in self.cv["education"]
-        ] + [
-            (
-                p["kind"] if p["kind"] in Affiliation.Kind.values else Affiliation.Kind.OTHER,
-                p["organization"],
-                {
-                    "title": p["title"],
-                    "department": p["department"],
-                    "location": p["location"],
-                    "details": p["details"],
-                },
-                _dates(p["start"], p["end"]),
-                [(name, Mentorship.Role.SUPERVISOR) for name in p["supervisors"]],
-            )
-            for p in self.cv["positions"]
+            (section, entry) for section in ("education", "positions") for entry in self.cv[section]
         ]
-        orgs = self.organizations([org_name for _, org_name, *_ in entries])
-        by_key = {
-            (a.kind, a.organization_id or a.organization_name, fold(a.title), a.start): a
-            for a in existing
-        }
+        orgs = self.organizations(
+            [
+                organization_written(section, entry)
+                for section, entry in entries
+                if not entry.get("x_organization_id")
+            ]
+        )
+        by_key = {row_identity(a): a for a in existing}
         order: Counter = Counter()
         fresh, mentors = [], []
-        for kind, org_name, values, dates, advisors in entries:
-            values = _fit(
-                Affiliation,
-                {**values, **dates, "organization_name": org_name, "order": order[kind]},
-            )
-            order[kind] += 1
-            org = orgs.get(org_name)
-            where = org.pk if org else values["organization_name"]
-            key = (kind, where, fold(values["title"]), values["start"])
+        for section, entry in entries:
+            values = entry_values(section, entry)
+            values["order"] = order[values["kind"]]
+            order[values["kind"]] += 1
+            chosen = self.picked_organizations.get(entry.get("x_organization_id"))
+            key = entry_identity(section, entry, picked=self.picked_organizations)
             affiliation = by_key.get(key)
             if affiliation is None:
                 affiliation = Affiliation(
                     person=person,
-                    organization=org,
-                    kind=kind,
+                    organization=chosen or orgs.get(organization_written(section, entry)),
                     source_document=self.document,
+                    edited_fields=["organization"] if chosen else [],  # the reviewer's pick
                     **values,
                 )
                 by_key[key] = affiliation
@@ -403,7 +507,9 @@ class _Import:
             else:
                 values["details"] = _union(affiliation.details, values["details"])
                 self.merge_entry(affiliation, values)
-            mentors += [(affiliation, name, role) for name, role in advisors]
+            role = Mentorship.Role.ADVISOR if section == "education" else Mentorship.Role.SUPERVISOR
+            people = entry["advisors"] if section == "education" else entry["supervisors"]
+            mentors += [(affiliation, name, role) for name in people]
         self.create(Affiliation, fresh)
         self.mentorships(person, mentors)
 
@@ -492,7 +598,7 @@ class _Import:
                 "note": paper["note"],
                 "links": paper["links"],
             }
-            publication = _same_paper(paper, title, candidates)
+            publication = same_publication(paper, candidates)
             if publication is None:
                 publication = Publication(normalized_title=title, **_fit(Publication, values))
                 candidates.append(publication)
@@ -510,19 +616,24 @@ class _Import:
                 a["name"][:200]
                 for _, paper in pairs.values()
                 for a in paper["authors"]
-                if not a["is_self"]
+                if not a["is_self"] and not _is_picked(a)
             ],
             context={person.pk, *self.mentors},
         )
         new_authors, changed_authors = [], []
         for publication, paper in pairs.values():
             at = {a.position: a for a in authors_of[publication.pk]}
+            claimed: set[int] = set()
             for position, author in enumerate(paper["authors"], start=1):
                 name = author["name"][:200]
                 if author["is_self"]:
                     self.spellings.append((person.pk, name))
-                target = person.pk if author["is_self"] else people[name]
-                if position not in at:
+                    target = person.pk
+                else:
+                    target = author.get("x_person_id") if _is_picked(author) else people[name]
+                is_picked = _is_picked(author) and not author["is_self"]
+                known = _same_author(at, position, name, claimed)
+                if known is None and position not in at:
                     new_authors.append(
                         Authorship(
                             publication=publication,
@@ -530,18 +641,30 @@ class _Import:
                             name=name,
                             name_key=name_keys(name).lookup,
                             person_id=target,
+                            is_linked_by_hand=is_picked,
                             is_equal_contribution=author["equal_contribution"],
                             category=(paper["category"] or "")[:200] if author["is_self"] else "",
                         )
                     )
-                elif _merge_author(at[position], author, name, target, paper["category"]):
-                    changed_authors.append(at[position])
+                elif known is not None:
+                    claimed.add(known.pk)
+                    if _merge_author(
+                        known, author, name, target, paper["category"], is_picked=is_picked
+                    ):
+                        changed_authors.append(known)
         self.create(Authorship, new_authors)
         if changed_authors:
             update_with_history(
                 Authorship,
                 changed_authors,
-                ["person", "name", "name_key", "is_equal_contribution", "category"],
+                [
+                    "person",
+                    "is_linked_by_hand",
+                    "name",
+                    "name_key",
+                    "is_equal_contribution",
+                    "category",
+                ],
             )
         self.publication_ids = [p.pk for p, _ in pairs.values()]
         Publication.documents.through.objects.bulk_create(
@@ -578,38 +701,29 @@ class _Import:
 
     def entries(self, person: Person, existing: dict[type, list]) -> None:
         cv = self.cv
-        specs: list[tuple[type, list[dict], Any]] = [
-            (
-                Award,
-                [{**a, "year": _year(a["year"])} for a in cv["awards"]],
-                lambda v: (fold(v["title"]), v["year"]),
-            ),
-            (Teaching, cv["teaching"], lambda v: (fold(v["course"]), fold(v["term"]))),
-            (Project, cv["projects"], lambda v: fold(v["name"])),
+        for model, rows in [
+            (Award, [entry_values("awards", a) for a in cv["awards"]]),
+            (Teaching, [entry_values("teaching", t) for t in cv["teaching"]]),
+            (Project, [entry_values("projects", p) for p in cv["projects"]]),
             (
                 Skill,
                 [
-                    {"category": s["category"], "name": item}
+                    _fit(Skill, {"category": s["category"], "name": item})
                     for s in cv["skills"]
                     for item in s["items"]
                 ],
-                lambda v: (v["category"], v["name"]),
             ),
-            (
-                ProfileSection,
-                [{"heading": s["heading"], "items": s["items"]} for s in cv["sections"]],
-                lambda v: fold(v["heading"]),
-            ),
-        ]
-        for model, rows, key in specs:
-            known = {key(vars(entry)): entry for entry in existing.get(model, [])}
+            (ProfileSection, [entry_values("sections", s) for s in cv["sections"]]),
+        ]:
+            identity = IDENTITY[model]
+            known = {row_identity(entry): entry for entry in existing.get(model, [])}
             fresh = []
-            for order, row in enumerate(rows):
-                values = _fit(model, {**row, "order": order})
-                entry = known.get(key(values))
+            for order, values in enumerate(rows):
+                values["order"] = order
+                entry = known.get(identity(values))
                 if entry is None:
                     entry = model(person=person, source_document=self.document, **values)
-                    known[key(values)] = entry
+                    known[identity(values)] = entry
                     fresh.append(entry)
                 else:
                     for name in ("details", "items"):
@@ -618,12 +732,29 @@ class _Import:
                     self.merge_entry(entry, values)
             self.create(model, fresh)
 
+    def check_picks(self) -> None:
+        """The people and organizations the reviewer picked; CVImportError when one is gone."""
+        authors = [a for p in self.cv["publications"] for a in p["authors"] if _is_picked(a)]
+        if any("x_person_id" in a and a.get("x_unlinked") for a in authors):
+            raise CVImportError("The review both linked and unlinked one author; pick again.")
+        people = picked_rows(Person, [a.get("x_person_id") for a in authors])
+        self.result.linked += sum(a.get("x_person_id") in people for a in authors)
+        self.picked_organizations = picked_rows(
+            Organization,
+            [e.get("x_organization_id") for e in [*self.cv["education"], *self.cv["positions"]]],
+        )
+
     def run(self) -> ImportResult:
+        self.check_picks()
         person = self.owner_person()
         existing: dict[type, list] = {}
         if person.pk not in self.new_people_ids:
             existing = {
-                model: list(model.objects.filter(person=person))
+                model: list(
+                    model.objects.filter(person=person).select_related("organization")
+                    if model is Affiliation
+                    else model.objects.filter(person=person)
+                )
                 for model in (Affiliation, Award, Teaching, Project, Skill, ProfileSection)
             }
         self.update_owner(person)
@@ -694,49 +825,79 @@ def _depth(org: OrganizationName) -> int:
     return 0 if org.parent is None else 1 + _depth(org.parent)
 
 
-def _same_paper(paper: dict, title: str, candidates: list[Publication]) -> Publication | None:
-    """The same paper: the same DOI, or the same normalised title with years at most one apart."""
-    year = _year(paper["year"])
-    same = [p for p in candidates if paper["doi"] and p.doi == paper["doi"]] or [
-        p
-        for p in candidates
-        if p.normalized_title == title
-        and (year is None or p.year is None or abs(p.year - year) <= 1)
+def _is_picked(author: dict) -> bool:
+    """Whether the reviewer decided who this author is: a person, or nobody."""
+    return "x_person_id" in author or bool(author.get("x_unlinked"))
+
+
+def _is_same_name(one: str, other: str) -> bool:
+    mine, theirs = name_keys(one), name_keys(other)
+    return mine.initials == theirs.initials or bool(mine.full and mine.full == theirs.full)
+
+
+def _same_author(
+    at: dict[int, Authorship], position: int, name: str, claimed: set[int]
+) -> Authorship | None:
+    """The known author a CV's author at this position is: the one at the same position
+    with the same name (initials key), else the only other one with that name, which
+    two author lists that differ put elsewhere ("Y. Chen" third here, second there)."""
+    here = at.get(position)
+    if here is not None and here.pk not in claimed and _is_same_name(name, here.name):
+        return here
+    keys = name_keys(name)
+    elsewhere = [
+        a
+        for a in at.values()
+        if a.pk not in claimed
+        and a.position != position
+        and (
+            name_keys(a.name).full == keys.full
+            if keys.full and name_keys(a.name).full
+            else name_keys(a.name).initials == keys.initials
+        )
     ]
-    return min(same, key=lambda p: abs((p.year or 0) - (year or 0)), default=None)
+    return elsewhere[0] if len(elsewhere) == 1 else None
 
 
 def _merge_author(
-    authorship: Authorship, author: dict, name: str, target: int | None, category: str | None
+    authorship: Authorship,
+    author: dict,
+    name: str,
+    target: int | None,
+    category: str | None,
+    *,
+    is_picked: bool,
 ) -> bool:
-    """Merge another CV's view of the author at this position; True when it changed.
+    """Merge another CV's view of this author into the known one; True when it changed.
 
-    The position holds the same author when its name has the same initials key and it
-    is unlinked or linked to the same person. A CV's owner claiming the position as their
-    own (``is_self``) also takes over an automatic link to another person of that name
-    (two people sharing a name); a link made by hand is left alone.
+    The reviewer's pick (``is_picked``: a person, or nobody) is made by hand and replaces
+    any link. Otherwise a link made by hand is left alone; an unlinked author links to
+    ``target``; and the CV's owner claiming the author as their own (``is_self``) also
+    takes over an automatic link to another person of that name (two people sharing one).
     """
-    keys, theirs = name_keys(name), name_keys(authorship.name)
-    same_name = keys.initials == theirs.initials or (keys.full and keys.full == theirs.full)
-    if authorship.is_linked_by_hand or not same_name:
+    if authorship.is_linked_by_hand and not is_picked:
         return False
-    if authorship.person_id not in (None, target) and not author["is_self"]:
+    if authorship.person_id not in (None, target) and not (author["is_self"] or is_picked):
         return False
     before = (
         authorship.person_id,
+        authorship.is_linked_by_hand,
         authorship.name,
         authorship.is_equal_contribution,
         authorship.category,
     )
-    if target is not None:
+    if target is not None or is_picked:
         authorship.person_id = target
-        if theirs.is_initials and not keys.is_initials:
-            authorship.name, authorship.name_key = name, keys.lookup
+        authorship.is_linked_by_hand |= is_picked
+    keys = name_keys(name)
+    if target is not None and name_keys(authorship.name).is_initials and not keys.is_initials:
+        authorship.name, authorship.name_key = name, keys.lookup
     authorship.is_equal_contribution |= author["equal_contribution"]
     if author["is_self"] and category:
         authorship.category = category[:200]
     return before != (
         authorship.person_id,
+        authorship.is_linked_by_hand,
         authorship.name,
         authorship.is_equal_contribution,
         authorship.category,

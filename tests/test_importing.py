@@ -6,14 +6,15 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from affiliations.models import Affiliation, Mentorship
+from affiliations.models import Affiliation, Mentorship, Organization
 from awards.models import Award
 from profiles.importing import CVImportError, _Import, import_cv_file, import_cv_json
 from profiles.management.commands.load_samples import SAMPLES
 from profiles.models import CVDocument, Person
+from profiles.resolution import relink_for
 from publications.models import Authorship, Publication
 
-from .conftest import make_cv, make_document, make_paper, row_counts
+from .conftest import make_cv, make_document, make_organization, make_paper, row_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -293,3 +294,117 @@ def test_an_import_costs_the_same_queries_whatever_its_size(papers, django_asser
     # nothing grows with the number of papers.
     with django_assert_num_queries(30):
         import_cv_json(cv, document=document)
+
+
+# --- the reviewer's picks: x_ keys the upload review writes into the CV JSON -------------
+
+EDUCATION = {
+    "institution": "Univ. of London", "degree": "Ph.D.", "field": None, "start": None,
+    "end": "1940", "advisors": [], "gpa": None, "details": [],
+}  # fmt: skip
+
+
+def two_babbages() -> tuple[Person, Person]:
+    """Two profiles sharing one name, so that an import cannot tell which one a CV means."""
+    return tuple(
+        import_json(make_cv("Charles Babbage", person={"emails": [email]})).person
+        for email in ("babbage@one.example", "babbage@two.example")
+    )
+
+
+def ada_cv(title: str, authors: list[str], marks: dict | None = None, **parts) -> dict:
+    """Ada's CV with one paper; ``marks`` go on its author "Charles Babbage"."""
+    paper = make_paper(title, authors)
+    for author in paper["authors"]:
+        if author["name"] == "Charles Babbage":
+            author.update(marks or {})
+    return make_cv("Ada Lovelace", publications=[paper], **parts)
+
+
+def authors_of(title: str) -> list[tuple[str, Person | None, bool]]:
+    return [
+        (a.name, a.person, a.is_linked_by_hand)
+        for a in Authorship.objects.filter(publication__title=title).order_by("position")
+    ]
+
+
+def test_a_picked_person_is_linked_by_hand_and_a_later_cv_leaves_the_link():
+    first, second = two_babbages()
+    cv = ada_cv("Notes", ["*Ada Lovelace", "Charles Babbage"], {"x_person_id": second.pk})
+    ada = import_json(cv).person
+    assert authors_of("Notes") == [("Ada Lovelace", ada, False), ("Charles Babbage", second, True)]
+    # The other Babbage's CV claims the paper as his own: the reviewer's pick stands.
+    theirs = make_cv(
+        "Charles Babbage",
+        person={"emails": ["babbage@one.example"]},
+        publications=[make_paper("Notes", ["Ada Lovelace", "*Charles Babbage"])],
+    )
+    assert import_json(theirs).person == first
+    assert authors_of("Notes")[1] == ("Charles Babbage", second, True)
+    assert Person.objects.filter(name="Charles Babbage").count() == 2  # no stub for the name
+
+
+def test_an_author_left_unlinked_stays_unlinked_though_the_name_would_link():
+    babbage = import_json(make_cv("Charles Babbage")).person
+    authors = ["*Ada Lovelace", "Charles Babbage"]
+    ada = import_json(ada_cv("Notes", authors, {"x_unlinked": True})).person
+    assert authors_of("Notes")[1] == ("Charles Babbage", None, True)
+    import_json(ada_cv("Notes", authors))  # the same CV, not reviewed this time
+    assert relink_for({ada.pk, babbage.pk}) == []
+    assert authors_of("Notes")[1] == ("Charles Babbage", None, True)
+
+
+def test_a_picked_organization_is_the_affiliations_and_no_other_is_made():
+    london = make_organization("University of London")
+    cv = make_cv("Ada Lovelace", education=[{**EDUCATION, "x_organization_id": london.pk}])
+    ada = import_json(cv).person
+    affiliation = ada.affiliations.get()
+    assert (affiliation.organization, affiliation.organization_name) == (london, "Univ. of London")
+    assert affiliation.edited_fields == ["organization"]
+    assert list(Organization.objects.all()) == [london]
+    import_json(cv)  # the same entry with the same pick is the same affiliation
+    assert ada.affiliations.count() == 1
+
+
+def test_a_pick_reaches_its_author_on_a_paper_known_with_another_author_list():
+    first, second = two_babbages()
+    menabrea = import_json(
+        make_cv(
+            "Luigi Menabrea",
+            publications=[
+                make_paper("Sketch", ["*Luigi Menabrea", "Ada Lovelace", "Charles Babbage"])
+            ],
+        )
+    ).person
+    assert authors_of("Sketch")[2] == ("Charles Babbage", None, False)  # which Babbage?
+    # Ada lists the authors in another order. Her second author is Babbage, but the known
+    # paper's second author is Ada herself: linking by position would make her Babbage.
+    authors = ["*Ada Lovelace", "Charles Babbage", "Luigi Menabrea"]
+    ada = import_json(ada_cv("Sketch", authors, {"x_person_id": second.pk})).person
+    assert authors_of("Sketch") == [
+        ("Luigi Menabrea", menabrea, False),
+        ("Ada Lovelace", ada, False),
+        ("Charles Babbage", second, True),
+    ]
+    assert not first.authorships.exists()
+
+
+@pytest.mark.parametrize(
+    ("marks", "education"),
+    [
+        ({"x_person_id": 999999}, {}),
+        ({"x_person_id": "7"}, {}),
+        ({"x_person_id": 7, "x_unlinked": True}, {}),
+        ({}, {"x_organization_id": 999999}),
+    ],
+    ids=["person", "not-an-id", "both", "organization"],
+)
+def test_a_pick_that_cannot_be_made_writes_nothing(marks, education):
+    cv = ada_cv(
+        "Notes", ["*Ada Lovelace", "Charles Babbage"], marks, education=[{**EDUCATION, **education}]
+    )
+    document = make_document("ada.md", cv)
+    before = row_counts()
+    with pytest.raises(CVImportError, match="The review .* pick again"):
+        import_cv_json(cv, document=document)
+    assert row_counts() == before

@@ -15,9 +15,17 @@ import cvparse
 from awards.models import Award
 from editing import review
 from editing.uploads import MAX_UPLOAD_BYTES
+from profiles.importing import import_cv_json
 from profiles.models import CVDocument, Person, Project
 from publications.models import Authorship
-from tests.conftest import SEEDS, make_cv, make_organization, make_paper, make_person
+from tests.conftest import (
+    SEEDS,
+    make_cv,
+    make_document,
+    make_organization,
+    make_paper,
+    make_person,
+)
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 ADA_CV = b"""# Ada Lovelace
@@ -391,6 +399,21 @@ def test_picks_are_recorded_in_the_draft_and_made_by_the_import(client, draft):
     assert babbage.authorships.count() == 0
 
 
+def test_a_pick_gone_since_is_said_and_nothing_is_imported(client, draft):
+    babbage = make_person("Charles Babbage")
+    client.post(
+        f"/documents/{draft.pk}/publications/0/pick/", {"author": "1", "choice": str(babbage.pk)}
+    )
+    babbage.delete()  # merged into another profile, say, before the import
+    response = client.post(f"/documents/{draft.pk}/import/", follow=True)
+    assert "The import failed and changed nothing: The review picked a person" in (
+        response.content.decode()
+    )
+    draft.refresh_from_db()
+    assert draft.status == CVDocument.Status.PARSED
+    assert not Person.objects.filter(owner=draft.uploaded_by).exists()
+
+
 def test_import_writes_the_reviewed_cv_and_makes_the_uploader_its_owner(client, draft):
     client.post(f"/documents/{draft.pk}/awards/0/edit/", {"title": "Royal Medal", "year": "1945"})
     response = client.post(f"/documents/{draft.pk}/import/")
@@ -452,6 +475,26 @@ def test_a_newer_cv_shows_what_is_new_changed_and_missing(client, owner, newer_c
     page = response.content.decode()
     assert "edited by hand: your profile keeps its value" in page
     assert 'name="remove"' in page
+
+
+def test_the_diff_knows_an_organization_by_any_of_its_names(client, owner):
+    """An entry is new, the same or changed exactly when the import adds or merges it."""
+    ada = Person.objects.get(owner=owner)
+    job = {
+        "organization": "Peking University", "department": None, "title": "Lecturer",
+        "kind": "employment", "start": "1950", "end": None, "supervisors": [],
+        "location": None, "details": [],
+    }  # fmt: skip
+    import_cv_json(make_cv("Ada Lovelace", positions=[job]), document=make_document(), owner=owner)
+    newer = stored_document(
+        owner, make_cv("Ada Lovelace", positions=[{**job, "organization": "PKU"}]), person=ada
+    )
+    client.force_login(owner)
+    diff = client.get(f"/documents/{newer.pk}/").context["diff"]
+    assert [entry.status for entry in diff.entries["positions"]] == ["same"]
+    assert diff.missing == []
+    client.post(f"/documents/{newer.pk}/import/")
+    assert ada.affiliations.count() == 1
 
 
 def test_keeping_the_profile_values_for_an_entry(client, owner, newer_cv):
