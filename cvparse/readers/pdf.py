@@ -103,8 +103,8 @@ def read_pdf(data: bytes) -> str:
     _mark_bullets(pages)
     fonts = _FontStats([line for page in pages for line in page])
     out: list[str] = []
-    for page in pages:
-        out.extend(_render_page(page, fonts))
+    for number, page in enumerate(pages):
+        out.extend(_render_page(page, fonts, first=number == 0))
     text = "\n".join(_title_first(out))
     return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n"
 
@@ -503,12 +503,16 @@ class _FontStats:
 
 
 # ----------------------------------------------------------------- layout
-def _render_page(lines: list[_Line], fonts: _FontStats) -> list[str]:
+def _render_page(lines: list[_Line], fonts: _FontStats, *, first: bool) -> list[str]:
     if not lines:
         return []
     edges = _left_edges([_segments(line, []) for line in lines])
     segmented = [(line, _segments(line, edges)) for line in lines]
-    outs = _serialise(segmented, edges)
+    # The header: the first page down to its first section heading, below the title.
+    levels = [fonts.heading_level(_leading_run(line.words)) or 0 for line in lines]
+    header_end = next((i for i, level in enumerate(levels) if level > 1), len(lines))
+    header_end = header_end if first else 0
+    outs = _serialise(segmented, edges, header_end)
     return _render_lines(outs, fonts)
 
 
@@ -551,10 +555,12 @@ def _segments(line: _Line, edges: list[float]) -> list[list[_Word]]:
     return segments
 
 
-def _serialise(segmented: list[tuple[_Line, list[list[_Word]]]], edges: list[float]) -> list[_Out]:
+def _serialise(
+    segmented: list[tuple[_Line, list[list[_Word]]]], edges: list[float], header_end: int
+) -> list[_Out]:
     split = _column_split(segmented, edges)
     if split is None:
-        return _serialise_single(segmented)
+        return _serialise_single(segmented, header_end)
     edge, is_margin = split
     if is_margin:
         return _serialise_margin(segmented, edge)
@@ -606,15 +612,18 @@ def _column_split(
     return None if best is None else (best[1], best[2])
 
 
-def _serialise_single(segmented: list[tuple[_Line, list[list[_Word]]]]) -> list[_Out]:
-    """One column; right-hand parts that are not dates (a contact block beside the
-    address) are read after the left-hand run of lines they sit beside."""
+def _serialise_single(
+    segmented: list[tuple[_Line, list[list[_Word]]]], header_end: int
+) -> list[_Out]:
+    """One column; right-hand parts that are not dates are read after their line, or in
+    the header (a contact block beside the address) after the run of lines they sit
+    beside."""
     outs: list[_Out] = []
     side: list[_Out] = []
     gaps = sorted(b.top - a.bottom for (a, _), (b, _) in pairwise(segmented) if b.top >= a.bottom)
     tight_gap = gaps[len(gaps) // 4] if gaps else 0.0  # between the lines of a paragraph
     previous = None
-    for line, _column_segments in segmented:
+    for index, (line, _column_segments) in enumerate(segmented):
         # A wider gap starts a new row (a table's next award or skill): what sat
         # beside the rows above belongs to them, not to the rows below.
         if side and previous is not None and line.top - previous.bottom > 1.5 * tight_gap + 1:
@@ -633,7 +642,9 @@ def _serialise_single(segmented: list[tuple[_Line, list[list[_Word]]]]) -> list[
             outs.extend(side)
             side = []
         outs.append(_Out(main, line.top, line.bottom))
-        if beside:
+        if beside and index >= header_end:
+            outs.append(_Out(beside, line.top, line.bottom))  # a table row's last cell
+        elif beside:
             side.append(_Out(beside, line.top, line.bottom))
     outs.extend(side)
     return outs

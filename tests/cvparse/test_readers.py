@@ -472,3 +472,20 @@ def test_pdf_flush_right_places_beside_a_margin_column():
     lines = lines_of(read(make_pdf([page]), "cv.pdf").text)
     assert "**Robotics**: ROS 2" in lines
     assert lines[lines.index("2024 Best Paper") + 1] == "Yokohama, Japan"
+
+
+def test_pdf_tight_table_rows_keep_their_places():
+    """Below the header, a right-hand place belongs to its own row, however close the
+    rows are; only in the header is a contact block read after the lines beside it."""
+    page = Page()
+    page.text(200, 60, "Ada Lovelace", bold=True, size=24)
+    for row in range(6):
+        page.text(50, 90 + 12 * row, f"Summary line {row} of running text, {'long ' * 14}")
+    page.text(50, 200, "Awards", bold=True, size=14)
+    rows = [("2024 Best Paper Award", "Yokohama, Japan"), ("2022 Some Fellowship", "Oslo, Norway")]
+    for index, (award, place) in enumerate(rows):
+        page.text(50, 220 + 13 * index, award)
+        page.right(545, 220 + 13 * index, place, size=9)
+    lines = lines_of(read(make_pdf([page]), "cv.pdf").text)
+    assert lines[lines.index("2024 Best Paper Award") + 1] == "Yokohama, Japan"
+    assert lines[lines.index("2022 Some Fellowship") + 1] == "Oslo, Norway"
