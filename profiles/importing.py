@@ -10,7 +10,7 @@ costs the same on an empty database as on a large one.
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -152,7 +152,7 @@ def _affiliation_identity(values: Mapping[str, Any]) -> tuple:
     return (values["kind"], where, fold(values["title"]), values["start"])
 
 
-IDENTITY: dict[type[models.Model], Callable[[Mapping[str, Any]], tuple]] = {
+_IDENTITY: dict[type[models.Model], Callable[[Mapping[str, Any]], tuple]] = {
     Affiliation: _affiliation_identity,
     Award: lambda values: (fold(values["title"]), values["year"]),
     Teaching: lambda values: (fold(values["course"]), fold(values["term"])),
@@ -162,7 +162,7 @@ IDENTITY: dict[type[models.Model], Callable[[Mapping[str, Any]], tuple]] = {
 }
 
 
-def entry_values(section: str, entry: dict) -> dict[str, Any]:
+def _entry_values(section: str, entry: dict) -> dict[str, Any]:
     """The model fields one entry of a CV JSON section gives, as the import writes them
     (not ``skills``, whose one entry is a row per item)."""
     if section == "education":
@@ -195,7 +195,7 @@ def entry_values(section: str, entry: dict) -> dict[str, Any]:
     return _fit(_SECTION_MODELS[section], values)
 
 
-def organization_written(section: str, entry: dict) -> str | None:
+def _organization_written(section: str, entry: dict) -> str | None:
     """The organization an education or position entry names, as written."""
     return entry["institution"] if section == "education" else entry["organization"]
 
@@ -205,14 +205,14 @@ def entry_identity(
 ) -> tuple:
     """The identity of one entry of a CV JSON section; ``picked`` holds the organizations
     the reviewer chose (``x_organization_id``), by id. Reads nothing from the database."""
-    values = entry_values(section, entry)
+    values = _entry_values(section, entry)
     if section in ("education", "positions"):
         chosen = (picked or {}).get(entry.get("x_organization_id"))
-        name = organization_written(section, entry)
+        name = _organization_written(section, entry)
         values["organization_key"] = (
             chosen.key if chosen else resolve_organization(name).key if name else ""
         )
-    return IDENTITY[_SECTION_MODELS[section]](values)
+    return _IDENTITY[_SECTION_MODELS[section]](values)
 
 
 def row_identity(row: models.Model) -> tuple:
@@ -221,14 +221,13 @@ def row_identity(row: models.Model) -> tuple:
     if isinstance(row, Affiliation):
         organization = row.organization.key if row.organization_id else ""
         values = {**values, "organization_key": organization}
-    return IDENTITY[type(row)](values)
+    return _IDENTITY[type(row)](values)
 
 
-def same_publication(paper: dict, candidates: Iterable[Publication]) -> Publication | None:
+def same_publication(paper: dict, candidates: Collection[Publication]) -> Publication | None:
     """The known paper a CV's paper is: the same DOI, or the same normalised title with
     years at most one apart."""
     title, year = normalize_title(paper["title"] or ""), _year(paper["year"])
-    candidates = list(candidates)
     same = [p for p in candidates if paper["doi"] and p.doi == paper["doi"]] or [
         p
         for p in candidates
@@ -238,7 +237,7 @@ def same_publication(paper: dict, candidates: Iterable[Publication]) -> Publicat
     return min(same, key=lambda p: abs((p.year or 0) - (year or 0)), default=None)
 
 
-def picked_rows(model: type[models.Model], ids: Iterable[Any]) -> dict[int, models.Model]:
+def _picked_rows(model: type[models.Model], ids: Iterable[Any]) -> dict[int, models.Model]:
     """The rows a reviewer picked (``x_person_id``, ``x_organization_id``), by id.
 
     Raises CVImportError for an id that is no number or names no row (picked, then
@@ -479,7 +478,7 @@ class _Import:
         ]
         orgs = self.organizations(
             [
-                organization_written(section, entry)
+                _organization_written(section, entry)
                 for section, entry in entries
                 if not entry.get("x_organization_id")
             ]
@@ -488,7 +487,7 @@ class _Import:
         order: Counter = Counter()
         fresh, mentors = [], []
         for section, entry in entries:
-            values = entry_values(section, entry)
+            values = _entry_values(section, entry)
             values["order"] = order[values["kind"]]
             order[values["kind"]] += 1
             chosen = self.picked_organizations.get(entry.get("x_organization_id"))
@@ -497,7 +496,7 @@ class _Import:
             if affiliation is None:
                 affiliation = Affiliation(
                     person=person,
-                    organization=chosen or orgs.get(organization_written(section, entry)),
+                    organization=chosen or orgs.get(_organization_written(section, entry)),
                     source_document=self.document,
                     edited_fields=["organization"] if chosen else [],  # the reviewer's pick
                     **values,
@@ -654,18 +653,7 @@ class _Import:
                         changed_authors.append(known)
         self.create(Authorship, new_authors)
         if changed_authors:
-            update_with_history(
-                Authorship,
-                changed_authors,
-                [
-                    "person",
-                    "is_linked_by_hand",
-                    "name",
-                    "name_key",
-                    "is_equal_contribution",
-                    "category",
-                ],
-            )
+            update_with_history(Authorship, changed_authors, _MERGED_AUTHOR_FIELDS)
         self.publication_ids = [p.pk for p, _ in pairs.values()]
         Publication.documents.through.objects.bulk_create(
             [
@@ -702,9 +690,9 @@ class _Import:
     def entries(self, person: Person, existing: dict[type, list]) -> None:
         cv = self.cv
         for model, rows in [
-            (Award, [entry_values("awards", a) for a in cv["awards"]]),
-            (Teaching, [entry_values("teaching", t) for t in cv["teaching"]]),
-            (Project, [entry_values("projects", p) for p in cv["projects"]]),
+            (Award, [_entry_values("awards", a) for a in cv["awards"]]),
+            (Teaching, [_entry_values("teaching", t) for t in cv["teaching"]]),
+            (Project, [_entry_values("projects", p) for p in cv["projects"]]),
             (
                 Skill,
                 [
@@ -713,9 +701,9 @@ class _Import:
                     for item in s["items"]
                 ],
             ),
-            (ProfileSection, [entry_values("sections", s) for s in cv["sections"]]),
+            (ProfileSection, [_entry_values("sections", s) for s in cv["sections"]]),
         ]:
-            identity = IDENTITY[model]
+            identity = _IDENTITY[model]
             known = {row_identity(entry): entry for entry in existing.get(model, [])}
             fresh = []
             for order, values in enumerate(rows):
@@ -734,12 +722,17 @@ class _Import:
 
     def check_picks(self) -> None:
         """The people and organizations the reviewer picked; CVImportError when one is gone."""
-        authors = [a for p in self.cv["publications"] for a in p["authors"] if _is_picked(a)]
+        authors = [
+            a
+            for p in self.cv["publications"]
+            for a in p["authors"]
+            if _is_picked(a) and not a["is_self"]  # the owner is the owner
+        ]
         if any("x_person_id" in a and a.get("x_unlinked") for a in authors):
             raise CVImportError("The review both linked and unlinked one author; pick again.")
-        people = picked_rows(Person, [a.get("x_person_id") for a in authors])
+        people = _picked_rows(Person, [a.get("x_person_id") for a in authors])
         self.result.linked += sum(a.get("x_person_id") in people for a in authors)
-        self.picked_organizations = picked_rows(
+        self.picked_organizations = _picked_rows(
             Organization,
             [e.get("x_organization_id") for e in [*self.cv["education"], *self.cv["positions"]]],
         )
@@ -830,8 +823,12 @@ def _is_picked(author: dict) -> bool:
     return "x_person_id" in author or bool(author.get("x_unlinked"))
 
 
-def _is_same_name(one: str, other: str) -> bool:
+def _is_same_name(one: str, other: str, *, strictly: bool = False) -> bool:
+    """Whether two spellings may name one author: the same initials key or full key;
+    ``strictly``, two names written in full need the same full key ("Yu Chen", "Yan Chen")."""
     mine, theirs = name_keys(one), name_keys(other)
+    if strictly and mine.full and theirs.full:
+        return mine.full == theirs.full
     return mine.initials == theirs.initials or bool(mine.full and mine.full == theirs.full)
 
 
@@ -839,24 +836,34 @@ def _same_author(
     at: dict[int, Authorship], position: int, name: str, claimed: set[int]
 ) -> Authorship | None:
     """The known author a CV's author at this position is: the one at the same position
-    with the same name (initials key), else the only other one with that name, which
-    two author lists that differ put elsewhere ("Y. Chen" third here, second there)."""
+    with the same name, else the only other one with that name, where two author lists
+    differ ("Y. Chen" third here, second there). ``claimed``: matched already."""
     here = at.get(position)
     if here is not None and here.pk not in claimed and _is_same_name(name, here.name):
         return here
-    keys = name_keys(name)
     elsewhere = [
         a
         for a in at.values()
         if a.pk not in claimed
         and a.position != position
-        and (
-            name_keys(a.name).full == keys.full
-            if keys.full and name_keys(a.name).full
-            else name_keys(a.name).initials == keys.initials
-        )
+        and _is_same_name(name, a.name, strictly=True)
     ]
     return elsewhere[0] if len(elsewhere) == 1 else None
+
+
+# What another CV's view of a known author may change.
+_MERGED_AUTHOR_FIELDS = [
+    "person",
+    "is_linked_by_hand",
+    "name",
+    "name_key",
+    "is_equal_contribution",
+    "category",
+]
+
+
+def _author_state(authorship: Authorship) -> tuple:
+    return tuple(authorship.serializable_value(name) for name in _MERGED_AUTHOR_FIELDS)
 
 
 def _merge_author(
@@ -879,13 +886,7 @@ def _merge_author(
         return False
     if authorship.person_id not in (None, target) and not (author["is_self"] or is_picked):
         return False
-    before = (
-        authorship.person_id,
-        authorship.is_linked_by_hand,
-        authorship.name,
-        authorship.is_equal_contribution,
-        authorship.category,
-    )
+    before = _author_state(authorship)
     if target is not None or is_picked:
         authorship.person_id = target
         authorship.is_linked_by_hand |= is_picked
@@ -895,13 +896,7 @@ def _merge_author(
     authorship.is_equal_contribution |= author["equal_contribution"]
     if author["is_self"] and category:
         authorship.category = category[:200]
-    return before != (
-        authorship.person_id,
-        authorship.is_linked_by_hand,
-        authorship.name,
-        authorship.is_equal_contribution,
-        authorship.category,
-    )
+    return before != _author_state(authorship)
 
 
 @transaction.atomic
