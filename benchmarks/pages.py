@@ -11,7 +11,9 @@ machine the median also measures the neighbours):
 
 - **in-process**: Django's test client calls the application directly. No socket, no
   HTTP parsing, so the ratios isolate the pages' own work (queries and rendering);
-  the stricter figure, for finding where time goes.
+  the stricter figure, for finding where time goes. Also the best CPU time of the
+  Python process and its ratio: it leaves out the database server's work but is what
+  a busy machine's neighbours disturb least, so it compares two runs best.
 - **HTTP**: the same URLs fetched over 127.0.0.1 from gunicorn (one sync worker, the
   production settings: ``DEBUG`` off, manifest static files, a pooled PostgreSQL
   connection), one request at a time, each timed from connecting to the last byte of
@@ -117,8 +119,10 @@ def pages() -> dict[str, str]:
     }
 
 
-def time_page(client: Client, url: str, repeat: int) -> tuple[float, float, int]:
-    """Best and median time in ms, and the query count, of ``repeat`` requests."""
+def time_page(client: Client, url: str, repeat: int) -> tuple[float, float, int, float]:
+    """Best and median time in ms, the query count, and the best CPU time of this
+    process in ms (what the neighbours on a busy machine disturb least), of ``repeat``
+    requests."""
     for _ in range(3):  # warm caches: templates, connections, the database's buffers
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
@@ -127,12 +131,13 @@ def time_page(client: Client, url: str, repeat: int) -> tuple[float, float, int]
         lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)
     ):
         client.get(url)
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         client.get(url)
         times.append(time.perf_counter() - started)
-    return min(times) * 1000, statistics.median(times) * 1000, len(queries)
+        cpu.append(time.process_time() - started_cpu)
+    return min(times) * 1000, statistics.median(times) * 1000, len(queries), min(cpu) * 1000
 
 
 def free_port() -> int:
@@ -214,23 +219,23 @@ class Server:
         return min(times) * 1000, statistics.median(times) * 1000
 
 
-def report(title: str, results: dict[str, tuple], counts: dict[str, int] | None) -> list[str]:
+def report(title: str, results: dict[str, tuple], in_process: bool) -> list[str]:
     """Print one table; return the targeted pages over the target."""
     baseline = results[BASELINE][0]
     print(f"\n{title} (ratios of best times to {BASELINE}: {baseline:.2f} ms)")
-    print(
-        f"{'page':32} {'best ms':>9} {'median ms':>10} {'ratio':>7}"
-        + (" queries" if counts else "")
-    )
+    extra = f" {'queries':>7} {'cpu ms':>7} {'cpu ratio':>9}" if in_process else ""
+    print(f"{'page':32} {'best ms':>9} {'median ms':>10} {'ratio':>7}{extra}")
     over = []
-    for name, (ms, median, *_) in results.items():
+    for name, (ms, median, *more) in results.items():
         ratio = ms / baseline
         flag = ""
         if name in TARGETED and ratio > TARGET:
             flag = f"  > {TARGET:g}x"
             over.append(name)
-        queries = f" {counts[name]:7d}" if counts else ""
-        print(f"{name:32} {ms:9.2f} {median:10.2f} {ratio:7.1f}{queries}{flag}")
+        if in_process:
+            queries, cpu = more
+            extra = f" {queries:7d} {cpu:7.2f} {cpu / results[BASELINE][3]:9.1f}"
+        print(f"{name:32} {ms:9.2f} {median:10.2f} {ratio:7.1f}{extra}{flag}")
     return over
 
 
@@ -243,15 +248,14 @@ def main() -> None:
     print(f"{connection.vendor}: {people} people, {publications} publications")
     urls = pages()
     in_process = {name: time_page(client, url, args.repeat) for name, url in urls.items()}
-    counts = {name: result[2] for name, result in in_process.items()}
-    over = report("In-process (test client)", in_process, counts)
+    over = report("In-process (test client)", in_process, in_process=True)
     if not args.no_http:
         connection.close()
         with Server() as server:
             over_http = report(
                 "HTTP (gunicorn, one sync worker)",
                 {name: server.time_page(url, args.repeat) for name, url in urls.items()},
-                None,
+                in_process=False,
             )
         print(f"\nTarget ({TARGET:g}x, judged over HTTP): ", end="")
         over = over_http
