@@ -23,6 +23,11 @@ from dataclasses import dataclass, field
 from .dates import DateSpan, date_only, edge_date
 from .sections import Line
 
+INSTITUTION = re.compile(
+    r"\b(universit\w*|univ\.|college|institut\w*|school|academy|polytechnic\w*|conservato\w*"
+    r"|gymnasium|hochschule|ETH|EPFL|MIT|UCLA|KTH|IIT|IISc|lyc[eé]e|seminary|centre|center)\b",
+    re.I,
+)
 _LABEL = re.compile(r"^[A-Z][A-Za-z /&().'-]{0,40}?\s?:\s+\S")
 _STOP = {
     "a",
@@ -186,6 +191,8 @@ def is_detail(item: Item, prev: Item | None = None) -> bool:
     text = item.text
     if item.bullet or is_label(text) or text[:1].islower() or text[:1] in "(•·-–":
         return True
+    if _DEGREE_WORD.match(text):
+        return False  # "B.A., History, summa cum laude" opens an entry, Latin and all
     if prev is not None and prev.text.rstrip().endswith((",", "-", "–", "&", " and", ":")):
         return True
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
@@ -341,11 +348,17 @@ def _cut_undated(items: list[Item], listed: bool = False) -> list[Block]:
         return [piece for block in blocks for piece in _split_named_bullets(block, listed)]
     if any(it.bullet for it in items):
         blocks = []
-        for item in items:
-            if item.bullet or not blocks:
-                blocks.append(Block([item]))
-            else:
+        head: list[Item] = []
+        for index, item in enumerate(items):
+            following = items[index + 1] if index + 1 < len(items) else None
+            if item.bullet:
+                blocks.append(Block([item], context=head))
+            elif listed and following and following.bullet and _names_a_school(item):
+                head = [item]  # "University of X" over the courses taught there
+            elif blocks:
                 blocks[-1].items.append(item)
+            else:
+                blocks.append(Block([item]))
         return blocks
     blocks = []
     for index, item in enumerate(items):
@@ -355,6 +368,12 @@ def _cut_undated(items: list[Item], listed: bool = False) -> list[Block]:
         else:
             blocks.append(Block([item]))
     return blocks
+
+
+def _names_a_school(item: Item) -> bool:
+    return (
+        bool(INSTITUTION.search(item.text)) and len(item.text.split()) <= 8 and not is_detail(item)
+    )
 
 
 def _split_named_bullets(block: Block, listed: bool = False) -> list[Block]:

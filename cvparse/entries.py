@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, Item, is_detail, looks_like_location, looks_like_role
+from .blocks import INSTITUTION, Block, Item, is_detail, looks_like_location, looks_like_role
 from .dates import DateSpan, find_dates
 from .sections import heading_kind
 from .text import fold, leading_bold, links_in, plain, split_outside_parens
 
-INSTITUTION = re.compile(
-    r"\b(universit\w*|univ\.|college|institut\w*|school|academy|polytechnic\w*|conservato\w*"
-    r"|gymnasium|hochschule|ETH|EPFL|MIT|UCLA|KTH|IIT|IISc|lyc[eé]e|seminary|centre|center)\b",
-    re.I,
-)
 _ORG = re.compile(
     r"\b(universit\w*|college|institut\w*|school|academy|laborator\w*|lab|labs|centre|center"
     r"|hospital|foundation|council|ministry|society|association|agency|bank|inc\.?|ltd\.?"
@@ -647,6 +642,8 @@ def award(block: Block) -> dict:
         )
     ):
         issuer = of.group(1).strip()
+    if issuer is None and block.context:
+        issuer = ", ".join(it.text for it in block.context)  # the school over a list of honours
     if issuer is None and extra and _is_body(extra[0]):
         # the awarding body on the line under the award, or wrapped onto it
         # ("Special Award from Some" / "University of Elsewhere.")

@@ -370,3 +370,34 @@ def test_one_school_over_several_degrees():
         ("Example University", "Ph.D.", "Computer Science", "2013"),
         ("Example University", "M.S.", "Computer Science", "2010"),
     ]
+
+
+def test_school_lines_over_undated_bullets():
+    """Plain text from Word: a school on a line of its own, the courses or honours below."""
+    result = _parse(
+        "Teaching\nExample University\n- Engines 101\n- Looms 202 (seminar)\nOther College\n"
+        "- Punch Cards\n\nHonors\nExample University\n- Dean's List\n- Engine Prize\n",
+        "cv.txt",
+    )
+    assert [(t["course"], t["institution"]) for t in result["teaching"]] == [
+        ("Engines 101", "Example University"),
+        ("Looms 202", "Example University"),
+        ("Punch Cards", "Other College"),
+    ]
+    assert [(a["title"], a["issuer"]) for a in result["awards"]] == [
+        ("Dean's List", "Example University"),
+        ("Engine Prize", "Example University"),
+    ]
+
+
+def test_degree_lines_without_blank_lines_between_entries():
+    result = _parse(
+        "Education\nPh.D., History\nExample University\n2013\nM.A., History\nExample University\n"
+        "2010\nB.A., History and Italian, summa cum laude\nOther College\n2007\n",
+        "cv.txt",
+    )
+    assert [(e["degree"], e["institution"], e["end"]) for e in result["education"]] == [
+        ("Ph.D.", "Example University", "2013"),
+        ("M.A.", "Example University", "2010"),
+        ("B.A.", "Other College", "2007"),
+    ]
