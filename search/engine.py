@@ -70,6 +70,14 @@ def words(text: str) -> list[str]:
     return re.findall(r"\w+", text)[:MAX_WORDS]
 
 
+# A word written "-word" is one the results must not contain, as in websearch_to_tsquery.
+UNWANTED = re.compile(r"(?<!\S)-(\w+)")
+
+
+def wanted_and_unwanted(text: str) -> tuple[list[str], list[str]]:
+    return words(UNWANTED.sub(" ", text)), UNWANTED.findall(text)[:MAX_WORDS]
+
+
 def search(
     queryset: models.QuerySet, target: Target, text: str, *, similar: bool | None = None
 ) -> models.QuerySet:
@@ -135,7 +143,9 @@ def _search_fallback(
             found |= Q(**{f"{field}__icontains": word})
         return found
 
-    terms = words(text)
+    terms, unwanted = wanted_and_unwanted(text)
+    for word in unwanted:
+        queryset = queryset.exclude(contains(word))
     matches = queryset.filter(*(contains(word) for word in terms))
     score: models.Expression = Value(len(terms))
     if similar:
