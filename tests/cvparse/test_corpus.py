@@ -19,6 +19,8 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SCHEMA = json.loads((SHARED / "cv-json.schema.json").read_text())
 DOCS = sorted(p for p in (CORPUS / "docs").iterdir() if p.is_file())
+# A BibTeX file has no lines outside its entries, so coverage says nothing about it.
+DOCS_WITH_PROSE = [doc for doc in DOCS if doc.suffix != ".bib"]
 
 # The target is 0.80 per document; each floor is what the parser reaches today,
 # rounded down. Raise them as it improves.
@@ -68,10 +70,8 @@ def test_parse_scores_against_gold(doc):
     assert score["overall"] >= MIN_OVERALL[doc.stem], score["misses"]
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("doc", DOCS_WITH_PROSE, ids=lambda p: p.stem)
 def test_parse_keeps_every_line(doc):
     """Nothing is silently dropped: what no field took is in ``unparsed``."""
-    if doc.suffix == ".bib":
-        pytest.skip("a BibTeX file has no lines outside its entries")
     _, kept = cvscore.coverage(_source_text(doc), parse(doc.read_bytes(), doc.name))
     assert kept >= 0.90
