@@ -7,11 +7,18 @@ import re
 from . import entries, person
 from .blocks import Block, Item, cut, items_of
 from .dates import find_dates, fmt
-from .publications import parse_publications, self_name
+from .publications import mark_self, parse_publications, self_name
 from .sections import YEAR_HEADING, Line, Section, build_lines, split_sections
 from .text import clean_line, fold
 
 SCHEMA = "cv-json/1"
+# A publications heading that names no kind of work ("Publications", "Selected
+# Papers"); any other ("Working Papers", "Peer-Reviewed Publications") is the category.
+_GENERIC_PUBLICATIONS = re.compile(
+    r"^\W*((selected|representative|recent|research|list of|academic)\s+)?"
+    r"(publications?|papers|publication list)\W*$",
+    re.I,
+)
 _SELECTED = re.compile(r"\b(selected|representative|featured|recent|key|highlighted)\b", re.I)
 _PROSE_WORDS = 12
 _NEWS = re.compile(r"\b(news|updates)\b", re.I)
@@ -346,7 +353,14 @@ class _Assembler:
         found: list[tuple[dict, bool]] = []  # (entry, from a "Selected ..." list)
         for section in sections:
             year = int(section.sub[:4]) if section.sub and YEAR_HEADING.match(section.sub) else None
-            category = None if year or not section.sub else section.sub
+            if year:
+                category = None
+            elif section.sub:
+                category = section.sub
+            elif section.heading and not _GENERIC_PUBLICATIONS.match(section.heading):
+                category = section.heading
+            else:
+                category = None
             selected = bool(_SELECTED.search(category or section.heading or ""))
             lines = [(ln.no, _publication_line(ln)) for ln in section.lines]
             pubs = parse_publications(lines, category=category, owner=info["name"]) if lines else []
@@ -368,6 +382,9 @@ class _Assembler:
         self.result["publications"] = _drop_selected_duplicates(found)
         if info["name"] is None and self.result["publications"]:
             info["name"] = self_name(self.result["publications"])
+        if info["name"]:
+            # Each (sub)section was parsed alone; a short one may not have shown who the owner is.
+            mark_self(self.result["publications"], info["name"])
 
     # ----------------------------------------------------------------- leftovers
     def _unparsed(self) -> None:
