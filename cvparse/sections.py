@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import bullet_of, clean_line, is_bold_only, plain, strip_hidden
+from .text import TABLE_RULE, bullet_of, clean_line, is_bold_only, plain, strip_hidden
 
 # Kinds in the order they are tried: the first whose pattern a heading contains wins
 # ("Teaching Experience" is teaching, "Awards and Funding" awards, "Grants Awarded" other).
@@ -233,8 +233,11 @@ def build_lines(source: str) -> list[Line]:
         text = plain(marked)
         if level is not None and not text:
             level = None
-        if _PAGE_FOOTER.match(text):
-            marked = text = ""
+        following = raw_lines[index + 1] if index + 1 < len(raw_lines) else ""
+        if _PAGE_FOOTER.match(text) or (
+            TABLE_RULE.match(following) and "|" in raw and "|" in following
+        ):
+            marked = text = ""  # a page number, or a table's column names over its rule
         lines.append(Line(no, marked, text, bullet, level, is_bold_only(marked), body))
     return lines
 

@@ -14,6 +14,8 @@ import html
 import re
 import unicodedata
 
+from .readers.labels import join_label
+
 # What a reader never sees: front matter, HTML comments, Liquid/Jinja code. Replaced by
 # as many newlines as they held so that line numbers stay those of the source.
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n.*?\n---[ \t]*\n", re.S)
@@ -38,7 +40,7 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]{1,3}")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
 _SPACES = re.compile(r"\s+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -90,11 +92,13 @@ def clean_line(raw: str, *, keep_emphasis: bool = False) -> str:
     if not raw.strip():
         return ""
     s = raw if raw.isascii() else _fix_mojibake(raw)
-    if _TABLE_RULE.match(s) or _RULE.match(s):
+    if TABLE_RULE.match(s) or _RULE.match(s):
         return ""
     if s.strip().startswith("|") and s.strip().endswith("|"):
-        cells = [c.strip() for c in s.strip().strip("|").split("|")]
-        s = " · ".join(c for c in cells if c)
+        cells = [c.strip() for c in s.strip().strip("|").split("|") if c.strip()]
+        # two cells are a label and its text ("Programming | Python, Rust"), as in Word
+        two = len(cells) == 2 and len(cells[0]) <= 40
+        s = join_label(cells[0], cells[1]) if two else " · ".join(cells)
     s = s.rstrip()
     if s.endswith("\\"):
         s = s[:-1]

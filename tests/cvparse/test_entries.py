@@ -401,3 +401,20 @@ def test_degree_lines_without_blank_lines_between_entries():
         ("M.A.", "Example University", "2010"),
         ("B.A.", "Other College", "2007"),
     ]
+
+
+def test_markdown_tables_of_degrees_and_skills():
+    result = _parse(
+        "# Education\n\n| Degree | Institution | Year |\n|---|---|---|\n"
+        "| Ph.D., Mathematics | Example University | 2013 |\n\n"
+        "# Skills\n\n| Category | Skills |\n|---|---|\n| Programming | Python, Rust |\n"
+    )
+    (phd,) = result["education"]
+    assert (phd["degree"], phd["institution"], phd["end"]) == (
+        "Ph.D.",
+        "Example University",
+        "2013",
+    )
+    assert result["skills"] == [
+        {"category": "Programming", "items": ["Python", "Rust"], "x_lines": [11]}
+    ]
