@@ -49,41 +49,47 @@ def url_maker(viewname: str) -> Callable[[str], str]:
     return lambda slug: f"{head}{slug}{tail}"
 
 
-def attach_authors(publications: list) -> None:
+def attach_authors(publications: list, among: models.QuerySet | None = None) -> None:
     """Set ``publication.authors`` (ordered ``Author`` rows) on each, in one query.
 
     Plain tuples, not model instances: a 200-paper profile lists well over a
-    thousand authors, and this is most of what it costs. The linked person's slug
-    comes from a correlated subquery, not a join: with a join PostgreSQL hashes the
-    whole people table for a few hundred rows (80 ms at 28,000 people, not 5).
+    thousand authors, and this is most of what it costs. Given the papers' ids as a
+    list, the linked person's slug comes from a correlated subquery, not a join:
+    with a join PostgreSQL hashes the whole people table for a few hundred rows
+    (80 ms at 28,000 people, not 5). Given them as a subquery (``among``: a person's
+    papers), PostgreSQL estimates the rows well and joins person by person, which
+    is cheaper again (2-4 ms, not 5-10, for a 200-paper profile).
     """
     from profiles.models import Person
     from publications.models import Authorship
 
-    person = Person.objects.filter(pk=OuterRef("person_id"))
     by_publication: dict[int, list[Author]] = {p.pk: [] for p in publications}
-    rows = (
-        Authorship.objects.filter(publication__in=list(by_publication))
-        .annotate(
+    if among is not None:
+        authorships = Authorship.objects.filter(publication__in=among).annotate(
+            person_slug=F("person__slug"), person_is_stub=F("person__is_stub")
+        )
+    else:
+        person = Person.objects.filter(pk=OuterRef("person_id"))
+        authorships = Authorship.objects.filter(publication__in=list(by_publication)).annotate(
             person_slug=Subquery(person.values("slug")[:1]),
             person_is_stub=Subquery(person.values("is_stub")[:1]),
         )
-        .order_by("publication_id", "position")
-        .values_list(
-            "publication_id",
-            "name",
-            "position",
-            "person_id",
-            "person_slug",
-            "person_is_stub",
-            "is_equal_contribution",
-            "is_corresponding",
-            "category",
-        )
+    rows = authorships.order_by("publication_id", "position").values_list(
+        "publication_id",
+        "name",
+        "position",
+        "person_id",
+        "person_slug",
+        "person_is_stub",
+        "is_equal_contribution",
+        "is_corresponding",
+        "category",
     )
     url = url_maker("profiles:person-detail")
     for row in rows:
         publication_id, name, position, person_id, slug, is_stub, *marks, category = row
+        if publication_id not in by_publication:  # ``among`` wider than the list
+            continue
         by_publication[publication_id].append(
             Author(
                 name,
@@ -102,10 +108,12 @@ def attach_authors(publications: list) -> None:
 
 class PublicationQuerySet(models.QuerySet):
     _with_authors = False
+    _authors_among: models.QuerySet | None = None
 
     def _clone(self):
         clone = super()._clone()
         clone._with_authors = self._with_authors
+        clone._authors_among = self._authors_among
         return clone
 
     def _fetch_all(self) -> None:
@@ -113,12 +121,14 @@ class PublicationQuerySet(models.QuerySet):
         attach = self._result_cache is None and self._with_authors
         super()._fetch_all()
         if attach and self._iterable_class is models.query.ModelIterable:
-            attach_authors(self._result_cache)
+            attach_authors(self._result_cache, among=self._authors_among)
 
-    def with_authors(self) -> PublicationQuerySet:
-        """Each publication gets ``.authors``, its ``Author`` list, in one more query."""
+    def with_authors(self, among: models.QuerySet | None = None) -> PublicationQuerySet:
+        """Each publication gets ``.authors``, its ``Author`` list, in one more query;
+        ``among``, the ids of a set of papers including these, as a subquery."""
         clone = self._chain()
         clone._with_authors = True
+        clone._authors_among = among
         return clone
 
     def by_person(self, person) -> PublicationQuerySet:
@@ -155,7 +165,10 @@ class PublicationQuerySet(models.QuerySet):
         )
 
     def for_profile(self, person) -> PublicationQuerySet:
-        return self.by_person(person).for_listing().newest_first()
+        from publications.models import Authorship
+
+        papers = Authorship.objects.filter(person=person).values("publication_id")
+        return self.by_person(person).for_listing().with_authors(among=papers).newest_first()
 
     def for_detail(self) -> PublicationQuerySet:
         return self.for_listing()
