@@ -2,6 +2,9 @@
 
 Run from the repository root: python benchmarks/parse.py [--repeat N]
 The target: a seed-sized Markdown CV parses well under 50 ms.
+Both wall time and this process's CPU time are printed: on a busy machine (other
+processes on the same cores) wall time grows while CPU time stays put, so the
+verdict is on CPU time.
 """
 
 from __future__ import annotations
@@ -47,14 +50,15 @@ def long_pdf_cv(pages: int = 30) -> bytes:
     return make_pdf(out)
 
 
-def time_parse(data: bytes, filename: str, repeat: int) -> float:
-    """Median wall time of one parse, in milliseconds."""
-    times = []
+def time_parse(data: bytes, filename: str, repeat: int) -> tuple[float, float]:
+    """Median wall time and median CPU time of one parse, in milliseconds."""
+    wall, cpu = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         parse(data, filename)
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+        wall.append((time.perf_counter() - started) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def main() -> int:
@@ -63,24 +67,24 @@ def main() -> int:
     repeat = arguments.parse_args().repeat
 
     parse(b"# Warm-up\n\n## Education\n\n2019 PhD, Somewhere", "warm.md")
-    print(f"{'document':34} {'kB':>6} {'ms':>9}")
+    print(f"{'document':34} {'kB':>6} {'wall ms':>9} {'CPU ms':>9}")
     seed_times = []
     for path in sorted(SEEDS.glob("*.txt")):
         data = path.read_bytes()
-        ms = time_parse(data, path.name, repeat)
-        seed_times.append(ms)
-        print(f"{path.name:34} {len(data) / 1024:6.1f} {ms:9.1f}")
+        wall, cpu = time_parse(data, path.name, repeat)
+        seed_times.append(cpu)
+        print(f"{path.name:34} {len(data) / 1024:6.1f} {wall:9.1f} {cpu:9.1f}")
     with tempfile.TemporaryDirectory() as tmp:
         pdf_path = Path(tmp) / "long-cv.pdf"
         pdf_path.write_bytes(long_pdf_cv())
         data = pdf_path.read_bytes()
-        ms = time_parse(data, pdf_path.name, max(1, repeat // 3))
-        print(f"{'generated 30-page PDF':34} {len(data) / 1024:6.1f} {ms:9.1f}")
+        wall, cpu = time_parse(data, pdf_path.name, max(1, repeat // 3))
+        print(f"{'generated 30-page PDF':34} {len(data) / 1024:6.1f} {wall:9.1f} {cpu:9.1f}")
 
     worst = max(seed_times) if seed_times else float("nan")
     verdict = "OK" if worst < TARGET_MS else "TOO SLOW"
     print(
-        f"seed-sized Markdown: median {statistics.median(seed_times):.1f} ms, "
+        f"seed-sized Markdown, CPU time: median {statistics.median(seed_times):.1f} ms, "
         f"worst {worst:.1f} ms; target well under {TARGET_MS:.0f} ms: {verdict}"
     )
     return 0
