@@ -8,7 +8,7 @@ from . import entries, person
 from .blocks import Block, Item, cut, items_of
 from .dates import find_dates, fmt
 from .publications import mark_self, parse_publications, self_name
-from .sections import YEAR_HEADING, Line, Section, build_lines, split_sections
+from .sections import YEAR_HEADING, Line, Section, build_lines, is_table_header, split_sections
 from .text import clean_line, fold
 
 SCHEMA = "cv-json/1"
@@ -80,7 +80,9 @@ class _Assembler:
         return self.result
 
     def _items(self, section: Section) -> list[Item]:
-        return items_of(section.lines, self.by_no, self.wrap_width)
+        # A table's column names are left to `unparsed`: labels, not entries.
+        lines = [ln for ln in section.lines if not is_table_header(ln, self.by_no.get(ln.no + 1))]
+        return items_of(lines, self.by_no, self.wrap_width)
 
     def _mark(self, nos: list[int] | set[int]) -> None:
         self.used.update(nos)

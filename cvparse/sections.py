@@ -233,13 +233,20 @@ def build_lines(source: str) -> list[Line]:
         text = plain(marked)
         if level is not None and not text:
             level = None
-        following = raw_lines[index + 1] if index + 1 < len(raw_lines) else ""
-        if _PAGE_FOOTER.match(text) or (
-            TABLE_RULE.match(following) and "|" in raw and "|" in following
-        ):
-            marked = text = ""  # a page number, or a table's column names over its rule
+        if _PAGE_FOOTER.match(text):
+            marked = text = ""
         lines.append(Line(no, marked, text, bullet, level, is_bold_only(marked), body))
     return lines
+
+
+def is_table_header(line: Line, following: Line | None) -> bool:
+    """The column names of a Markdown table, over its rule: labels, not an entry."""
+    return (
+        following is not None
+        and "|" in line.raw
+        and "|" in following.raw
+        and bool(TABLE_RULE.match(following.raw))
+    )
 
 
 def implicit_level(line: Line, prev: Line | None, nxt: Line | None) -> int | None:

@@ -418,3 +418,5 @@ def test_markdown_tables_of_degrees_and_skills():
     assert result["skills"] == [
         {"category": "Programming", "items": ["Python", "Rust"], "x_lines": [11]}
     ]
+    # the column names are labels, kept in `unparsed` rather than read as entries
+    assert result["unparsed"] == ["Degree · Institution · Year", "Category: Skills"]
