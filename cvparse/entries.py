@@ -459,14 +459,17 @@ def position(block: Block) -> dict:
     if title is None and len(rest) >= 2 and headers and headers[0].marked.startswith("**"):
         title = rest.pop(0)  # moderncv: the bold first piece is the job
         org = org if org != title else (rest[0] if rest else None)
-    if org is None:  # "* 2015: Research Assistant" over "  * Some University"
+    # "* 2015: Research Assistant" over "  * Some University": the employer below; a
+    # job no role word names ("Site Collaborator") is then the title
+    untitled = title is None and org is not None and not _org_rank(org)
+    if org is None or untitled:
         found = next((d for d in details if len(d.split()) <= 8 and _org_rank(d) >= 2), None)
         if found:
-            org = found
+            title, org = (org, found) if untitled else (title, found)
             details.remove(found)
     if title and org is None and " at " in title:
         title, org = title.split(" at ", 1)
-    unused = [p for p in rest if p is not org and p not in depts]
+    unused = [p for p in rest if p is not org and p not in depts and p != title]
     details = unused + details if org else details
     text = " ; ".join(it.text for it in block.context + items)
     start, end = _dates(block, lone_is_end=False)

@@ -420,3 +420,15 @@ def test_markdown_tables_of_degrees_and_skills():
     ]
     # the column names are labels, kept in `unparsed` rather than read as entries
     assert result["unparsed"] == ["Degree · Institution · Year", "Category: Skills"]
+
+
+def test_job_without_a_role_word_over_its_employer():
+    """academicpages: "* 2024: Site Collaborator" with the employer as a sub-bullet."""
+    result = _parse(
+        "Work experience\n======\n* Spring 2024: Site Collaborator\n  * Example University\n"
+        "  * Duties included: improving the template\n"
+    )
+    (job,) = result["positions"]
+    assert (job["title"], job["organization"], job["details"]) == (
+        "Site Collaborator", "Example University", ["Duties included: improving the template"],
+    )  # fmt: skip
