@@ -202,6 +202,8 @@ def test_pdf_entry_titles_a_notch_above_the_body_are_not_headings():
     assert "- Built things that matter to a number of people" in lines
 
 
+# The time checks below use CPU time, which a busy machine does not inflate: they guard
+# against a file that makes the reader hang or inflate, not a speed target (benchmarks/).
 @pytest.mark.parametrize(
     ("name", "message"),
     [
@@ -211,10 +213,10 @@ def test_pdf_entry_titles_a_notch_above_the_body_are_not_headings():
     ],
 )
 def test_pdf_errors_are_clear_and_fast(name, message):
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(CVParseError, match=message):
         read_file(name)
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 2
 
 
 def test_pdfium_fallback_reads_plain_text():
@@ -317,10 +319,10 @@ def _zip(members: dict[str, bytes]) -> bytes:
     ids=["bomb", "many-members", "odt", "plain-zip", "broken-zip", "broken-docx"],
 )
 def test_docx_guards(data, message):
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(CVParseError, match=message):
         read(data, "cv.docx")
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 2
 
 
 # ------------------------------------------------------------------ HTML
@@ -400,17 +402,17 @@ def test_bibtex_without_entries_is_an_error():
     ids=["empty", "blank", "png", "jpeg", "elf", "exe", "doc", "binary", "empty-html"],
 )
 def test_unusable_uploads(data, message):
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(CVParseError, match=message):
         read(data, "cv.pdf")
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 2
 
 
 def test_oversized_upload_rejected_before_reading():
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(CVParseError, match="too large"):
         read(b"%PDF-1.4\n" + b"0" * MAX_UPLOAD_BYTES, "cv.pdf")
-    assert time.monotonic() - started < 1
+    assert time.process_time() - started < 1
 
 
 def test_pdf_table_rows_keep_their_right_hand_cells():
