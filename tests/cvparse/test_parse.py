@@ -4,6 +4,7 @@ import importlib.util
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import jsonschema
@@ -103,4 +104,8 @@ def test_command_line(tmp_path):
     ids=["dates", "commas", "stars", "names"],
 )
 def test_pathological_lines_stay_fast(text):
-    assert _timed(lambda: parse(text, "cv.md")) < 2
+    # CPU time, which a busy machine does not inflate: a guard against catastrophic
+    # backtracking, not a speed target (benchmarks/parse.py has that).
+    started = time.process_time()
+    parse(text, "cv.md")
+    assert time.process_time() - started < 2
