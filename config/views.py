@@ -1,5 +1,7 @@
 """Site-wide pages: home and the health check."""
 
+import logging
+
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -9,6 +11,8 @@ from django.views.decorators.http import require_GET
 from affiliations.models import Organization
 from profiles.models import Person
 from publications.models import Publication, Venue
+
+logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -30,6 +34,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except DatabaseError as error:
-        return JsonResponse({"status": "error", "database": str(error)}, status=503)
+    except DatabaseError:
+        # The error text can name hosts and users: log it, never show it.
+        logger.exception("Health check: the database is unavailable")
+        return JsonResponse({"status": "error"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})

@@ -21,6 +21,8 @@ ENTRY_MODELS: list[type[models.Model]] = [
 ]
 ACTIONS = {"+": "added", "~": "changed", "-": "deleted"}
 BOOKKEEPING = {"version", "edited_fields", "updated_at", "created_at"}
+# Who owns a row and where it lives change only through claims and merges, never a revert.
+NEVER_REVERTED = {"id", "owner", "is_stub", "slug"}
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ def get_record(person: Person, kind: str, history_id: int):
 @transaction.atomic
 def revert(record) -> str:
     """Undo one recorded change; returns what was done, for a message."""
-    model = type(record.instance)
+    model = record.instance_type
     current = model.objects.select_for_update().filter(pk=record.id).first()
     if record.history_type == "+":
         if model is Person:
@@ -120,13 +122,38 @@ def revert(record) -> str:
         if current is not None:
             current.delete()
         return f"Removed the {model._meta.verbose_name} that had been added."
-    # A deletion is undone by its own record (the state at deletion); a change by the one before.
-    source = record if record.history_type == "-" else record.prev_record
-    restored = source.instance
-    if isinstance(restored, HandEdited):
-        fields = [c.field for c in changes_of(record)]
-        if current is not None:
-            restored.version, restored.edited_fields = current.version, current.edited_fields
-        restored.mark_edited(*fields)
-    restored.save()
-    return f"Restored the {model._meta.verbose_name} as it was before."
+    if record.history_type == "-":
+        # A deletion is undone by its own record (the row as it was when deleted).
+        if model is Person or current is not None:
+            raise ValueError(f"the {model._meta.verbose_name} exists.")
+        record.instance.save()
+        return f"Restored the {model._meta.verbose_name} that had been deleted."
+    return _revert_change(record, current)
+
+
+def _revert_change(record, current) -> str:
+    """Put back only what ``record`` changed, on the row as it is now.
+
+    Later changes to other fields stay; who owns the row, whether it is a stub and its
+    address are never moved by a revert.
+    """
+    model = record.instance_type
+    previous = record.prev_record
+    if previous is None:
+        raise ValueError(
+            "there is no earlier version of this row to go back to "
+            "(it was written in bulk, without history)."
+        )
+    if current is None:
+        raise ValueError(f"the {model._meta.verbose_name} has been deleted since.")
+    delta = record.diff_against(previous, excluded_fields=BOOKKEEPING | NEVER_REVERTED)
+    changes = [c for c in delta.changes if not model._meta.get_field(c.field).many_to_many]
+    if not changes:
+        raise ValueError("it changed nothing that a revert may put back.")
+    for change in changes:
+        setattr(current, model._meta.get_field(change.field).attname, change.old)
+    fields = [change.field for change in changes]
+    if isinstance(current, HandEdited):
+        current.mark_edited(*fields)  # also bumps the version, as an edit does
+    current.save()
+    return f"Restored the {model._meta.verbose_name} as it was before this change."

@@ -45,6 +45,13 @@ def merge_people(*, kept: Person, duplicate: Person, by) -> MergeRecord:
     """Move everything of ``duplicate`` onto ``kept`` and delete ``duplicate``."""
     if kept.pk == duplicate.pk:
         raise ValueError("A person cannot be merged with themselves.")
+    # Lock both rows (in pk order, so two merges cannot deadlock), then read them afresh:
+    # a concurrent merge, claim or import waits for this one, and this one sees its result.
+    people = Person.objects.select_for_update().filter(pk__in=[kept.pk, duplicate.pk])
+    if len(people.order_by("pk")) != 2:
+        raise ValueError("One of these people no longer exists; it was merged or deleted.")
+    kept.refresh_from_db()
+    duplicate.refresh_from_db()
     if kept.owner_id and duplicate.owner_id:
         raise ValueError("Both people have an account; merge only a stub into a profile.")
     conflicts = _conflicting_rows(kept, duplicate)

@@ -123,3 +123,54 @@ def test_the_history_page_runs_a_fixed_number_of_queries(
         response = client.get(url)
     # Nine award events can be reverted; the person's creation cannot.
     assert response.content.decode().count("Revert this change") == 9
+
+
+def test_reverting_an_old_change_keeps_later_changes_to_other_fields(client, owner, ada):
+    award = Award.objects.create(person=ada, title="Royal Medal", year=1944)
+    client.force_login(owner)
+    edit_award(client, ada, award, "Wrong title", 1)
+    old_change = award.history.filter(history_type="~").latest("history_date")
+    award.refresh_from_db()
+    award.year = 1945
+    award.save()
+    client.post(f"/edit/people/{ada.slug}/history/award/{old_change.history_id}/revert/")
+    award.refresh_from_db()
+    assert (award.title, award.year) == ("Royal Medal", 1945)
+
+
+def test_a_revert_never_moves_the_owner_slug_or_stub_flag(owner, other_user, ada):
+    ada.headline = "Mathematician"
+    ada.owner, ada.is_stub, ada.slug = None, True, "someone-else"
+    ada.save()
+    change = ada.history.filter(history_type="~").latest("history_date")
+    ada.owner, ada.is_stub = other_user, False
+    ada.save()
+    revert(change)
+    ada.refresh_from_db()
+    assert (ada.owner, ada.is_stub, ada.headline) == (other_user, False, "")
+    assert ada.slug == "someone-else"
+
+
+def test_a_revert_that_changed_only_the_owner_is_refused(owner, other_user, ada):
+    ada.owner = other_user
+    ada.save()
+    with pytest.raises(ValueError, match="nothing that a revert may put back"):
+        revert(ada.history.filter(history_type="~").latest("history_date"))
+    ada.refresh_from_db()
+    assert ada.owner == other_user
+
+
+def test_a_change_without_an_earlier_record_is_refused_with_a_message(client, owner, ada):
+    award = Award.objects.create(person=ada, title="Royal Medal")
+    award.history.filter(history_type="+").delete()  # as if written in bulk
+    award.title = "Renamed"
+    award.save()
+    change = award.history.get(history_type="~")
+    client.force_login(owner)
+    response = client.post(
+        f"/edit/people/{ada.slug}/history/award/{change.history_id}/revert/", follow=True
+    )
+    assert response.status_code == 200
+    assert "no earlier version" in response.content.decode()
+    award.refresh_from_db()
+    assert award.title == "Renamed"

@@ -163,3 +163,15 @@ def test_an_unlinked_author_stays_unlinked_when_resolution_runs_again(pair, staf
     CVDocument.objects.create(original_filename="x", sha256="1" * 64)
     assert resolve_authorships([authorship]) == []
     assert Authorship.objects.get(pk=authorship.pk).person is None
+
+
+def test_a_merge_works_on_fresh_rows_and_refuses_a_person_merged_away(owner, staff):
+    kept = Person.objects.get(owner=owner)
+    duplicate, gone = make_person("A. Lovelace"), make_person("Ada L.")
+    stale = Person.objects.get(pk=duplicate.pk)
+    Person.objects.filter(pk=duplicate.pk).update(headline="Changed meanwhile")
+    record = merge_people(kept=kept, duplicate=stale, by=staff)
+    assert record.snapshot[0]["fields"]["headline"] == "Changed meanwhile"
+    Person.objects.filter(pk=gone.pk).delete()
+    with pytest.raises(ValueError, match="no longer exists"):
+        merge_people(kept=kept, duplicate=gone, by=staff)

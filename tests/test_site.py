@@ -51,6 +51,19 @@ def test_healthz_checks_the_database(client):
     assert response.json() == {"status": "ok", "database": "ok"}
 
 
+def test_healthz_hides_the_database_error(client, monkeypatch, caplog):
+    from django.db import DatabaseError, connection
+
+    def broken_cursor():
+        raise DatabaseError('could not connect to server "db.internal" as user "vitae"')
+
+    monkeypatch.setattr(connection, "cursor", broken_cursor)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "error"}
+    assert "db.internal" in caplog.text
+
+
 @pytest.mark.django_db
 def test_home_page_has_a_strict_content_security_policy(client):
     response = client.get("/")
@@ -58,6 +71,7 @@ def test_home_page_has_a_strict_content_security_policy(client):
     policy = response.headers["Content-Security-Policy"]
     assert "default-src 'self'" in policy
     assert "unsafe-inline" not in policy
+    assert "img-src 'self' data: https:" in policy  # linked profile photos, HTTPS only
     assert b'<main id="main">' in response.content
 
 
