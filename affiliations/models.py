@@ -2,9 +2,9 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
-from simple_history.models import HistoricalRecords
 from django.db.models import F, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from affiliations.queries import AffiliationQuerySet, OrganizationQuerySet
 from profiles.models import HandEdited, Person, ProfileEntry, Timestamped

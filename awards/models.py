@@ -1,8 +1,8 @@
 """Awards, honours, scholarships, prizes and fellowships."""
 
 from django.db import models
-from simple_history.models import HistoricalRecords
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from profiles.models import ProfileEntry
 

@@ -1,9 +1,9 @@
 """Venues, publications and their ordered authors."""
 
 from django.db import models
-from simple_history.models import HistoricalRecords
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from profiles.models import CVDocument, HandEdited, Person, Timestamped
 from publications.queries import PublicationQuerySet
