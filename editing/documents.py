@@ -250,6 +250,14 @@ def draft_pick(request: HttpRequest, document: CVDocument, section: str, index: 
         authors = document.cv_json["publications"][index]["authors"]
         if not author.isdigit() or int(author) >= len(authors):
             raise Http404("No such author.")
+        # Only a person the review offered for this name, and nobody else's profile.
+        offered = review.suggestions_for(document.cv_json).people.get(
+            authors[int(author)]["name"], []
+        )
+        if chosen is not None and not any(
+            p.pk == chosen and p.owner_id in (None, document.uploaded_by_id) for p in offered
+        ):
+            raise Http404("No such choice.")
         review.choose_person(document.cv_json, index, int(author), chosen)
     elif section in ("education", "positions"):
         review.choose_organization(document.cv_json, section, index, chosen)
@@ -293,6 +301,12 @@ def import_document(request: HttpRequest, document: CVDocument) -> HttpResponse:
         messages.error(request, f"The import failed and changed nothing: {error}")
         return redirect("editing:document", document.pk)
     messages.success(request, f"Imported {document.original_filename}.")
+    for person in result.claimable:
+        messages.info(
+            request,
+            f"A profile named {person.name} already exists and was left alone;"
+            " if it is yours, ask staff to merge it into your profile.",
+        )
     return redirect(result.person)
 
 

@@ -16,6 +16,7 @@ from profiles.resolution import name_keys, resolve_organization
 from publications.models import Publication
 
 from .forms import LinesField
+from .merge import unlink
 
 # The fields of each CV JSON section that the review edits, and how.
 REVIEW_FIELDS: dict[str, list[tuple[str, str]]] = {
@@ -449,7 +450,7 @@ def remove_missing(person: Person, cv: dict, chosen: set[str]) -> int:
             continue
         if isinstance(row, Publication):
             for authorship in row.authorships.filter(person=person):
-                authorship.delete()
+                unlink(authorship)  # the author row stays: the paper is shared
         else:
             row.delete()
         removed += 1

@@ -65,6 +65,8 @@ class ImportResult:
     linked: int = 0
     merged: int = 0
     is_unchanged: bool = False
+    # Unowned profiles or stubs with the CV owner's name, left alone by a web import.
+    claimable: list[Person] = field(default_factory=list)
 
     @property
     def unparsed(self) -> list[str]:
@@ -272,10 +274,14 @@ def _venue_kind(name: str) -> str:
 class _Import:
     """The state of one import; ``import_cv_json`` is its only caller."""
 
-    def __init__(self, cv: dict, document: CVDocument, owner: AbstractBaseUser | None) -> None:
+    def __init__(
+        self, cv: dict, document: CVDocument, owner: AbstractBaseUser | None, *, trusted: bool
+    ) -> None:
         self.cv = cv
         self.document = document
         self.user = owner
+        # On behalf of a web user: never hand them someone else's profile, paper or author.
+        self.is_web = owner is not None and not trusted
         self.result = ImportResult(document=document)
         self.people_by_key: dict[str, set[int]] = defaultdict(set)  # full or initials key
         self.new_people_ids: set[int] = set()
@@ -321,6 +327,11 @@ class _Import:
         candidates = Person.objects.filter(
             pk__in=self.people_by_key[name_keys(data["name"]).lookup]
         )
+        if self.is_web:
+            # A web user gets a new profile; a profile or stub of that name nobody owns
+            # is left alone, to be claimed (staff decide) if it is theirs.
+            self.result.claimable = list(candidates.filter(owner=None).order_by("pk")[:5])
+            return self.new_people([data["name"]])[0]
         contact = {*data["emails"], data["homepage"]} - {None, ""}
         stubs = {}
         for person in candidates.order_by("pk"):
@@ -414,7 +425,11 @@ class _Import:
                 "research_interests": _union(person.research_interests, data["research_interests"]),
             },
         )
-        if person.is_stub or (self.user is not None and person.owner_id is None):
+        if self.is_web:
+            if person.pk in self.new_people_ids:  # only the profile this import created
+                person.is_stub, person.owner_id = False, self.user.pk
+                changed = True
+        elif person.is_stub or (self.user is not None and person.owner_id is None):
             person.is_stub = False
             person.owner_id = person.owner_id or getattr(self.user, "pk", None)
             changed = True
@@ -597,8 +612,19 @@ class _Import:
                 "note": paper["note"],
                 "links": paper["links"],
             }
-            publication = same_publication(paper, candidates)
+            publication = same_publication(
+                paper,
+                [
+                    c
+                    for c in candidates
+                    if c.pk is None
+                    or not self.is_web
+                    or self.is_own(person, paper, authors_of[c.pk])
+                ],
+            )
             if publication is None:
+                if values["doi"] and any(c.doi == values["doi"] for c in candidates):
+                    values["doi"] = None  # another's paper holds the DOI (a web import)
                 publication = Publication(normalized_title=title, **_fit(Publication, values))
                 candidates.append(publication)
                 fresh.append(publication)
@@ -632,6 +658,19 @@ class _Import:
                     target = author.get("x_person_id") if _is_picked(author) else people[name]
                 is_picked = _is_picked(author) and not author["is_self"]
                 known = _same_author(at, position, name, claimed)
+                if (
+                    self.is_web
+                    and known is not None
+                    and known.person_id not in (None, target)
+                    and (is_picked or author["is_self"])
+                ):
+                    if is_picked:
+                        raise CVImportError(
+                            f"The review picked who {name} is on “{publication.title}”, which"
+                            " already links that author; pick again."
+                        )
+                    claimed.add(known.pk)
+                    continue  # another person's authorship: not ours to take over
                 if known is None and position not in at:
                     new_authors.append(
                         Authorship(
@@ -662,6 +701,18 @@ class _Import:
             ],
             ignore_conflicts=True,
         )
+
+    def is_own(self, person: Person, paper: dict, authorships: list[Authorship]) -> bool:
+        """Whether a known paper is this CV's owner's: the CV's own author entry is one of
+        its authors, linked to the owner or unlinked with the owner's name."""
+        at = {a.position: a for a in authorships}
+        for position, author in enumerate(paper["authors"], start=1):
+            if not author["is_self"]:
+                continue
+            known = _same_author(at, position, author["name"][:200], set())
+            if known is not None and known.person_id in (None, person.pk):
+                return True
+        return False
 
     def merge_publication(self, publication: Publication, values: dict[str, Any]) -> None:
         """Fill what the known paper lacks; a later status (preprint -> published) brings a year."""
@@ -731,11 +782,36 @@ class _Import:
         if any("x_person_id" in a and a.get("x_unlinked") for a in authors):
             raise CVImportError("The review both linked and unlinked one author; pick again.")
         people = _picked_rows(Person, [a.get("x_person_id") for a in authors])
+        if self.is_web:
+            self.check_web_picks(authors, people)
         self.result.linked += sum(a.get("x_person_id") in people for a in authors)
         self.picked_organizations = _picked_rows(
             Organization,
             [e.get("x_organization_id") for e in [*self.cv["education"], *self.cv["positions"]]],
         )
+
+    def check_web_picks(self, authors: list[dict], people: dict[int, Person]) -> None:
+        """A web user may pick, for an author, only a person of that name whom nobody
+        else owns (what the review offers)."""
+        spellings = defaultdict(set)
+        for pk, key, initials in PersonName.objects.filter(person__in=people).values_list(
+            "person_id", "key", "initials_key"
+        ):
+            spellings[pk] |= {key, initials}
+        for author in authors:
+            person = people.get(author.get("x_person_id"))
+            if person is None:
+                continue
+            keys = name_keys(author["name"])
+            fits = (
+                keys.full in spellings[person.pk]
+                if keys.full
+                else keys.initials in spellings[person.pk]
+            )
+            if not fits or person.owner_id not in (None, self.user.pk):
+                raise CVImportError(
+                    f"The review picked someone who cannot be {author['name']}; pick again."
+                )
 
     def run(self) -> ImportResult:
         self.check_picks()
@@ -901,15 +977,26 @@ def _merge_author(
 
 @transaction.atomic
 def import_cv_json(
-    cv_json: dict, *, document: CVDocument, owner: AbstractBaseUser | None = None
+    cv_json: dict,
+    *,
+    document: CVDocument,
+    owner: AbstractBaseUser | None = None,
+    trusted: bool = False,
 ) -> ImportResult:
     """Write one parsed CV into the graph, all or nothing, and mark the document imported.
 
     The CV's person becomes (or updates) a profile: the profile of ``owner`` if they have
     one, else a profile or a stub with that name (a stub keeps its links). Entries that
     match existing ones are merged, never deleted, and fields edited by hand are kept.
+
+    For an ``owner`` not ``trusted`` (a web upload) the import takes nothing of others:
+    a user without a profile gets a new one (``result.claimable``: the unowned ones of
+    that name), a known paper is merged into only when the CV's owner is one of its
+    authors (else the CV's paper is a new one), and the review's picks may not re-link
+    authors already linked. ``trusted`` (staff, the command line) may attach a stub or an
+    unowned profile to ``owner``.
     """
-    return _Import(_with_owner_name(cv_json, owner), document, owner).run()
+    return _Import(_with_owner_name(cv_json, owner), document, owner, trusted=trusted).run()
 
 
 @transaction.atomic
@@ -919,6 +1006,7 @@ def import_cv_file(
     """Parse a CV file, keep it as a CVDocument, and import it; the same bytes twice change nothing.
 
     Raises ``cvparse.CVParseError`` for a file the parser cannot read; nothing is written then.
+    Trusted: for staff (the command line), ``owner`` may take over a stub or unowned profile.
     """
     sha256 = hashlib.sha256(data).hexdigest()
     done = (
@@ -944,7 +1032,7 @@ def import_cv_file(
     document.file.save(filename, ContentFile(data), save=False)
     try:
         document.save()
-        return import_cv_json(cv_json, document=document, owner=owner)
+        return import_cv_json(cv_json, document=document, owner=owner, trusted=True)
     except BaseException:
         document.file.delete(save=False)
         raise

@@ -17,6 +17,7 @@ from editing import review
 from editing.uploads import MAX_UPLOAD_BYTES
 from profiles.importing import import_cv_json
 from profiles.models import CVDocument, Person, Project
+from profiles.resolution import name_keys
 from publications.models import Authorship
 from tests.conftest import (
     SEEDS,
@@ -375,6 +376,9 @@ def test_ambiguous_people_and_organizations_get_suggestions(draft):
 
 def test_picks_are_recorded_in_the_draft_and_made_by_the_import(client, draft):
     babbage, other = make_person("Charles Babbage"), make_person("Charles Babbage")
+    for person in (babbage, other):  # known by that name: the review offers both
+        keys = name_keys(person.name)
+        person.names.create(name=person.name, key=keys.lookup, initials_key=keys.initials)
     london = make_organization("University of London")
     client.post(
         f"/documents/{draft.pk}/publications/0/pick/", {"author": "1", "choice": str(other.pk)}
@@ -400,7 +404,10 @@ def test_picks_are_recorded_in_the_draft_and_made_by_the_import(client, draft):
 
 
 def test_a_pick_gone_since_is_said_and_nothing_is_imported(client, draft):
-    babbage = make_person("Charles Babbage")
+    babbage, _ = make_person("Charles Babbage"), make_person("Charles Babbage")
+    for person in Person.objects.filter(name="Charles Babbage"):  # offered by the review
+        keys = name_keys(person.name)
+        person.names.create(name=person.name, key=keys.lookup, initials_key=keys.initials)
     client.post(
         f"/documents/{draft.pk}/publications/0/pick/", {"author": "1", "choice": str(babbage.pk)}
     )
@@ -590,3 +597,20 @@ def test_entries_added_but_never_filled_in_are_left_out_of_the_import(client, dr
     assert list(ada.awards.values_list("title", flat=True)) == ["Royal Medal"]
     assert not ada.projects.exists()
     assert ada.affiliations.count() == 1
+
+
+def test_an_oversized_body_is_stopped_before_it_is_stored(client, newcomer, upload):
+    from editing.uploads import MAX_BODY_BYTES, TooLargeUpload
+
+    response = upload("huge.md", b"a" * (MAX_BODY_BYTES + 1))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert isinstance(form.files["file"], TooLargeUpload)  # not read into memory or disk
+    assert "the limit is 10 MB" in " ".join(form.errors["file"])
+    assert not CVDocument.objects.exists()
+
+
+def test_a_file_just_under_the_limit_is_not_stopped(client, newcomer, upload):
+    response = upload("cv.md", ADA_CV + b" " * (MAX_UPLOAD_BYTES - len(ADA_CV) - 1))
+    assert response.status_code == 302
+    assert CVDocument.objects.count() == 1
