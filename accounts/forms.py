@@ -15,7 +15,11 @@ class SignupForm(UserCreationForm):
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()
         if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with this e-mail address exists already.")
+            # Neutral, so that the form does not tell who has an account (sign-ups are limited).
+            raise forms.ValidationError(
+                "We could not create an account with these details. If you have an account "
+                "already, log in or reset your password."
+            )
         return email
 
 

@@ -1,7 +1,9 @@
 """Sign-up and claims; logging in and passwords are Django's own views (config/urls.py)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,12 +13,35 @@ from profiles.models import Person
 
 from .forms import ClaimForm, SignupForm
 from .models import Claim
+from .ratelimit import allow_request
+
+
+def over_limit(request: HttpRequest, action: str) -> bool:
+    """A POST over the per-user/per-address limit for ``action`` (sign-up, claim, reset)."""
+    if request.method != "POST":
+        return False
+    return not allow_request(
+        request, action, limit=settings.ACCOUNT_RATE_LIMIT, window=settings.ACCOUNT_RATE_WINDOW
+    )
+
+
+def too_many_requests(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/too_many_requests.html", status=429)
+
+
+def password_reset(request: HttpRequest) -> HttpResponse:
+    """Django's password reset, with a limit on the e-mails one address can ask for."""
+    if over_limit(request, "password-reset"):
+        return too_many_requests(request)
+    return auth_views.PasswordResetView.as_view()(request)
 
 
 @sensitive_post_parameters("password1", "password2")
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")
+    if over_limit(request, "signup"):
+        return too_many_requests(request)
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
@@ -39,6 +64,8 @@ def claim_person(request: HttpRequest, slug: str) -> HttpResponse:
     if pending.exists():
         messages.info(request, "Your claim is waiting for a member of staff.")
         return redirect(person)
+    if over_limit(request, "claim"):
+        return too_many_requests(request)
     form = ClaimForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.instance.user, form.instance.person = request.user, person

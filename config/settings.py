@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before anything reads request.POST: stops reading an oversized upload early.
+    "editing.uploads.UploadSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -169,6 +171,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Uploads allowed per user and per address within UPLOAD_RATE_WINDOW seconds.
 UPLOAD_RATE_LIMIT = int(os.environ.get("UPLOAD_RATE_LIMIT", "20"))
 UPLOAD_RATE_WINDOW = 60 * 60
+# Sign-ups, claims and password-reset e-mails per user and per address in an hour.
+ACCOUNT_RATE_LIMIT = int(os.environ.get("ACCOUNT_RATE_LIMIT", "10"))
+ACCOUNT_RATE_WINDOW = 60 * 60
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import views as account_views
 from config import views
 
 urlpatterns = [
@@ -12,6 +13,8 @@ urlpatterns = [
     path("", include("search.urls")),
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
+    # Before Django's own auth URLs: the reset form with a rate limit.
+    path("accounts/password_reset/", account_views.password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
     path("", include("editing.urls")),

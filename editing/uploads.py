@@ -10,11 +10,15 @@ import pypdfium2
 from django import forms
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 
 from profiles.models import CVDocument
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# A request body may be a little larger than its file (form fields, multipart headers).
+MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024
 SUPPORTED = "PDF, Word (DOCX), Markdown, plain text, HTML or BibTeX"
 Format = CVDocument.Format
 EXTENSIONS = {
@@ -100,6 +104,68 @@ def _check_docx(data: bytes) -> None:
         raise forms.ValidationError(
             "This is not a Word (DOCX) document, or it is damaged.", code="corrupt"
         )
+
+
+class TooLargeUpload(UploadedFile):
+    """Stands in for a file we stopped receiving, so that the form says it is too large."""
+
+    def __init__(self, name: str, size: int):
+        super().__init__(io.BytesIO(), name=name, size=size)
+
+
+class SizeLimitUploadHandler(FileUploadHandler):
+    """Stop reading an upload as soon as the request or a file is over the limit.
+
+    Runs first, before Django's handlers store anything in memory or on disk. A body
+    announced as too large stops at its first file; a file that turns out too large stops
+    when it passes the limit. The rest of a modestly oversized body is read and dropped,
+    so that the browser gets the form back; a far larger one is not read at all.
+    """
+
+    def __init__(self, request: HttpRequest | None = None):
+        super().__init__(request)
+        self.body_length = 0
+        self.too_large: TooLargeUpload | None = None
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        self.body_length = content_length or 0
+
+    def new_file(self, field_name, file_name, *args, **kwargs):
+        super().new_file(field_name, file_name, *args, **kwargs)
+        if self.body_length > MAX_BODY_BYTES:
+            self._stop(self.body_length)
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        if start + len(raw_data) > MAX_UPLOAD_BYTES:
+            self._stop(max(start + len(raw_data), self.body_length))
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None  # the next handler makes the file
+
+    def _stop(self, size: int) -> None:
+        self.too_large = TooLargeUpload(self.file_name or "", size)
+        raise StopUpload(connection_reset=self.body_length > 2 * MAX_BODY_BYTES)
+
+
+class UploadSizeLimitMiddleware:
+    """Put SizeLimitUploadHandler first for every multipart POST, before CSRF reads it.
+
+    Middleware runs before any view (or CsrfViewMiddleware.process_view) touches
+    request.POST, which is when the handlers must be in place.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method == "POST" and request.content_type == "multipart/form-data":
+            handler = SizeLimitUploadHandler(request)
+            request.upload_handlers.insert(0, handler)
+            request.POST  # noqa: B018 -- parse now, with the handler, to add the stand-in
+            if handler.too_large is not None:
+                request.FILES.appendlist(handler.field_name, handler.too_large)
+        return self.get_response(request)
 
 
 class UploadForm(forms.Form):

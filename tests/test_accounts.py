@@ -43,7 +43,7 @@ def test_sign_up_logs_the_new_user_in_and_sends_them_to_the_upload(client, db):
     ("data", "field", "message"),
     [
         ({"password2": "something else entirely"}, "password2", "didn’t match"),
-        ({"email": "ada@example.org"}, "email", "exists already"),
+        ({"email": "ada@example.org"}, "email", "could not create an account"),
         ({"email": "not-an-address"}, "email", "valid email"),
         ({"username": "ada"}, "username", "already exists"),
         ({"password1": "123", "password2": "123"}, "password2", "too short"),
@@ -257,3 +257,58 @@ def test_development_settings_and_the_shared_cache(env, expected):
         check=True,
     )
     assert result.stdout.strip() == expected
+
+
+# --- rate limits on sign-up, claims and password resets -------------------------------
+
+
+@pytest.fixture
+def one_per_hour(settings):
+    caches["default"].clear()
+    settings.ACCOUNT_RATE_LIMIT = 1
+    yield
+    caches["default"].clear()
+
+
+def signup_data(name: str) -> dict:
+    phrase = "gravity apple tree"
+    return {
+        "username": name,
+        "email": f"{name}@example.org",
+        "password1": phrase,
+        "password2": phrase,
+    }
+
+
+def test_sign_ups_are_rate_limited_per_address(client, db, one_per_hour):
+    assert client.post("/accounts/signup/", signup_data("newton")).status_code == 302
+    client.logout()
+    response = client.post("/accounts/signup/", signup_data("hooke"))
+    assert response.status_code == 429
+    assert "try again in an hour" in response.content.decode()
+    assert not get_user_model().objects.filter(username="hooke").exists()
+
+
+def test_the_signup_form_does_not_tell_whose_address_has_an_account(client, owner):
+    response = client.post(
+        "/accounts/signup/", {**signup_data("newton"), "email": "ada@example.org"}
+    )
+    page = response.content.decode()
+    assert "exists" not in page and "could not create an account" in page
+
+
+def test_claims_are_rate_limited(client, other_user, stub, one_per_hour):
+    client.force_login(other_user)
+    client.post(f"/accounts/claim/{stub.slug}/", {"message": ""})  # invalid or not, it counts
+    other = make_person("Grace Brewster Hopper")
+    response = client.post(f"/accounts/claim/{other.slug}/", {"message": "Mine."})
+    assert response.status_code == 429
+    assert not Claim.objects.filter(person=other).exists()
+
+
+def test_password_reset_emails_are_rate_limited(client, owner, one_per_hour):
+    assert client.post("/accounts/password_reset/", {"email": "ada@example.org"}).status_code == 302
+    response = client.post("/accounts/password_reset/", {"email": "ada@example.org"})
+    assert response.status_code == 429
+    assert len(mail.outbox) == 1
+    assert client.get("/accounts/password_reset/").status_code == 200  # the form still shows
