@@ -290,6 +290,10 @@ def import_document(request: HttpRequest, document: CVDocument) -> HttpResponse:
     review.drop_blank_entries(document.cv_json)
     try:
         with transaction.atomic():
+            # Two quick "Import" clicks: the second waits for the first, then finds it done.
+            locked = CVDocument.objects.select_for_update().get(pk=document.pk)
+            if locked.status != CVDocument.Status.PARSED:
+                raise CVImportError("this CV is no longer waiting for review.")
             result = import_cv_json(document.cv_json, document=document, owner=document.uploaded_by)
             if profile is not None:
                 review.remove_missing(profile, document.cv_json, remove)

@@ -614,3 +614,15 @@ def test_a_file_just_under_the_limit_is_not_stopped(client, newcomer, upload):
     response = upload("cv.md", ADA_CV + b" " * (MAX_UPLOAD_BYTES - len(ADA_CV) - 1))
     assert response.status_code == 302
     assert CVDocument.objects.count() == 1
+
+
+def test_a_second_import_racing_the_first_finds_it_done(client, draft, monkeypatch):
+    """The second of two quick "Import" clicks passed the status check before the first
+    committed; under the row lock it sees the import done and writes nothing."""
+    stale = CVDocument.objects.get(pk=draft.pk)
+    CVDocument.objects.filter(pk=draft.pk).update(status=CVDocument.Status.IMPORTED)
+    monkeypatch.setattr("editing.documents.get_document_for_editor", lambda request, pk: stale)
+    people = Person.objects.count()
+    response = client.post(f"/documents/{draft.pk}/import/", follow=True)
+    assert "this CV is no longer waiting for review." in response.content.decode()
+    assert Person.objects.count() == people
