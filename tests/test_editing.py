@@ -19,7 +19,7 @@ from editing.access import (
 )
 from editing.forms import STALE_MESSAGE
 from editing.merge import merge_people
-from profiles.models import CVDocument, Person
+from profiles.models import CVDocument, Person, Skill
 from publications.models import Authorship
 from tests.conftest import make_cv, make_paper, make_person, make_publication
 
@@ -455,6 +455,19 @@ def test_only_editors_see_edit_controls_on_the_profile(request, client, profile,
     assert (f"/edit/people/{slug}/header/" in page) is controls
     assert ("Merge a duplicate" in page) is (persona == "staff")
     assert ("Upload a CV" in page) is (persona != "anonymous")
+
+
+def test_each_skill_is_edited_in_place_on_the_profile(client, owner, profile):
+    skill = Skill.objects.create(person=profile.person, category="Languages", name="French")
+    client.force_login(owner)
+    url = f"/edit/people/{profile.person.slug}/skills/{skill.pk}/edit/"
+    assert url in client.get(profile.person.get_absolute_url()).content.decode()
+    form = client.get(url, headers={"HX-Request": "true"})
+    assert form.status_code == 200 and 'name="name"' in form.content.decode()
+    saved = client.post(url, {"category": "Languages", "name": "Italian", "version": 1})
+    assert saved.status_code in (200, 302)
+    skill.refresh_from_db()
+    assert skill.name == "Italian" and "name" in skill.edited_fields
 
 
 def test_a_signed_in_user_is_offered_to_claim_a_stub(client, profile, other_user):
