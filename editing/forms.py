@@ -19,6 +19,8 @@ from profiles.models import (
 from profiles.resolution import normalize_title
 from publications.models import Authorship, Publication
 
+from .mentorships import mentor_names, set_mentors
+
 STALE_MESSAGE = (
     "Someone else saved this entry after you opened it. Your changes were not saved: "
     "reload to see theirs, then make your change again."
@@ -99,6 +101,11 @@ class PersonForm(VersionedForm):
 
 class AffiliationForm(VersionedForm):
     details = LinesField(required=False, help_text="One per line.")
+    mentors = LinesField(
+        required=False,
+        label="Advisors or supervisors",
+        help_text="One name per line; each links to the person of that name.",
+    )
 
     class Meta:
         model = Affiliation
@@ -115,6 +122,18 @@ class AffiliationForm(VersionedForm):
         ]
         labels = {"organization_name": "Institution", "title": "Degree or title"}
         help_texts = {"start": "YYYY or YYYY-MM", "end": "YYYY, YYYY-MM or “present”"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["mentors"].initial = mentor_names(self.instance)
+
+    @transaction.atomic
+    def save(self, commit: bool = True) -> Affiliation:
+        affiliation = super().save(commit)
+        if "mentors" in self.changed_data:
+            set_mentors(affiliation, self.cleaned_data["mentors"])
+        return affiliation
 
     def clean(self) -> dict:
         data = super().clean()

@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.http import Http404
 from django.test import RequestFactory
 
-from affiliations.models import Affiliation
+from affiliations.models import Affiliation, Mentorship
 from awards.models import Award
 from editing.access import (
     get_document_for_editor,
@@ -19,7 +19,8 @@ from editing.access import (
 )
 from editing.forms import STALE_MESSAGE
 from editing.merge import merge_people
-from profiles.models import CVDocument, Person, Skill
+from profiles.models import CVDocument, Person, PersonName, Skill
+from profiles.resolution import name_keys
 from publications.models import Authorship
 from tests.conftest import make_cv, make_paper, make_person, make_publication
 
@@ -468,6 +469,27 @@ def test_each_skill_is_edited_in_place_on_the_profile(client, owner, profile):
     assert saved.status_code in (200, 302)
     skill.refresh_from_db()
     assert skill.name == "Italian" and "name" in skill.edited_fields
+
+
+def test_advisors_are_set_on_an_affiliation_by_name(client, owner, profile):
+    babbage = Person.objects.get(name="Charles Babbage")
+    PersonName.objects.create(
+        person=babbage, name="Charles Babbage", key=name_keys("Charles Babbage").lookup
+    )
+    url = f"/edit/people/{profile.person.slug}/affiliations/{profile.affiliation.pk}/edit/"
+    fields = {"kind": "education", "organization_name": "University of London", "version": 1}
+    client.force_login(owner)
+    client.post(url, {**fields, "mentors": "Charles Babbage\nMary Somerville"})
+    mentors = Mentorship.objects.filter(affiliation=profile.affiliation).select_related("advisor")
+    assert {(m.advisor.name, m.advisor.is_stub, m.role) for m in mentors} == {
+        ("Charles Babbage", True, "advisor"),
+        ("Mary Somerville", True, "advisor"),
+    }
+    assert mentors.get(advisor__name="Charles Babbage").advisor == babbage
+    assert "Mary Somerville" in client.get(url).content.decode()
+
+    client.post(url, {**fields, "mentors": "Mary Somerville", "version": 2})
+    assert [m.advisor.name for m in mentors.all()] == ["Mary Somerville"]
 
 
 def test_a_signed_in_user_is_offered_to_claim_a_stub(client, profile, other_user):
