@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from profiles.admin import PersonEntryAdmin
 
@@ -14,7 +15,7 @@ class MentorshipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "parent", "country"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "key", "aliases"]
@@ -34,7 +35,7 @@ class AffiliationAdmin(PersonEntryAdmin):
 
 
 @admin.register(Mentorship)
-class MentorshipAdmin(admin.ModelAdmin):
+class MentorshipAdmin(SimpleHistoryAdmin):
     list_display = ["advisor", "advisee", "role", "affiliation"]
     list_filter = ["role"]
     search_fields = ["advisor__name", "advisee__name", "name_as_written"]

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from affiliations.models import Affiliation
 from awards.models import Award
@@ -58,7 +59,7 @@ class ProfileSectionInline(admin.StackedInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SimpleHistoryAdmin):
     list_display = ["name", "headline", "is_stub", "owner", "updated_at"]
     actions = [merge_selected_people]  # editing/admin.py
     list_filter = ["is_stub", "updated_at"]
@@ -88,7 +89,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonName)
-class PersonNameAdmin(admin.ModelAdmin):
+class PersonNameAdmin(SimpleHistoryAdmin):
     list_display = ["name", "person", "key"]
     search_fields = ["name", "key", "person__name"]
     autocomplete_fields = ["person"]
@@ -112,7 +113,7 @@ class CVDocumentAdmin(admin.ModelAdmin):
     ]
 
 
-class PersonEntryAdmin(admin.ModelAdmin):
+class PersonEntryAdmin(SimpleHistoryAdmin):
     """Shared set-up of the per-person entries."""
 
     autocomplete_fields = ["person"]

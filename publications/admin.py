@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from editing.admin import unlink_selected_authorships
 
@@ -21,7 +22,7 @@ class AuthorshipInline(admin.TabularInline):
 
 
 @admin.register(Venue)
-class VenueAdmin(admin.ModelAdmin):
+class VenueAdmin(SimpleHistoryAdmin):
     list_display = ["name", "short_name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "key"]
@@ -29,7 +30,7 @@ class VenueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(SimpleHistoryAdmin):
     list_display = ["title", "year", "venue", "status", "doi"]
     list_filter = ["status", "year", "venue__kind"]
     search_fields = ["title", "doi", "venue__name", "venue__short_name", "authorships__name"]
@@ -40,7 +41,7 @@ class PublicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Authorship)
-class AuthorshipAdmin(admin.ModelAdmin):
+class AuthorshipAdmin(SimpleHistoryAdmin):
     list_display = ["name", "position", "person", "publication", "is_equal_contribution"]
     list_filter = ["is_equal_contribution", "is_linked_by_hand", "is_corresponding"]
     actions = [unlink_selected_authorships]  # editing/admin.py

@@ -59,6 +59,10 @@ def test_changelist_and_change_form_render(client, staff, one_of_everything, mod
     assert change.status_code == 200
     add = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
     assert add.status_code == 200
+    history = client.get(
+        reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
+    )
+    assert history.status_code == 200
 
 
 def test_anonymous_is_sent_to_the_admin_login(client, db):
