@@ -1,8 +1,9 @@
 """Everything the profile page shows about one person, from a fixed number of queries.
 
-``load_profile`` runs the queries (the person with its related rows, then its
-publications with their authors); everything else — the timeline, the year
-groups, the co-author ranking, the chart — is arranged here in Python.
+``load_profile`` runs the queries (the person with its related rows, its
+publications with their authors, its advisors and advisees in one); everything
+else — the timeline, the year groups, the co-author ranking, the chart — is
+arranged here in Python.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from itertools import groupby
 from affiliations.models import Affiliation, Mentorship
 from profiles.charts import Chart, publications_per_year
 from profiles.models import Person
+from profiles.queries import mentorships_of
 from publications.models import Publication
 from publications.queries import Author
 
@@ -106,7 +108,12 @@ def _newest_first(affiliation: Affiliation) -> tuple[str, str]:
 def load_profile(person: Person) -> Profile:
     """Arrange ``person`` (from ``Person.objects.for_profile()``) for its page."""
     publications = list(Publication.objects.for_profile(person))
-    received = list(person.mentorships_received.all())
+    received, given = [], []
+    for mentorship in mentorships_of(person):
+        if mentorship.advisee_id == person.pk:
+            received.append(mentorship)
+        if mentorship.advisor_id == person.pk:
+            given.append(mentorship)
     by_affiliation: dict[int | None, list[Mentorship]] = {}
     for mentorship in received:
         by_affiliation.setdefault(mentorship.affiliation_id, []).append(mentorship)
@@ -120,7 +127,7 @@ def load_profile(person: Person) -> Profile:
         else:
             profile.positions.append(entry)
     profile.other_advisors = [m for group in by_affiliation.values() for m in group]
-    profile.advisees = list(person.mentorships_given.all())
+    profile.advisees = given
 
     shared: Counter[int] = Counter()
     authors: dict[int, Author] = {}

@@ -84,8 +84,6 @@ class PersonQuerySet(models.QuerySet):
                 "affiliations",
                 queryset=Affiliation.objects.select_related("organization").order_by("order"),
             ),
-            Prefetch("mentorships_received", queryset=_mentorships_with("advisor")),
-            Prefetch("mentorships_given", queryset=_mentorships_with("advisee")),
             Prefetch("awards", queryset=_ordered("awards.Award", "-year", "order")),
             Prefetch("teachings", queryset=_ordered("profiles.Teaching", "order")),
             Prefetch("projects", queryset=_ordered("profiles.Project", "order")),
@@ -94,14 +92,23 @@ class PersonQuerySet(models.QuerySet):
         )
 
 
-def _mentorships_with(other: str) -> models.QuerySet:
-    """Mentorships with the other person's name and link only: a professor lists dozens
-    of advisees, and a whole person row (bio, JSON lists) each costs more than the page."""
+SHOWN = ("name", "slug", "is_stub")  # of the other person in a mentorship
+
+
+def mentorships_of(person) -> models.QuerySet:
+    """The person's advisors and advisees in one query (the profile splits them), each
+    other person with name and link only: a professor lists dozens of advisees, and a
+    whole person row (bio, JSON lists) each costs more than the page."""
     from affiliations.models import Mentorship
 
     own = [f.name for f in Mentorship._meta.concrete_fields]
-    shown = [f"{other}__{name}" for name in ("name", "slug", "is_stub")]
-    return Mentorship.objects.select_related(other).only(*own, *shown).order_by("pk")
+    shown = [f"{other}__{name}" for other in ("advisor", "advisee") for name in SHOWN]
+    return (
+        Mentorship.objects.filter(Q(advisee=person) | Q(advisor=person))
+        .select_related("advisor", "advisee")
+        .only(*own, *shown)
+        .order_by("pk")
+    )
 
 
 def _ordered(label: str, *fields: str) -> models.QuerySet:

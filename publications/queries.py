@@ -165,10 +165,19 @@ class PublicationQuerySet(models.QuerySet):
         )
 
     def for_profile(self, person) -> PublicationQuerySet:
+        """A person's publications as ``for_listing()`` lists them, the venue joined: one
+        query fewer, and for one person's papers PostgreSQL joins the venues by key."""
         from publications.models import Authorship
 
         papers = Authorship.objects.filter(person=person).values("publication_id")
-        return self.by_person(person).for_listing().with_authors(among=papers).newest_first()
+        venue_fields = (f"venue__{name}" for name in LISTED_VENUE_FIELDS)
+        return (
+            self.by_person(person)
+            .only(*LISTED_FIELDS, *venue_fields)
+            .select_related("venue")
+            .with_authors(among=papers)
+            .newest_first()
+        )
 
     def for_detail(self) -> PublicationQuerySet:
         return self.for_listing()

@@ -150,8 +150,8 @@ def test_api_is_read_only(client, graph):
         ("/api/v1/people/", 4),
         # count, page of publications, their venues, their authors
         ("/api/v1/publications/", 4),
-        # the profile page's thirteen
-        ("/api/v1/people/yinmin-zhong/", 13),
+        # the profile page's eleven
+        ("/api/v1/people/yinmin-zhong/", 11),
     ],
 )
 def test_api_query_counts(client, graph, url, queries, django_assert_num_queries):

@@ -193,9 +193,9 @@ def test_profile_query_count_does_not_grow_with_papers(
 ):
     person = make_person("Many Papers", is_stub=False)
     give_papers(person, papers)
-    # person; names, affiliations, advisors, advisees, awards, teaching, projects,
-    # skills, sections; publications, their venues, their authors
-    with django_assert_num_queries(13):
+    # person; names, affiliations, awards, teaching, projects, skills, sections;
+    # publications with their venues, their authors; advisors and advisees
+    with django_assert_num_queries(11):
         response = client.get(person.get_absolute_url())
     assertContains(response, '<article class="citation">', count=papers)
 
