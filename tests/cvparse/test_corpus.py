@@ -6,7 +6,6 @@ the parser. ``corpus/src/`` holds what the binary documents were made from, and
 ``corpus/docs-text/`` a plain-text rendering of each of them (for coverage only).
 """
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -14,10 +13,9 @@ import jsonschema
 import pytest
 
 from cvparse import parse
+from tests.cvparse.shared import SCHEMA, cvscore
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SCHEMA = json.loads((SHARED / "cv-json.schema.json").read_text())
 DOCS = sorted(p for p in (CORPUS / "docs").iterdir() if p.is_file())
 # A BibTeX file has no lines outside its entries, so coverage says nothing about it.
 DOCS_WITH_PROSE = [doc for doc in DOCS if doc.suffix != ".bib"]
@@ -32,16 +30,6 @@ MIN_OVERALL = {
     "bibtex-linguistics": 0.95,
     "docx-history": 0.95,
 }
-
-
-def _cvscore():
-    spec = importlib.util.spec_from_file_location("cvscore", SHARED / "tools" / "cvscore.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-cvscore = _cvscore()
 
 
 def _source_text(doc: Path) -> str:

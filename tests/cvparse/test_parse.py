@@ -1,6 +1,5 @@
-"""The whole parse on the seeds and the devset: schema, scores, coverage, speed."""
+"""The whole parse on the seeds and the devset: schema, scores, coverage."""
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -11,21 +10,8 @@ import jsonschema
 import pytest
 
 from cvparse import CVParseError, parse
+from tests.cvparse.shared import DEVSET, SCHEMA, SEEDS, cvscore
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SEEDS = SHARED / "seeds"
-DEVSET = SHARED / "devset"
-SCHEMA = json.loads((SHARED / "cv-json.schema.json").read_text())
-
-
-def _cvscore():
-    spec = importlib.util.spec_from_file_location("cvscore", SHARED / "tools" / "cvscore.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-cvscore = _cvscore()
 SEED_DOCS = sorted(SEEDS.glob("*.txt"))
 DEV_DOCS = sorted(p for p in (DEVSET / "docs").iterdir() if p.is_file())
 

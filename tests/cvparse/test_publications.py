@@ -1,8 +1,5 @@
 """Publication lists in the citation styles CVs use, read into CV JSON entries."""
 
-import json
-from pathlib import Path
-
 import jsonschema
 import pytest
 
@@ -13,9 +10,7 @@ from cvparse.publications import (
     self_name,
     to_sentinels,
 )
-
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SCHEMA = SHARED / "cv-json.schema.json"
+from tests.cvparse.shared import SCHEMA, SEEDS
 
 
 def parse(text: str, *, category: str | None = None, owner: str | None = None) -> list[dict]:
@@ -298,7 +293,7 @@ def test_citation_styles(text, owner, expected):
 
 
 def test_every_entry_fits_the_schema():
-    schema = json.loads(SCHEMA.read_text())
+    schema = SCHEMA
     item_schema = {"$defs": schema["$defs"], **schema["properties"]["publications"]["items"]}
     for _, text, owner, _ in STYLES:
         for pub in parse(text, owner=owner):
@@ -530,7 +525,7 @@ def test_markup_becomes_sentinels(text, expected):
 
 def test_homepage_publication_list_from_the_seeds():
     """The "[VENUE'YY]" homepage list of a seed CV, read from the shared seeds."""
-    path = SHARED / "seeds" / "003_9c2814318dd6f793.txt"
+    path = SEEDS / "003_9c2814318dd6f793.txt"
     lines = path.read_text().split("\n")
     start = lines.index("[Publications](#publications)") + 2
     pubs = parse_publications(

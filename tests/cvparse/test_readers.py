@@ -16,10 +16,9 @@ from cvparse.readers import MAX_UPLOAD_BYTES, read
 from cvparse.readers.bibtex import publications_from_bibtex
 from cvparse.readers.pdf import _read_with_pdfium
 from tests.cvparse.pdfwriter import Page, make_pdf
+from tests.cvparse.shared import DEVSET
 
 FILES = Path(__file__).parent / "files"
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-DEVSET = SHARED / "devset"
 
 
 def read_file(name: str, filename: str | None = None):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import jsonschema
@@ -12,13 +11,11 @@ from hypothesis import strategies as st
 
 from cvparse import parse
 from cvparse.errors import CVParseError
+from tests.cvparse.shared import SCHEMA, SEEDS
 
 HERE = Path(__file__).parent
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
-VALIDATOR = jsonschema.Draft202012Validator(
-    json.loads((SHARED / "cv-json.schema.json").read_text())
-)
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SUFFIXES = ["cv.pdf", "cv.docx", "cv.txt", "cv.md", "cv.html", "cv.bib", "cv"]
 
@@ -80,7 +77,7 @@ lines_strategy = st.lists(
 
 @FAST
 @given(
-    seed=st.sampled_from(SEEDS),
+    seed=st.sampled_from(SEED_FILES),
     cut=st.floats(0, 1),
     length=st.integers(0, 40),
     inserted=lines_strategy,
@@ -108,7 +105,7 @@ def test_damaged_fixture_files(name, position, garbage, truncate):
     parse_or_refuse(damaged, name)
 
 
-@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.stem)
 def test_seeds_parse_to_valid_json(path):
     result = parse_or_refuse(path.read_bytes(), path.name)
     assert result is not None and result["person"]["name"]
