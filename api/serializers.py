@@ -17,23 +17,23 @@ Absolute = Callable[[str], str]
 
 
 def person_summary(person: Person, absolute: Absolute) -> dict:
-    return {
-        "slug": person.slug,
-        "name": person.name,
-        "is_stub": person.is_stub,
-        "url": absolute(reverse("api:person-detail", args=[person.slug])),
-        "html_url": absolute(person.get_absolute_url()),
-    }
+    return _person_link(
+        person.slug, person.name, person.is_stub, person.get_absolute_url(), absolute
+    )
 
 
 def author_summary(author: Author, absolute: Absolute) -> dict:
     """A linked author as ``person_summary`` gives a person."""
+    return _person_link(author.slug, author.name, author.is_stub, author.url, absolute)
+
+
+def _person_link(slug: str, name: str, is_stub: bool, page: str, absolute: Absolute) -> dict:
     return {
-        "slug": author.slug,
-        "name": author.name,
-        "is_stub": author.is_stub,
-        "url": absolute(reverse("api:person-detail", args=[author.slug])),
-        "html_url": absolute(author.url),
+        "slug": slug,
+        "name": name,
+        "is_stub": is_stub,
+        "url": absolute(reverse("api:person-detail", args=[slug])),
+        "html_url": absolute(page),
     }
 
 
