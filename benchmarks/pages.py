@@ -65,6 +65,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--check", action="store_true", help="exit with 1 when a targeted page misses"
     )
+    parser.add_argument(
+        "--only", metavar="TEXT", help="only the pages whose name contains TEXT (e.g. profile)"
+    )
     return parser.parse_args()
 
 
@@ -265,6 +268,8 @@ def main() -> None:
     print(f"{connection.vendor}: {people} people, {publications} publications")
     urls = pages()
     baseline = urls.pop(BASELINE)
+    if args.only:
+        urls = {name: url for name, url in urls.items() if args.only in name}
 
     def get(url: str) -> int:
         return client.get(url).status_code

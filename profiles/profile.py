@@ -17,7 +17,7 @@ from profiles.charts import Chart, publications_per_year
 from profiles.models import Person
 from profiles.queries import mentorships_of
 from publications.models import Publication
-from publications.queries import Author
+from publications.queries import Author, ListedPublication
 
 COAUTHORS_SHOWN = 30
 
@@ -31,7 +31,7 @@ class TimelineEntry:
 @dataclass(frozen=True)
 class YearGroup:
     year: int | None
-    publications: list[Publication]
+    publications: list[ListedPublication]
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class PersonLink:
 @dataclass
 class Profile:
     person: Person
-    publications: list[Publication]
+    publications: list[ListedPublication]
     education: list[TimelineEntry] = field(default_factory=list)
     positions: list[TimelineEntry] = field(default_factory=list)
     other_advisors: list[Mentorship] = field(default_factory=list)
@@ -107,7 +107,7 @@ def _newest_first(affiliation: Affiliation) -> tuple[str, str]:
 
 def load_profile(person: Person) -> Profile:
     """Arrange ``person`` (from ``Person.objects.for_profile()``) for its page."""
-    publications = list(Publication.objects.for_profile(person))
+    publications = Publication.objects.for_profile(person)
     received, given = [], []
     for mentorship in mentorships_of(person):
         if mentorship.advisee_id == person.pk:

@@ -13,6 +13,7 @@ from profiles.models import Person
 from profiles.profile import load_profile
 from publications.exports import bibtex, csl_json
 from publications.models import Publication
+from publications.queries import ListedPublication
 
 JSON_PARAMS = {"ensure_ascii": False, "indent": 2}
 
@@ -38,9 +39,9 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "profiles/person_detail.html", context)
 
 
-def _publications_of(slug: str) -> tuple[Person, list[Publication]]:
+def _publications_of(slug: str) -> tuple[Person, list[ListedPublication]]:
     person = get_object_or_404(Person, slug=slug)
-    return person, list(Publication.objects.for_profile(person))
+    return person, Publication.objects.for_profile(person)
 
 
 @require_GET

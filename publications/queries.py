@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
@@ -40,6 +40,50 @@ class Author:
     is_equal_contribution: bool
     is_corresponding: bool
     category: str
+
+
+@dataclass(slots=True)
+class ListedVenue:
+    """A listed publication's venue: what citations and exports show of it."""
+
+    pk: int
+    name: str
+    short_name: str
+    slug: str
+    kind: str
+
+    def get_absolute_url(self) -> str:
+        return reverse("publications:venue-detail", args=[self.slug])
+
+
+@dataclass(slots=True)
+class ListedPublication:
+    """A publication as a profile lists it, read-only: the fields, venue and authors
+    that citations, exports and the API read of a ``Publication``, under the same
+    names, built from one row."""
+
+    pk: int
+    title: str
+    slug: str
+    year: int | None
+    month: int | None
+    venue: ListedVenue | None
+    venue_name: str
+    status: str
+    doi: str
+    pages: str
+    location: str
+    links: list[dict]
+    note: str
+    authors: list[Author] = field(default_factory=list)
+
+    def get_absolute_url(self) -> str:
+        return reverse("publications:publication-detail", args=[self.slug])
+
+    def get_status_display(self) -> str:
+        from publications.models import Publication
+
+        return dict(Publication.Status.choices).get(self.status, self.status)
 
 
 def url_maker(viewname: str) -> Callable[[str], str]:
@@ -164,20 +208,26 @@ class PublicationQuerySet(models.QuerySet):
             .with_authors()
         )
 
-    def for_profile(self, person) -> PublicationQuerySet:
-        """A person's publications as ``for_listing()`` lists them, the venue joined: one
-        query fewer, and for one person's papers PostgreSQL joins the venues by key."""
+    def for_profile(self, person) -> list[ListedPublication]:
+        """A person's publications, newest first, as ``ListedPublication`` rows with
+        their venues and ordered authors: two queries, and no model instances (for 200
+        papers, building them was a fifth of the profile page's time)."""
         from publications.models import Authorship
 
         papers = Authorship.objects.filter(person=person).values("publication_id")
         venue_fields = (f"venue__{name}" for name in LISTED_VENUE_FIELDS)
-        return (
-            self.by_person(person)
-            .only(*LISTED_FIELDS, *venue_fields)
-            .select_related("venue")
-            .with_authors(among=papers)
-            .newest_first()
+        rows = (
+            self.by_person(person).newest_first().values_list("pk", *LISTED_FIELDS, *venue_fields)
         )
+        venues: dict[int, ListedVenue] = {}
+        publications = []
+        for pk, title, slug, year, month, venue_id, *own, v_name, v_short, v_slug, v_kind in rows:
+            venue = venues.get(venue_id)
+            if venue is None and venue_id is not None:
+                venue = venues[venue_id] = ListedVenue(venue_id, v_name, v_short, v_slug, v_kind)
+            publications.append(ListedPublication(pk, title, slug, year, month, venue, *own))
+        attach_authors(publications, among=papers)
+        return publications
 
     def for_detail(self) -> PublicationQuerySet:
         return self.for_listing()
