@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from affiliations.models import Affiliation, Organization
 from profiles.models import Person
-from profiles.profile import Profile
+from profiles.profile import Mentor, Profile
 from publications.exports import main_url, venue_name
 from publications.models import Publication, Venue
 from publications.queries import Author
@@ -22,9 +22,9 @@ def person_summary(person: Person, absolute: Absolute) -> dict:
     )
 
 
-def author_summary(author: Author, absolute: Absolute) -> dict:
-    """A linked author as ``person_summary`` gives a person."""
-    return _person_link(author.slug, author.name, author.is_stub, author.url, absolute)
+def link_summary(link: Author | Mentor, absolute: Absolute) -> dict:
+    """A linked author, advisor or advisee as ``person_summary`` gives a person."""
+    return _person_link(link.slug, link.name, link.is_stub, link.url, absolute)
 
 
 def _person_link(slug: str, name: str, is_stub: bool, page: str, absolute: Absolute) -> dict:
@@ -67,10 +67,10 @@ def person_detail(profile: Profile, absolute: Absolute) -> dict:
             _affiliation(entry.affiliation, absolute)
             for entry in profile.positions + profile.education
         ],
-        "advisors": [person_summary(m.advisor, absolute) for m in profile.advisors],
-        "advisees": [person_summary(m.advisee, absolute) for m in profile.advisees],
+        "advisors": [link_summary(m, absolute) for m in profile.advisors],
+        "advisees": [link_summary(m, absolute) for m in profile.advisees],
         "coauthors": [
-            {**author_summary(c.author, absolute), "shared_publications": c.shared}
+            {**link_summary(c.author, absolute), "shared_publications": c.shared}
             for c in profile.coauthors
         ],
         "publications": [publication_summary(p, absolute) for p in profile.publications],
@@ -126,7 +126,7 @@ def publication_summary(publication: Publication, absolute: Absolute) -> dict:
                 "name": a.name,
                 "equal_contribution": a.is_equal_contribution,
                 "corresponding": a.is_corresponding,
-                "person": author_summary(a, absolute) if a.person_id else None,
+                "person": link_summary(a, absolute) if a.person_id else None,
             }
             for a in publication.authors
         ],

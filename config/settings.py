@@ -182,8 +182,10 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "vitae@localhost")
 
-# --- Cache: per process by default; Redis (shared by every process) through REDIS_URL.
-# Login lockouts and upload limits count here, so production needs the shared one.
+# --- Cache: Redis through REDIS_URL, else files under var/cache. Either way one cache that
+# every process shares (web server, worker, commands): the profile page caches what it
+# draws from the graph under a version number that writes bump (profiles/graph_version.py),
+# and login lockouts and upload limits count here. Several servers need Redis.
 REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -194,7 +196,12 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": Path(os.environ.get("CACHE_DIR", BASE_DIR / "var" / "cache")),
+        }
+    }
 # Failed logins are counted in the shared cache when there is one, else in the database.
 AXES_HANDLER = (
     "axes.handlers.cache.AxesCacheHandler"

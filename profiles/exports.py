@@ -169,7 +169,7 @@ def cv_json(profile: Profile, absolute: Callable[[str], str]) -> dict:
                 "field": _text(entry.affiliation.field),
                 "start": _text(entry.affiliation.start),
                 "end": _text(entry.affiliation.end),
-                "advisors": [m.advisor.name for m in entry.advisors],
+                "advisors": [m.name for m in entry.advisors],
                 "gpa": _text(entry.affiliation.gpa),
                 "details": list(entry.affiliation.details),
             }
@@ -183,7 +183,7 @@ def cv_json(profile: Profile, absolute: Callable[[str], str]) -> dict:
                 "kind": entry.affiliation.kind,
                 "start": _text(entry.affiliation.start),
                 "end": _text(entry.affiliation.end),
-                "supervisors": [m.advisor.name for m in entry.advisors],
+                "supervisors": [m.name for m in entry.advisors],
                 "location": _text(entry.affiliation.location),
                 "details": list(entry.affiliation.details),
             }

@@ -17,15 +17,29 @@ from profiles.charts import Chart, publications_per_year
 from profiles.models import Person
 from profiles.queries import mentorships_of
 from publications.models import Publication
-from publications.queries import Author, ListedPublication
+from publications.queries import Author, ListedPublication, url_maker
 
 COAUTHORS_SHOWN = 30
 
 
 @dataclass(frozen=True)
+class Mentor:
+    """The other person of one of the profile's mentorships (an advisor or an advisee),
+    with the link the page shows."""
+
+    person_id: int
+    name: str
+    slug: str
+    url: str
+    is_stub: bool
+    role: str  # as shown: "Advisor", "Supervisor", "Mentor"
+    affiliation_id: int | None
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     affiliation: Affiliation
-    advisors: list[Mentorship]
+    advisors: list[Mentor]
 
 
 @dataclass(frozen=True)
@@ -49,11 +63,11 @@ class PersonLink:
 @dataclass
 class Profile:
     person: Person
-    publications: list[ListedPublication]
+    publications: list[ListedPublication] = field(default_factory=list)
     education: list[TimelineEntry] = field(default_factory=list)
     positions: list[TimelineEntry] = field(default_factory=list)
-    other_advisors: list[Mentorship] = field(default_factory=list)
-    advisees: list[Mentorship] = field(default_factory=list)
+    other_advisors: list[Mentor] = field(default_factory=list)
+    advisees: list[Mentor] = field(default_factory=list)
     coauthors: list[Coauthor] = field(default_factory=list)
     coauthor_count: int = 0
 
@@ -87,15 +101,15 @@ class Profile:
     @property
     def mentioned_by(self) -> list[PersonLink]:
         """People with a CV of their own who list this person (for a stub's page)."""
-        people = [*(m.advisee for m in self.advisees), *(m.advisor for m in self.advisors)]
-        links = {p.pk: PersonLink(p.name, p.get_absolute_url()) for p in people if not p.is_stub}
+        people = [*self.advisees, *self.advisors]
+        links = {m.person_id: PersonLink(m.name, m.url) for m in people if not m.is_stub}
         for c in self.coauthors:
             if not c.author.is_stub:
                 links.setdefault(c.author.person_id, PersonLink(c.author.name, c.author.url))
         return sorted(links.values(), key=lambda link: link.name)
 
     @property
-    def advisors(self) -> list[Mentorship]:
+    def advisors(self) -> list[Mentor]:
         entries = self.education + self.positions
         return [m for entry in entries for m in entry.advisors] + self.other_advisors
 
@@ -105,20 +119,41 @@ def _newest_first(affiliation: Affiliation) -> tuple[str, str]:
     return (end, affiliation.start)
 
 
-def load_profile(person: Person) -> Profile:
-    """Arrange ``person`` (from ``Person.objects.for_profile()``) for its page."""
-    publications = Publication.objects.for_profile(person)
-    received, given = [], []
-    for mentorship in mentorships_of(person):
-        if mentorship.advisee_id == person.pk:
-            received.append(mentorship)
-        if mentorship.advisor_id == person.pk:
-            given.append(mentorship)
-    by_affiliation: dict[int | None, list[Mentorship]] = {}
-    for mentorship in received:
-        by_affiliation.setdefault(mentorship.affiliation_id, []).append(mentorship)
+def _mentors_of(person: Person) -> tuple[list[Mentor], list[Mentor]]:
+    """The person's advisors and advisees, from one query."""
+    url = url_maker("profiles:person-detail")
+    roles = dict(Mentorship.Role.choices)
 
-    profile = Profile(person=person, publications=publications)
+    def other(row, side: str) -> Mentor:  # side: "advisor" or "advisee"
+        slug = getattr(row, f"{side}__slug")
+        return Mentor(
+            getattr(row, f"{side}_id"),
+            getattr(row, f"{side}__name"),
+            slug,
+            url(slug),
+            getattr(row, f"{side}__is_stub"),
+            roles.get(row.role, row.role),
+            row.affiliation_id,
+        )
+
+    advisors, advisees = [], []
+    for row in mentorships_of(person):
+        if row.advisee_id == person.pk:
+            advisors.append(other(row, "advisor"))
+        if row.advisor_id == person.pk:
+            advisees.append(other(row, "advisee"))
+    return advisors, advisees
+
+
+def load_profile(person: Person, publications: bool = True) -> Profile:
+    """Arrange ``person`` (from ``Person.objects.for_profile()``) for its page; without
+    its publications and co-authors if ``publications`` is false (``add_publications``)."""
+    received, given = _mentors_of(person)
+    by_affiliation: dict[int | None, list[Mentor]] = {}
+    for mentor in received:
+        by_affiliation.setdefault(mentor.affiliation_id, []).append(mentor)
+
+    profile = Profile(person=person)
     affiliations = sorted(person.affiliations.all(), key=_newest_first, reverse=True)
     for affiliation in affiliations:
         entry = TimelineEntry(affiliation, by_affiliation.pop(affiliation.pk, []))
@@ -128,10 +163,18 @@ def load_profile(person: Person) -> Profile:
             profile.positions.append(entry)
     profile.other_advisors = [m for group in by_affiliation.values() for m in group]
     profile.advisees = given
+    if publications:
+        add_publications(profile)
+    return profile
 
+
+def add_publications(profile: Profile) -> None:
+    """Load the profile's publications, and rank its co-authors by papers shared."""
+    person = profile.person
+    profile.publications = Publication.objects.for_profile(person)
     shared: Counter[int] = Counter()
     authors: dict[int, Author] = {}
-    for publication in publications:
+    for publication in profile.publications:
         linked = {a.person_id: a for a in publication.authors if a.person_id}
         linked.pop(person.pk, None)
         shared.update(linked.keys())
@@ -139,4 +182,3 @@ def load_profile(person: Person) -> Profile:
     ranked = sorted(shared.items(), key=lambda item: (-item[1], authors[item[0]].name))
     profile.coauthors = [Coauthor(authors[pk], n) for pk, n in ranked[:COAUTHORS_SHOWN]]
     profile.coauthor_count = len(ranked)
-    return profile

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
+from profiles.graph_version import GraphWritesQuerySet
 
-class PersonQuerySet(models.QuerySet):
+
+class PersonQuerySet(GraphWritesQuerySet):
     def with_cv(self) -> PersonQuerySet:
         return self.filter(is_stub=False)
 
@@ -92,23 +94,21 @@ class PersonQuerySet(models.QuerySet):
         )
 
 
-SHOWN = ("name", "slug", "is_stub")  # of the other person in a mentorship
-
-
 def mentorships_of(person) -> models.QuerySet:
-    """The person's advisors and advisees in one query (the profile splits them), each
-    other person with name and link only: a professor lists dozens of advisees, and a
-    whole person row (bio, JSON lists) each costs more than the page."""
+    """The person's advisors and advisees in one query (the profile splits them) as
+    rows: ids, role, and the name, slug and stub mark of both people. A professor lists
+    dozens of advisees; two model instances each cost more than the rest of the page."""
     from affiliations.models import Mentorship
 
-    own = [f.name for f in Mentorship._meta.concrete_fields]
-    shown = [f"{other}__{name}" for other in ("advisor", "advisee") for name in SHOWN]
+    people = [f"{side}__{name}" for side in ("advisor", "advisee") for name in SHOWN]
     return (
         Mentorship.objects.filter(Q(advisee=person) | Q(advisor=person))
-        .select_related("advisor", "advisee")
-        .only(*own, *shown)
         .order_by("pk")
+        .values_list("advisor_id", "advisee_id", "affiliation_id", "role", *people, named=True)
     )
+
+
+SHOWN = ("name", "slug", "is_stub")  # of the people in a mentorship
 
 
 def _ordered(label: str, *fields: str) -> models.QuerySet:

@@ -1,16 +1,23 @@
 """The people directory, profile pages and a profile's exports."""
 
+from dataclasses import dataclass
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from config.htmx import template_for
-from profiles import exports
+from config.release import release
+from editing.access import can_edit_person
+from profiles import exports, graph_version
 from profiles.filters import PAGE_SIZE, DirectoryForm
 from profiles.models import Person
-from profiles.profile import load_profile
+from profiles.profile import Coauthor, Profile, add_publications, load_profile
 from publications.exports import bibtex, csl_json
 from publications.models import Publication
 from publications.queries import ListedPublication
@@ -27,16 +34,45 @@ def person_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, {"form": form, "page": page, "query": form.data.get("q", "")})
 
 
+PUBLICATIONS_CACHE_SECONDS = 24 * 60 * 60
+
+
+@dataclass(frozen=True)
+class PublicationsPart:
+    html: SafeString
+    coauthors: list[Coauthor]
+
+
 @require_GET
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.for_profile(), slug=slug)
-    profile = load_profile(person)
+    profile = load_profile(person, publications=False)
+    part = _publications_part(request, profile, can_edit_person(request.user, person))
+    profile.coauthors = part.coauthors  # a stub's page names the co-authors who list it
     context = {
         "person": person,
         "profile": profile,
+        "publications_html": part.html,
         "jsonld": exports.person_jsonld(profile, request.build_absolute_uri),
     }
     return render(request, "profiles/person_detail.html", context)
+
+
+def _publications_part(request: HttpRequest, profile: Profile, editable: bool) -> PublicationsPart:
+    """The publications and co-authors sections, from the cache when no row they show
+    has changed since they were drawn (for 200 papers, drawing them is most of the
+    page's time). Owners' and staff's copies, with edit tools, are kept apart."""
+    person = profile.person
+    # The version is read before the rows: rows read after it are at least as new.
+    key = f"profile-publications:{person.pk}:{editable:d}:{graph_version.current()}:{release()}"
+    part = cache.get(key)
+    if part is None:
+        add_publications(profile)
+        context = {"person": person, "profile": profile, "editable": editable}
+        html = render_to_string("profiles/person_detail.html#publications", context, request)
+        part = PublicationsPart(html, profile.coauthors)
+        cache.set(key, part, PUBLICATIONS_CACHE_SECONDS)
+    return part
 
 
 def _publications_of(slug: str) -> tuple[Person, list[ListedPublication]]:

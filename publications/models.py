@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from profiles.graph_version import GraphWritesQuerySet
 from profiles.models import CVDocument, HandEdited, Person, Timestamped
 from publications.queries import PublicationQuerySet
 
@@ -23,6 +24,8 @@ class Venue(HandEdited):
     slug = models.SlugField(max_length=80, unique=True)
     key = models.CharField(max_length=400, unique=True, help_text="Normalised name for matching.")
     kind = models.CharField(max_length=12, choices=Kind, default=Kind.OTHER)
+
+    objects = GraphWritesQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -118,6 +121,8 @@ class Authorship(Timestamped):
     category = models.CharField(
         max_length=200, blank=True, help_text="The owner's CV sub-heading for this paper."
     )
+
+    objects = GraphWritesQuerySet.as_manager()
 
     history = HistoricalRecords()
 

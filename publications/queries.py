@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
 from django.urls import reverse
 
+from profiles.graph_version import GraphWritesQuerySet
+
 # What a citation, an export or the API shows: everything but bookkeeping.
 LISTED_FIELDS = (
     "title",
@@ -150,7 +152,7 @@ def attach_authors(publications: list, among: models.QuerySet | None = None) -> 
         publication.authors = by_publication[publication.pk]
 
 
-class PublicationQuerySet(models.QuerySet):
+class PublicationQuerySet(GraphWritesQuerySet):
     _with_authors = False
     _authors_among: models.QuerySet | None = None
 

@@ -23,6 +23,17 @@ def _immediate_tasks(settings):
 
 
 @pytest.fixture(autouse=True)
+def _own_cache(settings, request):
+    """A cache of the test's own, empty: nothing cached by another test is served."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": request.node.nodeid,
+        }
+    }
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     """Hashing each persona's password the production way costs a second per test."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

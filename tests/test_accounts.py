@@ -230,7 +230,7 @@ def test_rate_limits_work_on_the_shared_redis_cache():
     [
         (
             {},
-            "django.core.cache.backends.locmem.LocMemCache "
+            "django.core.cache.backends.filebased.FileBasedCache "
             "axes.handlers.database.AxesDatabaseHandler "
             "django.core.mail.backends.console.EmailBackend",
         ),
@@ -243,7 +243,8 @@ def test_rate_limits_work_on_the_shared_redis_cache():
     ],
 )
 def test_development_settings_and_the_shared_cache(env, expected):
-    """Without REDIS_URL: per-process cache, lockouts in the database; with it: Redis for both."""
+    """Without REDIS_URL: a cache in files (shared by a machine's processes), lockouts in
+    the database; with it: Redis for both."""
     code = (
         "from config import settings as s; "
         "print(s.CACHES['default']['BACKEND'], s.AXES_HANDLER, s.EMAIL_BACKEND)"
