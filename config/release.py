@@ -1,4 +1,5 @@
-"""Which code is running: a digest of the project's Python modules and templates.
+"""Which code is running: a digest of the project's Python modules, templates and
+pinned dependencies (pyproject.toml), read when the process starts.
 
 HTML kept in the shared cache is keyed by it, so that after a deploy no page shows
 what the previous code drew (the cache, Redis, outlives the processes).
@@ -19,7 +20,7 @@ def release() -> str:
     for root, dirs, files in os.walk(settings.BASE_DIR):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED and not d.startswith("."))
         for name in sorted(files):
-            if name.endswith((".py", ".html")):
+            if name.endswith((".py", ".html")) or name == "pyproject.toml":
                 path = os.path.join(root, name)
                 digest.update(os.path.relpath(path, settings.BASE_DIR).encode())
                 with open(path, "rb") as file:

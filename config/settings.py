@@ -182,25 +182,38 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "vitae@localhost")
 
-# --- Cache: Redis through REDIS_URL, else files under var/cache. Either way one cache that
-# every process shares (web server, worker, commands): the profile page caches what it
-# draws from the graph under a version number that writes bump (profiles/graph_version.py),
-# and login lockouts and upload limits count here. Several servers need Redis.
+# --- Caches: Redis through REDIS_URL, else files under var/cache. Either way shared by
+# every process (web server, worker, commands). "default" counts login lockouts and
+# upload limits; "pages" keeps the parts of pages drawn from the graph, under a version
+# that every write moves (profiles/graph_version.py). Several servers need Redis.
 REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
+CACHE_DIR = Path(os.environ.get("CACHE_DIR", BASE_DIR / "var" / "cache"))
+PAGE_CACHE_SECONDS = 24 * 60 * 60
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "vitae",
+            "KEY_PREFIX": prefix,
+            **extra,
         }
+        for alias, prefix, extra in (
+            ("default", "vitae", {}),
+            ("pages", "vitae-pages", {"TIMEOUT": PAGE_CACHE_SECONDS}),
+        )
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": Path(os.environ.get("CACHE_DIR", BASE_DIR / "var" / "cache")),
-        }
+            "LOCATION": CACHE_DIR / "default",
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR / "pages",
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
 # Failed logins are counted in the shared cache when there is one, else in the database.
 AXES_HANDLER = (

@@ -1,53 +1,57 @@
-"""A version number of the academic graph, for the caches of what pages draw from it.
+"""A version of the academic graph, for the caches of what pages draw from it.
 
-A cached part of a page is keyed by this number (and by the code that drew it), so
+A cached part of a page is keyed by this version (and by the code that drew it), so
 that it is never served once a row it shows has changed. Every write to those rows
-bumps the number: saves and deletes through signals, bulk writes through
+moves the version: saves and deletes through signals, bulk writes through
 ``GraphWritesQuerySet``.
 
-Each write bumps twice: at once, so that the writer's own next read (in the same
-transaction, or a test's) misses the cache; and again after the transaction
-commits, because a page read by another connection while the transaction was open
-saw the old rows and may have cached them under the first bump's number.
+Each write moves it twice: at once, so that the writer's own next read (in the same
+transaction, or a test's) misses the cache; and again after the transaction commits,
+because a page read by another connection while the transaction was open saw the old
+rows and may have cached them under the first new version. A cache that cannot be
+written to fails the write itself (the transaction is rolled back, nothing stale can
+be served); after the commit, a failure is only logged (the rows are saved).
 
-The number lives in the shared cache (Redis in production, a directory of files
-otherwise, so that the web server, the worker and ``manage.py`` commands share it).
-When it is missing (evicted, or a new cache) it starts again at a random value, so a
-number is never used twice for different rows.
+The version is a random number, never a count: a new one is never a value used
+before, even when two processes write it at once on a cache without an atomic
+increment (the file cache), or when it was lost (evicted, a new cache).
 """
 
 from __future__ import annotations
 
 import secrets
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 
 KEY = "graph-version"
 
 
+def page_cache():
+    """The cache of rendered parts, and of the version they are keyed by."""
+    return caches["pages"]
+
+
 def current() -> int:
-    version = cache.get(KEY)
+    version = page_cache().get(KEY)
     if version is None:
-        cache.add(KEY, secrets.randbits(52))
-        version = cache.get(KEY)
+        version = secrets.randbits(63)
+        if not page_cache().add(KEY, version, timeout=None):
+            version = page_cache().get(KEY, version)
     return version
 
 
-def _increment() -> None:
-    try:
-        cache.incr(KEY)
-    except ValueError:  # missing: any new value will do
-        cache.add(KEY, secrets.randbits(52))
+def _move() -> None:
+    page_cache().set(KEY, secrets.randbits(63), timeout=None)
 
 
 def bump(using: str | None = None) -> None:
     """Note a write to the graph, now and again when the transaction commits."""
-    _increment()
+    _move()
     connection = transaction.get_connection(using)
-    if not any(callback is _increment for _, callback, _ in connection.run_on_commit):
-        transaction.on_commit(_increment, using=using)  # once per transaction
+    if not any(callback is _move for _, callback, _ in connection.run_on_commit):
+        transaction.on_commit(_move, using=using, robust=True)  # once per transaction
 
 
 def _bump_on_signal(sender, using: str, **kwargs) -> None:

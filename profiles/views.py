@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -34,9 +33,6 @@ def person_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, {"form": form, "page": page, "query": form.data.get("q", "")})
 
 
-PUBLICATIONS_CACHE_SECONDS = 24 * 60 * 60
-
-
 @dataclass(frozen=True)
 class PublicationsPart:
     html: SafeString
@@ -65,13 +61,13 @@ def _publications_part(request: HttpRequest, profile: Profile, editable: bool) -
     person = profile.person
     # The version is read before the rows: rows read after it are at least as new.
     key = f"profile-publications:{person.pk}:{editable:d}:{graph_version.current()}:{release()}"
-    part = cache.get(key)
+    part = graph_version.page_cache().get(key)
     if part is None:
         add_publications(profile)
         context = {"person": person, "profile": profile, "editable": editable}
         html = render_to_string("profiles/person_detail.html#publications", context, request)
         part = PublicationsPart(html, profile.coauthors)
-        cache.set(key, part, PUBLICATIONS_CACHE_SECONDS)
+        graph_version.page_cache().set(key, part)
     return part
 
 

@@ -24,12 +24,13 @@ def _immediate_tasks(settings):
 
 @pytest.fixture(autouse=True)
 def _own_cache(settings, request):
-    """A cache of the test's own, empty: nothing cached by another test is served."""
+    """Caches of the test's own, empty: nothing cached by another test is served."""
     settings.CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": request.node.nodeid,
+            "LOCATION": f"{alias}:{request.node.nodeid}",
         }
+        for alias in ("default", "pages")
     }
 
 

@@ -36,34 +36,28 @@ def profile_of(client, person):
 def test_every_bump_moves_the_version_at_once(db):
     first = graph_version.current()
     graph_version.bump()
-    assert graph_version.current() == first + 1
+    assert graph_version.current() != first
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_transaction_bumps_at_each_write_and_once_more_at_commit():
     paper = make_publication("A Paper")
-    before = graph_version.current()
+    seen = {graph_version.current()}
     with transaction.atomic():
         for title in ("One", "Two", "Three"):
             paper.title = title
             paper.save()
-        assert graph_version.current() == before + 3  # seen inside the transaction
+            seen.add(graph_version.current())  # a new version, seen inside the transaction
         pending = transaction.get_connection().run_on_commit
-        assert [f for _, f, _ in pending if f is graph_version._increment] == [
-            graph_version._increment
-        ]
-    assert graph_version.current() == before + 4  # and once more when it committed
+        assert [f for _, f, _ in pending if f is graph_version._move] == [graph_version._move]
+    assert len(seen) == 4
+    assert graph_version.current() not in seen  # and a new one once it committed
 
 
 def test_a_lost_version_starts_again_at_a_new_number(db):
-    from django.core.cache import cache
-
     first = graph_version.current()
-    cache.delete(graph_version.KEY)
-    assert graph_version.current() != first
-    cache.delete(graph_version.KEY)
-    graph_version.bump()  # a bump of a missing version sets a new one
-    assert graph_version.current() is not None
+    graph_version.page_cache().delete(graph_version.KEY)
+    assert graph_version.current() not in (first, None)
 
 
 @pytest.mark.parametrize(
@@ -94,7 +88,7 @@ def test_a_lost_version_starts_again_at_a_new_number(db):
 def test_writes_to_what_the_part_shows_bump_the_version(graph, write):
     before = graph_version.current()
     write(graph)
-    assert graph_version.current() > before
+    assert graph_version.current() != before
 
 
 def test_the_release_digest_follows_the_code(settings, tmp_path):
