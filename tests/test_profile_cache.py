@@ -121,6 +121,16 @@ def test_the_second_view_takes_the_part_from_the_cache(client, graph, django_ass
     assertContains(second, part.split("</section>")[0])  # the same citations
 
 
+def test_a_stubs_page_names_who_lists_it_from_the_cache_too(client, graph):
+    """The stub notice names the co-authors with a CV; on a second view they come
+    with the cached part."""
+    yinmin = f'<a href="{graph.yinmin.get_absolute_url()}">Yinmin Zhong</a>'
+    for _ in range(2):
+        page = profile_of(client, graph.stub).content.decode()
+        notice = page.split("Known from other CVs")[1].split("</section>")[0]
+        assert yinmin in notice
+
+
 def test_a_saved_title_shows_at_once(client, graph):
     profile_of(client, graph.yinmin)
     graph.distserve.title = "DistServe, Renamed"
