@@ -1,9 +1,11 @@
 """Everything the profile page shows about one person, from a fixed number of queries.
 
-``load_profile`` runs the queries (the person with its related rows, its
-publications with their authors, its advisors and advisees in one); everything
-else — the timeline, the year groups, the co-author ranking, the chart — is
-arranged here in Python.
+``load_profile`` runs the queries (its advisors and advisees in one, and through
+``add_publications`` its publications with their authors; the person comes with its
+related rows from ``Person.objects.for_profile()``); everything else — the timeline,
+the year groups, the co-author ranking, the chart — is arranged here in Python. The
+page keeps the publications part in the cache (profiles/views.py), so it calls
+``add_publications`` only when that part must be drawn again.
 """
 
 from __future__ import annotations
