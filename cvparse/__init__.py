@@ -12,12 +12,13 @@ from pathlib import Path
 
 from .errors import CVParseError
 from .parser import empty_result, parse_text
+from .publications import is_legend
 from .readers import read
 from .readers.bibtex import publications_from_bibtex
 
 PARSER_VERSION = "0.1.0"
 
-__all__ = ["CVParseError", "PARSER_VERSION", "parse"]
+__all__ = ["CVParseError", "PARSER_VERSION", "is_legend", "parse"]
 
 
 def parse(source: bytes | str | os.PathLike[str], filename: str | None = None) -> dict:

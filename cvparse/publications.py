@@ -1003,6 +1003,22 @@ def _legend(text: str) -> dict[str, str]:
     return found
 
 
+# What else a legend's mark may say of an author ("† corresponding author").
+_AUTHOR_ROLE_WORDS = re.compile(
+    r"correspond|student|advisee|mentee|supervis|senior|alphabetical|presenting|intern",
+    re.IGNORECASE,
+)
+
+
+def is_legend(text: str) -> bool:
+    """Whether ``text`` is nothing but a legend of author marks: "* equal contribution",
+    "(* co-first authors; † corresponding author)"; not "* Invited talk, 2023"."""
+    found = _legend(text)
+    return bool(found) and all(
+        meaning == "equal" or _AUTHOR_ROLE_WORDS.search(meaning) for meaning in found.values()
+    )
+
+
 def _is_subheading(line: Line) -> bool:
     flat = plain(line.text)
     whole_bold = line.text.startswith(B_ON) and line.text.endswith(B_OFF)

@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from affiliations.models import Affiliation, Organization, cv_date_validator
 from awards.models import Award
-from profiles.importing import entry_identity, row_identity, same_publication
+from profiles.importing import entry_identity, is_legend_section, row_identity, same_publication
 from profiles.models import CVDocument, Person, PersonName, ProfileSection, Project, Teaching
 from profiles.resolution import name_keys, resolve_organization
 from publications.models import Publication
@@ -415,7 +415,12 @@ def diff_against_profile(cv: dict, person: Person) -> ProfileDiff:
                 key = entry_identity(section, entry, picked=picked)
             row = rows[section].get(key)
             seen[section].add(key)
-            diff = EntryDiff("new") if row is None else _entry_diff(_changes(section, entry, row))
+            if section == "sections" and is_legend_section(entry):
+                diff = EntryDiff("same")  # the import leaves a publication legend out
+            elif row is None:
+                diff = EntryDiff("new")
+            else:
+                diff = _entry_diff(_changes(section, entry, row))
             entries[section].append(diff)
     missing = [
         (section, row)

@@ -197,6 +197,12 @@ def _entry_values(section: str, entry: dict) -> dict[str, Any]:
     return _fit(_SECTION_MODELS[section], values)
 
 
+def is_legend_section(section: dict) -> bool:
+    """A publication list's legend left over as a section ("* equal contribution"): the
+    marks it explains are on the authors, and the profile prints its own legend."""
+    return bool(section["items"]) and all(cvparse.is_legend(item) for item in section["items"])
+
+
 def _organization_written(section: str, entry: dict) -> str | None:
     """The organization an education or position entry names, as written."""
     return entry["institution"] if section == "education" else entry["organization"]
@@ -554,35 +560,42 @@ class _Import:
     # --- publications ---------------------------------------------------------------
 
     def venues(self) -> dict[int, Venue]:
-        """Venues by index of the CV's publications, matched by key or short name."""
+        """Venues by index of the CV's publications, matched by key or short name (a CV
+        writing only "OSDI" finds the venue of that short name); new ones unsaved, for
+        ``create_venues`` to save those a publication ends up with."""
         wanted = {}
         for i, p in enumerate(self.cv["publications"]):
             if p["venue"] or p["venue_short"]:
                 name = p["venue"] or p["venue_short"]
-                wanted[i] = (venue_key(name), (p["venue_short"] or "")[:60], name)
+                wanted[i] = (venue_key(name), (p["venue_short"] or name)[:60], name)
         by_key: dict[str, Venue] = {}
         by_short: dict[str, Venue] = {}
         for venue in Venue.objects.filter(
             Q(key__in={k for k, _, _ in wanted.values()})
-            | Q(short_name__in={s for _, s, _ in wanted.values() if s})
+            | Q(short_name__in={s for _, s, _ in wanted.values()})
         ).order_by("pk"):
             by_key[venue.key] = venue
             if venue.short_name:
                 by_short.setdefault(venue.short_name, venue)
-        fresh = []
         for key, short, name in wanted.values():
-            if key not in by_key and (not short or short not in by_short):
-                venue = Venue(name=name[:400], short_name=short, key=key, kind=_venue_kind(name))
-                fresh.append(venue)
+            if key not in by_key and short not in by_short:
+                written_short = short if short != name[:60] else ""
+                venue = Venue(
+                    name=name[:400], short_name=written_short, key=key, kind=_venue_kind(name)
+                )
                 by_key[key] = venue
-                if short:
+                if written_short:
                     by_short[short] = venue
+        return {i: by_key.get(key) or by_short[short] for i, (key, short, _) in wanted.items()}
+
+    def create_venues(self, venues: list[Venue]) -> None:
+        """Save the new venues among these (once each)."""
+        fresh = list({id(v): v for v in venues if v is not None and v.pk is None}.values())
         for venue, slug in zip(
             fresh, unique_slugs(Venue, [v.short_name or v.name for v in fresh]), strict=True
         ):
             venue.slug = slug
         self.create(Venue, fresh)
-        return {i: by_key.get(key) or by_short[short] for i, (key, short, _) in wanted.items()}
 
     def publications(self, person: Person) -> None:
         papers = self.cv["publications"]
@@ -597,7 +610,8 @@ class _Import:
         for authorship in Authorship.objects.filter(publication__in=candidates).order_by():
             authors_of[authorship.publication_id].append(authorship)
         pairs: dict[int, tuple[Publication, dict]] = {}  # first listing of each paper wins
-        fresh = []
+        fresh: list[Publication] = []
+        merges: list[tuple[Publication, dict]] = []
         for i, (paper, title) in enumerate(zip(papers, titles, strict=True)):
             values = {
                 "title": paper["title"],
@@ -629,8 +643,15 @@ class _Import:
                 candidates.append(publication)
                 fresh.append(publication)
             elif id(publication) not in pairs:
-                self.merge_publication(publication, values)
+                merges.append((publication, values))
             pairs.setdefault(id(publication), (publication, paper))
+        # Only the new venues a publication takes: a known paper keeps the venue it has.
+        self.create_venues(
+            [p.venue for p in fresh]
+            + [values["venue"] for publication, values in merges if not publication.venue_id]
+        )
+        for publication, values in merges:
+            self.merge_publication(publication, values)
         for publication, slug in zip(
             fresh, unique_slugs(Publication, [p.title[:60] for p in fresh]), strict=True
         ):
@@ -752,7 +773,10 @@ class _Import:
                     for item in s["items"]
                 ],
             ),
-            (ProfileSection, [_entry_values("sections", s) for s in cv["sections"]]),
+            (
+                ProfileSection,
+                [_entry_values("sections", s) for s in cv["sections"] if not is_legend_section(s)],
+            ),
         ]:
             identity = _IDENTITY[model]
             known = {row_identity(entry): entry for entry in existing.get(model, [])}

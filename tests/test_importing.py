@@ -12,7 +12,7 @@ from profiles.importing import CVImportError, _Import, import_cv_file, import_cv
 from profiles.management.commands.load_samples import SAMPLES
 from profiles.models import CVDocument, Person
 from profiles.resolution import relink_for
-from publications.models import Authorship, Publication
+from publications.models import Authorship, Publication, Venue
 
 from .conftest import make_cv, make_document, make_organization, make_paper, row_counts
 
@@ -408,3 +408,36 @@ def test_a_pick_that_cannot_be_made_writes_nothing(marks, education):
     with pytest.raises(CVImportError, match="The review .* pick again"):
         import_cv_json(cv, document=document)
     assert row_counts() == before
+
+
+def test_a_publication_legend_left_as_a_section_is_not_a_profile_section():
+    """ "* equal contribution" under a publication list: the marks are on the authors,
+    and the profile prints its own legend; a real section beside it is kept."""
+    legend = {"heading": "Publications", "items": ["(* equal contribution)"], "x_lines": [9]}
+    talks = {"heading": "Talks", "items": ["* Invited talk, 2023"], "x_lines": [12]}
+    result = import_json(make_cv("Ada Lovelace", sections=[legend, talks]))
+    assert list(result.person.profilesections.values_list("heading", "items")) == [
+        ("Talks", ["* Invited talk, 2023"])
+    ]
+
+
+def test_a_venue_written_by_its_short_name_is_the_known_venue():
+    paper = make_paper("Elastic Sharding", ["*Ada Lovelace"], venue="OSDI", year=2023)
+    osdi = Venue.objects.create(
+        name="USENIX Symposium on Operating Systems Design and Implementation",
+        short_name="OSDI",
+        slug="osdi",
+        key="usenix symposium on operating systems design and implementation",
+    )
+    import_json(make_cv("Ada Lovelace", publications=[paper]))
+    assert Publication.objects.get().venue == osdi
+    assert Venue.objects.count() == 1
+
+
+def test_a_known_paper_keeps_its_venue_and_makes_no_empty_one():
+    first = make_paper("Cost Models", ["*Ada Lovelace", "Charles Babbage"], venue="VLDB")
+    import_json(make_cv("Ada Lovelace", publications=[first]))
+    again = {**first, "venue": "Proceedings of the VLDB Endowment"}
+    import_json(make_cv("Charles Babbage", publications=[again]))
+    assert Publication.objects.get().venue.name == "VLDB"
+    assert not Venue.objects.filter(publications__isnull=True).exists()

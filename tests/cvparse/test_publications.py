@@ -5,6 +5,7 @@ import pytest
 
 from cvparse.publications import (
     finish_publications,
+    is_legend,
     merge_duplicates,
     parse_publications,
     self_name,
@@ -535,3 +536,18 @@ def test_homepage_publication_list_from_the_seeds():
     assert all(any(a["is_self"] for a in p["authors"]) for p in pubs)
     assert {p["status"] for p in pubs} == {"published"}
     assert pubs[-1]["venue_short"] == "SC" and pubs[-1]["year"] == 2016
+
+
+@pytest.mark.parametrize(
+    ("text", "legend"),
+    [
+        ("* equal contribution", True),
+        ("(* equal contribution)", True),
+        ("*Co-first authors; † corresponding author", True),
+        ("† denotes a student advisee", True),
+        ("* Invited talk, 2023", False),
+        ("Jane Doe*, John Roe. A Paper. OSDI 2023.", False),
+    ],
+)
+def test_a_legend_of_author_marks_is_told_from_an_entry(text, legend):
+    assert is_legend(text) is legend
