@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 from affiliations.models import Organization
 from api import serializers
 from api.openapi import schema
+from editing.redirects import redirect_merged
 from profiles.filters import DirectoryForm
 from profiles.models import Person
 from profiles.profile import load_profile
@@ -81,6 +82,7 @@ def person_list(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 @json_errors
+@redirect_merged
 def person_detail(request: HttpRequest, slug: str) -> JsonResponse:
     profile = load_profile(get_object_or_404(Person.objects.for_profile(), slug=slug))
     return JsonResponse(serializers.person_detail(profile, request.build_absolute_uri))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.expressions import RawSQL
 
 from profiles.graph_version import GraphWritesQuerySet
 
@@ -16,15 +17,29 @@ class PersonQuerySet(GraphWritesQuerySet):
         return self.with_cv().order_by("-updated_at").only("name", "slug", "headline", "updated_at")
 
     def in_organization(self, organization: str) -> PersonQuerySet:
-        """People affiliated with the organization of that slug or with one whose name
-        contains ``organization``, its units included."""
-        from affiliations.models import Affiliation
+        """People affiliated with the organization of that slug, with one whose name
+        contains ``organization`` or that is also known as ``organization`` (any case),
+        its units included."""
+        from affiliations.models import Affiliation, Organization
 
+        # A whole alias, not part of one: aliases are mostly acronyms, and "MIT" is in
+        # many a longer word. Each alias on its own, as in with_interest().
+        alias = {
+            "postgresql": "jsonb_array_elements_text(o.aliases) AS alias(value)",
+            "sqlite": "json_each(o.aliases) AS alias",
+        }[self.db_vendor]
+        known_as = RawSQL(
+            f"SELECT o.id FROM {Organization._meta.db_table} AS o, {alias}"
+            " WHERE lower(alias.value) = lower(%s)",
+            [organization],
+        )
         matches = (
             Q(organization__slug=organization)
             | Q(organization__parent__slug=organization)
             | Q(organization__name__icontains=organization)
             | Q(organization__parent__name__icontains=organization)
+            | Q(organization__in=known_as)
+            | Q(organization__parent__in=known_as)
         )
         return self.filter(Exists(Affiliation.objects.filter(matches, person=OuterRef("pk"))))
 
@@ -37,11 +52,21 @@ class PersonQuerySet(GraphWritesQuerySet):
         )
 
     def with_interest(self, interest: str) -> PersonQuerySet:
-        if self.db_vendor == "postgresql":
-            # jsonb containment, exact element match (case as written).
-            return self.filter(research_interests__contains=[interest])
-        # SQLite has no JSON containment; match the quoted element in the JSON text.
-        return self.filter(research_interests__icontains=f'"{interest}"')
+        """People with a research interest that contains ``interest``, in any case (on
+        SQLite, ASCII letters only, as with Django's icontains there)."""
+        # Each interest on its own. icontains over the list's JSON text would be simpler
+        # but matches the JSON, not the interests: across two of them ('Systems", "Deep'),
+        # the separators (",") and, on SQLite, not "é" (stored as "\u00e9").
+        each_interest = {
+            "postgresql": "jsonb_array_elements_text(p.research_interests) AS interest(value)"
+            " WHERE strpos(lower(interest.value), lower(%s)) > 0",
+            "sqlite": "json_each(p.research_interests) AS interest"
+            " WHERE instr(lower(interest.value), lower(%s)) > 0",
+        }[self.db_vendor]
+        table = self.model._meta.db_table
+        return self.filter(
+            pk__in=RawSQL(f"SELECT p.id FROM {table} AS p, {each_interest}", [interest])
+        )
 
     @property
     def db_vendor(self) -> str:
