@@ -30,6 +30,7 @@ MOVED: list[tuple[type[models.Model], str]] = [
     (ProfileSection, "person"),
     (CVDocument, "person"),
     (Claim, "person"),
+    (MergeRecord, "kept"),  # earlier merges into the duplicate: its old URLs lead on
 ]
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.vary import vary_on_headers
 from config.htmx import template_for
 from config.release import release
 from editing.access import can_edit_person
+from editing.redirects import redirect_merged
 from profiles import exports, graph_version
 from profiles.filters import PAGE_SIZE, DirectoryForm
 from profiles.models import Person
@@ -40,6 +41,7 @@ class PublicationsPart:
 
 
 @require_GET
+@redirect_merged
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.for_profile(), slug=slug)
     profile = load_profile(person, publications=False)
@@ -77,6 +79,7 @@ def _publications_of(slug: str) -> tuple[Person, list[ListedPublication]]:
 
 
 @require_GET
+@redirect_merged
 def person_bibtex(request: HttpRequest, slug: str) -> HttpResponse:
     person, publications = _publications_of(slug)
     response = HttpResponse(
@@ -87,12 +90,14 @@ def person_bibtex(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@redirect_merged
 def person_csl_json(request: HttpRequest, slug: str) -> JsonResponse:
     _, publications = _publications_of(slug)
     return JsonResponse(csl_json(publications), safe=False, json_dumps_params=JSON_PARAMS)
 
 
 @require_GET
+@redirect_merged
 def person_json_resume(request: HttpRequest, slug: str) -> JsonResponse:
     profile = load_profile(get_object_or_404(Person.objects.for_profile(), slug=slug))
     data = exports.json_resume(profile, request.build_absolute_uri)
@@ -100,6 +105,7 @@ def person_json_resume(request: HttpRequest, slug: str) -> JsonResponse:
 
 
 @require_GET
+@redirect_merged
 def person_cv_json(request: HttpRequest, slug: str) -> JsonResponse:
     profile = load_profile(get_object_or_404(Person.objects.for_profile(), slug=slug))
     data = exports.cv_json(profile, request.build_absolute_uri)
