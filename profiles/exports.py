@@ -288,10 +288,14 @@ def person_jsonld(profile: Profile, absolute: Callable[[str], str]) -> dict:
         ],
         "affiliation": [
             organization(e)
-            for e in profile.positions
+            for e in profile.positions + profile.education
             if e.affiliation.is_current and _organization(e.affiliation)
         ],
-        "alumniOf": [organization(e) for e in profile.education if _organization(e.affiliation)],
+        "alumniOf": [
+            organization(e)
+            for e in profile.education
+            if not e.affiliation.is_current and _organization(e.affiliation)
+        ],
     }
     data.update({key: value for key, value in optional.items() if value})
     return data

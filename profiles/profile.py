@@ -34,7 +34,7 @@ class Mentor:
     slug: str
     url: str
     is_stub: bool
-    role: str  # as shown: "Advisor", "Supervisor", "Mentor"
+    role: str  # as shown: an advisor's "Advisor", "Supervisor"; an advisee's "advised", ...
     affiliation_id: int | None
 
 
@@ -93,14 +93,6 @@ class Profile:
         return publications_per_year(p.year for p in self.publications)
 
     @property
-    def has_equal_contribution(self) -> bool:
-        return any(a.is_equal_contribution for p in self.publications for a in p.authors)
-
-    @property
-    def has_corresponding(self) -> bool:
-        return any(a.is_corresponding for p in self.publications for a in p.authors)
-
-    @property
     def mentioned_by(self) -> list[PersonLink]:
         """People with a CV of their own who list this person (for a stub's page)."""
         people = [*self.advisees, *self.advisors]
@@ -124,7 +116,10 @@ def _newest_first(affiliation: Affiliation) -> tuple[str, str]:
 def _mentors_of(person: Person) -> tuple[list[Mentor], list[Mentor]]:
     """The person's advisors and advisees, from one query."""
     url = url_maker("profiles:person-detail")
-    roles = dict(Mentorship.Role.choices)
+    roles = {
+        "advisor": dict(Mentorship.Role.choices),
+        "advisee": {"advisor": "advised", "supervisor": "supervised", "mentor": "mentored"},
+    }
 
     def other(row, side: str) -> Mentor:  # side: "advisor" or "advisee"
         slug = getattr(row, f"{side}__slug")
@@ -134,7 +129,7 @@ def _mentors_of(person: Person) -> tuple[list[Mentor], list[Mentor]]:
             slug,
             url(slug),
             getattr(row, f"{side}__is_stub"),
-            roles.get(row.role, row.role),
+            roles[side].get(row.role, row.role),
             row.affiliation_id,
         )
 

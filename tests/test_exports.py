@@ -151,8 +151,9 @@ def test_profile_json_ld(client, graph):
     data = json_ld(client.get(graph.yinmin.get_absolute_url()))
     assert data["@type"] == "Person"
     assert data["name"] == "Yinmin Zhong"
-    assert [a["name"] for a in data["affiliation"]] == ["ByteDance"]
-    assert [a["name"] for a in data["alumniOf"]] == ["Peking University", "Some College"]
+    # A current student is affiliated with the university, an alumna of the college.
+    assert [a["name"] for a in data["affiliation"]] == ["ByteDance", "Peking University"]
+    assert [a["name"] for a in data["alumniOf"]] == ["Some College"]
     assert data["sameAs"] == ["https://yinminzhong.com", "https://github.com/PKUFlyingPig"]
 
 

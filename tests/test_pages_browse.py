@@ -165,7 +165,29 @@ def test_profile_ranks_coauthors_by_shared_papers(client, graph):
 def test_advisor_page_lists_advisees(client, graph):
     response = client.get(graph.xin.get_absolute_url())
     assertContains(response, "Advisees")
-    assertContains(response, f'<a href="{graph.yinmin.get_absolute_url()}">Yinmin Zhong</a>')
+    assertContains(
+        response,
+        f'<a href="{graph.yinmin.get_absolute_url()}">Yinmin Zhong</a>'
+        ' <span class="muted">(advised)</span>',
+    )
+
+
+@pytest.mark.parametrize("page", ["profile", "publication", "venue", "organization"])
+def test_marks_after_author_names_are_explained_where_they_appear(client, graph, page):
+    url = {
+        "profile": graph.yinmin.get_absolute_url(),
+        "publication": graph.distserve.get_absolute_url(),
+        "venue": graph.osdi.get_absolute_url(),
+        "organization": graph.pku.get_absolute_url(),
+    }[page]
+    response = client.get(url)
+    assertContains(response, 'title="Equal contribution">*</sup>')
+    assertContains(response, '<sup class="mark">*</sup> equal contribution', count=1)
+    assertNotContains(response, "corresponding author")  # no † on these papers
+
+
+def test_a_page_without_marks_has_no_legend(client, graph):
+    assertNotContains(client.get(graph.preprint.get_absolute_url()), 'class="legend"')
 
 
 def test_stub_page_shows_what_other_cvs_say(client, graph):

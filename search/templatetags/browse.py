@@ -88,6 +88,19 @@ def profile_publications(context, profile, editable=False) -> SafeString:
     return mark_safe("".join(html))  # noqa: S308 - citations escape every value
 
 
+@register.inclusion_tag("includes/legend.html")
+def marks_legend(publications) -> dict[str, bool]:
+    """What the marks after author names mean, for the marks these publications (or
+    this one publication) use."""
+    if hasattr(publications, "authors"):
+        publications = [publications]
+    authors = [author for publication in publications for author in publication.authors]
+    return {
+        "equal": any(author.is_equal_contribution for author in authors),
+        "corresponding": any(author.is_corresponding for author in authors),
+    }
+
+
 @register.simple_tag
 def citation_authors(publication) -> SafeString:
     return mark_safe(authors_html(publication))  # noqa: S308 - escaped by authors_html

@@ -80,6 +80,22 @@ def test_search_updates_as_you_type(live_server, page, graph):
     assert page.locator("#results mark").first.inner_text().lower() == "disaggregating"
 
 
+def test_back_after_typing_shows_the_earlier_query_in_the_box(live_server, page, graph):
+    page.goto(f"{live_server.url}/search/")
+    box = page.get_by_label("People, publications, venues and organizations")
+    box.press_sequentially("distserve", delay=20)
+    page.wait_for_url("**/search/?q=distserve")
+    box.fill("")
+    box.press_sequentially("megascale", delay=20)
+    page.wait_for_url("**/search/?q=megascale")
+    page.go_back()
+    page.wait_for_url("**/search/?q=distserve")
+    page.get_by_role("link", name="DistServe", exact=False).first.wait_for()
+    assert page.get_by_label("People, publications, venues and organizations").input_value() == (
+        "distserve"
+    )
+
+
 def test_directory_filters_without_reloading(live_server, page, graph):
     page.goto(f"{live_server.url}/people/")
     page.get_by_label("Show").select_option("stubs")
@@ -113,3 +129,5 @@ def test_no_serious_accessibility_violations(live_server, axe_page, graph, path)
     url = objects[path].get_absolute_url() if path in objects else path
     axe_page.goto(f"{live_server.url}{url}")
     assert axe_violations(axe_page) == []
+    axe_page.set_viewport_size({"width": 320, "height": 700})  # the narrowest phones
+    assert axe_page.evaluate("document.documentElement.scrollWidth") <= 320
