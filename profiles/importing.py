@@ -264,6 +264,13 @@ def _picked_rows(model: type[models.Model], ids: Iterable[Any]) -> dict[int, mod
     return found
 
 
+def _split_short(name: str) -> tuple[str, str | None]:
+    """ "USENIX Symposium on Networked Systems Design and Implementation (NSDI)" -> the
+    name before the parentheses and "NSDI"; a name without them and None."""
+    found = re.search(r"\s*\(([A-Z][A-Za-z&/-]{1,15})\)\s*$", name)
+    return (name[: found.start()], found.group(1)) if found and found.start() else (name, None)
+
+
 def _venue_kind(name: str) -> str:
     lowered = name.lower()
     for kind, pattern in [
@@ -562,30 +569,44 @@ class _Import:
     def venues(self) -> dict[int, Venue]:
         """Venues by index of the CV's publications, matched by key or short name (a CV
         writing only "OSDI" finds the venue of that short name); new ones unsaved, for
-        ``create_venues`` to save those a publication ends up with."""
+        ``create_venues`` to save those a publication ends up with. A venue known only
+        by its short name ("NSDI") takes the full name and kind a CV gives it."""
         wanted = {}
         for i, p in enumerate(self.cv["publications"]):
             if p["venue"] or p["venue_short"]:
-                name = p["venue"] or p["venue_short"]
-                wanted[i] = (venue_key(name), (p["venue_short"] or name)[:60], name)
+                name, short = p["venue"] or p["venue_short"], p["venue_short"]
+                if not short:
+                    name, short = _split_short(name)
+                wanted[i] = (venue_key(name), (short or name)[:60], name)
+        keys = {k for k, _, _ in wanted.values()} | {venue_key(s) for _, s, _ in wanted.values()}
         by_key: dict[str, Venue] = {}
         by_short: dict[str, Venue] = {}
         for venue in Venue.objects.filter(
-            Q(key__in={k for k, _, _ in wanted.values()})
-            | Q(short_name__in={s for _, s, _ in wanted.values()})
+            Q(key__in=keys) | Q(short_name__in={s for _, s, _ in wanted.values()})
         ).order_by("pk"):
             by_key[venue.key] = venue
             if venue.short_name:
                 by_short.setdefault(venue.short_name, venue)
+        named = []
         for key, short, name in wanted.values():
-            if key not in by_key and short not in by_short:
-                written_short = short if short != name[:60] else ""
+            if key in by_key or short in by_short:
+                continue
+            written_short = short if short != name[:60] else ""
+            bare = by_key.get(venue_key(short)) if written_short else None
+            if bare is not None and not bare.short_name:
+                values = {"name": name[:400], "short_name": short, "key": key}
+                if _update(bare, {**values, "kind": _venue_kind(name)}):
+                    named.append(bare)
+                venue = bare
+            else:
                 venue = Venue(
                     name=name[:400], short_name=written_short, key=key, kind=_venue_kind(name)
                 )
-                by_key[key] = venue
-                if written_short:
-                    by_short[short] = venue
+            by_key[key] = venue
+            if written_short:
+                by_short[short] = venue
+        if named:
+            update_with_history(Venue, named, ["name", "short_name", "key", "kind"])
         return {i: by_key.get(key) or by_short[short] for i, (key, short, _) in wanted.items()}
 
     def create_venues(self, venues: list[Venue]) -> None:

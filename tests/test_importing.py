@@ -441,3 +441,34 @@ def test_a_known_paper_keeps_its_venue_and_makes_no_empty_one():
     import_json(make_cv("Charles Babbage", publications=[again]))
     assert Publication.objects.get().venue.name == "VLDB"
     assert not Venue.objects.filter(publications__isnull=True).exists()
+
+
+def test_a_venue_known_by_its_short_name_takes_the_full_name_a_later_cv_gives():
+    short = make_paper("Learned Prefetching", ["*Ada Lovelace"], venue="NSDI")
+    import_json(make_cv("Ada Lovelace", publications=[short]))
+    nsdi = Venue.objects.get()
+    assert (nsdi.name, nsdi.kind) == ("NSDI", Venue.Kind.OTHER)
+    full = make_paper(
+        "Another Paper",
+        ["*Charles Babbage"],
+        venue="USENIX Symposium on Networked Systems Design and Implementation",
+        venue_short="NSDI",
+    )
+    import_json(make_cv("Charles Babbage", publications=[full]))
+    nsdi.refresh_from_db()
+    assert Venue.objects.count() == 1 and nsdi.slug == "nsdi"
+    assert nsdi.name == "USENIX Symposium on Networked Systems Design and Implementation"
+    assert (nsdi.short_name, nsdi.kind) == ("NSDI", Venue.Kind.CONFERENCE)
+    assert set(Publication.objects.values_list("venue", flat=True)) == {nsdi.pk}
+
+
+def test_a_short_name_in_parentheses_is_read_as_the_venues_short_name():
+    paper = make_paper(
+        "A Paper", ["*Ada Lovelace"], venue="ACM Symposium on Operating Systems Principles (SOSP)"
+    )
+    import_json(make_cv("Ada Lovelace", publications=[paper]))
+    sosp = Venue.objects.get()
+    assert (sosp.name, sosp.short_name) == ("ACM Symposium on Operating Systems Principles", "SOSP")
+    again = make_paper("Another Paper", ["*Charles Babbage"], venue="SOSP")
+    import_json(make_cv("Charles Babbage", publications=[again]))
+    assert Venue.objects.count() == 1
