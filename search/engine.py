@@ -1,15 +1,18 @@
 """Search people, publications, venues and organizations, with one interface on every database.
 
 On PostgreSQL each searched table carries a trigger-maintained, GIN-indexed
-``search_vector`` (see migrations/0001); user text becomes a ``websearch_to_tsquery``
-parameter (never spliced into SQL), results are ranked with ``ts_rank`` and the
-matched words highlighted by ``ts_headline``. When no name matches word for word,
-names match by trigram similarity (pg_trgm, GIN-indexed), so a misspelling still
-finds the person.
+``search_vector`` (see migrations/0001 and 0004); user text becomes a
+``websearch_to_tsquery`` parameter (never spliced into SQL) whose words also match
+as prefixes, so results follow the typing. Results are ranked with
+``ts_rank`` and the matched words highlighted by ``ts_headline``. When no name
+matches word for word, names match by trigram similarity (pg_trgm, GIN-indexed), so
+a misspelling still finds the person. Accents are ignored throughout: the text search
+configurations pass every word through ``unaccent``, and trigrams compare names
+without accents.
 
-Elsewhere (SQLite) every word is matched with ``icontains``; when nothing has them
-all, names containing any of the words are ranked by how many they contain, so a
-misspelled word only lowers the rank.
+Elsewhere (SQLite) every word is matched as a substring of the text without accents
+or case; when nothing has them all, names containing any of the words are ranked by
+how many they contain, so a misspelled word only lowers the rank.
 
 Each function returns the queryset filtered, ordered best first, and annotated with
 ``search_rank`` and ``search_headline``; ``highlight()`` turns the headline into HTML.
@@ -17,9 +20,12 @@ Each function returns the queryset filtered, ordered best first, and annotated w
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from dataclasses import dataclass
 
+from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -28,9 +34,10 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
 )
 from django.db import connections, models
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, Func, IntegerField, Q, TextField, Value, When
 from django.db.models.expressions import Expression
 from django.db.models.functions import Cast
+from django.db.models.lookups import Contains
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -38,6 +45,52 @@ from django.utils.safestring import SafeString, mark_safe
 # survive HTML escaping, so highlight() can escape first and mark up after.
 START, STOP = "\ue000", "\ue001"
 MAX_WORDS = 8
+
+# Letters that Unicode does not decompose into a base letter and an accent, folded
+# as unaccent folds them on PostgreSQL.
+UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case without accents: "Tomás Łukasiewicz" -> "tomas lukasiewicz"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return bare.casefold().translate(UNDECOMPOSED)
+
+
+def _fold_sqlite(value: str | None) -> str | None:
+    return None if value is None else fold(value)
+
+
+def _fold_json_sqlite(value: str | None) -> str | None:
+    # SQLite keeps JSON with non-ASCII letters escaped ("Tom\u00e1s"): decode it first,
+    # as PostgreSQL's jsonb::text in the search vector does.
+    if value is None:
+        return None
+    return fold(json.dumps(json.loads(value), ensure_ascii=False))
+
+
+class Folded(Func):
+    """Text in lower case without accents, to compare with what is typed.
+
+    On PostgreSQL ``search_fold()`` (migration 0004) wraps ``unaccent`` as an immutable
+    function, so that trigram indexes can be built on it. SQLite has no such function:
+    ``fold()`` is registered on the connection just before the query runs.
+    """
+
+    function = "search_fold"
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        is_json = isinstance(self.get_source_expressions()[0].output_field, models.JSONField)
+        function = "search_fold_json" if is_json else self.function
+        connection.ensure_connection()
+        connection.connection.create_function(
+            function, 1, _fold_json_sqlite if is_json else _fold_sqlite, deterministic=True
+        )
+        return self.as_sql(compiler, connection, function=function, **extra_context)
 
 
 class StoredVector(Expression):
@@ -52,16 +105,20 @@ class StoredVector(Expression):
 
 @dataclass(frozen=True)
 class Target:
-    """How one model is searched: its text fields, its displayed field, its config."""
+    """How one model is searched: its text fields, its displayed field, its config.
+
+    The configs are made by migration 0004: "simple" and "english" that first remove
+    accents.
+    """
 
     fields: tuple[str, ...]
     display: str
-    config: str = "simple"
+    config: str = "search_simple"
     trigram: bool = False
 
 
 PEOPLE = Target(("name", "headline", "research_interests"), "name", trigram=True)
-PUBLICATIONS = Target(("title", "venue_name", "doi"), "title", config="english")
+PUBLICATIONS = Target(("title", "venue_name", "doi"), "title", config="search_english")
 VENUES = Target(("short_name", "name"), "name", trigram=True)
 ORGANIZATIONS = Target(("name", "aliases", "country"), "name", trigram=True)
 
@@ -72,10 +129,48 @@ def words(text: str) -> list[str]:
 
 # A word written "-word" is one the results must not contain, as in websearch_to_tsquery.
 UNWANTED = re.compile(r"(?<!\S)-(\w+)")
+# Text before a word that is part of a "-word" (or "-word-word") to exclude.
+EXCLUDING = re.compile(r"(?:^|\s)-\S*$")
 
 
 def wanted_and_unwanted(text: str) -> tuple[list[str], list[str]]:
     return words(UNWANTED.sub(" ", text)), UNWANTED.findall(text)[:MAX_WORDS]
+
+
+def typed_words(text: str) -> list[str]:
+    """The words that may be typed in part: all but those excluded ("-word") or inside
+    quotes (an exact phrase), where a prefix would change the meaning."""
+    found: list[str] = []
+    for match in re.finditer(r"\w+", text):
+        before = text[: match.start()]
+        exact = before.count('"') % 2 or EXCLUDING.search(before)
+        if not exact and match.group() not in found:
+            found.append(match.group())
+    return found[:MAX_WORDS]
+
+
+class TypedQuery(SearchQuery):
+    """``websearch_to_tsquery(text)`` in which the words typed also match as the
+    beginning of longer ones ("Hel Mar" finds "Helena Marsh"), so that results follow
+    the typing and no word has to be finished first.
+
+    ``ts_rewrite`` swaps each word's lexeme for a prefix one wherever websearch put it,
+    so quotes, "or" and -exclusion keep their meaning, and the config (stemming,
+    accents) treats the word as it treats the text. The words have only word
+    characters, so they cannot carry ``to_tsquery`` syntax; they are parameters anyway.
+    """
+
+    def __init__(self, text: str, config: str) -> None:
+        super().__init__(text, search_type="websearch", config=config)
+        self.prefixes = typed_words(text)
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        sql, params = super().as_sql(compiler, connection, function, template)
+        config, config_params = compiler.compile(self.config)
+        for word in self.prefixes:
+            sql = f"ts_rewrite({sql}, to_tsquery({config}, %s), to_tsquery({config}, %s))"
+            params = [*params, *config_params, word, *config_params, f"{word}:*"]
+        return sql, params
 
 
 def search(
@@ -112,12 +207,19 @@ def _search_postgresql(
     is similar to every Ada and every Chen), so they are the fallback for a
     misspelling, not a second source of matches: ``search()`` decides.
     """
-    query = SearchQuery(text, search_type="websearch", config=target.config)
+    query = TypedQuery(text, target.config)
     matches = queryset.alias(search_document=StoredVector()).filter(search_document=query)
     rank: models.Expression = SearchRank(StoredVector(), query)
+    if query.prefixes:
+        # A prefix ranks as high as the whole word: the words as typed add to the rank,
+        # so "Mar Li" comes before "Mara Okonkwo" for "mar".
+        whole_words = SearchQuery(text, search_type="websearch", config=target.config)
+        rank = rank + SearchRank(StoredVector(), whole_words)
     if similar:
-        matches = queryset.filter(**{f"{target.display}__trigram_similar": text})
-        rank = TrigramSimilarity(target.display, text)
+        # Both sides without accents; the trigram indexes are on search_fold(name).
+        name, typed = Folded(target.display), Folded(Value(text))
+        matches = queryset.filter(TrigramSimilar(name, typed))
+        rank = TrigramSimilarity(name, typed)
     return matches.annotate(
         search_rank=rank,
         search_headline=SearchHeadline(
@@ -140,7 +242,7 @@ def _search_fallback(
     def contains(word: str) -> Q:
         found = Q()
         for field in target.fields:
-            found |= Q(**{f"{field}__icontains": word})
+            found |= Q(Contains(Folded(field), fold(word)))
         return found
 
     terms, unwanted = wanted_and_unwanted(text)
@@ -163,13 +265,34 @@ def highlight(headline: str, text: str) -> SafeString:
     """HTML of a search headline with the matched words in ``<mark>``.
 
     ts_headline has already marked the matches with START/STOP; without those
-    marks (the fallback), the query's words are marked where they occur.
+    marks (the fallback), the query's words are marked where they occur, accents and
+    case aside.
     """
     if START not in headline:
-        pattern = "|".join(re.escape(word) for word in words(text))
-        if pattern:
-            headline = re.sub(
-                f"({pattern})", lambda m: f"{START}{m.group(1)}{STOP}", headline, flags=re.I
-            )
+        headline = _mark_words(headline, words(text))
     html = escape(headline).replace(START, "<mark>").replace(STOP, "</mark>")
     return mark_safe(html)  # noqa: S308 - escaped above; only our own tags added
+
+
+def _mark_words(text: str, found: list[str]) -> str:
+    """``text`` with START/STOP around each occurrence of the words, ignoring accents
+    and case as the search did ("tomas" marks "Tomás")."""
+    pattern = "|".join(re.escape(fold(word)) for word in found if fold(word))
+    if not pattern:
+        return text
+    # Fold character by character, remembering where each folded one came from.
+    folded, origin = [], []
+    for index, char in enumerate(text):
+        part = fold(char)
+        folded.append(part)
+        origin.extend([index] * len(part))
+    marked, done = [], 0
+    for match in re.finditer(pattern, "".join(folded)):
+        start, end = origin[match.start()], origin[match.end() - 1] + 1
+        while end < len(text) and not folded[end]:  # keep a trailing accent inside
+            end += 1
+        if start < done:  # a letter folded into two ("ß" -> "ss") matched twice
+            continue
+        marked += [text[done:start], START, text[start:end], STOP]
+        done = end
+    return "".join([*marked, text[done:]])

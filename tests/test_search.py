@@ -5,13 +5,16 @@ trigram similarity; on SQLite the same tests cover the fallback.
 """
 
 import pytest
+from django.db import connection
 from pytest_django.asserts import assertContains, assertNotContains
 
+from affiliations.models import Organization
+from profiles.filters import DirectoryForm
 from profiles.models import Person
 from publications.models import Publication
 from search import engine
 from tests.browse_data import build_graph
-from tests.conftest import make_person
+from tests.conftest import make_organization, make_person, make_publication
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -21,8 +24,21 @@ def graph(db):
     return build_graph()
 
 
+@pytest.fixture
+def accented(db):
+    """People whose names are typed as you type, or without their accents."""
+    return {
+        name: make_person(name)
+        for name in ["Helena Marsh", "Mara Okonkwo-Lind", "Tomás Ferreira", "José Núñez"]
+    }
+
+
 def names(queryset) -> list[str]:
     return [person.name for person in queryset]
+
+
+def people_found(text: str) -> list[str]:
+    return names(engine.search(Person.objects.all(), engine.PEOPLE, text))
 
 
 @pytest.mark.parametrize(
@@ -55,7 +71,18 @@ def test_best_match_comes_first(db):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "!!!", "'; DROP TABLE profiles_person; --", '"unclosed', "a & | ! :* <->"],
+    [
+        "",
+        "   ",
+        "!!!",
+        "'; DROP TABLE profiles_person; --",
+        '"unclosed',
+        "a & | ! :* <->",
+        "zhong:*",
+        "x' | 'y:*",
+        "a_b",
+        "-",
+    ],
 )
 def test_odd_input_is_safe(graph, text):
     results = list(engine.search(Person.objects.all(), engine.PEOPLE, text))
@@ -135,7 +162,9 @@ def test_more_results_of_one_kind_are_paginated(client, db):
     people = client.get("/search/?q=ada&kind=people")
     assertContains(people, "(25)")
     assertContains(people, "Page 1 of 2")
-    assertContains(people, '<input type="hidden" name="kind" value="people">', html=True)
+    assertContains(
+        people, '<input type="hidden" name="kind" value="people" form="search-form">', html=True
+    )
     assertNotContains(people, 'id="group-venues"')
 
 
@@ -145,3 +174,152 @@ def test_search_query_count(client, graph, django_assert_num_queries):
     with django_assert_num_queries(9):
         response = client.get("/search/?q=serving")
     assertContains(response, graph.distserve.get_absolute_url())
+
+
+# As you type: the last word matches the beginning of a longer one.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hele", ["Helena Marsh"]),
+        ("Okon", ["Mara Okonkwo-Lind"]),
+        ("mar", ["Helena Marsh", "Mara Okonkwo-Lind"]),
+        ("hel mar", ["Helena Marsh"]),  # every word
+        ('"Helena Marsh"', ["Helena Marsh"]),  # a quoted phrase still works
+        ("mar -helena", ["Mara Okonkwo-Lind"]),  # and so does -exclusion
+    ],
+)
+def test_the_word_being_typed_matches_as_a_prefix(accented, text, expected):
+    assert sorted(people_found(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        ("Hele", ["Hele"]),
+        ("hel  mar hel", ["hel", "mar"]),
+        ("Okonkwo-Li", ["Okonkwo", "Li"]),  # a hyphen inside a word excludes nothing
+        ("mar -hel-ena", ["mar"]),  # excluded: a prefix would exclude more
+        ('"helena mar', []),  # inside quotes: an exact phrase
+        ('"helena marsh" ok', ["ok"]),
+        ("!!!", []),
+    ],
+)
+def test_typed_words(text, typed):
+    assert engine.typed_words(text) == typed
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranked by ts_rank")
+def test_a_whole_word_ranks_above_a_prefix(db):
+    make_person("Ada Jinks")
+    make_person("Xin Jin")
+    assert people_found("jin") == ["Xin Jin", "Ada Jinks"]
+
+
+def test_search_page_finds_as_you_type(client, accented):
+    response = client.get("/search/?q=Hele", **HTMX)
+    assertContains(response, f'href="{accented["Helena Marsh"].get_absolute_url()}"')
+    assertContains(response, "<mark>Hele")  # the whole word on PostgreSQL, the part elsewhere
+    response = client.get("/search/?q=Okon", **HTMX)
+    assertContains(response, f'href="{accented["Mara Okonkwo-Lind"].get_absolute_url()}"')
+
+
+def test_directory_finds_as_you_type(client, accented):
+    response = client.get("/people/?q=mar")
+    assertContains(response, "2 people")
+    assertContains(response, accented["Helena Marsh"].get_absolute_url())
+    assertContains(response, accented["Mara Okonkwo-Lind"].get_absolute_url())
+
+
+def test_publications_are_found_as_you_type(graph):
+    results = engine.search(Publication.objects.all(), engine.PUBLICATIONS, "disaggreg")
+    assert [p.pk for p in results] == [graph.distserve.pk]
+
+
+# Accents: typed or not, they find the same.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tomas", "Tomás Ferreira"),
+        ("tomás ferreira", "Tomás Ferreira"),
+        ("TOMAS FERR", "Tomás Ferreira"),
+        ("Jose Nunez", "José Núñez"),
+        ("Jose Nunes", "José Núñez"),  # misspelled as well
+        ("Hélèna", "Helena Marsh"),  # accents typed where the name has none
+    ],
+)
+def test_accents_are_ignored(accented, text, expected):
+    assert people_found(text)[0] == expected
+
+
+def test_accents_are_ignored_in_other_fields(db):
+    make_person(
+        "Ada Lovelace", headline="Chercheuse à l’Université", research_interests=["Réseaux"]
+    )
+    montreal = make_organization("Université de Montréal")
+    paper = make_publication("Décodage spéculatif")
+    assert people_found("universite") == ["Ada Lovelace"]
+    assert people_found("reseaux") == ["Ada Lovelace"]
+    organizations = engine.search(Organization.objects.all(), engine.ORGANIZATIONS, "montreal")
+    assert list(organizations) == [montreal]
+    publications = engine.search(Publication.objects.all(), engine.PUBLICATIONS, "decodage")
+    assert list(publications) == [paper]
+
+
+def test_search_page_ignores_accents(client, accented):
+    response = client.get("/search/?q=Tomas")
+    assertContains(response, f'href="{accented["Tomás Ferreira"].get_absolute_url()}"')
+    assertContains(response, "<mark>Tomás</mark> Ferreira")
+
+
+def test_directory_ignores_accents(client, accented):
+    response = client.get("/people/?q=tomas")
+    assertContains(response, "1 person")
+    assertContains(response, "<mark>Tomás</mark> Ferreira")
+    assert list(DirectoryForm({"q": "Jose"}).people()) == [accented["José Núñez"]]
+
+
+def test_fold():
+    assert engine.fold("Tomás Łukasiewicz, Straße, ŒUVRE") == "tomas lukasiewicz, strasse, oeuvre"
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "html"),
+    [
+        ("Tomás Ferreira", "tomas", "<mark>Tomás</mark> Ferreira"),
+        ("Tomas Ferreira", "tomás", "<mark>Tomas</mark> Ferreira"),
+        ("Jose\u0301 Li", "jose", "<mark>Jose\u0301</mark> Li"),  # a combining accent
+        ("Große Straße", "strasse gro", "<mark>Gro</mark>ße <mark>Straße</mark>"),
+        ("Łukasz & Ana", "lukasz", "<mark>Łukasz</mark> &amp; Ana"),
+    ],
+)
+def test_highlight_ignores_accents(headline, text, html):
+    assert engine.highlight(headline, text) == html
+
+
+# The kind filter ("More people →") lives in the part htmx swaps.
+
+
+def test_kind_filter_survives_an_htmx_swap(client, db):
+    for n in range(7):
+        make_person(f"Ada Number{n}")
+    overview = client.get("/search/?q=ada", **HTMX)
+    assertNotContains(overview, 'name="kind"')
+    more = client.get("/search/?q=ada&kind=people", **HTMX)  # "More people →"
+    kind = '<input type="hidden" name="kind" value="people" form="search-form">'
+    assertContains(more, kind, html=True)
+    typed = client.get("/search/?q=ada+num&kind=people", **HTMX)  # typing on
+    assertContains(typed, kind, html=True)
+    assertContains(typed, "(7)")
+    assertNotContains(typed, 'id="group-venues"')
+
+
+def test_kind_filter_is_in_the_form_without_javascript(client, db):
+    response = client.get("/search/?q=ada&kind=people")
+    assertContains(response, '<form id="search-form"')
+    assertContains(
+        response, '<input type="hidden" name="kind" value="people" form="search-form">', html=True
+    )
