@@ -210,11 +210,14 @@ def test_typed_words(text, typed):
     assert engine.typed_words(text) == typed
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranked by ts_rank")
-def test_a_whole_word_ranks_above_a_prefix(db):
+def test_a_whole_word_ranks_above_a_prefix_on_postgresql(db):
     make_person("Ada Jinks")
     make_person("Xin Jin")
-    assert people_found("jin") == ["Xin Jin", "Ada Jinks"]
+    found = people_found("jin")
+    if connection.vendor == "postgresql":  # ranked by ts_rank
+        assert found == ["Xin Jin", "Ada Jinks"]
+    else:  # the fallback finds both, unranked
+        assert sorted(found) == ["Ada Jinks", "Xin Jin"]
 
 
 def test_search_page_finds_as_you_type(client, accented):
