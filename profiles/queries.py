@@ -33,15 +33,21 @@ class PersonQuerySet(GraphWritesQuerySet):
             " WHERE lower(alias.value) = lower(%s)",
             [organization],
         )
-        matches = (
-            Q(organization__slug=organization)
-            | Q(organization__parent__slug=organization)
-            | Q(organization__name__icontains=organization)
-            | Q(organization__parent__name__icontains=organization)
-            | Q(organization__in=known_as)
-            | Q(organization__parent__in=known_as)
+        # The organizations and their units first, in a query of their own: given their
+        # ids, PostgreSQL knows how few people they hold. Given a subquery (or the OR of
+        # joined tables), it guesses thousands and, for a page of 20, walks everybody in
+        # name order: 280 ms, not 10, at 28,000 people.
+        named = Organization.objects.filter(
+            Q(slug=organization) | Q(name__icontains=organization) | Q(pk__in=known_as)
+        ).values("pk")
+        units = list(
+            Organization.objects.filter(Q(pk__in=named) | Q(parent__in=named)).values_list(
+                "pk", flat=True
+            )
         )
-        return self.filter(Exists(Affiliation.objects.filter(matches, person=OuterRef("pk"))))
+        return self.filter(
+            Exists(Affiliation.objects.filter(organization__in=units, person=OuterRef("pk")))
+        )
 
     def with_role(self, kind: str) -> PersonQuerySet:
         """People whose current affiliation (open-ended) is of ``kind`` ("education", ...)."""

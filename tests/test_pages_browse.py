@@ -114,6 +114,8 @@ def test_directory_htmx_gets_the_results_only(client, graph):
         ("show=profiles&role=education", 4),
         # and first: does any name match word for word?
         ("q=zhong", 5),
+        # and first: the organizations of that name, slug or alias, with their units
+        ("organization=peking&role=education", 5),
     ],
 )
 def test_directory_query_count(client, graph, query, queries, django_assert_num_queries):
