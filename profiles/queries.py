@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.expressions import RawSQL
@@ -24,12 +26,9 @@ class PersonQuerySet(GraphWritesQuerySet):
 
         # A whole alias, not part of one: aliases are mostly acronyms, and "MIT" is in
         # many a longer word. Each alias on its own, as in with_interest().
-        alias = {
-            "postgresql": "jsonb_array_elements_text(o.aliases) AS alias(value)",
-            "sqlite": "json_each(o.aliases) AS alias",
-        }[self.db_vendor]
+        aliases = _elements(self.db_vendor, "o.aliases", "alias")
         known_as = RawSQL(
-            f"SELECT o.id FROM {Organization._meta.db_table} AS o, {alias}"
+            f"SELECT o.id FROM {Organization._meta.db_table} AS o, {aliases}"
             " WHERE lower(alias.value) = lower(%s)",
             [organization],
         )
@@ -58,20 +57,28 @@ class PersonQuerySet(GraphWritesQuerySet):
         )
 
     def with_interest(self, interest: str) -> PersonQuerySet:
-        """People with a research interest that contains ``interest``, in any case (on
-        SQLite, ASCII letters only, as with Django's icontains there)."""
+        """People with a research interest that has ``interest`` in it as whole words, in
+        any case: "learning" finds "Machine Learning", "AI" does not find "Fairness"."""
         # Each interest on its own. icontains over the list's JSON text would be simpler
         # but matches the JSON, not the interests: across two of them ('Systems", "Deep'),
         # the separators (",") and, on SQLite, not "é" (stored as "\u00e9").
-        each_interest = {
-            "postgresql": "jsonb_array_elements_text(p.research_interests) AS interest(value)"
-            " WHERE strpos(lower(interest.value), lower(%s)) > 0",
-            "sqlite": "json_each(p.research_interests) AS interest"
-            " WHERE instr(lower(interest.value), lower(%s)) > 0",
-        }[self.db_vendor]
+        text = interest.strip()
+        if self.db_vendor == "postgresql":
+            (start, end), test = (r"\m", r"\M"), "interest.value ~* %s"
+        else:  # Django gives SQLite a REGEXP function: Python's re.search
+            (start, end), test = (r"\b", r"\b"), "interest.value REGEXP ('(?i)' || %s)"
+        # A boundary only at a word character: "C++" ends in none.
+        pattern = "".join(
+            [
+                start if re.match(r"\w", text) else "",
+                re.escape(text),
+                end if re.search(r"\w$", text) else "",
+            ]
+        )
+        interests = _elements(self.db_vendor, "p.research_interests", "interest")
         table = self.model._meta.db_table
         return self.filter(
-            pk__in=RawSQL(f"SELECT p.id FROM {table} AS p, {each_interest}", [interest])
+            pk__in=RawSQL(f"SELECT p.id FROM {table} AS p, {interests} WHERE {test}", [pattern])
         )
 
     @property
@@ -137,6 +144,16 @@ def mentorships_of(person) -> models.QuerySet:
         .order_by("pk")
         .values_list("advisor_id", "advisee_id", "affiliation_id", "role", *people, named=True)
     )
+
+
+def _elements(vendor: str, column: str, alias: str) -> str:
+    """SQL for the elements of the JSON list in ``column`` as rows ``alias.value``; none
+    when it holds no list (the admin edits these fields as raw JSON)."""
+    if vendor == "postgresql":
+        listed = f"CASE WHEN jsonb_typeof({column}) = 'array' THEN {column} ELSE '[]' END"
+        return f"jsonb_array_elements_text({listed}) AS {alias}(value)"
+    listed = f"CASE WHEN json_type({column}) = 'array' THEN {column} ELSE '[]' END"
+    return f"json_each({listed}) AS {alias}"
 
 
 SHOWN = ("name", "slug", "is_stub")  # of the people in a mentorship

@@ -17,7 +17,7 @@ def people(db) -> dict[str, str]:
     for name, organization, interests in [
         ("Ada Lovelace", mit, ["Memory Disaggregation", "Distributed Systems"]),
         ("Grace Hopper", csail, ["Réseaux", "Compilers"]),
-        ("Alan Turing", cmu, ["Deep Learning"]),
+        ("Alan Turing", cmu, ["Deep Learning", "Fairness", "C++"]),
     ]:
         person = make_person(name, is_stub=False, research_interests=interests)
         Affiliation.objects.create(person=person, organization=organization, kind="employment")
@@ -47,8 +47,11 @@ def test_organization_matches_aliases(people, organization, expected):
     ("interest", "expected"),
     [
         ("Memory Disaggregation", {"ada"}),  # a profile's chip: the whole interest
-        ("disaggregation", {"ada"}),  # a part of one, in any case
-        ("DISTRIBUTED sys", {"ada"}),
+        ("disaggregation", {"ada"}),  # whole words of one, in any case
+        ("DISTRIBUTED systems", {"ada"}),
+        ("sys", set()),  # not a part of a word: the chip "AI" must not find "Fairness"
+        ("AI", set()),
+        ("c++", {"alan"}),  # a word that ends in no word character
         ("réseaux", {"grace"}),  # not ASCII (SQLite stores "R\u00e9seaux")
         ("learning", {"alan"}),
         ('Disaggregation", "Distributed', set()),  # never across two interests
@@ -57,7 +60,7 @@ def test_organization_matches_aliases(people, organization, expected):
         ("Quantum", set()),
     ],
 )
-def test_interest_matches_part_of_one_interest(people, interest, expected):
+def test_interest_matches_whole_words_of_one_interest(people, interest, expected):
     assert directory(interest=interest) == {people[name] for name in expected}
 
 
@@ -72,3 +75,13 @@ def test_page_and_api_use_the_filters(client, people):
     assert f'href="/people/{people["grace"]}/"' not in page.content.decode()
     api = client.get("/api/v1/people/?organization=mit&interest=compilers").json()
     assert [person["slug"] for person in api["results"]] == [people["grace"]]
+
+
+@pytest.mark.parametrize("value", ["Machine learning", {"a": "b"}, 3])
+def test_a_field_that_holds_no_list_fails_no_filter(people, value):
+    """The admin edits these fields as raw JSON: a string or an object there must not
+    break the filters for everybody."""
+    make_person("Odd Entry", is_stub=False, research_interests=value)
+    make_organization("Odd University", aliases=value)
+    assert directory(interest="learning") == {people["alan"]}
+    assert directory(organization="MIT") == {people["ada"], people["grace"]}
