@@ -1003,19 +1003,25 @@ def _legend(text: str) -> dict[str, str]:
     return found
 
 
-# What else a legend's mark may say of an author ("† corresponding author").
-_AUTHOR_ROLE_WORDS = re.compile(
-    r"correspond|student|advisee|mentee|supervis|senior|alphabetical|presenting|intern",
+# What else a legend's mark may say of an author: "† corresponding author", "‡ senior
+# authors", or who the author is, briefly: "† student advisee", "§ mentee".
+_AUTHOR_MEANING = re.compile(
+    r"\bauthors?(?:ship)?\b|^(?:(?:an?|my|the)\s+)?(?:(?:student|undergraduate|graduate|"
+    r"phd)\s+)?(?:advisees?|mentees?|students?|interns?)(?:\s+(?:advisees?|mentees?))?$",
     re.IGNORECASE,
 )
 
 
 def is_legend(text: str) -> bool:
-    """Whether ``text`` is nothing but a legend of author marks: "* equal contribution",
-    "(* co-first authors; † corresponding author)"; not "* Invited talk, 2023"."""
+    """Whether ``text`` is nothing but a short legend of author marks: "* equal
+    contribution", "(* co-first authors; † corresponding author)", "† student advisee";
+    not an entry that starts with a bullet the PDF turned into a mark ("§ Senior
+    Program Committee, NeurIPS 2023", "† Supervised 5 PhD students")."""
     found = _legend(text)
-    return bool(found) and all(
-        meaning == "equal" or _AUTHOR_ROLE_WORDS.search(meaning) for meaning in found.values()
+    return (
+        bool(found)
+        and len(plain(text)) <= 80
+        and all(meaning == "equal" or _AUTHOR_MEANING.search(meaning) for meaning in found.values())
     )
 
 

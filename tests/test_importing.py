@@ -415,9 +415,11 @@ def test_a_publication_legend_left_as_a_section_is_not_a_profile_section():
     and the profile prints its own legend; a real section beside it is kept."""
     legend = {"heading": "Publications", "items": ["(* equal contribution)"], "x_lines": [9]}
     talks = {"heading": "Talks", "items": ["* Invited talk, 2023"], "x_lines": [12]}
-    result = import_json(make_cv("Ada Lovelace", sections=[legend, talks]))
+    service = {"heading": "Service", "items": ["§ Senior Program Committee, NeurIPS 2023"]}
+    result = import_json(make_cv("Ada Lovelace", sections=[legend, talks, service]))
     assert list(result.person.profilesections.values_list("heading", "items")) == [
-        ("Talks", ["* Invited talk, 2023"])
+        ("Talks", ["* Invited talk, 2023"]),
+        ("Service", ["§ Senior Program Committee, NeurIPS 2023"]),
     ]
 
 

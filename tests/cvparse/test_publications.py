@@ -545,8 +545,15 @@ def test_homepage_publication_list_from_the_seeds():
         ("(* equal contribution)", True),
         ("*Co-first authors; † corresponding author", True),
         ("† denotes a student advisee", True),
+        ("† corresponding author", True),
+        ("‡ senior authors", True),
         ("* Invited talk, 2023", False),
         ("Jane Doe*, John Roe. A Paper. OSDI 2023.", False),
+        # Bullets a PDF turned into marks, before ordinary entries.
+        ("§ Senior Program Committee, NeurIPS 2023", False),
+        ("† Supervised 5 PhD students", False),
+        ("‡ Senior Member, IEEE", False),
+        ("# Student volunteer, SOSP 2023", False),
     ],
 )
 def test_a_legend_of_author_marks_is_told_from_an_entry(text, legend):
