@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from functools import wraps
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
 from profiles.models import Person
@@ -24,7 +24,7 @@ def moved_person(slug: str) -> Person | None:
 
 
 def redirect_merged(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """A view of ``slug`` that finds no such person answers a permanent redirect to the
+    """A view of ``slug`` that finds no such person answers a redirect to the
     same view of the person it was merged into, instead of its 404."""
 
     @wraps(view)
@@ -36,7 +36,8 @@ def redirect_merged(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
             if kept is None:
                 raise
             match = request.resolver_match
-            return HttpResponsePermanentRedirect(
+            # Not permanent: browsers keep a 301 for good, and a merge can be reverted.
+            return HttpResponseRedirect(
                 reverse(match.view_name, kwargs={**match.kwargs, "slug": kept.slug})
             )
 
