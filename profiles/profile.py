@@ -165,8 +165,9 @@ def load_profile(person: Person, publications: bool = True) -> Profile:
     return profile
 
 
-def add_publications(profile: Profile) -> None:
-    """Load the profile's publications, and rank its co-authors by papers shared."""
+def add_publications(profile: Profile, coauthors_shown: int | None = COAUTHORS_SHOWN) -> None:
+    """Load the profile's publications, and rank its co-authors by papers shared (the
+    first ``coauthors_shown`` of them; None: all)."""
     person = profile.person
     profile.publications = Publication.objects.for_profile(person)
     shared: Counter[int] = Counter()
@@ -177,5 +178,5 @@ def add_publications(profile: Profile) -> None:
         shared.update(linked.keys())
         authors.update(linked)
     ranked = sorted(shared.items(), key=lambda item: (-item[1], authors[item[0]].name))
-    profile.coauthors = [Coauthor(authors[pk], n) for pk, n in ranked[:COAUTHORS_SHOWN]]
+    profile.coauthors = [Coauthor(authors[pk], n) for pk, n in ranked[:coauthors_shown]]
     profile.coauthor_count = len(ranked)

@@ -56,6 +56,15 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "profiles/person_detail.html", context)
 
 
+@require_GET
+@redirect_merged
+def person_coauthors(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every co-author of the person, by papers shared (the profile shows the first)."""
+    profile = Profile(person=get_object_or_404(Person, slug=slug))
+    add_publications(profile, coauthors_shown=None)
+    return render(request, "profiles/person_coauthors.html", {"profile": profile})
+
+
 def _publications_part(request: HttpRequest, profile: Profile, editable: bool) -> PublicationsPart:
     """The publications and co-authors sections, from the cache when no row they show
     has changed since they were drawn (for 200 papers, drawing them is most of the

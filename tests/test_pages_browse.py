@@ -5,7 +5,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
 from tests.browse_data import build_graph, give_papers
-from tests.conftest import make_person
+from tests.conftest import make_person, make_publication
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -190,6 +190,38 @@ def test_marks_after_author_names_are_explained_where_they_appear(client, graph,
 
 def test_a_page_without_marks_has_no_legend(client, graph):
     assertNotContains(client.get(graph.preprint.get_absolute_url()), 'class="legend"')
+
+
+def test_all_coauthors_are_a_link_away_when_the_profile_shows_the_first(
+    client, db, django_assert_num_queries
+):
+    person = make_person("Many Coauthors", is_stub=False)
+    others = [make_person(f"Coauthor Number{n:02}") for n in range(35)]
+    for n, other in enumerate(others):
+        make_publication(f"Paper {n}", [person, other, *others[: n % 3]])
+    profile = client.get(person.get_absolute_url())
+    coauthors_url = f"/people/{person.slug}/coauthors/"
+    assertContains(profile, f'<a href="{coauthors_url}">All 35 co-authors</a>', html=True)
+    with django_assert_num_queries(3):  # the person, the publications, their authors
+        page = client.get(coauthors_url)
+    assertContains(page, "Co-authors of Many Coauthors")
+    # First the co-author on most papers: their own and two of every three others.
+    assertContains(page, 'Coauthor Number00</a> <span class="muted">24 papers</span>')
+    assertContains(page, '<li><a href="/people/coauthor-number', count=35)
+    assertContains(page, "no CV", count=35)
+
+
+def test_a_profile_with_few_coauthors_links_to_no_list(client, graph):
+    assertNotContains(client.get(graph.yinmin.get_absolute_url()), "/coauthors/")
+    page = client.get(f"/people/{graph.yinmin.slug}/coauthors/")
+    assertContains(page, 'Co-authors of Yinmin Zhong <span class="muted">(2)</span>')
+    assertContains(page, f'<li><a href="{graph.xin.get_absolute_url()}">Xin Jin</a>')
+
+
+def test_coauthors_of_nobody_known(client, db):
+    assert client.get("/people/nobody/coauthors/").status_code == 404
+    person = make_person("No Papers", is_stub=False)
+    assertContains(client.get(f"/people/{person.slug}/coauthors/"), "No co-authors known yet.")
 
 
 def test_stub_page_shows_what_other_cvs_say(client, graph):

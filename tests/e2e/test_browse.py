@@ -116,6 +116,7 @@ def test_directory_filters_without_reloading(live_server, page, graph):
         "osdi",
         "pku",
         "/api/",
+        "/people/yinmin-zhong/coauthors/",
     ],
 )
 def test_no_serious_accessibility_violations(live_server, axe_page, graph, path):
