@@ -199,8 +199,10 @@ def test_the_word_being_typed_matches_as_a_prefix(accented, text, expected):
     [
         ("Hele", ["Hele"]),
         ("hel  mar hel", ["hel", "mar"]),
-        ("Okonkwo-Li", ["Okonkwo", "Li"]),  # a hyphen inside a word excludes nothing
+        ("Okonkwo-Li", ["Okonkwo-Li"]),  # a hyphen inside a word excludes nothing
+        ("Real-Ti multi-co-re x", ["Real-Ti", "multi-co-re", "x"]),
         ("mar -hel-ena", ["mar"]),  # excluded: a prefix would exclude more
+        ("jean- -p", ["jean"]),
         ('"helena mar', []),  # inside quotes: an exact phrase
         ('"helena marsh" ok', ["ok"]),
         ("!!!", []),
@@ -238,6 +240,78 @@ def test_directory_finds_as_you_type(client, accented):
 def test_publications_are_found_as_you_type(graph):
     results = engine.search(Publication.objects.all(), engine.PUBLICATIONS, "disaggreg")
     assert [p.pk for p in results] == [graph.distserve.pk]
+
+
+DEEP = "Deep Learning for Computing Networks"
+REAL_TIME = "Real-Time Scheduling of Multi-Core Systems"
+LEARNED = "What Is Learned by Language Models"
+ANALYSIS = "Static Analysis of Query Plans"
+
+
+@pytest.fixture
+def papers(db):
+    return {title: make_publication(title) for title in [DEEP, REAL_TIME, LEARNED, ANALYSIS]}
+
+
+def titles_found(text: str) -> list[str]:
+    return [p.title for p in engine.search(Publication.objects.all(), engine.PUBLICATIONS, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lear", [DEEP, LEARNED]),
+        ("learn", [DEEP, LEARNED]),
+        # Stemmed titles hold "learn", which "learni" does not begin: found in mid-word.
+        ("learni", [DEEP]),
+        ("learnin", [DEEP]),
+        ("computi", [DEEP]),
+        ("deep learnin netw", [DEEP]),
+        ("fo", [DEEP]),  # a stop word being typed
+        ("analy", [ANALYSIS]),  # stemmed "anali", which "analysis" does not begin
+        ("static analysis of query pl", [ANALYSIS]),
+        # Hyphenated words typed in part.
+        ("Real-Ti", [REAL_TIME]),
+        ("real-time sched", [REAL_TIME]),
+        ("multi-co", [REAL_TIME]),
+        ("Multi-Core Sys", [REAL_TIME]),
+        ("scheduling of multi-core", [REAL_TIME]),
+        # A leading "-" still excludes, hyphenated words as well.
+        ("systems -real-time", []),
+        ("sched -multi", []),
+        ("learn -deep", [LEARNED]),
+    ],
+)
+def test_publications_are_found_in_mid_word(papers, text, expected):
+    assert sorted(titles_found(text)) == sorted(expected)
+
+
+def test_a_whole_word_finds_its_other_forms_on_postgresql(papers):
+    found = sorted(titles_found("learning"))
+    if connection.vendor == "postgresql":  # stemmed: "learning" is "learn", as "learned"
+        assert found == [DEEP, LEARNED]
+    else:  # the fallback matches the letters typed
+        assert found == [DEEP]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jean-P", ["Jean-Pierre Dubois"]),
+        ("jean-pierre d", ["Jean-Pierre Dubois"]),
+        ("Jean-Pierre", ["Jean-Pierre Dubois"]),
+        ("Okonkwo-Li", ["Mara Okonkwo-Lind"]),
+        ("mara okonkwo-l", ["Mara Okonkwo-Lind"]),
+        ("okonkwo-lind", ["Mara Okonkwo-Lind"]),
+    ],
+)
+def test_hyphenated_names_are_found_as_you_type(db, text, expected):
+    for name in ["Jean-Pierre Dubois", "Jean Martin", "Mara Okonkwo-Lind"]:
+        make_person(name)
+    # Word for word, not as a name merely similar (the fallback for misspellings).
+    assert names(engine.search(Person.objects.all(), engine.PEOPLE, text, similar=False)) == (
+        expected
+    )
 
 
 # Accents: typed or not, they find the same.
