@@ -132,6 +132,9 @@ class PersonQuerySet(GraphWritesQuerySet):
         )
 
 
+SHOWN = ("name", "slug", "is_stub")  # of the people in a mentorship
+
+
 def mentorships_of(person) -> models.QuerySet:
     """The person's advisors and advisees in one query (the profile splits them) as
     rows: ids, role, and the name, slug and stub mark of both people. A professor lists
@@ -154,9 +157,6 @@ def _elements(vendor: str, column: str, alias: str) -> str:
         return f"jsonb_array_elements_text({listed}) AS {alias}(value)"
     listed = f"CASE WHEN json_type({column}) = 'array' THEN {column} ELSE '[]' END"
     return f"json_each({listed}) AS {alias}"
-
-
-SHOWN = ("name", "slug", "is_stub")  # of the people in a mentorship
 
 
 def _ordered(label: str, *fields: str) -> models.QuerySet:

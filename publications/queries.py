@@ -154,12 +154,10 @@ def attach_authors(publications: list, among: models.QuerySet | None = None) -> 
 
 class PublicationQuerySet(GraphWritesQuerySet):
     _with_authors = False
-    _authors_among: models.QuerySet | None = None
 
     def _clone(self):
         clone = super()._clone()
         clone._with_authors = self._with_authors
-        clone._authors_among = self._authors_among
         return clone
 
     def _fetch_all(self) -> None:
@@ -167,14 +165,12 @@ class PublicationQuerySet(GraphWritesQuerySet):
         attach = self._result_cache is None and self._with_authors
         super()._fetch_all()
         if attach and self._iterable_class is models.query.ModelIterable:
-            attach_authors(self._result_cache, among=self._authors_among)
+            attach_authors(self._result_cache)
 
-    def with_authors(self, among: models.QuerySet | None = None) -> PublicationQuerySet:
-        """Each publication gets ``.authors``, its ``Author`` list, in one more query;
-        ``among``, the ids of a set of papers including these, as a subquery."""
+    def with_authors(self) -> PublicationQuerySet:
+        """Each publication gets ``.authors``, its ``Author`` list, in one more query."""
         clone = self._chain()
         clone._with_authors = True
-        clone._authors_among = among
         return clone
 
     def by_person(self, person) -> PublicationQuerySet:
