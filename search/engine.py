@@ -79,12 +79,23 @@ def _fold_json_sqlite(value: str | None) -> str | None:
     return fold(json.dumps(json.loads(value), ensure_ascii=False))
 
 
+def register_sqlite_functions(sender, connection, **kwargs) -> None:
+    """Give each new SQLite connection ``fold()`` as ``search_fold`` (a connection_created
+    receiver, search/apps.py)."""
+    if connection.vendor == "sqlite":
+        for name, function in (
+            ("search_fold", _fold_sqlite),
+            ("search_fold_json", _fold_json_sqlite),
+        ):
+            connection.connection.create_function(name, 1, function, deterministic=True)
+
+
 class Folded(Func):
     """Text in lower case without accents, to compare with what is typed.
 
     On PostgreSQL ``search_fold()`` (migration 0004) wraps ``unaccent`` as an immutable
-    function, so that trigram indexes can be built on it. SQLite has no such function:
-    ``fold()`` is registered on the connection just before the query runs.
+    function, so that trigram indexes can be built on it. On SQLite it is ``fold()``,
+    registered on each connection (``register_sqlite_functions``).
     """
 
     function = "search_fold"
@@ -93,10 +104,6 @@ class Folded(Func):
     def as_sqlite(self, compiler, connection, **extra_context):
         is_json = isinstance(self.get_source_expressions()[0].output_field, models.JSONField)
         function = "search_fold_json" if is_json else self.function
-        connection.ensure_connection()
-        connection.connection.create_function(
-            function, 1, _fold_json_sqlite if is_json else _fold_sqlite, deterministic=True
-        )
         return self.as_sql(compiler, connection, function=function, **extra_context)
 
 
