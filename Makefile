@@ -36,9 +36,11 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# The parser on the 22 real CVs in ../shared, learned parts measured leave-one-document-out.
+# The parser on the 22 real CVs in ../shared, learned parts measured leave-one-document-out,
+# then fictional CVs in the layouts users upload (Chromium prints the PDFs).
 eval: install
 	$(BIN)/python benchmarks/eval.py
+	$(BIN)/python benchmarks/layouts.py
 
 bench: install
 	$(BIN)/python benchmarks/parse.py
