@@ -82,13 +82,15 @@ PEOPLE = [
         ],
         "publications": [
             (["Kofi Brandtner", "Lea Moravec", "Samuel Ortiz-Kane"],
-             "Proton Hopping at Wet Oxide Interfaces", "Journal of Physical Chemistry Letters", "2024"),
-            (["Lea Moravec", "Kofi Brandtner"], "Vibrational Signatures of Confined Water in Zeolites",
-             "Chemical Science", "2022"),
+             "Proton Hopping at Wet Oxide Interfaces",
+             "Journal of Physical Chemistry Letters", "2024"),
+            (["Lea Moravec", "Kofi Brandtner"],
+             "Vibrational Signatures of Confined Water in Zeolites", "Chemical Science", "2022"),
             (["Kofi Brandtner", "Anika Solberg"], "A Kinetic Model of Catalyst Poisoning by Sulfur",
              "ACS Catalysis", "2020"),
             (["Yusuf Hallam", "Kofi Brandtner", "Anika Solberg"],
-             "Operando Spectroscopy of Copper Clusters", "Physical Chemistry Chemical Physics", "2019"),
+             "Operando Spectroscopy of Copper Clusters",
+             "Physical Chemistry Chemical Physics", "2019"),
             (["Kofi Brandtner", "Anika Solberg"], "Charge Transfer in Layered Perovskites",
              "Journal of Chemical Physics", "2017"),
         ],
@@ -111,11 +113,12 @@ PEOPLE = [
             ("Research Intern", "National Pollinator Survey", "2018", "2018"),
         ],
         "publications": [
-            (["Priya Castellanos", "Henrik Albescu"], "Pollinator Visits Track Flowering Time in Drought Years",
-             "Ecology Letters", "2024"),
+            (["Priya Castellanos", "Henrik Albescu"],
+             "Pollinator Visits Track Flowering Time in Drought Years", "Ecology Letters", "2024"),
             (["Noor Eskildsen", "Priya Castellanos", "Henrik Albescu"],
              "Salt Marsh Grasses Under Rising Tides", "Oecologia", "2023"),
-            (["Priya Castellanos"], "Seed Banks of Restored Prairies", "Restoration Ecology", "2021"),
+            (["Priya Castellanos"], "Seed Banks of Restored Prairies",
+             "Restoration Ecology", "2021"),
         ],
         "awards": [("Graduate Research Fellowship, Tallgrass Foundation", "2021"),
                    ("Travel Grant, Society for Wetland Ecology", "2022")],
@@ -131,10 +134,12 @@ def gold_of(person: dict) -> dict:
     return {
         "person": {"name": person["name"], "emails": [person["email"]]},
         "education": [
-            {"degree": d, "institution": i, "start": s, "end": e} for d, i, s, e in person["education"]
+            {"degree": d, "institution": i, "start": s, "end": e}
+            for d, i, s, e in person["education"]
         ],
         "positions": [
-            {"title": t, "organization": o, "start": s, "end": e} for t, o, s, e in person["positions"]
+            {"title": t, "organization": o, "start": s, "end": e}
+            for t, o, s, e in person["positions"]
         ],
         "publications": [
             {
@@ -207,7 +212,8 @@ def html_margin_headings(person: dict) -> str:
     rows = []
     for heading, items in sections_of(person):
         entries = "".join(f"<p>{_line(*i)}</p>" for i in items)
-        rows.append(f'<div class="row"><div class="label">{heading}</div><div>{entries}</div></div>')
+        label = f'<div class="label">{heading}</div>'
+        rows.append(f'<div class="row">{label}<div>{entries}</div></div>')
     head = f"<h1>{person['name']}</h1><p>{person['email']}</p>"
     css = (
         ".row{display:grid;grid-template-columns:9em 1fr;gap:1em;margin-top:1em}"
