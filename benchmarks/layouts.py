@@ -222,7 +222,7 @@ def html_margin_headings(person: dict) -> str:
     return PAGE.format(css=css, body=head + "".join(rows))
 
 
-def html_sidebar(person: dict) -> str:
+def html_sidebar(person: dict, side_right: bool = False) -> str:
     """A narrow sidebar (contact, education, awards) beside the main column (AltaCV, Deedy)."""
     secs = dict(sections_of(person))
     h = person["headings"]
@@ -230,16 +230,34 @@ def html_sidebar(person: dict) -> str:
     def block(heading: str) -> str:
         return f"<h3>{heading}</h3>" + "".join(f"<p>{_line(*i)}</p>" for i in secs[heading])
 
-    side = f"<p>{person['email']}</p>" + block(h[0]) + block(h[3])
-    main = f"<h1>{person['name']}</h1><p>{person['headline']}</p>" + block(h[1]) + block(h[2])
-    main += block(h[4])
+    side = f'<div class="side"><p>{person["email"]}</p>{block(h[0])}{block(h[3])}</div>'
+    main = f"<div><h1>{person['name']}</h1><p>{person['headline']}</p>"
+    main += block(h[1]) + block(h[2]) + block(h[4]) + "</div>"
+    widths = "1fr 32%" if side_right else "32% 1fr"
     css = (
-        ".grid{display:grid;grid-template-columns:32% 1fr;gap:1.5em}"
+        f".grid{{display:grid;grid-template-columns:{widths};gap:1.5em}}"
         ".side{font-size:9.5pt}p{margin:0 0 .4em}h3{font-size:12pt;margin:.8em 0 .3em}"
     )
-    return PAGE.format(
-        css=css, body=f'<div class="grid"><div class="side">{side}</div><div>{main}</div></div>'
-    )
+    columns = main + side if side_right else side + main
+    return PAGE.format(css=css, body=f'<div class="grid">{columns}</div>')
+
+
+def html_dates_right(person: dict) -> str:
+    """Each entry on lines of its own: what and where, the dates at the right margin."""
+    parts = [f"<h1>{person['name']}</h1><p>{person['email']}</p>"]
+    for heading, items in sections_of(person):
+        parts.append(f"<h2>{heading.upper()}</h2>")
+        for dates, text in items:
+            what, _, where = text.partition("</b>, ")
+            if not where:
+                parts.append(f'<div class="row"><span>{text}</span><span>{dates}</span></div>')
+                continue
+            parts.append(
+                f'<div class="row"><span>{what}</b></span><span>{dates}</span></div>'
+                f"<div><i>{where}</i></div>"
+            )
+    css = ".row{display:flex;justify-content:space-between;margin-top:.4em}h2{font-size:12pt}"
+    return PAGE.format(css=css, body="\n".join(parts))
 
 
 # ----------------------------------------------------------------- Word layouts
@@ -301,6 +319,8 @@ LAYOUTS: dict[str, tuple[str, Callable[[dict], str | bytes], bool]] = {
     "DOCX, one table": ("cv.docx", lambda p: docx_of(p, in_table=True), False),
     "PDF, one column": ("cv.pdf", html_single, True),
     "PDF, sidebar": ("cv.pdf", html_sidebar, True),
+    "PDF, sidebar right": ("cv.pdf", lambda p: html_sidebar(p, side_right=True), True),
+    "PDF, dates right": ("cv.pdf", html_dates_right, True),
     "PDF, margin headings": ("cv.pdf", html_margin_headings, True),
     "PDF, hanging indents": ("cv.pdf", lambda p: html_single(p, hanging=True), True),
     "PDF, numbered": ("cv.pdf", lambda p: html_single(p, numbered=True), True),
