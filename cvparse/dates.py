@@ -43,8 +43,11 @@ _PRESENT = re.compile(
     r"^\s*(?:[–—−~-]+|to|until|till)\s*\**\s*(present|now|current(?:ly)?|today|ongoing|date)\b",
     re.I,
 )
-_OPEN_END = re.compile(r"^\s*[–—−-]+\s*(?=$|[:;,)\]*])")
+# "2020–", "2020 +": a range still open.
+_OPEN_END = re.compile(r"^\s*(?:[–—−-]+|\+)\s*(?=$|[:;,)\]*])")
 _TWO_DIGIT_END = re.compile(r"^\s*[–—−/-]\s*(\d\d)(?![\d/.])")
+# "1/2019–8/22": a month and a two-digit year after a month and year.
+_MONTH_TWO_DIGIT_END = re.compile(rf"^\s*[–—−-]\s*({_MM})/(\d\d)(?![\d/.])")
 _SINCE = re.compile(r"\b(since|from|starting|started|began|beginning)\s*$", re.I)
 _UNTIL = re.compile(r"\b(until|till|through|ended)\s*$", re.I)
 _EXPECTED = re.compile(r"\b(expected|exp\.|anticipated|est\.)\s*$", re.I)
@@ -142,6 +145,10 @@ def find_dates(text: str) -> list[DateSpan]:
                 year = first[0] // 100 * 100 + int(two.group(1))
                 if year > first[0]:
                     last, end = (year, None), end + two.end()
+            elif (short := _MONTH_TWO_DIGIT_END.match(tail)) and first[1] is not None:
+                year = first[0] // 100 * 100 + int(short.group(2))
+                if (year, int(short.group(1))) >= first:
+                    last, end = (year, int(short.group(1))), end + short.end()
             elif opened := _OPEN_END.match(tail):
                 last, end = "present", end + opened.end()
         head = text[max(0, begin - 24) : begin]
