@@ -702,9 +702,8 @@ def _continues_label(left: list[_Word], outs: list[_Out], line: _Line, label_bot
         return False
     first = left[0].text
     close = line.top - label_bottom < 0.6 * left[0].size
-    return close and (
-        first[:1].islower() or outs[_last_labelled(outs)].label[-1].text.endswith("-")
-    )
+    label = outs[_last_labelled(outs)].label
+    return close and (first[:1].islower() or bool(label and label[-1].text.endswith("-")))
 
 
 def _last_labelled(outs: list[_Out]) -> int:
