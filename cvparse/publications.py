@@ -1123,7 +1123,8 @@ def _segment(lines: list[Line]) -> list[list[Line]]:
     starts = {
         i
         for i, ln in enumerate(lines)
-        if _citation_start(ln.text) and (i == 0 or _ends_entry(plain(lines[i - 1].text)))
+        if _citation_start(ln.text)
+        and (i == 0 or ln.blank_before or _ends_entry(plain(lines[i - 1].text)))
     }
     if len(starts) >= 2 or (starts == {0} and not headings and len(lines) > 1):
         return _group_by_start(lines, starts | {0})

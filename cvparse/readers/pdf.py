@@ -55,6 +55,7 @@ _PROFILE_LINK = re.compile(
     r"|scholar\.google\.|researchgate\.net)/",
     re.I,
 )
+_LIST_START = re.compile(r"^(\d{1,3})([.)]\s)")
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.I)
 
 
@@ -99,6 +100,7 @@ class _Out:
     top: float
     bottom: float
     label: list[_Word] = field(default_factory=list)
+    level: int | None = None  # a heading lifted from the left margin
 
 
 def read_pdf(data: bytes) -> str:
@@ -111,11 +113,12 @@ def read_pdf(data: bytes) -> str:
             "the PDF exported from Word or LaTeX, or a DOCX or text version of the CV."
         )
     _drop_running_lines(pages)
-    _mark_bullets(pages)
     fonts = _FontStats([line for page in pages for line in page])
+    headings = _lift_margin_headings(pages, fonts)
+    _mark_bullets(pages)
     out: list[str] = []
-    for number, page in enumerate(pages):
-        out.extend(_render_page(page, fonts, first=number == 0))
+    for number, (page, lifted) in enumerate(zip(pages, headings, strict=True)):
+        out.extend(_render_page(page, fonts, lifted, first=number == 0))
     text = "\n".join(_title_first(out))
     return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n"
 
@@ -451,6 +454,61 @@ def _mark_bullets(pages: list[list[_Line]]) -> None:
         page[:] = [line for line in page if line.words]
 
 
+def _lift_margin_headings(pages: list[list[_Line]], fonts: _FontStats) -> list[list[_Out]]:
+    """Section headings set in a left margin beside the text (LaTeX res and cv
+    classes): short capitals or bold at the page's left, maybe over two or three
+    lines interleaved with the text's, where nearly every other line starts right of
+    them. They come out of their lines and become headings of their own."""
+    candidates: list[tuple[int, _Line, list[_Word]]] = []
+    for number, page in enumerate(pages):
+        for line in page:
+            run = _segments(line, [])[0]
+            # a bullet hanging left of the text belongs to the text, not the label
+            run = run[: next((i for i, w in enumerate(run) if w.text in _BULLETS), len(run))]
+            if run and _is_margin_heading(run, fonts):
+                candidates.append((number, line, run))
+    if len(candidates) < 2:
+        return [[] for _ in pages]
+    left = Counter(round(run[0].x0) for _n, _l, run in candidates).most_common(1)[0][0]
+    candidates = [c for c in candidates if abs(c[2][0].x0 - left) <= EDGE_TOLERANCE]
+    right = max(run[-1].x1 for _n, _l, run in candidates)
+    lifted = {id(line) for _n, line, _r in candidates}
+    others = [line.x0 for page in pages for line in page if id(line) not in lifted]
+    if len(candidates) < 2 or sum(x > right for x in others) < 0.8 * len(others):
+        return [[] for _ in pages]
+    headings: list[list[_Out]] = [[] for _ in pages]
+    previous: tuple[int, _Line] | None = None
+    for number, line, run in candidates:
+        near = (
+            previous is not None
+            and previous[0] == number
+            and line.top - previous[1].bottom < 0.8 * run[0].size
+        )
+        if near:  # the label's next line
+            headings[number][-1].words.extend(run)
+            headings[number][-1].bottom = line.bottom
+        else:
+            headings[number].append(_Out(list(run), line.top, line.bottom, level=2))
+        previous = (number, line)
+        line.words = line.words[len(run) :]
+    for page in pages:
+        page[:] = [line for line in page if line.words]
+    return headings
+
+
+def _is_margin_heading(run: list[_Word], fonts: _FontStats) -> bool:
+    text = " ".join(word.text for word in run)
+    letters = [ch for ch in text if ch.isalpha()]
+    styled = all(ch.isupper() for ch in letters) or all(word.bold for word in run)
+    return (
+        len(letters) >= 4
+        and len(run) <= 4
+        and styled
+        and max(word.size for word in run) < 1.3 * fonts.body
+        and not re.search(r"\d", text)
+    )
+
+
 # ------------------------------------------------------------------ fonts
 class _FontStats:
     """Body size, heading sizes and heading levels for the whole document."""
@@ -516,17 +574,36 @@ class _FontStats:
 
 
 # ----------------------------------------------------------------- layout
-def _render_page(lines: list[_Line], fonts: _FontStats, *, first: bool) -> list[str]:
+def _render_page(
+    lines: list[_Line], fonts: _FontStats, headings: list[_Out], *, first: bool
+) -> list[str]:
     if not lines:
-        return []
+        return _render_lines(headings, fonts)
     edges = _left_edges([_segments(line, []) for line in lines])
     segmented = [(line, _segments(line, edges)) for line in lines]
     # The header: the first page down to its first section heading, below the title.
     levels = [fonts.heading_level(_leading_run(line.words)) or 0 for line in lines]
-    header_end = next((i for i, level in enumerate(levels) if level > 1), len(lines))
+    first_heading = headings[0].top if headings else float("inf")
+    header_end = next(
+        (i for i, (level, line) in enumerate(zip(levels, lines, strict=True))
+         if level > 1 or line.bottom > first_heading),
+        len(lines),
+    )  # fmt: skip
     header_end = header_end if first else 0
     outs = _serialise(segmented, edges, header_end)
-    return _render_lines(outs, fonts)
+    return _render_lines(_place_headings(outs, headings), fonts)
+
+
+def _place_headings(outs: list[_Out], headings: list[_Out]) -> list[_Out]:
+    """Each margin heading goes before the first line that reaches down to it."""
+    placed = list(outs)
+    for heading in sorted(headings, key=lambda out: out.top, reverse=True):
+        index = next(
+            (i for i, out in enumerate(placed) if out.bottom > heading.top and not out.level),
+            len(placed),
+        )
+        placed.insert(index, heading)
+    return placed
 
 
 def _left_edges(segmented: list[list[list[_Word]]]) -> list[float]:
@@ -766,17 +843,21 @@ def _render_lines(outs: list[_Out], fonts: _FontStats) -> list[str]:
     rendered: list[str] = []
     gaps = [b.top - a.bottom for a, b in pairwise(outs) if b.top - a.bottom >= 0]
     usual_gap = statistics.median(gaps) if gaps else 0.0
+    right = max((out.words[-1].x1 for out in outs), default=0.0)
     previous = None
-    for out in outs:
+    for index, out in enumerate(outs):
         heading_words, rest = _split_heading(out.words, fonts)
         level = fonts.heading_level(heading_words) if heading_words and not out.label else None
+        if out.level:
+            heading_words, rest, level = out.words, [], out.level
         if previous is None:
             if level:
                 rendered.append("")
         else:
             gap = out.top - previous.bottom
             jumped_back = out.top < previous.top  # the next column or a new page region
-            if level or jumped_back or gap > max(1.8 * usual_gap, 0.5 * out.words[0].size):
+            wide = gap > max(1.8 * usual_gap, 0.5 * out.words[0].size)
+            if level or jumped_back or wide or _back_at_left(outs, index):
                 rendered.append("")
         if level:
             rendered.append("#" * level + " " + " ".join(w.text for w in heading_words))
@@ -784,9 +865,41 @@ def _render_lines(outs: list[_Out], fonts: _FontStats) -> list[str]:
             if rest:
                 rendered.append(_markup(rest))
         else:
-            rendered.append(join_label(_markup(out.label), _markup(out.words)))
+            line = join_label(_markup(out.label), _markup(out.words))
+            if previous is not None and rendered[-1] and _wraps_into(previous, out, right):
+                line = _LIST_START.sub(r"\1\\\2", line)  # "78." left by a wrap is no list number
+            rendered.append(line)
         previous = out
     return rendered
+
+
+def _wraps_into(previous: _Out, out: _Out, right: float) -> bool:
+    """``out`` carries on ``previous``, a line filled to the right edge mid-sentence."""
+    last = previous.words[-1]
+    return (
+        _start(out) >= _start(previous) - EDGE_TOLERANCE
+        and last.x1 >= right - 2 * last.size
+        and not last.text.endswith((".", ":", ";"))
+    )
+
+
+def _start(out: _Out) -> float:
+    return (out.label or out.words)[0].x0
+
+
+def _back_at_left(outs: list[_Out], index: int) -> bool:
+    """A line back at the left after indented ones opens a new entry: the end of a
+    hanging indent (APA references), of a margin label's lines, of an entry's
+    indented details. A lone indented first line of a paragraph that this line goes
+    on with (lower case, or after a comma or hyphen) is the other kind of indent."""
+    out, previous = outs[index], outs[index - 1]
+    if previous.level or _start(out) > _start(previous) - 0.5 * out.words[0].size:
+        return False
+    before = outs[index - 2] if index >= 2 else None
+    lone = before is None or abs(_start(before) - _start(previous)) > EDGE_TOLERANCE
+    text = (out.label or out.words)[0].text
+    goes_on = text[:1].islower() or previous.words[-1].text.endswith(("-", ","))
+    return not (lone and goes_on)
 
 
 def _split_heading(words: list[_Word], fonts: _FontStats) -> tuple[list[_Word], list[_Word]]:
