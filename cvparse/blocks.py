@@ -113,7 +113,8 @@ def items_of(
             continue
         # A long line that closes on a date (a right-aligned year) is a row, not a wrap.
         full_width = (
-            bool(wrap_width)
+            not gap
+            and bool(wrap_width)
             and len(last_line) >= (wrap_width or 0)
             and not _closes_on_date(last_line)
         )

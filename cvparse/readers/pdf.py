@@ -793,7 +793,8 @@ def _continues_label(left: list[_Word], outs: list[_Out], line: _Line, label_bot
     first = left[0].text
     close = line.top - label_bottom < 0.6 * left[0].size
     label = outs[_last_labelled(outs)].label
-    return close and (first[:1].islower() or bool(label and label[-1].text.endswith("-")))
+    hyphenated = bool(label) and re.search(r"\w-$", label[-1].text) is not None
+    return close and (first[:1].islower() or hyphenated)
 
 
 def _last_labelled(outs: list[_Out]) -> int:
