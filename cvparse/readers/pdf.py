@@ -42,7 +42,10 @@ _ITALIC_FONT = re.compile(
 )
 _CID = re.compile(r"^\(cid:\d+\)$")
 _BULLETS = set("•◦▪▫■□●○‣∙·➢►▸▹◆◇♦✓✔➤→⁃")
-_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+# Glyphs that stand for plain letters: ligatures, and the non-breaking hyphen some
+# fonts (XeLaTeX awesome-cv) set for every "-", date ranges included.
+_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
+              "\u2011": "-"}  # fmt: skip
 # Spacing accents that LaTeX sets as separate glyphs over a letter.
 _ACCENTS = {
     "¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "˚": "\u030a",
@@ -894,7 +897,9 @@ def _back_at_left(outs: list[_Out], index: int) -> bool:
     indented details. A lone indented first line of a paragraph that this line goes
     on with (lower case, or after a comma or hyphen) is the other kind of indent."""
     out, previous = outs[index], outs[index - 1]
-    if previous.level or _start(out) > _start(previous) - 0.5 * out.words[0].size:
+    indent = _start(previous) - _start(out)
+    # (a cell set far to the right, a flush-right place, is no indent)
+    if previous.level or not 0.5 * out.words[0].size <= indent <= 6 * out.words[0].size:
         return False
     before = outs[index - 2] if index >= 2 else None
     lone = before is None or abs(_start(before) - _start(previous)) > EDGE_TOLERANCE
