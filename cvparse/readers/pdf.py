@@ -119,9 +119,10 @@ def read_pdf(data: bytes) -> str:
     fonts = _FontStats([line for page in pages for line in page])
     headings = _lift_margin_headings(pages, fonts)
     _mark_bullets(pages)
+    doc_edges = _left_edges([_segments(line, []) for page in pages for line in page])
     out: list[str] = []
     for number, (page, lifted) in enumerate(zip(pages, headings, strict=True)):
-        out.extend(_render_page(page, fonts, lifted, first=number == 0))
+        out.extend(_render_page(page, fonts, lifted, doc_edges, first=number == 0))
     text = "\n".join(_title_first(out))
     return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n"
 
@@ -578,11 +579,20 @@ class _FontStats:
 
 # ----------------------------------------------------------------- layout
 def _render_page(
-    lines: list[_Line], fonts: _FontStats, headings: list[_Out], *, first: bool
+    lines: list[_Line],
+    fonts: _FontStats,
+    headings: list[_Out],
+    doc_edges: list[float],
+    *,
+    first: bool,
 ) -> list[str]:
     if not lines:
         return _render_lines(headings, fonts)
     edges = _left_edges([_segments(line, []) for line in lines])
+    # a column edge of the whole document holds on a page with few lines at it
+    edges = sorted(
+        set(edges) | {e for e in doc_edges if all(abs(e - x) > EDGE_TOLERANCE for x in edges)}
+    )
     segmented = [(line, _segments(line, edges)) for line in lines]
     # The header: the first page down to its first section heading, below the title.
     levels = [fonts.heading_level(_leading_run(line.words)) or 0 for line in lines]
@@ -675,6 +685,8 @@ def _column_split(
         for _line, segments in segmented:
             left = [s for s in segments if s[-1].x1 <= edge - 1]
             right = [s for s in segments if s[0].x0 >= edge - EDGE_TOLERANCE]
+            if left and right and _is_bullet_only(left):
+                continue  # a bullet hanging before its text is no margin label
             if left and right and abs(left[-1][-1].baseline - right[0][0].baseline) <= 1:
                 # level with its entry: a margin label, not a neighbouring column
                 paired += 1
@@ -703,6 +715,11 @@ def _column_split(
         if best is None or candidate[0] > best[0]:
             best = candidate
     return None if best is None else (best[1], best[2])
+
+
+def _is_bullet_only(segments: list[list[_Word]]) -> bool:
+    words = [word for segment in segments for word in segment]
+    return len(words) == 1 and (words[0].text == "-" or words[0].text in _BULLETS)
 
 
 def _serialise_single(
@@ -796,8 +813,9 @@ def _continues_label(left: list[_Word], outs: list[_Out], line: _Line, label_bot
     first = left[0].text
     close = line.top - label_bottom < 0.6 * left[0].size
     label = outs[_last_labelled(outs)].label
-    hyphenated = bool(label) and re.search(r"\w-$", label[-1].text) is not None
-    return close and (first[:1].islower() or hyphenated)
+    # cut after a hyphen, an open range's dash or a comma ("2025–" / "current")
+    open_end = bool(label) and re.search(r"[\w.][-–—,]$", label[-1].text) is not None
+    return close and (first[:1].islower() or open_end)
 
 
 def _last_labelled(outs: list[_Out]) -> int:
