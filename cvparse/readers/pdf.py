@@ -866,6 +866,7 @@ def _render_lines(outs: list[_Out], fonts: _FontStats) -> list[str]:
     gaps = [b.top - a.bottom for a, b in pairwise(outs) if b.top - a.bottom >= 0]
     usual_gap = statistics.median(gaps) if gaps else 0.0
     right = max((out.words[-1].x1 for out in outs), default=0.0)
+    pitch = _usual_pitch(outs)
     previous = None
     for index, out in enumerate(outs):
         heading_words, rest = _split_heading(out.words, fonts)
@@ -879,6 +880,8 @@ def _render_lines(outs: list[_Out], fonts: _FontStats) -> list[str]:
             gap = out.top - previous.bottom
             jumped_back = out.top < previous.top  # the next column or a new page region
             wide = gap > max(1.8 * usual_gap, 0.5 * out.words[0].size)
+            # more space than between a paragraph's lines, if only a little (parskip)
+            wide = wide or _baseline(out) - _baseline(previous) > pitch + 0.2 * out.words[0].size
             if level or jumped_back or wide or _back_at_left(outs, index):
                 rendered.append("")
         if level:
@@ -893,6 +896,21 @@ def _render_lines(outs: list[_Out], fonts: _FontStats) -> list[str]:
             rendered.append(line)
         previous = out
     return rendered
+
+
+def _baseline(out: _Out) -> float:
+    return (out.label or out.words)[0].baseline
+
+
+def _usual_pitch(outs: list[_Out]) -> float:
+    """Baseline to baseline between the lines of a paragraph: the commonest step
+    between consecutive lines of one size."""
+    steps = Counter(
+        round(_baseline(b) - _baseline(a), 1)
+        for a, b in pairwise(outs)
+        if round(a.words[0].size) == round(b.words[0].size) and _baseline(b) > _baseline(a)
+    )
+    return steps.most_common(1)[0][0] if steps else float("inf")
 
 
 def _wraps_into(previous: _Out, out: _Out, right: float) -> bool:
