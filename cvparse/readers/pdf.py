@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from cvparse.errors import CVParseError
-from cvparse.readers.labels import is_date_like, join_label
+from cvparse.readers.labels import is_date_like, is_list_number, join_label
 from cvparse.readers.plaintext import normalise_text
 
 MAX_PAGES = 100
@@ -104,12 +104,43 @@ class _Out:
     bottom: float
     label: list[_Word] = field(default_factory=list)
     level: int | None = None  # a heading lifted from the left margin
+    column: int = 0
+
+
+@dataclass
+class PdfLine:
+    """The layout of one output line, for learned line labelling: sizes in points,
+    ``indent`` from the leftmost line start of its page, ``gap`` the extra space
+    above it in ems beyond the usual line spacing (0 for a paragraph's next line)."""
+
+    text: str
+    page: int
+    size: float
+    bold: bool
+    italic: bool
+    x0: float
+    indent: float
+    gap: float
+    column: int  # 0: the page's single or left column, 1: a right-hand column
+    heading: int | None  # the Markdown heading level it is rendered with
+    prefix: str | None  # "bullet", "number" or "label" (a margin date or label)
+    back_at_left: bool  # back at the left after indented lines (hanging indent)
 
 
 def read_pdf(data: bytes) -> str:
+    return _read(data)[0]
+
+
+def read_pdf_lines(data: bytes) -> list[PdfLine]:
+    """One layout record per non-empty line ``read_pdf`` gives, in its order save
+    for the title, which ``read_pdf`` moves first."""
+    return _read(data)[1]
+
+
+def _read(data: bytes) -> tuple[str, list[PdfLine]]:
     pages = _extract_lines(data)
     if pages is None:
-        return _read_with_pdfium(data)
+        return _read_with_pdfium(data), []
     if sum(len(line.words) for page in pages for line in page) < 5:
         raise CVParseError(
             "This PDF has no text layer (it looks like a scanned image). Please upload "
@@ -121,10 +152,13 @@ def read_pdf(data: bytes) -> str:
     _mark_bullets(pages)
     doc_edges = _left_edges([_segments(line, []) for page in pages for line in page])
     out: list[str] = []
+    layout: list[PdfLine] = []
     for number, (page, lifted) in enumerate(zip(pages, headings, strict=True)):
-        out.extend(_render_page(page, fonts, lifted, doc_edges, first=number == 0))
+        rendered, records = _render_page(page, fonts, lifted, doc_edges, first=number == 0)
+        out.extend(rendered)
+        layout.extend(replace(record, page=number) for record in records)
     text = "\n".join(_title_first(out))
-    return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n"
+    return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n", layout
 
 
 def _title_first(lines: list[str]) -> list[str]:
@@ -585,7 +619,7 @@ def _render_page(
     doc_edges: list[float],
     *,
     first: bool,
-) -> list[str]:
+) -> tuple[list[str], list[PdfLine]]:
     if not lines:
         return _render_lines(headings, fonts)
     edges = _left_edges([_segments(line, []) for line in lines])
@@ -842,7 +876,7 @@ def _serialise_columns(segmented: list[tuple[_Line, list[list[_Word]]]], edge: f
         if left:
             left_col.append(_Out(left, line.top, line.bottom))
         if right:
-            right_col.append(_Out(right, line.top, line.bottom))
+            right_col.append(_Out(right, line.top, line.bottom, column=1))
     return above + left_col + right_col
 
 
@@ -860,9 +894,11 @@ def _unlink_wrapped_links(outs: list[_Out]) -> None:
                         word.uri = None
 
 
-def _render_lines(outs: list[_Out], fonts: _FontStats) -> list[str]:
+def _render_lines(outs: list[_Out], fonts: _FontStats) -> tuple[list[str], list[PdfLine]]:
     _unlink_wrapped_links(outs)
     rendered: list[str] = []
+    records: list[PdfLine] = []
+    page_left = min((_start(out) for out in outs), default=0.0)
     gaps = [b.top - a.bottom for a, b in pairwise(outs) if b.top - a.bottom >= 0]
     usual_gap = statistics.median(gaps) if gaps else 0.0
     right = max((out.words[-1].x1 for out in outs), default=0.0)
@@ -873,6 +909,7 @@ def _render_lines(outs: list[_Out], fonts: _FontStats) -> list[str]:
         level = fonts.heading_level(heading_words) if heading_words and not out.label else None
         if out.level:
             heading_words, rest, level = out.words, [], out.level
+        extra, back = 0.0, False  # space beyond the usual line spacing; a hanging indent's end
         if previous is None:
             if level:
                 rendered.append("")
@@ -881,21 +918,45 @@ def _render_lines(outs: list[_Out], fonts: _FontStats) -> list[str]:
             jumped_back = out.top < previous.top  # the next column or a new page region
             wide = gap > max(1.8 * usual_gap, 0.5 * out.words[0].size)
             # more space than between a paragraph's lines, if only a little (parskip)
-            wide = wide or _baseline(out) - _baseline(previous) > pitch + 0.2 * out.words[0].size
-            if level or jumped_back or wide or _back_at_left(outs, index):
+            extra = 0.0 if jumped_back else _baseline(out) - _baseline(previous) - pitch
+            back = _back_at_left(outs, index)
+            wide = wide or extra > 0.2 * out.words[0].size
+            if level or jumped_back or wide or back:
                 rendered.append("")
         if level:
-            rendered.append("#" * level + " " + " ".join(w.text for w in heading_words))
-            rendered.append("")
+            texts = ["#" * level + " " + " ".join(w.text for w in heading_words)]
+            rendered.extend([texts[0], ""])
             if rest:
-                rendered.append(_markup(rest))
+                texts.append(_markup(rest))
+                rendered.append(texts[-1])
         else:
             line = join_label(_markup(out.label), _markup(out.words))
             if previous is not None and rendered[-1] and _wraps_into(previous, out, right):
                 line = _LIST_START.sub(r"\1\\\2", line)  # "78." left by a wrap is no list number
             rendered.append(line)
+            texts = [line]
+        extra_ems = max(0.0, extra / out.words[0].size)
+        records.extend(_record(text, out, page_left, extra_ems, level, back) for text in texts)
         previous = out
-    return rendered
+    return rendered, records
+
+
+def _record(
+    text: str, out: _Out, page_left: float, gap: float, level: int | None, back: bool
+) -> PdfLine:
+    words = out.label + out.words
+    first = words[0].text
+    prefix = "label" if out.label else None
+    if first == "-" or first in _BULLETS:
+        prefix = "bullet"
+    elif is_list_number(first):
+        prefix = "number"
+    return PdfLine(
+        text=text, page=0, size=statistics.median(w.size for w in words),
+        bold=all(w.bold for w in words), italic=all(w.italic for w in words),
+        x0=round(_start(out), 1), indent=round(_start(out) - page_left, 1), gap=round(gap, 2),
+        column=out.column, heading=level, prefix=prefix, back_at_left=back,
+    )  # fmt: skip
 
 
 def _baseline(out: _Out) -> float:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from cvparse import parse
 from cvparse.readers import read
+from cvparse.readers.pdf import read_pdf_lines
 from tests.cvparse.pdfwriter import Page, make_pdf
 
 LINE = 13.5  # baseline to baseline
@@ -175,3 +176,17 @@ def test_repeated_footer_dropped_and_entries_go_on_over_the_page():
     pdf = make_pdf(pages)
     assert not any("CURRICULUM" in line for line in lines_of(pdf))
     assert len(parse(pdf, "cv.pdf")["publications"]) == 4
+
+
+def test_layout_records_follow_the_text_lines():
+    page = Page()
+    page.text(70, 60, "Ada Quill", bold=True, size=20)
+    page.text(70, 100, "Publications", bold=True, size=14)
+    _apa_page(page, 125, REFERENCES[:2])
+    pdf = make_pdf([page])
+    records = read_pdf_lines(pdf)
+    assert [record.text for record in records] == lines_of(pdf)
+    assert records[1].heading == 2 and records[1].bold
+    continuation, second = records[3], records[5]
+    assert continuation.indent == 18 and continuation.gap == 0
+    assert second.indent == 0 and second.back_at_left and second.prefix is None
