@@ -513,6 +513,13 @@ def _plausible_authors(text: str, terminator: str) -> bool:
 _EDITORS = re.compile(r",?\s*\(?\b(?:eds?|editors?)\b\.?\)?\.?$", re.IGNORECASE)
 
 
+def _name_goes_on(before: str, rest: str) -> bool:
+    """After "Foster, J." comes "N.", after "Foster, J. N., M. B." the surname: the
+    initials of a name end a list only where the name is whole."""
+    last = names.split_authors(before)[-1].split()
+    return bool(re.match(r"-?[A-Z]\.", rest)) or all(names.is_initials(w) for w in last)
+
+
 @lru_cache(maxsize=4096)
 def _author_end(text: str) -> tuple[str, int] | None:
     """The author list that opens a citation, ended by the first period or colon
@@ -526,7 +533,7 @@ def _author_end(text: str) -> tuple[str, int] | None:
         # names end in initials ("Vignoli, D.", "Müller S.").
         before = SENTINELS.sub("", prefix)
         if re.search(r"(?:^|[\s.\-])[A-Z]\.$", before) and m.group() == ".":
-            if not initials_last:
+            if not initials_last or _name_goes_on(before, plain(text[m.end() :])):
                 continue
             cand = prefix
         else:
@@ -1068,7 +1075,12 @@ def _citation_start(text: str) -> bool:
     if found and len(plain(text[found[1] :]).split()) >= 2:
         return True
     comma = _comma_separated(text, {})  # "Thomas D., Boman R., Title, Journal 128 (2019)"
-    return bool(comma and len(comma[0]) >= 2)
+    if comma and len(comma[0]) >= 2:
+        return True
+    # a long author list wrapped before its end: "Lark, I., Quill, A., ..., &"
+    open_list = re.match(r"^(.*?)(?:,|,? &|,? and)$", text.rstrip())
+    parts = _author_parts(open_list.group(1)) if open_list else None
+    return bool(parts and len(parts) >= 3)
 
 
 def _bold_line(text: str) -> bool:
