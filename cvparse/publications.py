@@ -414,6 +414,18 @@ _APA = re.compile(
     r"under review|in preparation|in prep\.?|to appear)[\x02\x04]?\s*\)[.,:]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "with X, Y and Z," after a title: names ("A. Lark", "Cleo Marsh") up to the first
+# part that is none ("J. Math. Phys.", "Imaginary Oceans 4 (2021)").
+_BARE_WITH = re.compile(
+    r"^[\s,]*with\s+(?P<pre>)(?P<who>{name}(?:(?:,\s+|,?\s+and\s+){name})*)(?=[,.]|$)".format(
+        name=r"(?:[A-Z]\.(?:-?[A-Z]\.)*\s?)*[A-Z][\w'’-]*[^\W\d_](?:\s[A-Z][\w'’-]*[^\W\d_])?"
+        r"(?=,|\.?\s*$|\s+and\s)"
+    )
+)
+_WITH = re.compile(
+    r"^[\s,]*with\s+(?P<pre>)(?P<who>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+"
+    r"(?:(?:,|,?\s+and)\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+)*)[,.]?"
+)
 _WITH = re.compile(r"\((?P<pre>[^()]*?\b)?with\s+(?P<who>[^()]+)\)", re.IGNORECASE)
 _QUOTED = re.compile(
     r"[“\"]\s*(?P<t>[^“”\"]{6,}?)\s*[”\"]|‘(?P<s>[^‘’]{6,}?)’|(?<!\w)'(?P<a>[^']{6,}?)'(?!\w)"
@@ -706,6 +718,24 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
                 out.authors, after = lead
             _parse_venue(after, out)
             return
+    # An italic title opening the citation (mathematics): "*Title* with X and Y, Venue".
+    if (
+        text.startswith(I_ON)
+        and I_OFF in text
+        and len(plain(text[1 : text.index(I_OFF)]).split()) > 1
+    ):
+        end = text.index(I_OFF)
+        out.title = _title_clean(text[1:end])
+        after = text[end + 1 :]
+        w = _BARE_WITH.match(after)
+        lead = None if w else _author_prefix(after.lstrip(' .,"”—–-:|'), legend)
+        if w:
+            _add_with_authors(w, legend, out)
+            after = after[w.end() :]
+        elif lead:  # "*Title*. A. Lark, C. Marsh. Venue"
+            out.authors, after = lead
+        _parse_venue(after.lstrip(" ,."), out)
+        return
     # A bold title anywhere: **Title** with authors before or after it.
     for b in re.finditer(r"\x01([^\x01\x02]+)\x02", text):
         span = b.group(1)

@@ -591,3 +591,22 @@ def test_author_list_wrapped_before_its_end_starts_an_entry():
         "Waves nobody measured",
         "A teacup sea",
     ]
+
+
+def test_italic_title_first_then_with_coauthors_and_venue():
+    """Mathematics: "*Title* with X and Y, Venue": the owner and X and Y are the
+    authors; a journal abbreviation after the names is the venue, not a name."""
+    pubs = parse(
+        "1. *Tides of a small moon* with B. Lark and C. D. Marsh, Int. J. Fict. Geo., 12 (2031).\n"
+        "2. *Waves nobody measured*, with A. Quill, J. Imag. Oceans 4 (2030).\n"
+        "3. *A teacup sea*, Comput. Nowhere 33 (2029).\n",
+        owner="Ada Ortega",
+    )
+    assert [p["title"] for p in pubs] == [
+        "Tides of a small moon",
+        "Waves nobody measured",
+        "A teacup sea",
+    ]
+    assert authors(pubs[0]) == ["Ada Ortega!", "B. Lark", "C. D. Marsh"]
+    assert pubs[0]["venue"].startswith("Int. J. Fict. Geo")
+    assert authors(pubs[1]) == ["Ada Ortega!", "A. Quill"]
