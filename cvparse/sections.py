@@ -136,6 +136,10 @@ _MODIFIERS = set(
         "ph.d",
         "doctoral",
         "teaching",
+        "working",
+        "unpublished",
+        "published",
+        "forthcoming",
     ]
 )
 _STATUS_LINE = re.compile(r"^(in |to appear|accepted|published|forthcoming)", re.I)
