@@ -2,8 +2,12 @@
 
 pdfplumber gives every glyph with its font and box. From those we rebuild
 words (by the gaps between glyphs, because many LaTeX PDFs have no space
-characters), visual lines, the page's column layout, headings (by font size)
-and bold runs. pypdfium2 is only a fallback for files pdfminer cannot parse.
+characters), visual lines, the page's column layout, headings (by font size, or
+set in a left margin beside the text), bold and italic runs, and entry
+boundaries from the layout alone: a blank line where a line returns to the left
+after indented ones (hanging indents) or stands a little further down than a
+paragraph's lines. ``read_pdf_lines`` gives the same lines' layout as records.
+pypdfium2 is only a fallback for files pdfminer cannot parse.
 """
 
 from __future__ import annotations
