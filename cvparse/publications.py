@@ -478,10 +478,13 @@ def _rebalance_title(title: str, rest: str) -> tuple[str, str]:
         head, tail = (tail.lstrip(), "") if end < 0 else (tail.lstrip()[:end], tail.lstrip()[end:])
         sentences.append(plain(head).strip(" ."))
     sentences = [x for x in sentences if x and not _LINK_WORDS.match(x)]
+    # An italic venue may follow (APA's journal): the sentence before it is the title's.
+    first_end = _sentence_end(rest.lstrip())
+    italic_next = first_end >= 0 and rest.lstrip()[first_end:].lstrip(" .").startswith(I_ON)
     if (
         len(sentences) == 2
         and not re.search(r"\d|\x03", sentences[0])
-        and I_ON not in rest
+        and (I_ON not in rest or italic_next)
         and len(sentences[1].split()) <= 4
         and not re.search(r"\d|doi|available|https?:", sentences[1], re.I)
     ):

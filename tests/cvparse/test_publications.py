@@ -610,3 +610,9 @@ def test_italic_title_first_then_with_coauthors_and_venue():
     assert authors(pubs[0]) == ["Ada Ortega!", "B. Lark", "C. D. Marsh"]
     assert pubs[0]["venue"].startswith("Int. J. Fict. Geo")
     assert authors(pubs[1]) == ["Ada Ortega!", "A. Quill"]
+
+
+def test_apa_subtitle_sentence_before_an_italic_journal():
+    pubs = parse("Quill, A., & Marsh, C. (2031). Tides of a moon. Seen from afar. *Fict Geo*.\n")
+    assert pubs[0]["title"] == "Tides of a moon. Seen from afar"
+    assert pubs[0]["venue"] == "Fict Geo"
