@@ -28,12 +28,12 @@ def parse(source: bytes | str | os.PathLike[str], filename: str | None = None) -
     CV's text (Markdown unless ``filename`` says otherwise). Raises only CVParseError.
     """
     data, filename = _load(source, filename)
-    document = read(data, filename)
-    if document.format == "bibtex":
-        result = empty_result(filename, "bibtex")
-        result["publications"] = publications_from_bibtex(document.text)
-        return result
     try:
+        document = read(data, filename)
+        if document.format == "bibtex":
+            result = empty_result(filename, "bibtex")
+            result["publications"] = publications_from_bibtex(document.text)
+            return result
         return parse_text(document.text, filename, document.format)
     except CVParseError:
         raise

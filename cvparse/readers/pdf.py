@@ -2,8 +2,12 @@
 
 pdfplumber gives every glyph with its font and box. From those we rebuild
 words (by the gaps between glyphs, because many LaTeX PDFs have no space
-characters), visual lines, the page's column layout, headings (by font size)
-and bold runs. pypdfium2 is only a fallback for files pdfminer cannot parse.
+characters), visual lines, the page's column layout, headings (by font size, or
+set in a left margin beside the text), bold and italic runs, and entry
+boundaries from the layout alone: a blank line where a line returns to the left
+after indented ones (hanging indents) or stands a little further down than a
+paragraph's lines. ``read_pdf_lines`` gives the same lines' layout as records.
+pypdfium2 is only a fallback for files pdfminer cannot parse.
 """
 
 from __future__ import annotations
@@ -14,11 +18,11 @@ import statistics
 import threading
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from cvparse.errors import CVParseError
-from cvparse.readers.labels import is_date_like, join_label
+from cvparse.readers.labels import is_date_like, is_list_number, join_label
 from cvparse.readers.plaintext import normalise_text
 
 MAX_PAGES = 100
@@ -29,10 +33,23 @@ COLUMN_GAP = 2.0
 EDGE_TOLERANCE = 2.5  # points; left edges of one column differ by rounding only
 
 _PDFIUM_LOCK = threading.Lock()  # pypdfium2 (PDFium) is not thread-safe
-_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+# Font names carry the weight: "Roboto-Bold", TeX's CMBX10 (bold extended), cm-super's
+# SFBX/SFSX (bold, sans bold), Nimbus "Medi" (the bold of its Times).
+_BOLD_FONT = re.compile(
+    r"bold|black|heavy|semibold|demi|\bcmbx|\bcmb\d|\bcmssbx|\bsf[bs]x|-medi$", re.I
+)
+# Italic and slanted faces: "-Italic", Nimbus "ReguItal", "-It", TeX's CMTI/CMSL and
+# cm-super's SFTI/SFSI/SFSL.
+_ITALIC_FONT = re.compile(
+    r"ital|oblique|slant|-(?:bold|light|semibold)?it$|\bcm(?:bx)?(?:ti|sl)|\bsf(?:ti|si|sl|bi)",
+    re.I,
+)
 _CID = re.compile(r"^\(cid:\d+\)$")
 _BULLETS = set("•◦▪▫■□●○‣∙·➢►▸▹◆◇♦✓✔➤→⁃")
-_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+# Glyphs that stand for plain letters: ligatures, and the non-breaking hyphen some
+# fonts (XeLaTeX awesome-cv) set for every "-", date ranges included.
+_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
+              "\u2011": "-"}  # fmt: skip
 # Spacing accents that LaTeX sets as separate glyphs over a letter.
 _ACCENTS = {
     "¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "˚": "\u030a",
@@ -45,6 +62,7 @@ _PROFILE_LINK = re.compile(
     r"|scholar\.google\.|researchgate\.net)/",
     re.I,
 )
+_LIST_START = re.compile(r"^(\d{1,3})([.)]\s)")
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.I)
 
 
@@ -59,6 +77,7 @@ class _Word:
     bold: bool
     baseline: float
     uri: str | None = None
+    italic: bool = False
 
 
 @dataclass
@@ -88,25 +107,62 @@ class _Out:
     top: float
     bottom: float
     label: list[_Word] = field(default_factory=list)
+    level: int | None = None  # a heading lifted from the left margin
+    column: int = 0
+
+
+@dataclass
+class PdfLine:
+    """The layout of one output line, for learned line labelling: sizes in points,
+    ``indent`` from the leftmost line start of its page, ``gap`` the extra space
+    above it in ems beyond the usual line spacing (0 for a paragraph's next line)."""
+
+    text: str
+    page: int
+    size: float
+    bold: bool
+    italic: bool
+    x0: float
+    indent: float
+    gap: float
+    column: int  # 0: the page's single or left column, 1: a right-hand column
+    heading: int | None  # the Markdown heading level it is rendered with
+    prefix: str | None  # "bullet", "number" or "label" (a margin date or label)
+    back_at_left: bool  # back at the left after indented lines (hanging indent)
 
 
 def read_pdf(data: bytes) -> str:
+    return _read(data)[0]
+
+
+def read_pdf_lines(data: bytes) -> list[PdfLine]:
+    """One layout record per non-empty line ``read_pdf`` gives, in its order save
+    for the title, which ``read_pdf`` moves first."""
+    return _read(data)[1]
+
+
+def _read(data: bytes) -> tuple[str, list[PdfLine]]:
     pages = _extract_lines(data)
     if pages is None:
-        return _read_with_pdfium(data)
+        return _read_with_pdfium(data), []
     if sum(len(line.words) for page in pages for line in page) < 5:
         raise CVParseError(
             "This PDF has no text layer (it looks like a scanned image). Please upload "
             "the PDF exported from Word or LaTeX, or a DOCX or text version of the CV."
         )
     _drop_running_lines(pages)
-    _mark_bullets(pages)
     fonts = _FontStats([line for page in pages for line in page])
+    headings = _lift_margin_headings(pages, fonts)
+    _mark_bullets(pages)
+    doc_edges = _left_edges([_segments(line, []) for page in pages for line in page])
     out: list[str] = []
-    for number, page in enumerate(pages):
-        out.extend(_render_page(page, fonts, first=number == 0))
+    layout: list[PdfLine] = []
+    for number, (page, lifted) in enumerate(zip(pages, headings, strict=True)):
+        rendered, records = _render_page(page, fonts, lifted, doc_edges, first=number == 0)
+        out.extend(rendered)
+        layout.extend(replace(record, page=number) for record in records)
     text = "\n".join(_title_first(out))
-    return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n"
+    return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n", layout
 
 
 def _title_first(lines: list[str]) -> list[str]:
@@ -361,9 +417,9 @@ def _join_spaced_letters(words: list[_Word]) -> list[_Word]:
             joined.append(word)
         else:
             last = joined[-1]
-            joined[-1] = _Word(
-                last.text + word.text, last.x0, word.x1, min(last.top, word.top),
-                max(last.bottom, word.bottom), last.size, last.bold, last.baseline, last.uri,
+            joined[-1] = replace(
+                last, text=last.text + word.text, x1=word.x1, top=min(last.top, word.top),
+                bottom=max(last.bottom, word.bottom),
             )  # fmt: skip
     return joined
 
@@ -377,6 +433,7 @@ def _make_word(chars: list[dict], links: list[dict]) -> _Word:
     bottom = max(c["bottom"] for c in chars)
     sizes = Counter(round(c["size"], 1) for c in chars)
     bold = sum(bool(_BOLD_FONT.search(c["fontname"])) for c in chars) * 2 >= len(chars)
+    italic = sum(bool(_ITALIC_FONT.search(c["fontname"])) for c in chars) * 2 >= len(chars)
     centre_x, centre_y = (x0 + x1) / 2, (top + bottom) / 2
     uri = next(
         (
@@ -388,7 +445,8 @@ def _make_word(chars: list[dict], links: list[dict]) -> _Word:
         None,
     )
     baseline = -chars[0]["matrix"][5]  # PDF y grows upwards; only differences matter
-    return _Word(text, x0, x1, top, bottom, sizes.most_common(1)[0][0], bold, baseline, uri)
+    size = sizes.most_common(1)[0][0]
+    return _Word(text, x0, x1, top, bottom, size, bold, baseline, uri, italic and not bold)
 
 
 # ----------------------------------------------------------- page furniture
@@ -428,7 +486,7 @@ def _mark_bullets(pages: list[list[_Line]]) -> None:
         elif first.text[:1] in _BULLETS and len(first.text) > 1:
             first.text = first.text[1:]
             line.words.insert(
-                0, _Word("-", first.x0, first.x0, first.top, first.bottom, first.size, False)
+                0, replace(first, text="-", x1=first.x0, bold=False, italic=False, uri=None)
             )
         for word in line.words:
             if _CID.match(word.text):
@@ -436,6 +494,61 @@ def _mark_bullets(pages: list[list[_Line]]) -> None:
         line.words = _linked_icons(line.words)
     for page in pages:
         page[:] = [line for line in page if line.words]
+
+
+def _lift_margin_headings(pages: list[list[_Line]], fonts: _FontStats) -> list[list[_Out]]:
+    """Section headings set in a left margin beside the text (LaTeX res and cv
+    classes): short capitals or bold at the page's left, maybe over two or three
+    lines interleaved with the text's, where nearly every other line starts right of
+    them. They come out of their lines and become headings of their own."""
+    candidates: list[tuple[int, _Line, list[_Word]]] = []
+    for number, page in enumerate(pages):
+        for line in page:
+            run = _segments(line, [])[0]
+            # a bullet hanging left of the text belongs to the text, not the label
+            run = run[: next((i for i, w in enumerate(run) if w.text in _BULLETS), len(run))]
+            if run and _is_margin_heading(run, fonts):
+                candidates.append((number, line, run))
+    if len(candidates) < 2:
+        return [[] for _ in pages]
+    left = Counter(round(run[0].x0) for _n, _l, run in candidates).most_common(1)[0][0]
+    candidates = [c for c in candidates if abs(c[2][0].x0 - left) <= EDGE_TOLERANCE]
+    right = max(run[-1].x1 for _n, _l, run in candidates)
+    lifted = {id(line) for _n, line, _r in candidates}
+    others = [line.x0 for page in pages for line in page if id(line) not in lifted]
+    if len(candidates) < 2 or sum(x > right for x in others) < 0.8 * len(others):
+        return [[] for _ in pages]
+    headings: list[list[_Out]] = [[] for _ in pages]
+    previous: tuple[int, _Line] | None = None
+    for number, line, run in candidates:
+        near = (
+            previous is not None
+            and previous[0] == number
+            and line.top - previous[1].bottom < 0.8 * run[0].size
+        )
+        if near:  # the label's next line
+            headings[number][-1].words.extend(run)
+            headings[number][-1].bottom = line.bottom
+        else:
+            headings[number].append(_Out(list(run), line.top, line.bottom, level=2))
+        previous = (number, line)
+        line.words = line.words[len(run) :]
+    for page in pages:
+        page[:] = [line for line in page if line.words]
+    return headings
+
+
+def _is_margin_heading(run: list[_Word], fonts: _FontStats) -> bool:
+    text = " ".join(word.text for word in run)
+    letters = [ch for ch in text if ch.isalpha()]
+    styled = all(ch.isupper() for ch in letters) or all(word.bold for word in run)
+    return (
+        len(letters) >= 4
+        and len(run) <= 4
+        and styled
+        and max(word.size for word in run) < 1.3 * fonts.body
+        and not re.search(r"\d", text)
+    )
 
 
 # ------------------------------------------------------------------ fonts
@@ -503,17 +616,45 @@ class _FontStats:
 
 
 # ----------------------------------------------------------------- layout
-def _render_page(lines: list[_Line], fonts: _FontStats, *, first: bool) -> list[str]:
+def _render_page(
+    lines: list[_Line],
+    fonts: _FontStats,
+    headings: list[_Out],
+    doc_edges: list[float],
+    *,
+    first: bool,
+) -> tuple[list[str], list[PdfLine]]:
     if not lines:
-        return []
+        return _render_lines(headings, fonts)
     edges = _left_edges([_segments(line, []) for line in lines])
+    # a column edge of the whole document holds on a page with few lines at it
+    edges = sorted(
+        set(edges) | {e for e in doc_edges if all(abs(e - x) > EDGE_TOLERANCE for x in edges)}
+    )
     segmented = [(line, _segments(line, edges)) for line in lines]
     # The header: the first page down to its first section heading, below the title.
     levels = [fonts.heading_level(_leading_run(line.words)) or 0 for line in lines]
-    header_end = next((i for i, level in enumerate(levels) if level > 1), len(lines))
+    first_heading = headings[0].top if headings else float("inf")
+    header_end = next(
+        (i for i, (level, line) in enumerate(zip(levels, lines, strict=True))
+         if level > 1 or line.bottom > first_heading),
+        len(lines),
+    )  # fmt: skip
     header_end = header_end if first else 0
     outs = _serialise(segmented, edges, header_end)
-    return _render_lines(outs, fonts)
+    return _render_lines(_place_headings(outs, headings), fonts)
+
+
+def _place_headings(outs: list[_Out], headings: list[_Out]) -> list[_Out]:
+    """Each margin heading goes before the first line that reaches down to it."""
+    placed = list(outs)
+    for heading in sorted(headings, key=lambda out: out.top, reverse=True):
+        index = next(
+            (i for i, out in enumerate(placed) if out.bottom > heading.top and not out.level),
+            len(placed),
+        )
+        placed.insert(index, heading)
+    return placed
 
 
 def _left_edges(segmented: list[list[list[_Word]]]) -> list[float]:
@@ -582,6 +723,8 @@ def _column_split(
         for _line, segments in segmented:
             left = [s for s in segments if s[-1].x1 <= edge - 1]
             right = [s for s in segments if s[0].x0 >= edge - EDGE_TOLERANCE]
+            if left and right and _is_bullet_only(left):
+                continue  # a bullet hanging before its text is no margin label
             if left and right and abs(left[-1][-1].baseline - right[0][0].baseline) <= 1:
                 # level with its entry: a margin label, not a neighbouring column
                 paired += 1
@@ -610,6 +753,11 @@ def _column_split(
         if best is None or candidate[0] > best[0]:
             best = candidate
     return None if best is None else (best[1], best[2])
+
+
+def _is_bullet_only(segments: list[list[_Word]]) -> bool:
+    words = [word for segment in segments for word in segment]
+    return len(words) == 1 and (words[0].text == "-" or words[0].text in _BULLETS)
 
 
 def _serialise_single(
@@ -702,9 +850,10 @@ def _continues_label(left: list[_Word], outs: list[_Out], line: _Line, label_bot
         return False
     first = left[0].text
     close = line.top - label_bottom < 0.6 * left[0].size
-    return close and (
-        first[:1].islower() or outs[_last_labelled(outs)].label[-1].text.endswith("-")
-    )
+    label = outs[_last_labelled(outs)].label
+    # cut after a hyphen, an open range's dash or a comma ("2025–" / "current")
+    open_end = bool(label) and re.search(r"[\w.][-–—,]$", label[-1].text) is not None
+    return close and (first[:1].islower() or open_end)
 
 
 def _last_labelled(outs: list[_Out]) -> int:
@@ -731,7 +880,7 @@ def _serialise_columns(segmented: list[tuple[_Line, list[list[_Word]]]], edge: f
         if left:
             left_col.append(_Out(left, line.top, line.bottom))
         if right:
-            right_col.append(_Out(right, line.top, line.bottom))
+            right_col.append(_Out(right, line.top, line.bottom, column=1))
     return above + left_col + right_col
 
 
@@ -749,32 +898,115 @@ def _unlink_wrapped_links(outs: list[_Out]) -> None:
                         word.uri = None
 
 
-def _render_lines(outs: list[_Out], fonts: _FontStats) -> list[str]:
+def _render_lines(outs: list[_Out], fonts: _FontStats) -> tuple[list[str], list[PdfLine]]:
     _unlink_wrapped_links(outs)
     rendered: list[str] = []
+    records: list[PdfLine] = []
+    page_left = min((_start(out) for out in outs), default=0.0)
     gaps = [b.top - a.bottom for a, b in pairwise(outs) if b.top - a.bottom >= 0]
     usual_gap = statistics.median(gaps) if gaps else 0.0
+    right = max((out.words[-1].x1 for out in outs), default=0.0)
+    pitch = _usual_pitch(outs)
     previous = None
-    for out in outs:
+    for index, out in enumerate(outs):
         heading_words, rest = _split_heading(out.words, fonts)
         level = fonts.heading_level(heading_words) if heading_words and not out.label else None
+        if out.level:
+            heading_words, rest, level = out.words, [], out.level
+        extra, back = 0.0, False  # space beyond the usual line spacing; a hanging indent's end
         if previous is None:
             if level:
                 rendered.append("")
         else:
             gap = out.top - previous.bottom
             jumped_back = out.top < previous.top  # the next column or a new page region
-            if level or jumped_back or gap > max(1.8 * usual_gap, 0.5 * out.words[0].size):
+            wide = gap > max(1.8 * usual_gap, 0.5 * out.words[0].size)
+            # more space than between a paragraph's lines, if only a little (parskip)
+            extra = 0.0 if jumped_back else _baseline(out) - _baseline(previous) - pitch
+            back = _back_at_left(outs, index)
+            wide = wide or extra > 0.2 * out.words[0].size
+            if level or jumped_back or wide or back:
                 rendered.append("")
         if level:
-            rendered.append("#" * level + " " + " ".join(w.text for w in heading_words))
-            rendered.append("")
+            texts = ["#" * level + " " + " ".join(w.text for w in heading_words)]
+            rendered.extend([texts[0], ""])
             if rest:
-                rendered.append(_markup(rest))
+                texts.append(_markup(rest))
+                rendered.append(texts[-1])
         else:
-            rendered.append(join_label(_markup(out.label), _markup(out.words)))
+            line = join_label(_markup(out.label), _markup(out.words))
+            if previous is not None and rendered[-1] and _wraps_into(previous, out, right):
+                line = _LIST_START.sub(r"\1\\\2", line)  # "78." left by a wrap is no list number
+            rendered.append(line)
+            texts = [line]
+        extra_ems = max(0.0, extra / out.words[0].size)
+        records.extend(_record(text, out, page_left, extra_ems, level, back) for text in texts)
         previous = out
-    return rendered
+    return rendered, records
+
+
+def _record(
+    text: str, out: _Out, page_left: float, gap: float, level: int | None, back: bool
+) -> PdfLine:
+    words = out.label + out.words
+    first = words[0].text
+    prefix = "label" if out.label else None
+    if first == "-" or first in _BULLETS:
+        prefix = "bullet"
+    elif is_list_number(first):
+        prefix = "number"
+    return PdfLine(
+        text=text, page=0, size=statistics.median(w.size for w in words),
+        bold=all(w.bold for w in words), italic=all(w.italic for w in words),
+        x0=round(_start(out), 1), indent=round(_start(out) - page_left, 1), gap=round(gap, 2),
+        column=out.column, heading=level, prefix=prefix, back_at_left=back,
+    )  # fmt: skip
+
+
+def _baseline(out: _Out) -> float:
+    return (out.label or out.words)[0].baseline
+
+
+def _usual_pitch(outs: list[_Out]) -> float:
+    """Baseline to baseline between the lines of a paragraph: the commonest step
+    between consecutive lines of one size."""
+    steps = Counter(
+        round(_baseline(b) - _baseline(a), 1)
+        for a, b in pairwise(outs)
+        if round(a.words[0].size) == round(b.words[0].size) and _baseline(b) > _baseline(a)
+    )
+    return steps.most_common(1)[0][0] if steps else float("inf")
+
+
+def _wraps_into(previous: _Out, out: _Out, right: float) -> bool:
+    """``out`` carries on ``previous``, a line filled to the right edge mid-sentence."""
+    last = previous.words[-1]
+    return (
+        _start(out) >= _start(previous) - EDGE_TOLERANCE
+        and last.x1 >= right - 2 * last.size
+        and not last.text.endswith((".", ":", ";"))
+    )
+
+
+def _start(out: _Out) -> float:
+    return (out.label or out.words)[0].x0
+
+
+def _back_at_left(outs: list[_Out], index: int) -> bool:
+    """A line back at the left after indented ones opens a new entry: the end of a
+    hanging indent (APA references), of a margin label's lines, of an entry's
+    indented details. A lone indented first line of a paragraph that this line goes
+    on with (lower case, or after a comma or hyphen) is the other kind of indent."""
+    out, previous = outs[index], outs[index - 1]
+    indent = _start(previous) - _start(out)
+    # (a cell set far to the right, a flush-right place, is no indent)
+    if previous.level or not 0.5 * out.words[0].size <= indent <= 6 * out.words[0].size:
+        return False
+    before = outs[index - 2] if index >= 2 else None
+    lone = before is None or abs(_start(before) - _start(previous)) > EDGE_TOLERANCE
+    text = (out.label or out.words)[0].text
+    goes_on = text[:1].islower() or previous.words[-1].text.endswith(("-", ","))
+    return not (lone and goes_on)
 
 
 def _split_heading(words: list[_Word], fonts: _FontStats) -> tuple[list[_Word], list[_Word]]:
@@ -794,7 +1026,8 @@ def _leading_run(words: list[_Word]) -> list[_Word]:
 
 
 def _markup(words: list[_Word]) -> str:
-    """Words with bold runs as ``**...**`` and linked runs as ``[text](url)``."""
+    """Words with bold runs as ``**...**``, italic runs as ``*...*`` and linked runs as
+    ``[text](url)``."""
     parts: list[str] = []
     index = 0
     while index < len(words):
@@ -802,19 +1035,23 @@ def _markup(words: list[_Word]) -> str:
         while (
             index + len(run) < len(words)
             and words[index + len(run)].bold == run[0].bold
+            and words[index + len(run)].italic == run[0].italic
             and words[index + len(run)].uri == run[0].uri
         ):
             run.append(words[index + len(run)])
         index += len(run)
         text = " ".join(word.text for word in run)
         # Marks close before trailing punctuation: "**Lovelace A**," as a person writes it.
-        trail = _TRAILING_PUNCTUATION.search(text).group() if (run[0].uri or run[0].bold) else ""
+        marked = run[0].uri or run[0].bold or run[0].italic
+        trail = _TRAILING_PUNCTUATION.search(text).group() if marked else ""
         text = text[: len(text) - len(trail)]
         uri = run[0].uri
         if uri and _plain_url(uri) not in (_plain_url(text), text.lower()):
             text = f"[{text}]({uri})"
         if run[0].bold and any(ch.isalnum() for ch in text):
             text = f"**{text}**"
+        elif run[0].italic and any(ch.isalnum() for ch in text) and "*" not in text:
+            text = f"*{text}*"
         parts.append(text + trail)
     return " ".join(parts)
 
