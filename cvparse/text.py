@@ -36,6 +36,10 @@ _CID = re.compile(r"\(cid:\d+\)")
 _LATEX_MARKS = {"\\dagger": "†", "\\ddagger": "‡"}
 _ITALIC_STAR = re.compile(r"(?<![*\w])\*(?![*\s])([^*\n]+?)(?<![\s*])\*(?![*\w])")
 _ITALIC_UNDERSCORE = re.compile(r"(?<![\w_])_(?![_\s])([^_\n]+?)(?<![\s_])_(?![\w_])")
+# A parenthetical (one level of nesting allowed), its inside as group 1. Unlike
+# "\([^)]*\)", it fails at once on a "(" followed by another, so scanning a run of
+# "(" with no ")" takes linear, not quadratic, time.
+PARENTHETICAL = r"\(((?:[^()]|\([^()]*\))*+)\)"
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
