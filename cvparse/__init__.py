@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from .readers import read
 from .readers.bibtex import publications_from_bibtex
 
 PARSER_VERSION = "0.1.0"
+_log = logging.getLogger(__name__)
 
 __all__ = ["CVParseError", "PARSER_VERSION", "is_legend", "parse"]
 
@@ -28,17 +30,22 @@ def parse(source: bytes | str | os.PathLike[str], filename: str | None = None) -
     CV's text (Markdown unless ``filename`` says otherwise). Raises only CVParseError.
     """
     data, filename = _load(source, filename)
-    document = read(data, filename)
-    if document.format == "bibtex":
-        result = empty_result(filename, "bibtex")
-        result["publications"] = publications_from_bibtex(document.text)
-        return result
     try:
+        document = read(data, filename)
+        if document.format == "bibtex":
+            result = empty_result(filename, "bibtex")
+            result["publications"] = publications_from_bibtex(document.text)
+            return result
         return parse_text(document.text, filename, document.format)
     except CVParseError:
         raise
     except Exception as exc:  # a parser bug must not escape as anything but our error
-        raise CVParseError(f"This CV could not be parsed ({type(exc).__name__}).") from exc
+        # Logged with its traceback, so the bug stays visible to whoever runs the site.
+        _log.exception("cvparse failed on %r", filename)
+        raise CVParseError(
+            f"Sorry, this CV could not be read: the parser failed on it ({type(exc).__name__}). "
+            "Saving it in another format (PDF, DOCX or Markdown) may help."
+        ) from exc
 
 
 def _load(source: bytes | str | os.PathLike[str], filename: str | None) -> tuple[bytes, str]:
@@ -55,4 +62,5 @@ def _load(source: bytes | str | os.PathLike[str], filename: str | None) -> tuple
             return path.read_bytes(), filename or path.name
         except OSError as exc:
             raise CVParseError(f"The file {path.name} could not be read.") from exc
-    return source.encode("utf-8"), filename or "cv.md"
+    # A str may hold lone surrogates (from a lenient decoder); they cannot be UTF-8.
+    return source.encode("utf-8", errors="replace"), filename or "cv.md"

@@ -14,7 +14,7 @@ import statistics
 import threading
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from cvparse.errors import CVParseError
@@ -427,9 +427,7 @@ def _mark_bullets(pages: list[list[_Line]]) -> None:
             first.text, first.bold = "-", False
         elif first.text[:1] in _BULLETS and len(first.text) > 1:
             first.text = first.text[1:]
-            line.words.insert(
-                0, _Word("-", first.x0, first.x0, first.top, first.bottom, first.size, False)
-            )
+            line.words.insert(0, replace(first, text="-", x1=first.x0, bold=False, uri=None))
         for word in line.words:
             if _CID.match(word.text):
                 word.text = ""
