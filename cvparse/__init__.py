@@ -11,7 +11,7 @@ import logging
 import os
 from pathlib import Path
 
-from .errors import CVParseError
+from .errors import CVParseError, ParserFailure
 from .parser import empty_result, parse_text
 from .publications import is_legend
 from .readers import read
@@ -42,7 +42,7 @@ def parse(source: bytes | str | os.PathLike[str], filename: str | None = None) -
     except Exception as exc:  # a parser bug must not escape as anything but our error
         # Logged with its traceback, so the bug stays visible to whoever runs the site.
         _log.exception("cvparse failed on %r", filename)
-        raise CVParseError(
+        raise ParserFailure(
             f"Sorry, this CV could not be read: the parser failed on it ({type(exc).__name__}). "
             "Saving it in another format (PDF, DOCX or Markdown) may help."
         ) from exc
