@@ -30,10 +30,12 @@ SENTINELS = re.compile(r"[\x01-\x06\x0e-\x11]")
 L_URL = "\x12"
 LINK = re.compile(r"\x10([^\x10\x11\x12]*)\x12([^\x11]*)\x11")
 
+# Brackets inside a link label or image stop at an opening bracket, so that a run
+# of "[" without a "]" is scanned once, not once per "[" (see text.PARENTHETICAL).
 _MD_TOKEN = re.compile(
     r"""(?P<esc>\\[\\`*_\[\]()#+\-.!|<>~"'])
-    |(?P<img>!\[[^\]]*\]\([^)]*\))
-    |(?P<link>\[(?P<label>(?:[^\[\]]|\[[^\]]*\])*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+"[^"]*")?\))
+    |(?P<img>!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*+\))
+    |(?P<link>\[(?P<label>(?:[^\[\]]|\[[^\[\]]*\])*+)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+"[^"]*")?\))
     |(?P<auto><(?P<aurl>https?://[^>\s]+)>)
     |(?P<sup><sup>(?P<supt>.*?)</sup>)
     |(?P<tag></?(?P<tname>[a-zA-Z][a-zA-Z0-9]*)\b[^>]*>)
