@@ -3,6 +3,7 @@ CVParseError, and in time linear in the size of the upload."""
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -26,7 +27,10 @@ from tests.cvparse.shared import SCHEMA, SEEDS
 HERE = Path(__file__).parent
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
-FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# CVPARSE_FUZZ_EXAMPLES=2000 fuzzes longer than the default quick run.
+EXAMPLES = int(os.environ.get("CVPARSE_FUZZ_EXAMPLES", "40"))
+FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=max(1, EXAMPLES // 3), deadline=None)
 SUFFIXES = ["cv.pdf", "cv.docx", "cv.txt", "cv.md", "cv.html", "cv.bib", "cv"]
 
 
@@ -77,7 +81,7 @@ def test_random_html(pieces):
     parse_or_refuse(f"<html><body>{html}</body></html>", "cv.html")
 
 
-@settings(max_examples=15, deadline=None)
+@SLOW
 @given(
     paragraphs=st.lists(
         st.tuples(st.text(max_size=60), st.sampled_from([None, "Heading 1", "List Bullet"])),
@@ -99,7 +103,7 @@ def test_random_docx(paragraphs):
     parse_or_refuse(out.getvalue(), "cv.docx")
 
 
-@settings(max_examples=15, deadline=None)
+@SLOW
 @given(
     lines=st.lists(
         st.tuples(
