@@ -93,6 +93,46 @@ class Block:
         return sorted({n for it in self.context + self.items for n in it.nos})
 
 
+# The end of an item's text that _continues reads: more than its longest pattern.
+_TAIL = 64
+
+
+class _Growing:
+    """An item that wrapped lines run on into: its pieces are joined once, at the
+    end, as joining the text at each line took quadratic time on long runs."""
+
+    def __init__(self, item: Item) -> None:
+        self.item = item
+        self.marked, self.text = [item.marked], [item.text]
+        self.tail = item.text[-_TAIL:]
+        self.open_parens = item.text.count("(") - item.text.count(")")
+
+    def add(self, line: Line) -> None:
+        self.item.nos.append(line.no)
+        if re.search(r"[a-z]-$", self.tail) and line.text[:1].islower():
+            _drop_last_char(self.marked)  # the hyphen of a word broken across lines
+            _drop_last_char(self.text)
+            self.tail = self.tail[:-1]
+        else:
+            self.marked.append(" ")
+            self.text.append(" ")
+            self.tail += " "
+        self.marked.append(line.marked)
+        self.text.append(line.text)
+        self.tail = (self.tail + line.text)[-_TAIL:]
+        self.open_parens += line.text.count("(") - line.text.count(")")
+
+    def done(self) -> Item:
+        self.item.marked, self.item.text = "".join(self.marked), "".join(self.text)
+        return self.item
+
+
+def _drop_last_char(pieces: list[str]) -> None:
+    while len(pieces) > 1 and not pieces[-1]:
+        pieces.pop()
+    pieces[-1] = pieces[-1][:-1]
+
+
 def items_of(
     lines: list[Line], all_lines: dict[int, Line], wrap_width: int | None = None
 ) -> list[Item]:
@@ -136,46 +176,6 @@ def items_of(
     if growing:
         growing.done()
     return items
-
-
-# The end of an item's text that _continues reads: more than its longest pattern.
-_TAIL = 64
-
-
-class _Growing:
-    """An item that wrapped lines run on into: its pieces are joined once, at the
-    end, as joining the text at each line took quadratic time on long runs."""
-
-    def __init__(self, item: Item) -> None:
-        self.item = item
-        self.marked, self.text = [item.marked], [item.text]
-        self.tail = item.text[-_TAIL:]
-        self.open_parens = item.text.count("(") - item.text.count(")")
-
-    def add(self, line: Line) -> None:
-        self.item.nos.append(line.no)
-        if re.search(r"[a-z]-$", self.tail) and line.text[:1].islower():
-            _drop_last_char(self.marked)  # the hyphen of a word broken across lines
-            _drop_last_char(self.text)
-            self.tail = self.tail[:-1]
-        else:
-            self.marked.append(" ")
-            self.text.append(" ")
-            self.tail += " "
-        self.marked.append(line.marked)
-        self.text.append(line.text)
-        self.tail = (self.tail + line.text)[-_TAIL:]
-        self.open_parens += line.text.count("(") - line.text.count(")")
-
-    def done(self) -> Item:
-        self.item.marked, self.item.text = "".join(self.marked), "".join(self.text)
-        return self.item
-
-
-def _drop_last_char(pieces: list[str]) -> None:
-    while len(pieces) > 1 and not pieces[-1]:
-        pieces.pop()
-    pieces[-1] = pieces[-1][:-1]
 
 
 _OPEN_END_WORDS = re.compile(
