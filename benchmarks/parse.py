@@ -1,29 +1,45 @@
-"""Time cvparse.parse on the seed CVs and on a generated ~30-page PDF CV.
+"""Time cvparse.parse on the seed CVs and on a generated ~30-page PDF CV; check that
+parse time grows linearly with the input and how much memory a 10 MB upload takes.
 
-Run from the repository root: python benchmarks/parse.py [--repeat N]
-The target: a seed-sized Markdown CV parses well under 50 ms.
+Run from the repository root: python benchmarks/parse.py [--repeat N] [--no-upload]
+The targets: a seed-sized Markdown CV parses well under 50 ms; for each family of
+inputs (normal CVs and pathological text), doubling the input at most
+doubles the time (a ratio of 2.2 allows for noise); a 10 MB upload parses in 30 s
+and 500 MB.
 Both wall time and this process's CPU time are printed: on a busy machine (other
 processes on the same cores) wall time grows while CPU time stays put, so the
-verdict is on CPU time.
+verdicts are on CPU time.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cvparse import parse  # noqa: E402
+from tests.cvparse.bigdocs import (  # noqa: E402
+    docx_paragraphs,
+    line_of_parens,
+    long_html_cv,
+    long_markdown_cv,
+    repeated_initials,
+)
 from tests.cvparse.pdfwriter import Page, make_pdf  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 TARGET_MS = 50.0
+MAX_RATIO = 2.2  # time(2n) / time(n); 2 is linear, the rest is noise
+UPLOAD_MB, UPLOAD_SECONDS, UPLOAD_PEAK_MB = 10, 30.0, 500.0
 
 
 def long_pdf_cv(pages: int = 30) -> bytes:
@@ -50,6 +66,67 @@ def long_pdf_cv(pages: int = 30) -> bytes:
     return make_pdf(out)
 
 
+def families() -> list[tuple[str, Callable[[int], bytes], str, int]]:
+    """(name, generator, filename, size n): each is parsed at n and 2n; n is chosen
+    so that one parse takes about half a second, well above timer noise."""
+    return [
+        ('line of "(" (chars)', line_of_parens, "cv.md", 500_000),
+        ('repeated "A. "', repeated_initials, "cv.md", 150_000),
+        ("DOCX (paragraphs)", docx_paragraphs, "cv.docx", 10_000),
+        ("Markdown CV (entries)", long_markdown_cv, "cv.md", 3_000),
+        ("HTML CV (entries)", long_html_cv, "cv.html", 3_000),
+        ("PDF CV (pages)", long_pdf_cv, "cv.pdf", 8),
+    ]
+
+
+def check_families(repeat: int) -> bool:
+    """Print the time per doubling of each family; whether all are linear. Each time
+    is the best of ``repeat``: other processes on the machine only ever add time."""
+    print(f"\n{'family':24} {'n':>8} {'kB':>7} {'CPU ms':>8} {'2n ms':>8} {'ratio':>6}")
+    passed = True
+    for name, make, filename, n in families():
+        parse(make(max(1, n // 100)), filename)  # imports the reader
+        small, large = make(n), make(2 * n)
+        cpu_small = min(time_parse(small, filename, 1)[1] for _ in range(repeat))
+        cpu_large = min(time_parse(large, filename, 1)[1] for _ in range(repeat))
+        ratio = cpu_large / max(cpu_small, 1e-3)
+        verdict = "PASS" if ratio <= MAX_RATIO else "FAIL"
+        passed &= verdict == "PASS"
+        print(
+            f"{name:24} {n:8d} {len(small) / 1024:7.0f} {cpu_small:8.0f} {cpu_large:8.0f} "
+            f"{ratio:6.2f} {verdict}"
+        )
+    return passed
+
+
+def upload(megabytes: float) -> None:
+    """Parse a Markdown CV of ``megabytes``; print its size, CPU time and peak memory.
+
+    Run in a fresh process (see check_upload) so that the peak is this parse's own.
+    """
+    probe = len(long_markdown_cv(1_000))
+    data = long_markdown_cv(int(1_000 * megabytes * 1024 * 1024 / probe) + 1)
+    _, cpu = time_parse(data, "cv.md", 1)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+    print(f"{len(data) / 1024 / 1024:.1f} {cpu / 1000:.1f} {peak:.0f}")
+
+
+def check_upload() -> bool:
+    result = subprocess.run(
+        [sys.executable, __file__, "--upload", str(UPLOAD_MB)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    size, seconds, peak = map(float, result.stdout.split())
+    verdict = "PASS" if seconds <= UPLOAD_SECONDS and peak <= UPLOAD_PEAK_MB else "FAIL"
+    print(
+        f"\n{size:.1f} MB Markdown upload: CPU {seconds:.1f} s (target {UPLOAD_SECONDS:.0f} s), "
+        f"peak memory {peak:.0f} MB (target {UPLOAD_PEAK_MB:.0f} MB): {verdict}"
+    )
+    return verdict == "PASS"
+
+
 def time_parse(data: bytes, filename: str, repeat: int) -> tuple[float, float]:
     """Median wall time and median CPU time of one parse, in milliseconds."""
     wall, cpu = [], []
@@ -64,7 +141,13 @@ def time_parse(data: bytes, filename: str, repeat: int) -> tuple[float, float]:
 def main() -> int:
     arguments = argparse.ArgumentParser(description=__doc__)
     arguments.add_argument("--repeat", type=int, default=5)
-    repeat = arguments.parse_args().repeat
+    arguments.add_argument("--no-upload", action="store_true", help="skip the 10 MB upload")
+    arguments.add_argument("--upload", type=float, help=argparse.SUPPRESS)  # the child
+    options = arguments.parse_args()
+    if options.upload:
+        upload(options.upload)
+        return 0
+    repeat = options.repeat
 
     parse(b"# Warm-up\n\n## Education\n\n2019 PhD, Somewhere", "warm.md")
     print(f"{'document':34} {'kB':>6} {'wall ms':>9} {'CPU ms':>9}")
@@ -87,7 +170,9 @@ def main() -> int:
         f"seed-sized Markdown, CPU time: median {statistics.median(seed_times):.1f} ms, "
         f"worst {worst:.1f} ms; target well under {TARGET_MS:.0f} ms: {verdict}"
     )
-    return 0
+    linear = check_families(max(1, min(repeat, 3)))
+    small_enough = options.no_upload or check_upload()
+    return 0 if linear and small_enough else 1
 
 
 if __name__ == "__main__":

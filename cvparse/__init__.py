@@ -7,16 +7,18 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
-from .errors import CVParseError
+from .errors import CVParseError, ParserFailure
 from .parser import empty_result, parse_text
 from .publications import is_legend
 from .readers import read
 from .readers.bibtex import publications_from_bibtex
 
 PARSER_VERSION = "0.1.0"
+_log = logging.getLogger(__name__)
 
 __all__ = ["CVParseError", "PARSER_VERSION", "is_legend", "parse"]
 
@@ -38,7 +40,12 @@ def parse(source: bytes | str | os.PathLike[str], filename: str | None = None) -
     except CVParseError:
         raise
     except Exception as exc:  # a parser bug must not escape as anything but our error
-        raise CVParseError(f"This CV could not be parsed ({type(exc).__name__}).") from exc
+        # Logged with its traceback, so the bug stays visible to whoever runs the site.
+        _log.exception("cvparse failed on %r", filename)
+        raise ParserFailure(
+            f"Sorry, this CV could not be read: the parser failed on it ({type(exc).__name__}). "
+            "Saving it in another format (PDF, DOCX or Markdown) may help."
+        ) from exc
 
 
 def _load(source: bytes | str | os.PathLike[str], filename: str | None) -> tuple[bytes, str]:
@@ -55,4 +62,5 @@ def _load(source: bytes | str | os.PathLike[str], filename: str | None) -> tuple
             return path.read_bytes(), filename or path.name
         except OSError as exc:
             raise CVParseError(f"The file {path.name} could not be read.") from exc
-    return source.encode("utf-8"), filename or "cv.md"
+    # A str may hold lone surrogates (from a lenient decoder); they cannot be UTF-8.
+    return source.encode("utf-8", errors="replace"), filename or "cv.md"

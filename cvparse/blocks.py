@@ -93,6 +93,46 @@ class Block:
         return sorted({n for it in self.context + self.items for n in it.nos})
 
 
+# The end of an item's text that _continues reads: more than its longest pattern.
+_TAIL = 64
+
+
+class _Growing:
+    """An item that wrapped lines run on into: its pieces are joined once, at the
+    end, as joining the text at each line took quadratic time on long runs."""
+
+    def __init__(self, item: Item) -> None:
+        self.item = item
+        self.marked, self.text = [item.marked], [item.text]
+        self.tail = item.text[-_TAIL:]
+        self.open_parens = item.text.count("(") - item.text.count(")")
+
+    def add(self, line: Line) -> None:
+        self.item.nos.append(line.no)
+        if re.search(r"[a-z]-$", self.tail) and line.text[:1].islower():
+            _drop_last_char(self.marked)  # the hyphen of a word broken across lines
+            _drop_last_char(self.text)
+            self.tail = self.tail[:-1]
+        else:
+            self.marked.append(" ")
+            self.text.append(" ")
+            self.tail += " "
+        self.marked.append(line.marked)
+        self.text.append(line.text)
+        self.tail = (self.tail + line.text)[-_TAIL:]
+        self.open_parens += line.text.count("(") - line.text.count(")")
+
+    def done(self) -> Item:
+        self.item.marked, self.item.text = "".join(self.marked), "".join(self.text)
+        return self.item
+
+
+def _drop_last_char(pieces: list[str]) -> None:
+    while len(pieces) > 1 and not pieces[-1]:
+        pieces.pop()
+    pieces[-1] = pieces[-1][:-1]
+
+
 def items_of(
     lines: list[Line], all_lines: dict[int, Line], wrap_width: int | None = None
 ) -> list[Item]:
@@ -100,11 +140,13 @@ def items_of(
     lines joined. ``wrap_width``: in PDF text, a line at least this long that does not
     end a sentence runs on into the next one."""
     items: list[Item] = []
+    growing: _Growing | None = None
     last_line = ""
     for line in lines:
         gap = line.no > 1 and not all_lines.get(line.no - 1, line).text
         if line.marked.startswith(":") and items and not line.bullet:
-            prev = items[-1]
+            prev = growing.done() if growing else items[-1]
+            growing = None
             definition = line.marked.lstrip(":").strip()
             term = prev.marked.rstrip(":").strip()
             prev.nos.append(line.no)
@@ -119,14 +161,13 @@ def items_of(
             and not _closes_on_date(last_line)
         )
         last_line = line.text
-        if items and _continues(items[-1], line, full_width):
-            prev = items[-1]
-            prev.nos.append(line.no)
-            if re.search(r"[a-z]-$", prev.text) and line.text[:1].islower():
-                prev.marked, prev.text = prev.marked[:-1] + line.marked, prev.text[:-1] + line.text
-            else:
-                prev.marked, prev.text = f"{prev.marked} {line.marked}", f"{prev.text} {line.text}"
+        if items and _continues(items[-1], line, full_width, growing):
+            growing = growing or _Growing(items[-1])
+            growing.add(line)
             continue
+        if growing:
+            growing.done()
+            growing = None
         items.append(
             Item(
                 [line.no],
@@ -138,6 +179,8 @@ def items_of(
                 gap,
             )
         )
+    if growing:
+        growing.done()
     return items
 
 
@@ -154,21 +197,25 @@ _OPEN_END_WORDS = re.compile(
 _NAMED_ITEM = re.compile(r"^[\w.+-]+(?:,\s*[\w.+-]+)*\s+[–—]\s+\S")
 
 
-def _continues(prev: Item, line: Line, full_width: bool = False) -> bool:
+def _continues(
+    prev: Item, line: Line, full_width: bool = False, growing: _Growing | None = None
+) -> bool:
     """A wrapped line of the previous one (PDF text): it starts in lower case, or the
-    previous line stops mid-phrase, inside parentheses, or at full width mid-sentence."""
+    previous line stops mid-phrase, inside parentheses, or at full width mid-sentence.
+    ``growing``: the previous item's text while lines run on into it."""
     if line.bullet or line.heading_level is not None or prev.heading or line.bold:
         return False
     if line.marked.startswith(("[", "**")) or _NAMED_ITEM.match(line.text):
         return False  # a new named item: "[fluctuator](url) – ...", "fluxr – ..."
     if is_label(line.text) or re.match(r"^[\d(]", line.text):
         return False
-    text = prev.text.rstrip()
+    text = (growing.tail if growing else prev.text).rstrip()
+    open_parens = growing.open_parens if growing else text.count("(") - text.count(")")
     return (
         line.text[:1].islower()
         or (full_width and not text.endswith((".", "!", "?", ":", ";")))
         or bool(_OPEN_END_WORDS.search(text))
-        or text.count("(") > text.count(")")
+        or open_parens > 0
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -122,6 +123,12 @@ def _point(match: re.Match[str]) -> tuple[Point, Point | None]:
 
 def find_dates(text: str) -> list[DateSpan]:
     """Every date point or range in ``text``, in order."""
+    return list(_find_dates(text))
+
+
+# The entry readers ask about the same line several times; the search is costly.
+@lru_cache(maxsize=8192)
+def _find_dates(text: str) -> tuple[DateSpan, ...]:
     points = list(_POINT.finditer(text))
     spans: list[DateSpan] = []
     i = 0
@@ -161,7 +168,7 @@ def find_dates(text: str) -> list[DateSpan]:
             marker = "expected"
         spans.append(DateSpan(first, last, begin, end, marker))
         i += 1
-    return spans
+    return tuple(spans)
 
 
 _NOISE = re.compile(r"[\s*_`.,:;()\[\]|·–—-]+")

@@ -7,7 +7,7 @@ import re
 from .blocks import INSTITUTION, Block, Item, is_detail, looks_like_location, looks_like_role
 from .dates import DateSpan, find_dates
 from .sections import heading_kind
-from .text import fold, leading_bold, links_in, plain, split_outside_parens
+from .text import PARENTHETICAL, fold, leading_bold, links_in, plain, split_outside_parens
 
 _ORG = re.compile(
     r"\b(universit\w*|college|institut\w*|school|academy|laborator\w*|lab|labs|centre|center"
@@ -682,7 +682,7 @@ def teaching(block: Block, institution_hint: str | None = None) -> dict:
     institution_hint = institution_hint or (context[0] if context else None)
     details: list[str] = []
     for text in texts:
-        match = _TEACH_ROLE.search(re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), text))
+        match = _TEACH_ROLE.search(re.sub(PARENTHETICAL, lambda m: " " * len(m.group(0)), text))
         if role is None and match:
             role = smart_case(match.group(1))
             if role.lower() == "lecture":

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .text import PARENTHETICAL
+
 # Lower-case particles that belong to a family name ("van der Berg", "del Mundo").
 # fmt: off
 PARTICLES = frozenset({
@@ -90,7 +92,7 @@ def looks_like_name(text: str, *, strict: bool = False) -> bool:
     without initials that has a word with a typical English ending
     ("Adaptive Prediction"), to tell names from title fragments.
     """
-    text = re.sub(r"\s*\([^)]*\)\s*$", "", text).strip()
+    text = re.sub(rf"\s*{PARENTHETICAL}\s*$", "", text).strip()
     if not text or len(text) > 60:
         return False
     if GROUP_AUTHOR.match(text):
@@ -172,7 +174,7 @@ def _split_authors(text: str) -> list[str]:
     if text.endswith(".") and not re.search(r"(?:^|[\s.\-])[A-Z]\.$", text):
         text = text[:-1]  # a sentence's period, not an initial's
     # Keep parentheticals after a name ("(co-first author)") with that name.
-    protected = re.sub(r"\(([^)]*)\)", lambda m: "(" + m.group(1).replace(",", "\x00") + ")", text)
+    protected = re.sub(PARENTHETICAL, lambda m: "(" + m.group(1).replace(",", "\x00") + ")", text)
     parts = [p.replace("\x00", ",").strip() for p in _SPLIT.split(protected)]
     parts = [p for p in parts if p]
     parts = _join_inverted(parts)
@@ -193,7 +195,7 @@ def _split_authors(text: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def parse_name(name: str) -> tuple[str, str]:
     """(given, family) of a printed name, in any of the usual orders."""
-    name = strip_marks(re.sub(r"\([^)]*\)", " ", name))[0]
+    name = strip_marks(re.sub(PARENTHETICAL, " ", name))[0]
     name = _HONORIFIC.sub("", name).strip(" ,")
     if "," in name:
         family, _, given = name.partition(",")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from cvparse import names
+from cvparse.text import PARENTHETICAL
 
 # ---------------------------------------------------------------- markup -> sentinels
 B_ON, B_OFF, I_ON, I_OFF, U_ON, U_OFF = "\x01", "\x02", "\x03", "\x04", "\x05", "\x06"
@@ -29,10 +30,12 @@ SENTINELS = re.compile(r"[\x01-\x06\x0e-\x11]")
 L_URL = "\x12"
 LINK = re.compile(r"\x10([^\x10\x11\x12]*)\x12([^\x11]*)\x11")
 
+# Brackets inside a link label or image stop at an opening bracket, so that a run
+# of "[" without a "]" is scanned once, not once per "[" (see text.PARENTHETICAL).
 _MD_TOKEN = re.compile(
     r"""(?P<esc>\\[\\`*_\[\]()#+\-.!|<>~"'])
-    |(?P<img>!\[[^\]]*\]\([^)]*\))
-    |(?P<link>\[(?P<label>(?:[^\[\]]|\[[^\]]*\])*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+"[^"]*")?\))
+    |(?P<img>!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*+\))
+    |(?P<link>\[(?P<label>(?:[^\[\]]|\[[^\[\]]*\])*+)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+"[^"]*")?\))
     |(?P<auto><(?P<aurl>https?://[^>\s]+)>)
     |(?P<sup><sup>(?P<supt>.*?)</sup>)
     |(?P<tag></?(?P<tname>[a-zA-Z][a-zA-Z0-9]*)\b[^>]*>)
@@ -252,6 +255,17 @@ _LOWER_VENUE = re.compile(
 )
 
 
+# A period, maybe closed by quotes or brackets, before a space or the end.
+_SENTENCE_MARK = re.compile(r"[.?!]([\x02\x04\x06\x11”\"’')\]]*)(?=\s|$)")
+# The word just before a period; the lookbehind starts it at a word's start only,
+# so the search is linear in the text before the period.
+_WORD_BEFORE = re.compile(r"(?<![\w.\-])[\w.\-]+$")
+_BLANKS = re.compile(r"[\s\x01-\x06\x0e-\x11]*")  # whitespace and sentinels
+# More than any abbreviation, initial or venue word the checks look at: each
+# period looks at this much text around it, so long texts stay linear.
+_AROUND = 64
+
+
 def _sentence_end(text: str, start: int = 0, *, venue: bool = False) -> int:
     """Index just past the first sentence-ending period at or after `start`, or -1.
 
@@ -260,15 +274,16 @@ def _sentence_end(text: str, start: int = 0, *, venue: bool = False) -> int:
     short capitalised word before a period is taken for an abbreviation
     ("Pattern Anal. Mach. Intell.").
     """
-    for m in re.finditer(r"[.?!]([\x02\x04\x06\x11”\"’')\]]*)(?=\s|$)", text[start:]):
-        end = start + m.end()
-        before = text[start : start + m.start()]
-        word = re.search(r"([\w.\-]+)$", SENTINELS.sub("", before))
+    for m in _SENTENCE_MARK.finditer(text, start):
+        end = m.end()
         if m.group().startswith(("?", "!")) and not m.group(1):
             continue
-        following = SENTINELS.sub("", text[end:]).lstrip()
+        before = SENTINELS.sub("", text[max(start, m.start() - _AROUND) : m.start()])
+        word = _WORD_BEFORE.search(before)
+        after = _BLANKS.match(text, end).end()
+        following = SENTINELS.sub("", text[after : after + _AROUND])
         if word:
-            w = word.group(1)
+            w = word.group()
             if re.fullmatch(r"[A-Z]", w.split(".")[-1] or w) or w.lower().rstrip(".") in _ABBREV:
                 continue
             if venue and re.fullmatch(r"[A-Z][a-z]{1,4}", w) and following[:1].isupper():
@@ -329,7 +344,7 @@ _NOT_A_NAME_WORD = re.compile(
 
 
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
-_TRAILING_REMARK = re.compile(r"\(([^)]*)\)\s*$")
+_TRAILING_REMARK = re.compile(rf"{PARENTHETICAL}\s*$")
 _ENDS_WITH_INITIAL = re.compile(r"\b[A-Z]\.$")
 _VANCOUVER_END = re.compile(r"\S\s[A-Z]{1,3}\.$")
 
@@ -582,7 +597,7 @@ _VENUE_SEGMENT = re.compile(
 def _comma_separated(text: str, legend: dict[str, str]) -> tuple[list[dict], str, str] | None:
     """Authors, title and venue all separated by commas (physics and maths lists)."""
     first = re.sub(r"\s+et\.?\s*al\.?$", "", plain(text).split(",", 1)[0].strip())
-    first = names.strip_marks(re.sub(r"\([^)]*\)\s*$", "", first))[0]
+    first = names.strip_marks(re.sub(rf"{PARENTHETICAL}\s*$", "", first))[0]
     if not (names.looks_like_name(first) or " and " in first or "&" in first):
         return None  # the list must open with a name
     segments = re.split(r",\s+(?![^()]*\))", text)
@@ -596,7 +611,7 @@ def _comma_separated(text: str, legend: dict[str, str]) -> tuple[list[dict], str
         if truncated:
             flat = flat[: truncated.start()]
         people = [
-            names.strip_marks(re.sub(r"\([^)]*\)\s*$", "", p))[0]
+            names.strip_marks(re.sub(rf"{PARENTHETICAL}\s*$", "", p))[0]
             for p in re.split(r"^(?:and|&)\s+|\s+(?:and|&)\s+", flat)
             if p
         ]
@@ -632,7 +647,7 @@ def _title_then_authors(text: str, legend: dict[str, str]) -> tuple[str, list[di
     start = None
     for i in range(len(segments) - 1, 0, -1):
         seg = segments[i].strip()
-        flat = names.strip_marks(re.sub(r"\([^)]*\)\s*$", "", plain(seg)))[0]
+        flat = names.strip_marks(re.sub(rf"{PARENTHETICAL}\s*$", "", plain(seg)))[0]
         if names.ET_AL.match(flat):
             start = i
             continue

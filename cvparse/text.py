@@ -36,8 +36,16 @@ _CID = re.compile(r"\(cid:\d+\)")
 _LATEX_MARKS = {"\\dagger": "†", "\\ddagger": "‡"}
 _ITALIC_STAR = re.compile(r"(?<![*\w])\*(?![*\s])([^*\n]+?)(?<![\s*])\*(?![*\w])")
 _ITALIC_UNDERSCORE = re.compile(r"(?<![\w_])_(?![_\s])([^_\n]+?)(?<![\s_])_(?![\w_])")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
+# A parenthetical (one level of nesting allowed), its inside as group 1. Unlike
+# "\([^)]*\)", it fails at once on a "(" followed by another, so scanning a run of
+# "(" with no ")" takes linear, not quadratic, time.
+PARENTHETICAL = r"\(((?:[^()]|\([^()]*\))*+)\)"
+# A link's target after its label: the URL (group 1; parentheses in it balanced, as in
+# Wikipedia's), then maybe a title. Labels and targets stop at an opening bracket,
+# for the same linear time as PARENTHETICAL on runs of "[" or "](".
+_TARGET = r"\(((?:[^()\s]|\([^()\s]*\))*+)(?:[^()]|\([^()]*\))*+\)"
+_IMAGE = re.compile(rf"!\[[^\[\]]*\]{_TARGET}")
+_LINK = re.compile(rf"\[([^\[\]]*)\]{_TARGET}")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]{1,3}")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")

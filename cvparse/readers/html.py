@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 from bs4.element import PreformattedString
 
 from cvparse.readers.plaintext import normalise_text
@@ -19,6 +21,9 @@ _BLOCKS = {
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _BREAK = "\x00"
+# Elements deeper than this are read for their text only, as libxml2 and browsers
+# also stop nesting at a few hundred levels; it bounds the work per character.
+_MAX_DEPTH = 256
 
 
 def html_to_markdown(html: str) -> str:
@@ -34,25 +39,53 @@ def html_to_markdown(html: str) -> str:
     return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n"
 
 
-def _render(node: Tag) -> str:
-    parts: list[str] = []
-    for child in node.children:
-        if isinstance(child, PreformattedString):
+@dataclass
+class _Open:
+    """An element being rendered: its text so far and the children still to read."""
+
+    tag: Tag
+    parts: list[str] = field(default_factory=list)
+    children: list[Iterator[PageElement]] = field(default_factory=list)
+
+    def next_child(self) -> PageElement | None:
+        while self.children:
+            child = next(self.children[-1], None)
+            if child is not None:
+                return child
+            self.children.pop()
+        return None
+
+
+def _render(root: Tag) -> str:
+    """The page as Markdown-ish text, depth first with a stack of its own: a page
+    nested thousands of levels deep must not exhaust Python's recursion limit."""
+    stack = [_Open(root, children=[iter(root.children)])]
+    while True:
+        top = stack[-1]
+        child = top.next_child()
+        if child is None:
+            stack.pop()
+            inner = "".join(top.parts)
+            if not stack:
+                return inner
+            stack[-1].parts.append(_wrap_tag(top.tag, inner))
+        elif isinstance(child, PreformattedString):
             continue  # doctype, comment, processing instruction
-        if isinstance(child, NavigableString):
-            parts.append(_SPACES.sub(" ", str(child)))
-        elif isinstance(child, Tag):
-            parts.append(_render_tag(child))
-    return "".join(parts)
+        elif isinstance(child, NavigableString):
+            top.parts.append(_SPACES.sub(" ", str(child)))
+        elif not isinstance(child, Tag) or child.name == "img":
+            continue
+        elif child.name == "br":
+            top.parts.append("\n")
+        elif len(stack) > _MAX_DEPTH:
+            top.children.append(iter(child.children))  # only its text counts
+        else:
+            stack.append(_Open(child, children=[iter(child.children)]))
 
 
-def _render_tag(tag: Tag) -> str:
+def _wrap_tag(tag: Tag, inner: str) -> str:
+    """An element's Markdown from the Markdown of its content."""
     name = tag.name
-    if name == "br":
-        return "\n"
-    if name == "img":
-        return ""
-    inner = _render(tag)
     if name in _HEADINGS:
         title = " ".join(inner.split())
         return f"\n{_BREAK}\n{'#' * _HEADINGS[name]} {title}\n{_BREAK}\n" if title else ""

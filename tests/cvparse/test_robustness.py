@@ -1,7 +1,10 @@
-"""Whatever a user uploads, cvparse.parse returns schema-valid CV JSON or raises CVParseError."""
+"""Whatever a user uploads, cvparse.parse returns schema-valid CV JSON or raises
+CVParseError, and in time linear in the size of the upload."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import jsonschema
@@ -10,13 +13,24 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cvparse import parse
-from cvparse.errors import CVParseError
+from cvparse.errors import CVParseError, ParserFailure
+from tests.cvparse.bigdocs import (
+    docx_paragraphs,
+    line_of_parens,
+    long_html_cv,
+    long_markdown_cv,
+    repeated_initials,
+)
+from tests.cvparse.pdfwriter import Page, make_pdf
 from tests.cvparse.shared import SCHEMA, SEEDS
 
 HERE = Path(__file__).parent
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
-FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# CVPARSE_FUZZ_EXAMPLES=2000 fuzzes longer than the default quick run.
+EXAMPLES = int(os.environ.get("CVPARSE_FUZZ_EXAMPLES", "40"))
+FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=max(1, EXAMPLES // 3), deadline=None)
 SUFFIXES = ["cv.pdf", "cv.docx", "cv.txt", "cv.md", "cv.html", "cv.bib", "cv"]
 
 
@@ -26,6 +40,8 @@ def parse_or_refuse(data: bytes | str, filename: str) -> dict | None:
         result = parse(data, filename)
     except CVParseError as error:
         assert str(error).strip(), "an error message must say what went wrong"
+        # A refusal must be a decision about the file, not a parser bug turned into one.
+        assert not isinstance(error, ParserFailure), repr(error.__cause__)
         return None
     errors = [error.message for error in VALIDATOR.iter_errors(result)]
     assert not errors, errors[:3]
@@ -33,9 +49,77 @@ def parse_or_refuse(data: bytes | str, filename: str) -> dict | None:
 
 
 @FAST
-@given(text=st.text(max_size=2000))
-def test_any_text(text):
-    parse_or_refuse(text.encode("utf-8", errors="surrogatepass"), "cv.md")
+@given(text=st.text(max_size=2000), filename=st.sampled_from(SUFFIXES))
+def test_any_text_under_any_name(text, filename):
+    parse_or_refuse(text.encode("utf-8", errors="surrogatepass"), filename)
+
+
+# Characters that CV markup is made of, so that random text reaches deep paths.
+MARKUP = st.text(alphabet="()[]{}<>*_#-.,;:!?'\"|/\\@&$%^~`=+ \n\taAzZ019•–—“”", max_size=3000)
+
+
+@FAST
+@given(text=MARKUP, filename=st.sampled_from(SUFFIXES))
+def test_markup_soup_under_any_name(text, filename):
+    parse_or_refuse(text, filename)
+
+
+@FAST
+@given(text=MARKUP)
+def test_markup_soup_as_a_publication_list(text):
+    parse_or_refuse(f"# Jane Example\n\n## Publications\n\n{text}", "cv.md")
+
+
+html_tags = st.sampled_from(["div", "p", "b", "li", "ul", "a", "h2", "td", "tr", "table", "span"])
+
+
+@FAST
+@given(pieces=st.lists(st.tuples(html_tags, st.booleans(), st.text(max_size=30)), max_size=60))
+def test_random_html(pieces):
+    """Tags opened and closed at random (unbalanced, too), with text between."""
+    html = "".join(f"<{t}>{text}" if opening else f"</{t}>{text}" for t, opening, text in pieces)
+    parse_or_refuse(f"<html><body>{html}</body></html>", "cv.html")
+
+
+@SLOW
+@given(
+    paragraphs=st.lists(
+        st.tuples(st.text(max_size=60), st.sampled_from([None, "Heading 1", "List Bullet"])),
+        max_size=20,
+    )
+)
+def test_random_docx(paragraphs):
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for text, style in paragraphs:
+        # XML cannot hold control characters; python-docx refuses them.
+        clean = "".join(c for c in text if c.isprintable() and not 0xD800 <= ord(c) <= 0xDFFF)
+        document.add_paragraph(clean, style=style)
+    out = io.BytesIO()
+    document.save(out)
+    parse_or_refuse(out.getvalue(), "cv.docx")
+
+
+@SLOW
+@given(
+    lines=st.lists(
+        st.tuples(
+            st.text(alphabet="abcXYZ019 .,()•–-:", min_size=1, max_size=40),
+            st.booleans(),
+            st.sampled_from([9, 10, 13, 18]),
+        ),
+        max_size=25,
+    )
+)
+def test_random_pdf(lines):
+    """Lines of random words, sizes and weights (bullets glued to words among them)."""
+    page = Page()
+    for number, (text, bold, size) in enumerate(lines):
+        page.text(50, 60 + 24 * number, text, bold=bold, size=size)
+    parse_or_refuse(make_pdf([page]), "cv.pdf")
 
 
 @FAST
@@ -117,3 +201,80 @@ def test_seeds_parse_to_valid_json(path):
 )
 def test_fixture_files_parse_to_valid_json(name):
     assert parse_or_refuse((HERE / "files" / name).read_bytes(), name) is not None
+
+
+# ------------------------------------------------------------------ time and depth
+CPU_SECONDS = 5.0  # generous: each of these takes well under a second or two
+
+
+def parse_timed(data: bytes, filename: str) -> dict | None:
+    started = time.process_time()
+    result = parse_or_refuse(data, filename)
+    spent = time.process_time() - started
+    assert spent < CPU_SECONDS, f"{filename}: {spent:.1f} s of CPU for {len(data) // 1024} kB"
+    return result
+
+
+def test_a_long_line_of_opening_parentheses():
+    parse_timed(line_of_parens(200_000), "cv.md")
+
+
+def test_many_initials_and_periods():
+    parse_timed(repeated_initials(300_000), "cv.md")  # 900 kB
+
+
+def test_a_docx_of_many_paragraphs():
+    data = docx_paragraphs(40_000)
+    assert len(data) < 200_000
+    assert parse_timed(data, "cv.docx") is not None
+
+
+def test_a_long_markdown_cv():
+    result = parse_timed(long_markdown_cv(3_000), "cv.md")
+    assert len(result["publications"]) == 500 and len(result["education"]) == 500
+
+
+def test_a_long_html_cv():
+    result = parse_timed(long_html_cv(3_000), "cv.html")
+    assert len(result["publications"]) == 500
+
+
+def test_a_long_pdf_cv():
+    from benchmarks.parse import long_pdf_cv
+
+    assert parse_timed(long_pdf_cv(16), "cv.pdf") is not None
+
+
+@pytest.mark.parametrize("opener", ["(", "[", "![", "[a](", "“"])
+def test_runs_of_openers_without_closers(opener):
+    text = opener * (100_000 // len(opener))
+    for heading in ("", "## Education\n\n", "## Publications\n\n", "## Teaching\n\n- "):
+        parse_timed(f"# Jane Example\n\n{heading}{text}".encode(), "cv.md")
+
+
+def test_deeply_nested_html():
+    nested = "<div>" * 5_000 + "<b>Jane Example</b>" + "</div>" * 5_000
+    result = parse_timed(f"<html><body>{nested}</body></html>".encode(), "cv.html")
+    assert result is not None
+
+
+def test_a_bullet_glued_to_a_word_in_a_pdf():
+    page = Page()
+    page.text(50, 60, "Jane Example", bold=True, size=18)
+    page.text(50, 100, "Education", bold=True, size=13)
+    page.text(50, 120, "•PhD in Imaginary Science, University of Nowhere, 2019")
+    result = parse_or_refuse(make_pdf([page]), "cv.pdf")
+    assert result["education"] and result["education"][0]["end"] == "2019"
+
+
+def test_a_parser_bug_is_a_logged_parser_failure(monkeypatch, caplog):
+    import cvparse
+
+    def broken(*_):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(cvparse, "parse_text", broken)
+    with pytest.raises(ParserFailure) as raised:
+        cvparse.parse(b"# Jane Example\n\nSome text here.", "cv.md")
+    assert "IndexError" in str(raised.value) and "another format" in str(raised.value)
+    assert any(record.exc_info for record in caplog.records)
