@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import re
 
-from . import entries, person
+from . import entries, names, person
 from .blocks import Block, Item, cut, items_of
 from .dates import find_dates, fmt
 from .publications import mark_self, parse_publications, self_name
-from .sections import YEAR_HEADING, Line, Section, build_lines, is_table_header, split_sections
-from .text import clean_line, fold
+from .sections import (
+    DOCUMENT_TITLE,
+    YEAR_HEADING,
+    Line,
+    Section,
+    build_lines,
+    is_table_header,
+    split_sections,
+)
+from .text import clean_line, fold, front_matter, plain
 
 SCHEMA = "cv-json/1"
 # A publications heading that names no kind of work ("Publications", "Selected
@@ -51,6 +59,7 @@ class _Assembler:
 
     def __init__(self, text: str, filename: str | None, fmt: str) -> None:
         self.result = empty_result(filename, fmt)
+        self.front = front_matter(text) if fmt in ("markdown", "text") else {}
         self.lines = build_lines(text)
         self.by_no = {line.no: line for line in self.lines}
         self.sections = split_sections(self.lines)
@@ -199,6 +208,14 @@ class _Assembler:
             if person.looks_like_name(candidate):
                 info["name"] = person.display_name(candidate)
                 self._mark([line.no])
+                break
+        # A page generator's front matter names the author ("author:", "name:"), or
+        # titles the page with the owner's name rather than "CV".
+        for key in ("name", "author", "title"):
+            value = plain(self.front.get(key, ""))
+            strict = key != "title" or names.looks_like_name(value, strict=True)
+            if strict and person.looks_like_name(value) and not DOCUMENT_TITLE.match(value):
+                info["name"] = info["name"] if key == "title" and info["name"] else value
                 break
         contact = person.contact_details(
             [(ln.no, ln.marked, ln.text) for ln in lines if not _is_prose(ln.text)]
@@ -382,11 +399,26 @@ class _Assembler:
                 )
                 self._mark([ln.no for ln in left])
         self.result["publications"] = _drop_selected_duplicates(found)
-        if info["name"] is None and self.result["publications"]:
-            info["name"] = self_name(self.result["publications"])
+        self._owner_from_papers()
         if info["name"]:
             # Each (sub)section was parsed alone; a short one may not have shown who the owner is.
             mark_self(self.result["publications"], info["name"])
+
+    def _owner_from_papers(self) -> None:
+        """An owner the page never names in its header is the author on most papers, or
+        the one author whose name the rest of the page spells out (a link, a header
+        image's URL); a name printed with initials there is spelled out too."""
+        info, pubs = self.result["person"], self.result["publications"]
+        in_papers = {n for pub in pubs for n in pub.get("x_lines", [])}
+        elsewhere = "\n".join(ln.raw for ln in self.lines if ln.no not in in_papers)
+        if info["name"] is None and pubs:
+            info["name"] = self_name(pubs)
+        if info["name"] is None:
+            authors = {a["name"] for pub in pubs for a in pub["authors"] if a["name"]}
+            found = {person.spelled_out(name, elsewhere) for name in authors} - {None}
+            info["name"] = found.pop() if len(found) == 1 else None
+        elif person.looks_like_name(info["name"]) or " " not in info["name"]:
+            info["name"] = person.spelled_out(info["name"], elsewhere) or info["name"]
 
     # ----------------------------------------------------------------- leftovers
     def _unparsed(self) -> None:
