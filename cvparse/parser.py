@@ -17,7 +17,7 @@ from .sections import (
     is_table_header,
     split_sections,
 )
-from .text import clean_line, fold, front_matter, plain
+from .text import clean_line, fold, front_matter, links_in, plain
 
 SCHEMA = "cv-json/1"
 # A publications heading that names no kind of work ("Publications", "Selected
@@ -38,6 +38,7 @@ _CURRENT = re.compile(r"^current (?:position|appointment|affiliation|employment)
 _TRAILING_DEGREES = re.compile(
     r"(?:,\s*(?:(?:[A-Za-z]{1,3}\.\s?){1,3}[A-Za-z]{0,3}\.?|PhD|PHD|MD|MBA|MPH|MSc|DPhil))+\s*$"
 )
+_CV_FILE = re.compile(r"(?:\b|_)(?:cv|resume|vita)(?:\b|_)", re.I)
 _TEACH_WORD = re.compile(r"teach|course|lectur|tutor|instruct", re.I)
 
 
@@ -416,6 +417,10 @@ class _Assembler:
         if info["name"] is None:
             authors = {a["name"] for pub in pubs for a in pub["authors"] if a["name"]}
             found = {person.spelled_out(name, elsewhere) for name in authors} - {None}
+            # Several co-authors spelled out: the one whose CV file the page links to.
+            cv_files = " ".join(url for _, url in links_in(elsewhere) if _CV_FILE.search(url))
+            named = {n for n in found if n.split()[-1].lower() in cv_files.lower()}
+            found = named if len(found) > 1 and len(named) == 1 else found
             info["name"] = found.pop() if len(found) == 1 else None
         elif person.looks_like_name(info["name"]) or " " not in info["name"]:
             info["name"] = person.spelled_out(info["name"], elsewhere) or info["name"]

@@ -502,8 +502,15 @@ def _plausible_authors(text: str, terminator: str) -> bool:
     """A lone unmarked "name" before a colon or period may be a title's head
     ("Contrastive Symbolic Regression: ..."): ask more of it."""
     parts = _author_parts(text.strip().strip(",;")) or ()
-    if len(parts) != 1 or parts[0][1]:
+    if not parts or len(parts) == 1 and parts[0][1]:
         return True
+    if len(parts) > 1:
+        if any(marks or bold for _, marks, _, bold in parts):
+            return True
+        # Unmarked "names" without an initial that read as English ("Composing Data
+        # Through Task and Kernel Fusion") are a title's words.
+        full = [n for n, *_ in parts if not any(names.is_initials(w) for w in n.split())]
+        return len(full) < len(parts) or all(names.looks_like_name(n, strict=True) for n in full)
     name = parts[0][0]
     if terminator == ":" and not any(names.is_initials(w) for w in name.split()):
         return False
@@ -608,7 +615,7 @@ def _title_then_authors(text: str, legend: dict[str, str]) -> tuple[str, list[di
     if len(segments) < 2:
         return None
     start = None
-    for i in range(len(segments) - 1, 0, -1):
+    for i in range(len(segments) - 1, -1, -1):
         seg = segments[i].strip()
         flat = names.strip_marks(re.sub(r"\([^)]*\)\s*$", "", plain(seg)))[0]
         if names.ET_AL.match(flat):
@@ -620,16 +627,50 @@ def _title_then_authors(text: str, legend: dict[str, str]) -> tuple[str, list[di
                 break
         flat = re.sub(r"^(?:and|&)\s+", "", flat)
         strict = B_ON not in seg and U_ON not in seg
-        if names.looks_like_name(flat, strict=strict):
+        if i and names.looks_like_name(flat, strict=strict):
             start = i
-        else:
-            break
+            continue
+        # "Title. First Author, Second Author": the title's last sentence holds the first.
+        end = last = _sentence_end(seg)
+        while last > 0:
+            end, last = last, _sentence_end(seg, last)
+        head_name = names.strip_marks(plain(seg[end:]).strip())[0] if end > 0 else ""
+        if start is not None and names.looks_like_name(head_name):
+            segments[i : i + 1] = [seg[:end], seg[end:].strip()]
+            start = i + 1
+        break
     if start is None:
         return None
     records = _author_records(", ".join(segments[start:]), legend)
     if not records:
         return None
     return ", ".join(segments[:start]), records
+
+
+def _names_then_venue(text: str, legend: dict[str, str]) -> tuple[list[dict], str] | None:
+    """ "Doe J., Roe, Poe*, Venue 2022" after a title set off by emphasis or quotes: the
+    names up to the first comma-separated piece that is none, and the venue after them.
+    Family names alone count when there are several."""
+    segments = re.split(r",\s+(?![^()]*\))", text)
+    count = 0
+    for seg in segments:
+        flat = names.strip_marks(re.sub(r"^(?:and|&)\s+", "", plain(seg).strip()))[0]
+        family_only = re.fullmatch(r"[A-Z][a-z'’-]+", flat)
+        if not (family_only or names.looks_like_name(flat, strict=True)):
+            break
+        count += 1
+    if count < 2 or count == len(segments):
+        return None
+    records = []
+    for seg in segments[:count]:
+        found = _author_records(seg, legend)
+        if found is None:  # a family name alone
+            name, marks = names.strip_marks(plain(seg).strip())
+            equal = any(legend.get(c, "equal") == "equal" for c in marks if c in "*†‡#")
+            found = [{"name": name, "equal_contribution": equal, "is_self": B_ON in seg,
+                      "x_marks": marks, "x_remark": ""}]  # fmt: skip
+        records.extend(found)
+    return records, ", ".join(segments[count:])
 
 
 def _add_with_authors(w: re.Match[str], legend: dict[str, str], out: Parsed) -> None:
@@ -738,9 +779,11 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
         out.title = _title_clean(title)
         _parse_venue(rest, out)
         return
-    # Title first: "Title, Authors", "Title. Authors. Venue".
+    # Title first: "Title, Authors", "Title. Authors. Venue", "*Title*, Authors, Venue".
     title, rest = _split_title_rest(text)
     lead = _author_prefix(rest.lstrip(), legend) if rest else None
+    if lead is None and rest.lstrip().startswith(","):
+        lead = _names_then_venue(rest.lstrip(" ,"), legend)
     if lead:
         out.title = _title_clean(title)
         out.authors, rest = lead
@@ -749,7 +792,9 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     tta = _title_then_authors(text, legend)
     if tta:
         title, out.authors = tta
+        title, venue = _title_with_venue(title)
         out.title = _title_clean(title)
+        _parse_venue(venue, out)
         return
     out.title = _title_clean(title)
     _parse_venue(rest, out)
@@ -1142,6 +1187,9 @@ _VENUE_LINE = re.compile(
 )
 
 
+_THESIS = re.compile(
+    r"^(?:[A-Z][\w.'’]*\s){0,3}(?:thesis|dissertation)\b[^.]{0,60}\.?$", re.IGNORECASE
+)
 _CITE_LABEL = re.compile(r"^(?:recommended citation|citation|cite as|reference)\s*:\s*", re.I)
 _PUBLISHED_IN = re.compile(
     r"^(?:published|appeared|presented|to appear|accepted)\s+(?:in|at)\s+", re.IGNORECASE
@@ -1192,7 +1240,7 @@ def _role(text: str) -> str:
         and _plausible_authors(text.rstrip("."), ".")
     ):
         return "authors"
-    if re.fullmatch(r"[A-Z][\w&/ -]{1,20}['’‘]\d\d", flat):
+    if re.fullmatch(r"[A-Z][\w&/ -]{1,20}['’‘]\d\d", flat) or _THESIS.match(flat):
         return "venue"
     core = LINK.sub("", text).strip(" |[],;")  # "*NeurIPS 2023* [Paper] [Code]"
     whole = (core.startswith(B_ON) and core.endswith(B_OFF)) or (
@@ -1232,6 +1280,10 @@ def _roles(texts: list[str]) -> list[str]:
     for k in range(len(roles) - 1):
         if roles[k] == roles[k + 1] == "authors" and "," not in plain(texts[k]):
             roles[k] = "title"
+    # The first piece of an entry with no title is its title, though it may read like
+    # prose ("Title. Venue 2025." over the authors' line) or a place ("Title, Subtitle.").
+    if len(roles) > 1 and roles[0] in ("description", "location") and "title" not in roles:
+        roles[0] = "title"
     return roles
 
 
@@ -1395,6 +1447,10 @@ def _strip_leading_tag(text: str, out: Parsed) -> str:
     if not m:
         return text
     tag = plain(m.group("b") or m.group("c") or m.group("p") or "")
+    if _STATUS_ONLY.match(tag):  # "[Preprint] Title ...", "[Under review] ..."
+        _status_from(tag, out)
+        out.status = out.status or "preprint"
+        return text[m.end() :]
     vt = _VENUE_YEAR_TAG.search(tag)
     if not vt:
         return text
@@ -1447,6 +1503,10 @@ def _read_roles(pieces: list[str], roles: list[str], legend: dict[str, str], out
             out.notes.append(flat.strip("() "))  # a remark after the authors or venue
         elif role == "title" or role == "citation" and not out.title:
             piece = _strip_leading_tag(piece, out)
+            if not ({"venue", "citation"} & set(roles)) and not titles:
+                piece, venue = _title_with_venue(piece)
+                if venue:
+                    _parse_venue(venue, out)
             tag = _VENUE_YEAR_TAG.search(plain(piece))
             if tag and tag.end() >= len(plain(piece)) - 1 and tag.start() > 0:
                 out.venue_short = out.venue_short or tag.group("short")
@@ -1486,6 +1546,27 @@ def _read_roles(pieces: list[str], roles: list[str], legend: dict[str, str], out
             out.notes.append(flat.strip("()[] ") if role == "note" else flat)
         prev_role = role
     out.title = _title_clean(" ".join(titles))
+
+
+# Where a venue opens after a title and a comma: "Title, Proceedings of ...".
+_VENUE_AFTER_COMMA = re.compile(
+    r",\s+(?=(?:in\s+)?(?:proc\.|proceedings|conference|symposium|workshop|journal|transactions"
+    r"|annual|international|ACM|IEEE|USENIX|SIAM)\b)",
+    re.IGNORECASE,
+)
+
+
+def _title_with_venue(piece: str) -> tuple[str, str]:
+    """A title line that goes on with the venue ("Title. Proceedings of X (XY) 2025."),
+    the authors being on a line of their own: (title, venue part, or "")."""
+    title, rest = _split_title_rest(piece)
+    flat = plain(rest)
+    if not (_YEAR.search(flat) or _ACRONYM_PAREN.search(flat) or _THESIS.match(flat.strip())):
+        comma = _VENUE_AFTER_COMMA.search(piece)
+        if not comma:
+            return piece, ""
+        title, rest = piece[: comma.start()], piece[comma.end() :]
+    return (title, rest) if len(plain(title).split()) >= 2 else (piece, "")
 
 
 def _read_cited(piece: str, legend: dict[str, str], out: Parsed) -> None:

@@ -1,0 +1,122 @@
+"""Homepage and Markdown CV layouts: publication entries spread over lines without
+bullets, title-first citations, and an owner the page names only in passing. All
+people, papers and places here are invented."""
+
+import cvparse
+
+
+def _pubs(result: dict) -> list[tuple]:
+    return [(p["title"], p["venue"], p["year"], [a["name"] for a in p["authors"]])
+            for p in result["publications"]]  # fmt: skip
+
+
+TITLE_VENUE_THEN_AUTHORS = """\
+# About
+
+I build compilers for imaginary machines.
+
+## Publications
+
+* [Preprint] Folding Towers of Lazy Arrays. **Mira Castellan**, Odo Brandt, Lise Ferrow ([PDF](p/fold.pdf))
+
+* Scheduling Paper Boats on Warm Ponds. Proceedings of the Symposium on Floating Systems (SFS) 2024.
+Odo Brandt, **Mira Castellan**, Lise Ferrow ([PDF](p/boats.pdf))
+
+* Composing Quiet Kernels Through Tea and Sympathy, Proceedings of the International Conference on Calm Computing (CALM) 2022.
+**Mira Castellan**, Lise Ferrow ([PDF](p/quiet.pdf))
+
+* Lazy Arrays, Theory and Practice.
+Undergraduate Thesis.
+**Mira Castellan** ([PDF](p/thesis.pdf)).
+"""
+
+
+def test_title_and_venue_line_over_the_authors_line():
+    result = cvparse.parse(TITLE_VENUE_THEN_AUTHORS, "index.md")
+    assert _pubs(result) == [
+        (
+            "Folding Towers of Lazy Arrays",
+            None,
+            None,
+            ["Mira Castellan", "Odo Brandt", "Lise Ferrow"],
+        ),
+        (
+            "Scheduling Paper Boats on Warm Ponds",
+            "Proceedings of the Symposium on Floating Systems",
+            2024,
+            ["Odo Brandt", "Mira Castellan", "Lise Ferrow"],
+        ),
+        (
+            "Composing Quiet Kernels Through Tea and Sympathy",
+            "Proceedings of the International Conference on Calm Computing",
+            2022,
+            ["Mira Castellan", "Lise Ferrow"],
+        ),
+        ("Lazy Arrays, Theory and Practice", "Undergraduate Thesis", None, ["Mira Castellan"]),
+    ]
+    assert result["person"]["name"] == "Mira Castellan"
+
+
+ITALIC_TITLE_FIRST = """\
+---
+layout: page
+title: CV
+---
+
+[My CV as PDF](/files/cv_quennell.pdf)
+
+## Publications
+- *Counting sheep with spiking networks*, Quennell B., Ardo T., Mirsk L., Somnia 2021. [pdf](x.pdf)
+- *Sheep, dreams and low-rank dynamics*, Ardo\\*, Quennell\\*, Mirsk, Journal of Sleep Models, 12, p.1-20 (2020).
+- *Fences as attractors*, Quennell, Mirsk, Ardo, Pasture Computation, 3(2), 55-70 (2019).
+
+## Posters
+- *Sheep at scale*, Bertil Quennell, Tova Ardo, Lena Mirsk, Meadow Meeting 2020
+"""
+
+
+def test_italic_title_then_authors_then_venue():
+    result = cvparse.parse(ITALIC_TITLE_FIRST, "cv.md")
+    first, second, third = result["publications"]
+    assert [a["name"] for a in first["authors"]] == ["Quennell B", "Ardo T", "Mirsk L"]
+    assert first["venue"] == "Somnia" and first["year"] == 2021
+    assert [(a["name"], a["equal_contribution"]) for a in second["authors"]] == [
+        ("Ardo", True),
+        ("Quennell", True),
+        ("Mirsk", False),
+    ]
+    assert second["venue"] == "Journal of Sleep Models"
+    assert third["venue"] == "Pasture Computation"
+    # Two authors are on every paper; the page links to one's CV, spelled out elsewhere.
+    assert result["person"]["name"] == "Bertil Quennell"
+    assert all(any(a["is_self"] for a in p["authors"]) for p in result["publications"])
+
+
+def test_owner_from_front_matter_author():
+    text = '---\ntitle: "Curriculum Vitae"\nauthor: "Ines Moravec"\n---\n\n## Education\n\n- 2019: PhD, Some University\n'
+    assert cvparse.parse(text, "cv.qmd")["person"]["name"] == "Ines Moravec"
+
+
+def test_owner_spelled_out_in_a_link_only():
+    text = (
+        "![banner](https://img.example.org/render?text=Tamsin%20Okafor&size=60)\n\n"
+        "### Interested In\n* Rivers, Bridges\n\n"
+        "### Publications\n"
+        "* [Okafor, T., and Veld, J. (2021). Bridges that hum. Journal of Quiet Structures, 4, 1-9.]"
+        "(https://example.org/paper)\n"
+    )
+    result = cvparse.parse(text, "about.md")
+    assert result["person"]["name"] == "Tamsin Okafor"
+    assert result["person"]["research_interests"] == ["Rivers", "Bridges"]
+    assert [a["is_self"] for a in result["publications"][0]["authors"]] == [True, False]
+
+
+def test_abbreviated_bold_owner_is_spelled_out_from_a_profile_link():
+    text = (
+        "## Publications\n"
+        '* <b>K. Arden</b>, P. Lusk, "A quiet cipher for loud sensors," <i>Journal of Hush</i>, 2019.\n'
+        '* P. Lusk, <b>K. Arden</b>, "Whispered keys," <i>Hush Letters</i>, 2018.\n\n'
+        "## Service\n"
+        "* Reviewer: [profile](https://reviews.example.org/people/4242/kestrel-arden)\n"
+    )
+    assert cvparse.parse(text, "cv.md")["person"]["name"] == "Kestrel Arden"
