@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (fixture CVs keep their long source lines)
 """Homepage and Markdown CV layouts: publication entries spread over lines without
 bullets, title-first citations, and an owner the page names only in passing. All
 people, papers and places here are invented."""
