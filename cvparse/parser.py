@@ -415,12 +415,21 @@ class _Assembler:
         if info["name"] is None and pubs:
             info["name"] = self_name(pubs)
         if info["name"] is None:
+            # The author the page's header spells out (a banner image's text, a link),
+            # else the one whose CV file the page links to.
             authors = {a["name"] for pub in pubs for a in pub["authors"] if a["name"]}
-            found = {person.spelled_out(name, elsewhere) for name in authors} - {None}
-            # Several co-authors spelled out: the one whose CV file the page links to.
-            cv_files = " ".join(url for _, url in links_in(elsewhere) if _CV_FILE.search(url))
-            named = {n for n in found if n.split()[-1].lower() in cv_files.lower()}
-            found = named if len(found) > 1 and len(named) == 1 else found
+            body = [sec.heading_line for sec in self.sections[1:] if sec.heading_line]
+            top = min(body, default=len(self.lines) + 1)
+            header = "\n".join(ln.raw for ln in self.lines if ln.no < top)
+            found = {person.spelled_out(name, header) for name in authors} - {None}
+            if len(found) != 1:
+                cv_files = [url for _, url in links_in(elsewhere) if _CV_FILE.search(url)]
+                found = {
+                    spelled
+                    for name in authors
+                    if (spelled := person.spelled_out(name, elsewhere))
+                    and any(spelled.split()[-1].lower() in url.lower() for url in cv_files)
+                }
             info["name"] = found.pop() if len(found) == 1 else None
         elif person.looks_like_name(info["name"]) or " " not in info["name"]:
             info["name"] = person.spelled_out(info["name"], elsewhere) or info["name"]
