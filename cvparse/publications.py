@@ -1170,6 +1170,17 @@ def _segment(lines: list[Line]) -> list[list[Line]]:
         for i, ln in enumerate(lines)
         if _citation_start(ln.text) and (i == 0 or _ends_entry(plain(lines[i - 1].text)))
     }
+    # Entries of several lines each (title / authors / venue), set apart by blank lines.
+    breaks = {i for i, ln in enumerate(lines) if ln.blank_before} | {0}
+    paragraphs = _group_by_start(lines, breaks)
+    if (
+        not headings
+        and len(paragraphs) >= 2
+        and sum(len(p) >= 2 for p in paragraphs) * 2 > len(paragraphs)
+        and all(len(p) <= 8 for p in paragraphs)
+        and starts <= breaks
+    ):
+        return paragraphs
     if len(starts) >= 2 or (starts == {0} and not headings and len(lines) > 1):
         return _group_by_start(lines, starts | {0})
     return _group_by_roles(lines)
@@ -1234,13 +1245,15 @@ def _role(text: str) -> str:
         r"\b[A-Z]\.\s[A-Z][a-z]+(?:,|$|\sand\b)", flat
     ):  # "A. Smith, B. Jones" is no place
         return "location"
+    if _THESIS.match(flat):
+        return "venue"  # "M.S. Thesis, Some University"
     if (
         _is_author_list(text.rstrip("."))
         and ("," in flat or B_ON in text or " and " in flat)
         and _plausible_authors(text.rstrip("."), ".")
     ):
         return "authors"
-    if re.fullmatch(r"[A-Z][\w&/ -]{1,20}['’‘]\d\d", flat) or _THESIS.match(flat):
+    if re.fullmatch(r"[A-Z][\w&/ -]{1,20}['’‘]\d\d", flat):
         return "venue"
     core = LINK.sub("", text).strip(" |[],;")  # "*NeurIPS 2023* [Paper] [Code]"
     whole = (core.startswith(B_ON) and core.endswith(B_OFF)) or (
@@ -1277,6 +1290,14 @@ def _continues(prev: str, line: str) -> bool:
 def _roles(texts: list[str]) -> list[str]:
     """The role of each piece; a lone bold "name" right above an author list is a title."""
     roles = [_role(t) for t in texts]
+    for k in range(1, len(roles)):
+        flat = plain(texts[k]).rstrip(".")
+        if roles[k] != "title" or roles[k - 1] == "abstract":
+            continue
+        if roles[k - 1] == "title" and names.looks_like_name(flat, strict=True):
+            roles[k] = "authors"  # a lone author under the title: "Title" / "Jane Doe"
+        elif {"title", "authors"} <= set(roles[:k]) and _YEAR.search(flat):
+            roles[k] = "venue"  # "River Review 12(3), 2019" under title and authors
     for k in range(len(roles) - 1):
         if roles[k] == roles[k + 1] == "authors" and "," not in plain(texts[k]):
             roles[k] = "title"
