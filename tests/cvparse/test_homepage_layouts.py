@@ -121,3 +121,48 @@ def test_abbreviated_bold_owner_is_spelled_out_from_a_profile_link():
         "* Reviewer: [profile](https://reviews.example.org/people/4242/kestrel-arden)\n"
     )
     assert cvparse.parse(text, "cv.md")["person"]["name"] == "Kestrel Arden"
+
+
+MULTI_LINE_ENTRIES = (
+    "# Juno Falk\n\njuno.falk@example.org\n\n"
+    "## Experience\n\n"
+    "**Senior Analyst**  \nBright Analytics, Springfield  \n2019 – present  \n"
+    "Built forecasting pipelines for river levels.\n\n"
+    "**Analyst**\\\nDim Data Ltd., Shelbyville\\\n2016 – 2019\n\n"
+    "Research Assistant\nInstitute of Rivers, Ogdenville\n2014 – 2016\nRan field surveys.\n\n"
+    "## Education\n\n"
+    "Ph.D. in Statistics\nUniversity of North Haverbrook\n2010 – 2014\n\n"
+    "B.Sc. in Mathematics\nCapital City College\n2006 – 2010\n\n"
+    "## Publications\n\n"
+    "Folding Towers of Lazy Arrays\nJuno Falk, Odo Brandt\nJournal of Arrays, 2021\n\n"
+    "Scheduling Paper Boats on Warm Ponds\nOdo Brandt, Juno Falk, Lise Ferrow\n"
+    "Proceedings of the Symposium on Floating Systems, 2020\n\n"
+    "Rivers that Remember  \nJuno Falk  \nRiver Review 12(3), 2019\n"
+)
+
+
+def test_entries_of_several_lines_without_bullets_and_hard_breaks():
+    result = cvparse.parse(MULTI_LINE_ENTRIES, "cv.md")
+    assert [
+        (p["organization"], p["title"], p["start"], p["end"], p["location"])
+        for p in result["positions"]
+    ] == [
+        ("Bright Analytics", "Senior Analyst", "2019", "present", "Springfield"),
+        ("Dim Data Ltd", "Analyst", "2016", "2019", "Shelbyville"),
+        ("Institute of Rivers", "Research Assistant", "2014", "2016", "Ogdenville"),
+    ]
+    assert [(e["degree"], e["institution"]) for e in result["education"]] == [
+        ("Ph.D.", "University of North Haverbrook"),
+        ("B.Sc.", "Capital City College"),
+    ]
+    assert _pubs(result) == [
+        ("Folding Towers of Lazy Arrays", "Journal of Arrays", 2021, ["Juno Falk", "Odo Brandt"]),
+        (
+            "Scheduling Paper Boats on Warm Ponds",
+            "Proceedings of the Symposium on Floating Systems",
+            2020,
+            ["Odo Brandt", "Juno Falk", "Lise Ferrow"],
+        ),
+        ("Rivers that Remember", "River Review", 2019, ["Juno Falk"]),
+    ]
+    assert result["unparsed"] == []
