@@ -174,6 +174,7 @@ class Line:
     heading_level: int | None = None  # set for explicit (#, setext) headings
     bold: bool = False
     raw: str = ""  # the source line without its heading marks or bullet
+    indent: int = 0  # spaces before a bullet: nested list items are indented more
 
 
 @dataclass
@@ -242,7 +243,8 @@ def build_lines(source: str) -> list[Line]:
             level = None
         if _PAGE_FOOTER.match(text):
             marked = text = ""
-        lines.append(Line(no, marked, text, bullet, level, is_bold_only(marked), body))
+        indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip()) if bullet else 0
+        lines.append(Line(no, marked, text, bullet, level, is_bold_only(marked), body, indent))
     return lines
 
 

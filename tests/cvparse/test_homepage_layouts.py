@@ -166,3 +166,21 @@ def test_entries_of_several_lines_without_bullets_and_hard_breaks():
         ("Rivers that Remember", "River Review", 2019, ["Juno Falk"]),
     ]
     assert result["unparsed"] == []
+
+
+def test_nested_list_items_detail_their_parent_unless_it_names_a_school():
+    text = (
+        "# Ada Quill\n\n## Teaching\n"
+        "* Teaching Assistant for *Digital Circuits*, Fall 2018, Fernwood University\n"
+        "  * Gave a guest lecture on low-power adders\n"
+        "  * Graded problem sets and held office hours\n"
+        "* Instructor for *Intro to Logic*, Spring 2017, Fernwood University\n\n"
+        "## Service\n"
+        "* Capital City College\n"
+        "  * Tutor, Algebra I\n"
+        "  * Tutor, Geometry\n"
+    )
+    result = cvparse.parse(text, "cv.md")
+    teaching = result["teaching"]
+    assert [t["term"] for t in teaching] == ["Fall 2018", "Spring 2017"]
+    assert len(teaching[0]["details"]) == 2
