@@ -329,6 +329,8 @@ _NOT_A_NAME_WORD = re.compile(
 
 
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
+# One capitalised word amid an author list: a person known by one name.
+_MONONYM = re.compile(r"\s*[A-Z][a-z]{2,}\s*")
 _TRAILING_REMARK = re.compile(r"\(([^)]*)\)\s*$")
 _ENDS_WITH_INITIAL = re.compile(r"\b[A-Z]\.$")
 _VANCOUVER_END = re.compile(r"\S\s[A-Z]{1,3}\.$")
@@ -342,7 +344,8 @@ def _author_parts(text: str) -> tuple[tuple[str, str, str, bool], ...] | None:
         return None
     bold_open = under_open = False
     parts = []
-    for part in names.split_authors(text):
+    split = names.split_authors(text)
+    for position, part in enumerate(split):
         marked = _PARENTHETICAL.sub("", part)  # a bold "(**1983**)" is not the name
         is_bold = bold_open or under_open or B_ON in marked or U_ON in marked
         for ch in part:
@@ -351,6 +354,8 @@ def _author_parts(text: str) -> tuple[tuple[str, str, str, bool], ...] | None:
             elif ch in (U_ON, U_OFF):
                 under_open = ch == U_ON
         person = _author_part(plain(part))
+        if person is None and position and len(split) >= 3 and _MONONYM.fullmatch(plain(part)):
+            person = (plain(part).strip(), "", "")  # "A. Doe, Arvind and B. Roe"
         if person is None:
             return None
         if person[0]:

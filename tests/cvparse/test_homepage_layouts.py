@@ -184,3 +184,14 @@ def test_nested_list_items_detail_their_parent_unless_it_names_a_school():
     teaching = result["teaching"]
     assert [t["term"] for t in teaching] == ["Fall 2018", "Spring 2017"]
     assert len(teaching[0]["details"]) == 2
+
+
+def test_a_one_name_author_inside_an_author_list():
+    text = (
+        "## Publications\n"
+        '* <b>K. Arden</b>, P. Lusk, Ravindra and T. Moll, "Quiet ciphers," '
+        "<i>Journal of Hush</i>, May 2019.\n"
+    )
+    pub = cvparse.parse(text, "cv.md")["publications"][0]
+    assert pub["title"] == "Quiet ciphers"
+    assert [a["name"] for a in pub["authors"]] == ["K. Arden", "P. Lusk", "Ravindra", "T. Moll"]
