@@ -39,6 +39,9 @@ _TRAILING_DEGREES = re.compile(
     r"(?:,\s*(?:(?:[A-Za-z]{1,3}\.\s?){1,3}[A-Za-z]{0,3}\.?|PhD|PHD|MD|MBA|MPH|MSc|DPhil))+\s*$"
 )
 _CV_FILE = re.compile(r"(?:\b|_)(?:cv|resume|vita)(?:\b|_)", re.I)
+_TEACH_ROLE_LABEL = re.compile(
+    r"^(teach\w*|teacher|course|tutor\w*|lab)\s+assistan\w*$|^(tutor|lecturer|instructor)s?$", re.I
+)
 _TEACH_WORD = re.compile(r"teach|course|lectur|tutor|instruct", re.I)
 
 
@@ -155,6 +158,8 @@ class _Assembler:
             else []
         )
         if extract is None:
+            items = self._teaching_groups(items)
+            blocks = cut(items) if items else []
             if all(it.bullet for it in items):
                 # A flat list: each bullet is one item, whatever dates it ends with.
                 blocks = [Block([it]) for it in items]
@@ -167,6 +172,34 @@ class _Assembler:
                 continue
             self.result[target].append(entry)  # type: ignore[index]
             self._mark(block.nos)
+
+    def _teaching_groups(self, items: list[Item]) -> list[Item]:
+        """Lists under a bold label naming a teaching role ("**Teaching Assistant**" in a
+        Service section) are teaching entries; the other items are returned."""
+        rest: list[Item] = []
+        label: Item | None = None
+        group: list[Item] = []
+        for item in [*items, None]:
+            if item is None or (item.bold and not item.bullet):
+                if label is not None and group:
+                    for block in cut(group, roles=True, listed=True):
+                        entry = entries.teaching(block)
+                        entry["role"] = entry["role"] or label.text
+                        entry["x_lines"] = sorted({*entry["x_lines"], *label.nos})
+                        self.result["teaching"].append(entry)
+                        self._mark([*block.nos, *label.nos])
+                elif label is not None:
+                    rest.append(label)
+                teaches = item is not None and _TEACH_ROLE_LABEL.search(item.text)
+                label, group = (item, []) if teaches else (None, [])
+                if item is not None and not teaches:
+                    rest.append(item)
+            elif label is not None and item.bullet:
+                group.append(item)
+            else:
+                label = None if not group else label
+                rest.append(item)
+        return rest
 
     def _other(self, section: Section, blocks: list[Block], following: Section | None) -> None:
         parent_only = (

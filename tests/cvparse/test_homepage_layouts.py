@@ -195,3 +195,22 @@ def test_a_one_name_author_inside_an_author_list():
     pub = cvparse.parse(text, "cv.md")["publications"][0]
     assert pub["title"] == "Quiet ciphers"
     assert [a["name"] for a in pub["authors"]] == ["K. Arden", "P. Lusk", "Ravindra", "T. Moll"]
+
+
+def test_a_teaching_role_label_inside_a_service_section_lists_teaching():
+    text = (
+        "# Ada Quill\n\n# Service\n\n"
+        "**Teaching Assistant**\n"
+        "- Signals and Systems, Fernwood University, 2023, 2024.\n"
+        "- Compilers (Honours Track), Fernwood University, 2022.\n\n"
+        "**Reviewing**\n"
+        "- Journal of Hush, 2023\n"
+    )
+    result = cvparse.parse(text, "about.md")
+    assert [(t["course"], t["role"], t["institution"]) for t in result["teaching"]] == [
+        ("Signals and Systems", "Teaching Assistant", "Fernwood University"),
+        ("Compilers (Honours Track)", "Teaching Assistant", "Fernwood University"),
+    ]
+    assert [(s["heading"], s["items"]) for s in result["sections"]] == [
+        ("Service: Reviewing", ["Journal of Hush, 2023"])
+    ]
