@@ -24,7 +24,7 @@ from .dates import DateSpan, date_only, edge_date
 from .sections import Line
 
 INSTITUTION = re.compile(
-    r"\b(universit\w*|univ\.|college|institut\w*|school|academy|polytechnic\w*|conservato\w*"
+    r"\b(universit\w*|univ\.|college|institut\w*|school|academy|polytechni\w*|[ée]cole|conservato\w*"
     r"|gymnasium|hochschule|ETH|EPFL|MIT|UCLA|KTH|IIT|IISc|lyc[eé]e|seminary|centre|center)\b",
     re.I,
 )
