@@ -280,13 +280,15 @@ def interests_in(text: str) -> list[str]:
 
 # --------------------------------------------------------------------- prose (about pages)
 _ROLE_SENTENCE = re.compile(
-    r"\bI\s+(?:am|'m|was|served as|worked as|work as|joined \S+ as)\s+(?:currently\s+|now\s+)?"
+    r"\bI\s+(?:am|'m|was|served as|worked as|work as|joined \S+ as)\s+"
+    r"(?:currently\s+|now\s+|also\s+)?"
     r"(?:a|an|the)\s+(?P<title>[^,;]+?)\s+(?:at|with|in)\s+(?:the\s+)?(?P<org>[^;]+?)"
-    r"(?=,\s+(?:working|where|leading|focusing|overseeing|and)\b|\.\s|\.$|;|$|\s+in\s+\d{4})",
+    r"(?=,\s+(?:working|where|leading|focusing|overseeing|and)\b|\s+(?:working|under)\s"
+    r"|\.\s|\.$|;|$|\s+in\s+\d{4})",
 )
 _ROLE_AT = re.compile(_ROLE_SENTENCE.pattern.replace(r"(?:at|with|in)", "at"))
 _DEGREE_SENTENCE = re.compile(
-    r"\b(?:obtained|received|earned|completed|got|finished)\s+my\s+(?P<degree>[\w.']+)"
+    r"\b(?:obtained|received|earned|completed|got|finished)\s+(?:my|a|an)\s+(?P<degree>[\w.']+)"
     r"(?:\s+degree)?(?:\s+in\s+(?P<field>[^,]+?))?\s+(?:from|at)\s+(?:the\s+)?(?P<inst>[^,.]+?)"
     r"(?:\s+in\s+(?P<year>(?:19|20)\d\d))?(?=[,.]|\s+under|\s+with|$)",
 )

@@ -279,8 +279,12 @@ def _sentence_end(text: str, start: int = 0, *, venue: bool = False) -> int:
     return -1
 
 
+# Links in parentheses after a title: "Title ([PDF](...), [video](...))".
+_LINKS_IN_PARENS = re.compile(r"\(\s*(?:\x10[^\x11]*\x11\s*[,;·|]?\s*)+\)[.\s]*$")
+
+
 def _title_clean(text: str) -> str:
-    t = plain(text).strip()
+    t = plain(_LINKS_IN_PARENS.sub("", text)).strip()
     t = t.strip(" ,;:-–—|")
     t = re.sub(r"^[\"“‘']+|[\"”’']+$", "", t).strip()
     t = re.sub(r"[.,]+[\"”’']*$", "", t).strip()
@@ -690,6 +694,11 @@ def _add_with_authors(w: re.Match[str], legend: dict[str, str], out: Parsed) -> 
 
 def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     """Fill title, authors and the venue part of `out` from one citation string."""
+    # "*PhD Thesis*: Title": the kind of work as a label before the title.
+    label = re.match(r"^[\x01\x03]?([A-Z][\w.'’ ]{2,40}?)[\x02\x04]?\s*:\s+(?=\S)", text)
+    if label and _THESIS.match(label.group(1)):
+        _set_venue(label.group(1), out)
+        text = text[label.end() :]
     # Economics: "Title (with X and Y), Venue" — the owner first, then X and Y.
     w = _WITH.search(text)
     if w and _sentence_end(text[: w.start()].rstrip()) in (-1, len(text[: w.start()].rstrip())):

@@ -214,3 +214,23 @@ def test_a_teaching_role_label_inside_a_service_section_lists_teaching():
     assert [(s["heading"], s["items"]) for s in result["sections"]] == [
         ("Service: Reviewing", ["Journal of Hush, 2023"])
     ]
+
+
+def test_about_page_prose_states_degrees_and_jobs():
+    text = (
+        "# About\n\n"
+        "I am currently a research engineer at Quiet Labs. I recently completed a PhD in "
+        "geology at Fernwood University, focusing on slow rocks. During my PhD, I was also a "
+        "visiting researcher at Stone Institute working with Ida Brann and Olaf Rask.\n\n"
+        "## Thesis\n\n* *PhD Thesis*: Rocks That Wait ([PDF](thesis.pdf))\n"
+    )
+    result = cvparse.parse(text, "about.md")
+    assert [(e["degree"], e["field"], e["institution"]) for e in result["education"]] == [
+        ("PhD", "geology", "Fernwood University")
+    ]
+    assert [(p["title"], p["organization"]) for p in result["positions"]] == [
+        ("research engineer", "Quiet Labs"),
+        ("visiting researcher", "Stone Institute"),
+    ]
+    thesis = result["publications"][0]
+    assert (thesis["title"], thesis["venue"]) == ("Rocks That Wait", "PhD Thesis")
