@@ -24,7 +24,7 @@ SCHEMA = "cv-json/1"
 # Papers"); any other ("Working Papers", "Peer-Reviewed Publications") is the category.
 _GENERIC_PUBLICATIONS = re.compile(
     r"^\W*((selected|representative|recent|research|list of|academic)\s+)?"
-    r"(publications?|papers|publication list)\W*$",
+    r"(publications?|papers|publication list)\W*(\s*[(\[]\d+[)\]])?\W*$",
     re.I,
 )
 _SELECTED = re.compile(r"\b(selected|representative|featured|recent|key|highlighted)\b", re.I)

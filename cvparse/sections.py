@@ -156,6 +156,7 @@ DOCUMENT_TITLE = re.compile(r"^(curriculum vit(ae|æ)|cv|r[ée]sum[ée]|vita)$",
 _NAME_LIKE = re.compile(r"^[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*){1,3}$")
 # Numbering before a heading ("3.", "IV.", "B)") and a count after it ("(42)", "[12]").
 _HEADING_DRESS = re.compile(r"^(\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+|\s*[(\[]\d+[)\]]$")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
 _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _PAGE_FOOTER = re.compile(r"^(page\s+\d+(\s+of\s+\d+)?|\d+\s*/\s*\d+|-?\s*\d{1,2}\s*-?)$", re.I)
@@ -239,6 +240,8 @@ def build_lines(source: str) -> list[Line]:
         bullet, body = bullet_of(body) if level is None else (False, body)
         marked = clean_line(body)
         text = plain(marked)
+        if bullet and _NUMBERED.match(raw) and heading_kind(text) and len(text.split()) <= 5:
+            bullet = False  # "3. PUBLICATIONS": a numbered heading, not a list item
         if level is not None and not text:
             level = None
         if _PAGE_FOOTER.match(text):

@@ -3,6 +3,7 @@ counts, trailing colons, case. Generic headings only; none is taken from a real 
 
 import pytest
 
+import cvparse
 from cvparse.sections import heading_kind
 
 VOCABULARY = {
@@ -214,3 +215,28 @@ def test_dressed_headings_keep_their_kind(dress, heading, kind):
 )
 def test_entry_lines_are_no_headings(text):
     assert heading_kind(text) is None
+
+
+def test_numbered_headings_in_plain_text_open_sections():
+    text = (
+        "JANE ROE\njane.roe@example.org\n\n"
+        "1. EDUCATION\nPhD in Chemistry, Fernwood University, 2015–2020\n"
+        "BSc in Chemistry, Capital City College, 2011–2015\n\n"
+        "2. PROFESSIONAL EXPERIENCE\nPostdoctoral Fellow, Lake Institute, 2020–2023\n"
+        "Assistant Professor, Upland University, 2023–present\n\n"
+        "3. Publications (2)\n"
+        "Roe, J., & Oster, D. (2022). Salts that sing. Journal of Loud Chemistry, 3, 1–9.\n"
+        "Oster, D., & Roe, J. (2020). Quiet acids. Acid Letters, 7, 10–20.\n"
+    )
+    result = cvparse.parse(text, "cv.txt")
+    assert [e["institution"] for e in result["education"]] == [
+        "Fernwood University",
+        "Capital City College",
+    ]
+    titles = [p["title"] for p in result["positions"]]
+    assert titles == ["Postdoctoral Fellow", "Assistant Professor"]
+    assert [(p["title"], p["category"]) for p in result["publications"]] == [
+        ("Salts that sing", None),
+        ("Quiet acids", None),
+    ]
+    assert result["unparsed"] == [] and result["sections"] == []
