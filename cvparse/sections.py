@@ -156,6 +156,7 @@ DOCUMENT_TITLE = re.compile(r"^(curriculum vit(ae|æ)|cv|r[ée]sum[ée]|vita)$",
 _NAME_LIKE = re.compile(r"^[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*){1,3}$")
 # Numbering before a heading ("3.", "IV.", "B)") and a count after it ("(42)", "[12]").
 _HEADING_DRESS = re.compile(r"^(\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+|\s*[(\[]\d+[)\]]$")
+_HEADING_ATTRIBUTES = re.compile(r"\s*\{[#.:\w][^{}]*\}\s*$")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
 _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -237,6 +238,8 @@ def build_lines(source: str) -> list[Line]:
             and len(raw.split()) <= 8
         ):
             level = 1 if raw_lines[index + 1].strip().startswith("=") else 2
+        if level is not None:
+            body = _HEADING_ATTRIBUTES.sub("", body)  # Pandoc's "## Education {#edu .x}"
         bullet, body = bullet_of(body) if level is None else (False, body)
         marked = clean_line(body)
         text = plain(marked)
@@ -311,7 +314,9 @@ def split_sections(lines: list[Line]) -> list[Section]:
             continue
         deeper = level > top.level
         top_empty = not any(sec.lines for sec in sections[top_index:])
-        if line.heading_level is not None and deeper and level == sub_level:
+        # ...unless it names a kind of its own under a catch-all parent ("Main" / "Education").
+        own_kind = kind in STRUCTURED and top.kind == "other"
+        if line.heading_level is not None and deeper and level == sub_level and not own_kind:
             # A sibling of an earlier sub-heading stays inside the same parent.
             same = kind == top.kind or (kind is None and top.kind == "publications")
             _open_sub(sections, top, title, line, kind=None if same else "other")

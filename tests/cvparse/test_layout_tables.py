@@ -165,3 +165,67 @@ def test_hugo_toml_front_matter_is_not_content():
     assert result["person"]["name"] == "Ada Quill"
     assert not any("title" in line or "+++" in line for line in result["unparsed"])
     assert not any("+++" in item for s in result["sections"] for item in s["items"])
+
+
+PAGEDOWN_CV = """---
+title: "Orla Vance's CV"
+author: Orla Vance
+output:
+  pagedown::html_resume:
+    self_contained: true
+---
+
+```{r, include=FALSE}
+knitr::opts_chunk$set(echo = FALSE)
+```
+
+Aside
+================================================================================
+
+Contact Info {#contact}
+--------------------------------------------------------------------------------
+
+- <i class="fa fa-envelope"></i> orla.vance@example.org
+
+Main
+================================================================================
+
+Education {data-icon=graduation-cap data-concise=true}
+--------------------------------------------------------------------------------
+
+### Ph.D. in Ecology
+
+Fernwood University
+
+Fernwood, NH
+
+2020 - 2015
+
+- Thesis: Moss and shade
+
+Research Experience {data-icon=laptop}
+--------------------------------------------------------------------------------
+
+### Postdoctoral Researcher
+
+Lake Institute
+
+Southport, ME
+
+2022 - 2020
+
+- Counted moss on 400 trees
+"""
+
+
+def test_r_markdown_pagedown_cv():
+    result = cvparse.parse(PAGEDOWN_CV, "cv.Rmd")
+    assert result["person"]["name"] == "Orla Vance"
+    assert result["person"]["emails"] == ["orla.vance@example.org"]
+    assert _fields(result["education"], "degree", "institution", "start", "end") == [
+        ("Ph.D.", "Fernwood University", "2015", "2020")
+    ]
+    assert _fields(result["positions"], "title", "organization", "start", "end") == [
+        ("Postdoctoral Researcher", "Lake Institute", "2020", "2022")
+    ]
+    assert not any("{" in (s["heading"] or "") for s in result["sections"])
