@@ -63,7 +63,7 @@ class _Assembler:
 
     def __init__(self, text: str, filename: str | None, fmt: str) -> None:
         self.result = empty_result(filename, fmt)
-        self.front = front_matter(text) if fmt in ("markdown", "text") else {}
+        self.front = front_matter(text) if fmt in ("markdown", "text", "html") else {}
         self.lines = build_lines(text)
         self.by_no = {line.no: line for line in self.lines}
         self.sections = split_sections(self.lines)
@@ -246,11 +246,15 @@ class _Assembler:
         # A page generator's front matter names the author ("author:", "name:"), or
         # titles the page with the owner's name rather than "CV".
         for key in ("name", "author", "title"):
-            value = plain(self.front.get(key, ""))
-            strict = key != "title" or names.looks_like_name(value, strict=True)
-            if strict and person.looks_like_name(value) and not DOCUMENT_TITLE.match(value):
-                info["name"] = info["name"] if key == "title" and info["name"] else value
-                break
+            # A title may carry the site's name too: "Jane Doe | Home", "CV - Jane Doe".
+            for value in re.split(r"\s+[|–—·:-]\s+|'s\b", plain(self.front.get(key, ""))):
+                strict = key != "title" or names.looks_like_name(value, strict=True)
+                if strict and person.looks_like_name(value) and not DOCUMENT_TITLE.match(value):
+                    info["name"] = info["name"] if key == "title" and info["name"] else value
+                    break
+            else:
+                continue
+            break
         contact = person.contact_details(
             [(ln.no, ln.marked, ln.text) for ln in lines if not _is_prose(ln.text)]
         )

@@ -229,3 +229,14 @@ def test_r_markdown_pagedown_cv():
         ("Postdoctoral Researcher", "Lake Institute", "2020", "2022")
     ]
     assert not any("{" in (s["heading"] or "") for s in result["sections"])
+
+
+def test_html_about_page_named_only_in_its_title():
+    html = (
+        "<!DOCTYPE html><html><head><title>Nadia Orr | Home</title></head><body>"
+        "<nav><a href='/'>Home</a></nav><main><h2>About</h2><p>I study tides. I am a "
+        "postdoctoral researcher at the Institute of Tides.</p></main></body></html>"
+    )
+    result = cvparse.parse(html.encode(), "index.html")
+    assert result["person"]["name"] == "Nadia Orr"
+    assert result["unparsed"] == [] and not any("title" in s["items"] for s in result["sections"])
