@@ -21,7 +21,7 @@ from .readers.labels import join_label
 # YAML (---) or TOML (+++, Hugo) front matter.
 _FRONT_MATTER = re.compile(r"\A\s*(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.S)
 _HIDDEN = re.compile(
-    r"<!--.*?-->|\{%.*?%\}|\{\{.*?\}\}"
+    r"<!--.*?-->|\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{%.*?%\}|\{\{.*?\}\}"
     # Quarto / R Markdown code chunks (```{r} ... ```): code, not what the page shows.
     r"|^[ \t]*```+[ \t]*\{[^}\n]*\}[^\n]*\n.*?^[ \t]*```+[ \t]*$"
     # kramdown attribute lists ("{: .prompt-tip }") and Pandoc fenced-div marks (":::").

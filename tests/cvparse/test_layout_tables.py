@@ -8,6 +8,7 @@ import io
 import docx
 
 import cvparse
+from cvparse.sections import build_lines
 
 
 def _fields(entries: list[dict], *keys: str) -> list[tuple]:
@@ -240,3 +241,19 @@ def test_html_about_page_named_only_in_its_title():
     result = cvparse.parse(html.encode(), "index.html")
     assert result["person"]["name"] == "Nadia Orr"
     assert result["unparsed"] == [] and not any("title" in s["items"] for s in result["sections"])
+
+
+def test_template_code_and_comments_are_not_content():
+    text = (
+        "+++\ntitle = 'Home'\n+++\n"
+        "# Ada Quill\n"
+        "{% comment %}\n## Old jobs\n- 2001 Clerk, Nowhere Inc.\n{% endcomment %}\n"
+        '{{< figure src="me.png" >}}\n'
+        "{: .notice }\n"
+        "## Education\n- 2019: PhD, Fernwood University\n"
+    )
+    assert [(ln.no, ln.text) for ln in build_lines(text) if ln.text] == [
+        (4, "Ada Quill"),
+        (11, "Education"),
+        (12, "2019: PhD, Fernwood University"),
+    ]
