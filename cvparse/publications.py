@@ -1106,6 +1106,8 @@ def _is_plain_subheading(line: Line, before: list[Line], nxt: Line | None) -> bo
         and flat[:1].isupper()
         and not re.search(r"[\d,;]|[.:)]$", flat)
         and (not before or _ends_entry(plain(before[-1].text)))
+        # "*Under review*" right under an entry's authors is that entry's status.
+        and not (before and not line.blank_before and _STATUS_ONLY.match(flat))
         and _citation_start(nxt.text)
         and not _citation_start(line.text)
     )
@@ -1248,7 +1250,7 @@ def _role(text: str) -> str:
         or (_MONTH_YEAR.search(flat) and not no_date)
     ):
         return "date"
-    if not LINK.sub("", text).strip(" |[]()\\,;") and LINK.search(text):
+    if not LINK.sub("", text).strip(" |[]()\\,;·•/") and LINK.search(text):
         return "links"
     if (
         _LOCATION.match(no_date)
@@ -1273,6 +1275,8 @@ def _role(text: str) -> str:
     whole = (core.startswith(B_ON) and core.endswith(B_OFF)) or (
         core.startswith(I_ON) and core.endswith(I_OFF)
     )
+    if whole and _PREPRINT_WORD.search(flat) and len(flat.split()) <= 4:
+        return "venue"  # "*arXiv preprint*" on its own line
     if core.startswith(I_ON) and (_YEAR.search(flat) or _ACRONYM_PAREN.search(flat)):
         return "venue"  # "*Proceedings of the VLDB Endowment (PVLDB)*, 2024"
     short_tag = len(flat.split()) <= 4 and _VENUE_YEAR_TAG.search(flat)  # "*NeurIPS'23*"
@@ -1301,6 +1305,11 @@ def _continues(prev: str, line: str) -> bool:
     return prev.count("(") > prev.count(")") or prev.count("“") > prev.count("”")
 
 
+def _italic(text: str) -> bool:
+    core = LINK.sub("", text).strip(" |[],;.")
+    return core.startswith(I_ON) and core.endswith(I_OFF) and I_ON not in core[1:-1]
+
+
 def _roles(texts: list[str]) -> list[str]:
     """The role of each piece; a lone bold "name" right above an author list is a title."""
     roles = [_role(t) for t in texts]
@@ -1310,8 +1319,8 @@ def _roles(texts: list[str]) -> list[str]:
             continue
         if roles[k - 1] == "title" and names.looks_like_name(flat, strict=True):
             roles[k] = "authors"  # a lone author under the title: "Title" / "Jane Doe"
-        elif {"title", "authors"} <= set(roles[:k]) and _YEAR.search(flat):
-            roles[k] = "venue"  # "River Review 12(3), 2019" under title and authors
+        elif {"title", "authors"} <= set(roles[:k]) and (_YEAR.search(flat) or _italic(texts[k])):
+            roles[k] = "venue"  # "River Review 12(3), 2019", "*Journal*" under the authors
     for k in range(len(roles) - 1):
         if roles[k] == roles[k + 1] == "authors" and "," not in plain(texts[k]):
             roles[k] = "title"

@@ -280,7 +280,8 @@ def implicit_level(line: Line, prev: Line | None, nxt: Line | None) -> int | Non
     alone_before = prev is None or prev.heading_level is not None or not prev.text.endswith(",")
     first = line.text.split()[0].lower()
     short = len(line.text.split()) <= 5 and first not in ("a", "an", "the")
-    if line.text[0].isupper() and short and alone_before and nxt:
+    italic = re.fullmatch(r"\s*([*_])[^*_].*[^*_]\1\s*", line.raw)  # "*Under review*": a detail
+    if line.text[0].isupper() and short and alone_before and nxt and not italic:
         return 7
     return None
 

@@ -234,3 +234,20 @@ def test_about_page_prose_states_degrees_and_jobs():
     ]
     thesis = result["publications"][0]
     assert (thesis["title"], thesis["venue"]) == ("Rocks That Wait", "PhD Thesis")
+
+
+def test_entries_as_year_tag_bold_title_authors_italic_venue_links():
+    text = (
+        "# Ada Quill\n\n## Publications\n"
+        "`2025`\n__Folding Quiet Arrays__\n**Ada Quill**, Odo Brandt\n*arXiv preprint*\n"
+        "[Paper](https://arxiv.org/abs/0000.00001) · [Code](https://example.org/code)\n\n"
+        "`2024`\n__Boats on Warm Ponds__\nOdo Brandt, **Ada Quill**\n*Under review*\n\n"
+        "`2023`\n__Trellis of Gains__\nLise Ferrow, **Ada Quill**\n*Journal of Trellises*\n"
+        "[Paper](https://example.org/trellis)\n"
+    )
+    pubs = cvparse.parse(text, "resume.md")["publications"]
+    assert [(p["title"], p["venue"], p["status"], p["year"]) for p in pubs] == [
+        ("Folding Quiet Arrays", "arXiv", "preprint", 2025),
+        ("Boats on Warm Ponds", None, "under_review", 2024),
+        ("Trellis of Gains", "Journal of Trellises", "published", 2023),
+    ]
