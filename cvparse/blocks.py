@@ -236,6 +236,11 @@ def cut(items: list[Item], *, roles: bool = False, listed: bool = False) -> list
         found = _anchor(item, items[index - 1] if index else None)
         if found:
             anchors[index] = found
+    # Where entries open with their dates, a date closing a bullet is a detail's
+    # ("- Collaborated with X, leading to papers at Y 2024.").
+    opening = [i for i, (_, _, opens) in anchors.items() if opens]
+    if len(opening) >= 2 and len(opening) * 2 > len(anchors):
+        anchors = {i: a for i, a in anchors.items() if a[2] or not items[i].bullet}
     bullets = {i for i, it in enumerate(items) if it.bullet and not it.nested}
     mostly_undated_list = listed and set(anchors) <= bullets and len(bullets) > 2 * len(anchors)
     if not anchors or mostly_undated_list:

@@ -251,3 +251,20 @@ def test_entries_as_year_tag_bold_title_authors_italic_venue_links():
         ("Boats on Warm Ponds", None, "under_review", 2024),
         ("Trellis of Gains", "Journal of Trellises", "published", 2023),
     ]
+
+
+def test_a_year_closing_a_detail_bullet_opens_no_entry():
+    text = (
+        "# Ada Quill\n\n## Research Experience\n"
+        "`May 2024 - Present`\n__Quiet Labs__\nResearch Intern\n"
+        "- Built array folding tools.\n"
+        "- Worked with a partner team, leading to papers at SFS 2024 and CALM 2025.\n\n"
+        "`Aug 2021 - May 2024`\n__Fernwood University__\nResearch Assistant\n"
+        "- Counted moss.\n"
+    )
+    positions = cvparse.parse(text, "resume.md")["positions"]
+    assert [(p["organization"], p["title"], p["start"]) for p in positions] == [
+        ("Quiet Labs", "Research Intern", "2024-05"),
+        ("Fernwood University", "Research Assistant", "2021-08"),
+    ]
+    assert len(positions[0]["details"]) == 2
