@@ -30,7 +30,15 @@ _GENERIC_PUBLICATIONS = re.compile(
 _SELECTED = re.compile(r"\b(selected|representative|featured|recent|key|highlighted)\b", re.I)
 _PROSE_WORDS = 12
 _NEWS = re.compile(r"\b(news|updates)\b", re.I)
-_JOINED = re.compile(r"\b(start(ed|ing)?|join(ed|ing)?|began|moved to|appointed)\b", re.I)
+_JOINED = re.compile(
+    r"\b(start(ed|ing)?|join(ed|ing)?|began|begin(ning)?|moved to|appointed)\b", re.I
+)
+_NEWS_INTERNSHIP = re.compile(
+    r"\b(?i:start(?:ed|ing)?|began|begin(?:ning)?|join(?:ed|ing)?)\s+(?:my\s+|an?\s+)?"
+    r"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:research\s+)?internship"
+    r"(?:\s+(?:in|at)\s+(?P<place>[A-Z][\w-]+(?:,?\s+[A-Z][\w-]+)?))?",
+)
+_DEGREE_TALK = re.compile(r"ph\.?\s?d|doctor|master|bachelor|degree|undergraduate", re.I)
 _REFERENCES = re.compile(r"referen|referee", re.I)
 _ADDRESS_LABEL = re.compile(r"^(?:postal |home |mailing |office )?address\s*:\s*(.{6,})", re.I)
 _CURRENT = re.compile(r"^current (?:position|appointment|affiliation|employment)s?$", re.I)
@@ -403,6 +411,30 @@ class _Assembler:
                 if spans and any(n in item.lower() for n in names):
                     entry["start"] = fmt(spans[0].first)
                     break
+        for entry in self.result["education"]:  # "09/2024: Began my Ph.D. at Y"
+            school = (entry["institution"] or "").lower()
+            for item in news if school and not entry["start"] else []:
+                spans = find_dates(item)
+                if spans and school in item.lower() and _DEGREE_TALK.search(item):
+                    entry["start"] = fmt(spans[0].first)
+                    break
+        # A stay the page states nowhere else: "11/2025: Start X internship in Y".
+        known = " ".join(e["organization"] or "" for e in self.result["positions"]).lower()
+        for item in news:
+            found = _NEWS_INTERNSHIP.search(item)
+            spans = find_dates(item)
+            if not found or not spans or found["org"].lower() in known:
+                continue
+            known += " " + found["org"].lower()
+            sentence = item[found.start() :].split(". ")
+            self.result["positions"].append(
+                {
+                    "organization": found["org"], "department": None, "title": "Intern",
+                    "kind": "internship", "start": fmt(spans[0].first), "end": None,
+                    "supervisors": entries.advisors_in(item), "location": found["place"],
+                    "details": [d.strip(" .") for d in sentence[1:2] if d.strip(" .")],
+                }
+            )  # fmt: skip
 
     # ----------------------------------------------------------------- publications
     def _publications(self, sections: list[Section]) -> None:

@@ -268,3 +268,21 @@ def test_a_year_closing_a_detail_bullet_opens_no_entry():
         ("Fernwood University", "Research Assistant", "2021-08"),
     ]
     assert len(positions[0]["details"]) == 2
+
+
+def test_about_page_news_dates_studies_and_states_internships():
+    text = (
+        "# Ada Quill\n\n"
+        "I am a first-year Ph.D. student at Fernwood University, advised by Prof. Ida Brann.\n\n"
+        "# News\n\n"
+        "- 03/2026: Start QuietSoft internship in Lakeside. Building tools mentored by Olaf Rask.\n"
+        "- 09/2025: Begin my Ph.D. journey at Fernwood University.\n"
+    )
+    result = cvparse.parse(text, "about.md")
+    assert [(e["institution"], e["start"]) for e in result["education"]] == [
+        ("Fernwood University", "2025-09")
+    ]
+    assert [
+        (p["organization"], p["title"], p["start"], p["location"], p["supervisors"])
+        for p in result["positions"]
+    ] == [("QuietSoft", "Intern", "2026-03", "Lakeside", ["Olaf Rask"])]
