@@ -39,6 +39,13 @@ _NEWS_INTERNSHIP = re.compile(
     r"(?:\s+(?:in|at)\s+(?P<place>[A-Z][\w-]+(?:,?\s+[A-Z][\w-]+)?))?",
 )
 _DEGREE_TALK = re.compile(r"ph\.?\s?d|doctor|master|bachelor|degree|undergraduate", re.I)
+_LINKED = r"\[[^\]]+\]\([^)]*\)"
+_TEACH_FOR = re.compile(
+    r"\b(?P<role>(?:(?:head|lead|graduate|undergraduate)\s+)?(?:teaching assistant|TA|CA"
+    r"|course assistant|instructor|lecturer|tutor))s?\s+(?:for|of|in)\s+(?:the\s+)?"
+    rf"(?P<courses>{_LINKED}(?:(?:,\s*|,?\s+and\s+){_LINKED})*)",
+)
+_AT_SCHOOL = re.compile(r"^(?:At|In)\s+(?P<school>[A-Z][\w.&' -]{2,60}?),")
 _REFERENCES = re.compile(r"referen|referee", re.I)
 _ADDRESS_LABEL = re.compile(r"^(?:postal |home |mailing |office )?address\s*:\s*(.{6,})", re.I)
 _CURRENT = re.compile(r"^current (?:position|appointment|affiliation|employment)s?$", re.I)
@@ -139,6 +146,10 @@ class _Assembler:
                     self.result["skills"].extend(found)
                 self._mark([n for s in found for n in s["x_lines"]])
             return
+        told = " ".join(it.marked for it in items)
+        if kind == "teaching" and not any(it.bullet for it in items) and _TEACH_FOR.search(told):
+            self._prose_teaching(items)
+            return
         if kind == "teaching":
             groups = entries.labelled_groups(items)
             if any(label for label, _ in groups):
@@ -180,6 +191,34 @@ class _Assembler:
                 continue
             self.result[target].append(entry)  # type: ignore[index]
             self._mark(block.nos)
+
+    def _prose_teaching(self, items: list[Item]) -> None:
+        """Teaching told in sentences (an about page): "At X, I was a teaching assistant
+        for [Course A] and [Course B]." Each linked course is an entry; the rest is bio."""
+        paragraphs: list[list[Item]] = []
+        for item in items:
+            if item.gap_before or not paragraphs:
+                paragraphs.append([])
+            paragraphs[-1].append(item)
+        for paragraph in paragraphs:
+            found = []
+            nos = [n for it in paragraph for n in it.nos]
+            text = " ".join(it.marked for it in paragraph)
+            for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
+                school = _AT_SCHOOL.match(plain(sentence))
+                for match in _TEACH_FOR.finditer(sentence):
+                    for label, _ in links_in(match["courses"]):
+                        found.append(
+                            {
+                                "course": plain(label), "role": match["role"],
+                                "institution": school["school"] if school else None,
+                                "term": None, "details": [], "x_lines": nos,
+                            }
+                        )  # fmt: skip
+            self.result["teaching"].extend(found)
+            if not found:
+                self.bio_parts.append(" ".join(it.text for it in paragraph))
+            self._mark(nos)
 
     def _teaching_groups(self, items: list[Item]) -> list[Item]:
         """Lists under a bold label naming a teaching role ("**Teaching Assistant**" in a

@@ -358,7 +358,10 @@ def _author_parts(text: str) -> tuple[tuple[str, str, str, bool], ...] | None:
             elif ch in (U_ON, U_OFF):
                 under_open = ch == U_ON
         person = _author_part(plain(part))
-        if person is None and position and len(split) >= 3 and _MONONYM.fullmatch(plain(part)):
+        between_names = 0 < position < len(split) - 1 and all(
+            _author_part(plain(split[k])) for k in (position - 1, position + 1)
+        )
+        if person is None and between_names and _MONONYM.fullmatch(plain(part)):
             person = (plain(part).strip(), "", "")  # "A. Doe, Arvind and B. Roe"
         if person is None:
             return None

@@ -286,3 +286,18 @@ def test_about_page_news_dates_studies_and_states_internships():
         (p["organization"], p["title"], p["start"], p["location"], p["supervisors"])
         for p in result["positions"]
     ] == [("QuietSoft", "Intern", "2026-03", "Lakeside", ["Olaf Rask"])]
+
+
+def test_teaching_told_in_sentences_lists_linked_courses():
+    text = (
+        "# Ada Quill\n\n# Teaching\n\n"
+        "At Fernwood University, I served as a teaching assistant\n"
+        "for [Quiet Algorithms](https://example.org/qa), and a head teaching assistant for\n"
+        "[Loud Compilers](https://example.org/lc).\n\n"
+        "I also like gardening, which is unrelated to teaching.\n"
+    )
+    result = cvparse.parse(text, "about.md")
+    assert [(t["course"], t["role"], t["institution"]) for t in result["teaching"]] == [
+        ("Quiet Algorithms", "teaching assistant", "Fernwood University"),
+        ("Loud Compilers", "head teaching assistant", "Fernwood University"),
+    ]
