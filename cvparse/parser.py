@@ -46,6 +46,7 @@ _TEACH_FOR = re.compile(
     rf"(?P<courses>{_LINKED}(?:(?:,\s*|,?\s+and\s+){_LINKED})*)",
 )
 _AT_SCHOOL = re.compile(r"^(?:At|In)\s+(?P<school>[A-Z][\w.&' -]{2,60}?),")
+_PROJECTS_INTRO = re.compile(r"\b(projects?|software|packages|tools|open.source)\b", re.I)
 _REFERENCES = re.compile(r"referen|referee", re.I)
 _ADDRESS_LABEL = re.compile(r"^(?:postal |home |mailing |office )?address\s*:\s*(.{6,})", re.I)
 _CURRENT = re.compile(r"^current (?:position|appointment|affiliation|employment)s?$", re.I)
@@ -177,7 +178,7 @@ class _Assembler:
             else []
         )
         if extract is None:
-            items = self._teaching_groups(items)
+            items = self._teaching_groups(self._introduced_projects(items))
             blocks = cut(items) if items else []
             if all(it.bullet for it in items):
                 # A flat list: each bullet is one item, whatever dates it ends with.
@@ -219,6 +220,23 @@ class _Assembler:
             if not found:
                 self.bio_parts.append(" ".join(it.text for it in paragraph))
             self._mark(nos)
+
+    def _introduced_projects(self, items: list[Item]) -> list[Item]:
+        """A list a sentence introduces as software or projects ("Some projects I have
+        worked on:") lists projects; the sentence and other items are returned."""
+        rest: list[Item] = []
+        listing = False
+        for item in items:
+            if not item.bullet:
+                listing = item.text.endswith(":") and bool(_PROJECTS_INTRO.search(item.text))
+                rest.append(item)
+            elif listing and not item.nested:
+                entry = entries.project(Block([item]))
+                self.result["projects"].append(entry)
+                self._mark(item.nos)
+            else:
+                rest.append(item)
+        return rest
 
     def _teaching_groups(self, items: list[Item]) -> list[Item]:
         """Lists under a bold label naming a teaching role ("**Teaching Assistant**" in a

@@ -301,3 +301,18 @@ def test_teaching_told_in_sentences_lists_linked_courses():
         ("Quiet Algorithms", "teaching assistant", "Fernwood University"),
         ("Loud Compilers", "head teaching assistant", "Fernwood University"),
     ]
+
+
+def test_a_sentence_introducing_software_lists_projects():
+    text = (
+        "# Ada Quill\n\n# Research\n\n"
+        "I work on quiet arrays and loud compilers.\n\n"
+        "Some software projects I have helped build:\n\n"
+        "* [Hushpack](https://github.com/example/hushpack)\n"
+        "* [Loudc](https://gitlab.com/example/loudc)\n"
+    )
+    result = cvparse.parse(text, "about.md")
+    assert [(p["name"], p["url"]) for p in result["projects"]] == [
+        ("Hushpack", "https://github.com/example/hushpack"),
+        ("Loudc", "https://gitlab.com/example/loudc"),
+    ]
