@@ -24,7 +24,7 @@ from .dates import DateSpan, date_only, edge_date
 from .sections import Line
 
 INSTITUTION = re.compile(
-    r"\b(universit\w*|univ\.|college|institut\w*|school|academy|polytechnic\w*|conservato\w*"
+    r"\b(universit\w*|univ\.|college|institut\w*|school|academy|polytechni\w*|[ée]cole|conservato\w*"
     r"|gymnasium|hochschule|ETH|EPFL|MIT|UCLA|KTH|IIT|IISc|lyc[eé]e|seminary|centre|center)\b",
     re.I,
 )
@@ -77,6 +77,7 @@ class Item:
     heading: bool = False
     bold: bool = False
     gap_before: bool = False  # a blank source line precedes it
+    nested: bool = False  # a list item indented under another one
 
 
 @dataclass
@@ -142,6 +143,7 @@ def items_of(
     items: list[Item] = []
     growing: _Growing | None = None
     last_line = ""
+    outer = min((ln.indent for ln in lines if ln.bullet), default=0)
     for line in lines:
         gap = line.no > 1 and not all_lines.get(line.no - 1, line).text
         if line.marked.startswith(":") and items and not line.bullet:
@@ -177,6 +179,7 @@ def items_of(
                 line.heading_level is not None,
                 line.bold,
                 gap,
+                line.bullet and line.indent >= outer + 2,
             )
         )
     if growing:
@@ -291,7 +294,12 @@ def cut(items: list[Item], *, roles: bool = False, listed: bool = False) -> list
         found = _anchor(item, items[index - 1] if index else None)
         if found:
             anchors[index] = found
-    bullets = {i for i, it in enumerate(items) if it.bullet}
+    # Where entries open with their dates, a date closing a bullet is a detail's
+    # ("- Collaborated with X, leading to papers at Y 2024.").
+    opening = [i for i, (_, _, opens) in anchors.items() if opens]
+    if len(opening) >= 2 and len(opening) * 2 > len(anchors):
+        anchors = {i: a for i, a in anchors.items() if a[2] or not items[i].bullet}
+    bullets = {i for i, it in enumerate(items) if it.bullet and not it.nested}
     mostly_undated_list = listed and set(anchors) <= bullets and len(bullets) > 2 * len(anchors)
     if not anchors or mostly_undated_list:
         return _cut_undated(items, listed)
@@ -407,14 +415,21 @@ def _cut_undated(items: list[Item], listed: bool = False) -> list[Block]:
     if any(it.bullet for it in items):
         blocks = []
         head: list[Item] = []
+        group: list[Item] = []  # a school bullet over the items nested under it
         for index, item in enumerate(items):
             following = items[index + 1] if index + 1 < len(items) else None
-            if item.bullet:
-                blocks.append(Block([item], context=head))
+            if item.bullet and not item.nested:
+                group = []
+                if listed and following and following.nested and _names_a_school(item):
+                    group = [item]  # "* University of X" over the courses taught there
+                else:
+                    blocks.append(Block([item], context=head))
+            elif item.nested and group:
+                blocks.append(Block([item], context=group))
             elif listed and following and following.bullet and _names_a_school(item):
                 head = [item]  # "University of X" over the courses taught there
             elif blocks:
-                blocks[-1].items.append(item)
+                blocks[-1].items.append(item)  # a nested item details its parent
             else:
                 blocks.append(Block([item]))
         return blocks

@@ -144,6 +144,10 @@ def _find_dates(text: str) -> tuple[DateSpan, ...]:
                 if nxt[0] >= first[0]:
                     last, end = nxt, points[i + 1].end()
                     i += 1
+                elif first[1] is None and nxt[1] is None:
+                    # "2020 - 2015": the end first, as R Markdown CV templates print it
+                    first, last, end = nxt, first, points[i + 1].end()
+                    i += 1
         if last is None:
             tail = text[end:]
             if present := _PRESENT.match(tail):

@@ -469,6 +469,11 @@ def position(block: Block) -> dict:
             details.remove(found)
     if title and org is None and " at " in title:
         title, org = title.split(" at ", 1)
+    if title and org is None and location and "," in location:
+        # "Senior Analyst" / "Bright Analytics, Springfield": the employer and its town.
+        head, tail = (p.strip() for p in location.split(",", 1))
+        if len(head.split()) >= 2 or _org_rank(head):
+            org, location = head, tail
     unused = [p for p in rest if p is not org and p not in depts and p != title]
     details = unused + details if org else details
     text = " ; ".join(it.text for it in block.context + items)

@@ -4,31 +4,59 @@ from __future__ import annotations
 
 import re
 
-from . import entries, person
+from . import entries, names, person
 from .blocks import Block, Item, cut, items_of
 from .dates import find_dates, fmt
 from .publications import mark_self, parse_publications, self_name
-from .sections import YEAR_HEADING, Line, Section, build_lines, is_table_header, split_sections
-from .text import clean_line, fold
+from .sections import (
+    DOCUMENT_TITLE,
+    YEAR_HEADING,
+    Line,
+    Section,
+    build_lines,
+    is_table_header,
+    split_sections,
+)
+from .text import clean_line, fold, front_matter, links_in, plain
 
 SCHEMA = "cv-json/1"
 # A publications heading that names no kind of work ("Publications", "Selected
 # Papers"); any other ("Working Papers", "Peer-Reviewed Publications") is the category.
 _GENERIC_PUBLICATIONS = re.compile(
     r"^\W*((selected|representative|recent|research|list of|academic)\s+)?"
-    r"(publications?|papers|publication list)\W*$",
+    r"(publications?|papers|publication list)\W*(\s*[(\[]\d+[)\]])?\W*$",
     re.I,
 )
 _SELECTED = re.compile(r"\b(selected|representative|featured|recent|key|highlighted)\b", re.I)
 _PROSE_WORDS = 12
 _NEWS = re.compile(r"\b(news|updates)\b", re.I)
-_JOINED = re.compile(r"\b(start(ed|ing)?|join(ed|ing)?|began|moved to|appointed)\b", re.I)
+_JOINED = re.compile(
+    r"\b(start(ed|ing)?|join(ed|ing)?|began|begin(ning)?|moved to|appointed)\b", re.I
+)
+_NEWS_INTERNSHIP = re.compile(
+    r"\b(?i:start(?:ed|ing)?|began|begin(?:ning)?|join(?:ed|ing)?)\s+(?:my\s+|an?\s+)?"
+    r"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:research\s+)?internship"
+    r"(?:\s+(?:in|at)\s+(?P<place>[A-Z][\w-]+(?:,?\s+[A-Z][\w-]+)?))?",
+)
+_DEGREE_TALK = re.compile(r"ph\.?\s?d|doctor|master|bachelor|degree|undergraduate", re.I)
+_LINKED = r"\[[^\]]+\]\([^)]*\)"
+_TEACH_FOR = re.compile(
+    r"\b(?P<role>(?:(?:head|lead|graduate|undergraduate)\s+)?(?:teaching assistant|TA|CA"
+    r"|course assistant|instructor|lecturer|tutor))s?\s+(?:for|of|in)\s+(?:the\s+)?"
+    rf"(?P<courses>{_LINKED}(?:(?:,\s*|,?\s+and\s+){_LINKED})*)",
+)
+_AT_SCHOOL = re.compile(r"^(?:At|In)\s+(?P<school>[A-Z][\w.&' -]{2,60}?),")
+_PROJECTS_INTRO = re.compile(r"\b(projects?|software|packages|tools|open.source)\b", re.I)
 _REFERENCES = re.compile(r"referen|referee", re.I)
 _ADDRESS_LABEL = re.compile(r"^(?:postal |home |mailing |office )?address\s*:\s*(.{6,})", re.I)
 _CURRENT = re.compile(r"^current (?:position|appointment|affiliation|employment)s?$", re.I)
 # Degrees after the owner's name, in any case: ", M.A.", ", PH.D.", ", MD, PhD".
 _TRAILING_DEGREES = re.compile(
     r"(?:,\s*(?:(?:[A-Za-z]{1,3}\.\s?){1,3}[A-Za-z]{0,3}\.?|PhD|PHD|MD|MBA|MPH|MSc|DPhil))+\s*$"
+)
+_CV_FILE = re.compile(r"(?:\b|_)(?:cv|resume|vita)(?:\b|_)", re.I)
+_TEACH_ROLE_LABEL = re.compile(
+    r"^(teach\w*|teacher|course|tutor\w*|lab)\s+assistan\w*$|^(tutor|lecturer|instructor)s?$", re.I
 )
 _TEACH_WORD = re.compile(r"teach|course|lectur|tutor|instruct", re.I)
 
@@ -51,6 +79,7 @@ class _Assembler:
 
     def __init__(self, text: str, filename: str | None, fmt: str) -> None:
         self.result = empty_result(filename, fmt)
+        self.front = front_matter(text) if fmt in ("markdown", "text", "html") else {}
         self.lines = build_lines(text)
         self.by_no = {line.no: line for line in self.lines}
         self.sections = split_sections(self.lines)
@@ -118,6 +147,10 @@ class _Assembler:
                     self.result["skills"].extend(found)
                 self._mark([n for s in found for n in s["x_lines"]])
             return
+        told = " ".join(it.marked for it in items)
+        if kind == "teaching" and not any(it.bullet for it in items) and _TEACH_FOR.search(told):
+            self._prose_teaching(items)
+            return
         if kind == "teaching":
             groups = entries.labelled_groups(items)
             if any(label for label, _ in groups):
@@ -145,6 +178,8 @@ class _Assembler:
             else []
         )
         if extract is None:
+            items = self._teaching_groups(self._introduced_projects(items))
+            blocks = cut(items) if items else []
             if all(it.bullet for it in items):
                 # A flat list: each bullet is one item, whatever dates it ends with.
                 blocks = [Block([it]) for it in items]
@@ -157,6 +192,79 @@ class _Assembler:
                 continue
             self.result[target].append(entry)  # type: ignore[index]
             self._mark(block.nos)
+
+    def _prose_teaching(self, items: list[Item]) -> None:
+        """Teaching told in sentences (an about page): "At X, I was a teaching assistant
+        for [Course A] and [Course B]." Each linked course is an entry; the rest is bio."""
+        paragraphs: list[list[Item]] = []
+        for item in items:
+            if item.gap_before or not paragraphs:
+                paragraphs.append([])
+            paragraphs[-1].append(item)
+        for paragraph in paragraphs:
+            found = []
+            nos = [n for it in paragraph for n in it.nos]
+            text = " ".join(it.marked for it in paragraph)
+            for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
+                school = _AT_SCHOOL.match(plain(sentence))
+                for match in _TEACH_FOR.finditer(sentence):
+                    for label, _ in links_in(match["courses"]):
+                        found.append(
+                            {
+                                "course": plain(label), "role": match["role"],
+                                "institution": school["school"] if school else None,
+                                "term": None, "details": [], "x_lines": nos,
+                            }
+                        )  # fmt: skip
+            self.result["teaching"].extend(found)
+            if not found:
+                self.bio_parts.append(" ".join(it.text for it in paragraph))
+            self._mark(nos)
+
+    def _introduced_projects(self, items: list[Item]) -> list[Item]:
+        """A list a sentence introduces as software or projects ("Some projects I have
+        worked on:") lists projects; the sentence and other items are returned."""
+        rest: list[Item] = []
+        listing = False
+        for item in items:
+            if not item.bullet:
+                listing = item.text.endswith(":") and bool(_PROJECTS_INTRO.search(item.text))
+                rest.append(item)
+            elif listing and not item.nested:
+                entry = entries.project(Block([item]))
+                self.result["projects"].append(entry)
+                self._mark(item.nos)
+            else:
+                rest.append(item)
+        return rest
+
+    def _teaching_groups(self, items: list[Item]) -> list[Item]:
+        """Lists under a bold label naming a teaching role ("**Teaching Assistant**" in a
+        Service section) are teaching entries; the other items are returned."""
+        rest: list[Item] = []
+        label: Item | None = None
+        group: list[Item] = []
+        for item in [*items, None]:
+            if item is None or (item.bold and not item.bullet):
+                if label is not None and group:
+                    for block in cut(group, roles=True, listed=True):
+                        entry = entries.teaching(block)
+                        entry["role"] = entry["role"] or label.text
+                        entry["x_lines"] = sorted({*entry["x_lines"], *label.nos})
+                        self.result["teaching"].append(entry)
+                        self._mark([*block.nos, *label.nos])
+                elif label is not None:
+                    rest.append(label)
+                teaches = item is not None and _TEACH_ROLE_LABEL.search(item.text)
+                label, group = (item, []) if teaches else (None, [])
+                if item is not None and not teaches:
+                    rest.append(item)
+            elif label is not None and item.bullet:
+                group.append(item)
+            else:
+                label = None if not group else label
+                rest.append(item)
+        return rest
 
     def _other(self, section: Section, blocks: list[Block], following: Section | None) -> None:
         parent_only = (
@@ -200,6 +308,18 @@ class _Assembler:
                 info["name"] = person.display_name(candidate)
                 self._mark([line.no])
                 break
+        # A page generator's front matter names the author ("author:", "name:"), or
+        # titles the page with the owner's name rather than "CV".
+        for key in ("name", "author", "title"):
+            # A title may carry the site's name too: "Jane Doe | Home", "CV - Jane Doe".
+            for value in re.split(r"\s+[|–—·:-]\s+|'s\b", plain(self.front.get(key, ""))):
+                strict = key != "title" or names.looks_like_name(value, strict=True)
+                if strict and person.looks_like_name(value) and not DOCUMENT_TITLE.match(value):
+                    info["name"] = info["name"] if key == "title" and info["name"] else value
+                    break
+            else:
+                continue
+            break
         contact = person.contact_details(
             [(ln.no, ln.marked, ln.text) for ln in lines if not _is_prose(ln.text)]
         )
@@ -348,6 +468,30 @@ class _Assembler:
                 if spans and any(n in item.lower() for n in names):
                     entry["start"] = fmt(spans[0].first)
                     break
+        for entry in self.result["education"]:  # "09/2024: Began my Ph.D. at Y"
+            school = (entry["institution"] or "").lower()
+            for item in news if school and not entry["start"] else []:
+                spans = find_dates(item)
+                if spans and school in item.lower() and _DEGREE_TALK.search(item):
+                    entry["start"] = fmt(spans[0].first)
+                    break
+        # A stay the page states nowhere else: "11/2025: Start X internship in Y".
+        known = " ".join(e["organization"] or "" for e in self.result["positions"]).lower()
+        for item in news:
+            found = _NEWS_INTERNSHIP.search(item)
+            spans = find_dates(item)
+            if not found or not spans or found["org"].lower() in known:
+                continue
+            known += " " + found["org"].lower()
+            sentence = item[found.start() :].split(". ")
+            self.result["positions"].append(
+                {
+                    "organization": found["org"], "department": None, "title": "Intern",
+                    "kind": "internship", "start": fmt(spans[0].first), "end": None,
+                    "supervisors": entries.advisors_in(item), "location": found["place"],
+                    "details": [d.strip(" .") for d in sentence[1:2] if d.strip(" .")],
+                }
+            )  # fmt: skip
 
     # ----------------------------------------------------------------- publications
     def _publications(self, sections: list[Section]) -> None:
@@ -382,11 +526,39 @@ class _Assembler:
                 )
                 self._mark([ln.no for ln in left])
         self.result["publications"] = _drop_selected_duplicates(found)
-        if info["name"] is None and self.result["publications"]:
-            info["name"] = self_name(self.result["publications"])
+        self._owner_from_papers()
         if info["name"]:
             # Each (sub)section was parsed alone; a short one may not have shown who the owner is.
             mark_self(self.result["publications"], info["name"])
+
+    def _owner_from_papers(self) -> None:
+        """An owner the page never names in its header is the author on most papers, or
+        the one author whose name the rest of the page spells out (a link, a header
+        image's URL); a name printed with initials there is spelled out too."""
+        info, pubs = self.result["person"], self.result["publications"]
+        in_papers = {n for pub in pubs for n in pub.get("x_lines", [])}
+        elsewhere = "\n".join(ln.raw for ln in self.lines if ln.no not in in_papers)
+        if info["name"] is None and pubs:
+            info["name"] = self_name(pubs)
+        if info["name"] is None:
+            # The author the page's header spells out (a banner image's text, a link),
+            # else the one whose CV file the page links to.
+            authors = {a["name"] for pub in pubs for a in pub["authors"] if a["name"]}
+            body = [sec.heading_line for sec in self.sections[1:] if sec.heading_line]
+            top = min(body, default=len(self.lines) + 1)
+            header = "\n".join(ln.raw for ln in self.lines if ln.no < top)
+            found = {person.spelled_out(name, header) for name in authors} - {None}
+            if len(found) != 1:
+                cv_files = [url for _, url in links_in(elsewhere) if _CV_FILE.search(url)]
+                found = {
+                    spelled
+                    for name in authors
+                    if (spelled := person.spelled_out(name, elsewhere))
+                    and any(spelled.split()[-1].lower() in url.lower() for url in cv_files)
+                }
+            info["name"] = found.pop() if len(found) == 1 else None
+        elif person.looks_like_name(info["name"]) or " " not in info["name"]:
+            info["name"] = person.spelled_out(info["name"], elsewhere) or info["name"]
 
     # ----------------------------------------------------------------- leftovers
     def _unparsed(self) -> None:

@@ -4,10 +4,12 @@ plus the positions and degrees an "about" page states in prose."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .blocks import looks_like_role
 from .dates import find_dates
 from .entries import INSTITUTION, advisors_in, header_pieces, position_kind
+from .names import is_initials, strip_marks
 from .text import links_in
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
@@ -41,7 +43,8 @@ _HANDLE_URL = {
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.|von|van|der|de|del|da|di|du|le|la)$")
 _NOT_NAME = re.compile(
     r"\b(curriculum|vitae|resume|cv|university|department|school|institute|college|updated"
-    r"|page|email|phone|street|road|student|professor|about|contact|homepage)\b",
+    r"|page|email|phone|street|road|student|professor|about|contact|homepage|download|pdf"
+    r"|welcome|home|news|interested|click|here|menu|blog)\b",
     re.I,
 )
 _ADDRESS = re.compile(
@@ -277,13 +280,15 @@ def interests_in(text: str) -> list[str]:
 
 # --------------------------------------------------------------------- prose (about pages)
 _ROLE_SENTENCE = re.compile(
-    r"\bI\s+(?:am|'m|was|served as|worked as|work as|joined \S+ as)\s+(?:currently\s+|now\s+)?"
+    r"\bI\s+(?:am|'m|was|served as|worked as|work as|joined \S+ as)\s+"
+    r"(?:currently\s+|now\s+|also\s+)?"
     r"(?:a|an|the)\s+(?P<title>[^,;]+?)\s+(?:at|with|in)\s+(?:the\s+)?(?P<org>[^;]+?)"
-    r"(?=,\s+(?:working|where|leading|focusing|overseeing|and)\b|\.\s|\.$|;|$|\s+in\s+\d{4})",
+    r"(?=,\s+(?:working|where|leading|focusing|overseeing|and)\b|\s+(?:working|under)\s"
+    r"|\.\s|\.$|;|$|\s+in\s+\d{4})",
 )
 _ROLE_AT = re.compile(_ROLE_SENTENCE.pattern.replace(r"(?:at|with|in)", "at"))
 _DEGREE_SENTENCE = re.compile(
-    r"\b(?:obtained|received|earned|completed|got|finished)\s+my\s+(?P<degree>[\w.']+)"
+    r"\b(?:obtained|received|earned|completed|got|finished)\s+(?:my|a|an)\s+(?P<degree>[\w.']+)"
     r"(?:\s+degree)?(?:\s+in\s+(?P<field>[^,]+?))?\s+(?:from|at)\s+(?:the\s+)?(?P<inst>[^,.]+?)"
     r"(?:\s+in\s+(?P<year>(?:19|20)\d\d))?(?=[,.]|\s+under|\s+with|$)",
 )
@@ -409,4 +414,39 @@ def name_from_contact(email: str | None, homepage: str | None) -> str | None:
     ):
         if source and re.fullmatch(r"[a-z]+[._-][a-z]+", source, re.I):
             return " ".join(p.capitalize() for p in re.split(r"[._-]", source))
+    return None
+
+
+_FORM_OF_ADDRESS = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|miss|dear|sir|by|with|and)$", re.I)
+
+
+def spelled_out(short: str, text: str) -> str | None:
+    """The full form of a name printed with initials or as a family name alone ("U. Doe",
+    "Doe, J.", "Doe"), where the document spells it out: in prose, a link's text, or a
+    URL ("/jane-doe", "?text=Jane%20Doe" in a header image). None if not found, or if
+    the name is already spelled out or several people fit."""
+    words = re.findall(r"[^\W\d_][\w'’-]*\.?", strip_marks(short)[0])
+    family = [w.rstrip(".") for w in words if not is_initials(w)]
+    initials = [w[0].upper() for w in words if is_initials(w)]
+    if len(family) != 1 or len(words) > 1 and not initials:
+        return None
+    surname = re.escape(family[0])
+    decoded = re.sub(r"[-_+]|%20", " ", text)
+    found: Counter[str] = Counter()
+    for pattern, flags in (
+        (rf"\b([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){{0,2}}) {surname}\b(?![-'’])", 0),
+        (rf"(?<![A-Za-z])([a-z]{{2,}}) {surname}(?![A-Za-z])", re.I),  # URL slugs
+    ):
+        for match in re.finditer(pattern, decoded, flags):
+            given = match.group(1).split()
+            if any(_FORM_OF_ADDRESS.match(w) or _NOT_NAME.match(w) for w in given):
+                continue
+            if initials and given[0][0].upper() != initials[0]:
+                continue
+            full = " ".join(w.capitalize() if w.islower() else w for w in given)
+            found[f"{full} {family[0]}"] += 1
+        if found:
+            break  # a name printed in the text beats one read from a URL
+    if len(found) == 1 or len(found) > 1 and len(set(found.values())) > 1:
+        return found.most_common(1)[0][0]
     return None

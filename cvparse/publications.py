@@ -294,8 +294,12 @@ def _sentence_end(text: str, start: int = 0, *, venue: bool = False) -> int:
     return -1
 
 
+# Links in parentheses after a title: "Title ([PDF](...), [video](...))".
+_LINKS_IN_PARENS = re.compile(r"\(\s*(?:\x10[^\x11]*\x11\s*[,;·|]?\s*)+\)[.\s]*$")
+
+
 def _title_clean(text: str) -> str:
-    t = plain(text).strip()
+    t = plain(_LINKS_IN_PARENS.sub("", text)).strip()
     t = t.strip(" ,;:-–—|")
     t = re.sub(r"^[\"“‘']+|[\"”’']+$", "", t).strip()
     t = re.sub(r"[.,]+[\"”’']*$", "", t).strip()
@@ -344,6 +348,8 @@ _NOT_A_NAME_WORD = re.compile(
 
 
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
+# One capitalised word amid an author list: a person known by one name.
+_MONONYM = re.compile(r"\s*[A-Z][a-z]{2,}\s*")
 _TRAILING_REMARK = re.compile(rf"{PARENTHETICAL}\s*$")
 _ENDS_WITH_INITIAL = re.compile(r"\b[A-Z]\.$")
 _VANCOUVER_END = re.compile(r"\S\s[A-Z]{1,3}\.$")
@@ -357,7 +363,8 @@ def _author_parts(text: str) -> tuple[tuple[str, str, str, bool], ...] | None:
         return None
     bold_open = under_open = False
     parts = []
-    for part in names.split_authors(text):
+    split = names.split_authors(text)
+    for position, part in enumerate(split):
         marked = _PARENTHETICAL.sub("", part)  # a bold "(**1983**)" is not the name
         is_bold = bold_open or under_open or B_ON in marked or U_ON in marked
         for ch in part:
@@ -366,6 +373,11 @@ def _author_parts(text: str) -> tuple[tuple[str, str, str, bool], ...] | None:
             elif ch in (U_ON, U_OFF):
                 under_open = ch == U_ON
         person = _author_part(plain(part))
+        between_names = 0 < position < len(split) - 1 and all(
+            _author_part(plain(split[k])) for k in (position - 1, position + 1)
+        )
+        if person is None and between_names and _MONONYM.fullmatch(plain(part)):
+            person = (plain(part).strip(), "", "")  # "A. Doe, Arvind and B. Roe"
         if person is None:
             return None
         if person[0]:
@@ -532,8 +544,15 @@ def _plausible_authors(text: str, terminator: str) -> bool:
     """A lone unmarked "name" before a colon or period may be a title's head
     ("Contrastive Symbolic Regression: ..."): ask more of it."""
     parts = _author_parts(text.strip().strip(",;")) or ()
-    if len(parts) != 1 or parts[0][1]:
+    if not parts or len(parts) == 1 and parts[0][1]:
         return True
+    if len(parts) > 1:
+        if any(marks or bold for _, marks, _, bold in parts):
+            return True
+        # Unmarked "names" without an initial that read as English ("Composing Data
+        # Through Task and Kernel Fusion") are a title's words.
+        full = [n for n, *_ in parts if not any(names.is_initials(w) for w in n.split())]
+        return len(full) < len(parts) or all(names.looks_like_name(n, strict=True) for n in full)
     name = parts[0][0]
     if terminator == ":" and not any(names.is_initials(w) for w in name.split()):
         return False
@@ -645,7 +664,7 @@ def _title_then_authors(text: str, legend: dict[str, str]) -> tuple[str, list[di
     if len(segments) < 2:
         return None
     start = None
-    for i in range(len(segments) - 1, 0, -1):
+    for i in range(len(segments) - 1, -1, -1):
         seg = segments[i].strip()
         flat = names.strip_marks(re.sub(rf"{PARENTHETICAL}\s*$", "", plain(seg)))[0]
         if names.ET_AL.match(flat):
@@ -657,16 +676,50 @@ def _title_then_authors(text: str, legend: dict[str, str]) -> tuple[str, list[di
                 break
         flat = re.sub(r"^(?:and|&)\s+", "", flat)
         strict = B_ON not in seg and U_ON not in seg
-        if names.looks_like_name(flat, strict=strict):
+        if i and names.looks_like_name(flat, strict=strict):
             start = i
-        else:
-            break
+            continue
+        # "Title. First Author, Second Author": the title's last sentence holds the first.
+        end = last = _sentence_end(seg)
+        while last > 0:
+            end, last = last, _sentence_end(seg, last)
+        head_name = names.strip_marks(plain(seg[end:]).strip())[0] if end > 0 else ""
+        if start is not None and names.looks_like_name(head_name):
+            segments[i : i + 1] = [seg[:end], seg[end:].strip()]
+            start = i + 1
+        break
     if start is None:
         return None
     records = _author_records(", ".join(segments[start:]), legend)
     if not records:
         return None
     return ", ".join(segments[:start]), records
+
+
+def _names_then_venue(text: str, legend: dict[str, str]) -> tuple[list[dict], str] | None:
+    """ "Doe J., Roe, Poe*, Venue 2022" after a title set off by emphasis or quotes: the
+    names up to the first comma-separated piece that is none, and the venue after them.
+    Family names alone count when there are several."""
+    segments = re.split(r",\s+(?![^()]*\))", text)
+    count = 0
+    for seg in segments:
+        flat = names.strip_marks(re.sub(r"^(?:and|&)\s+", "", plain(seg).strip()))[0]
+        family_only = re.fullmatch(r"[A-Z][a-z'’-]+", flat)
+        if not (family_only or names.looks_like_name(flat, strict=True)):
+            break
+        count += 1
+    if count < 2 or count == len(segments):
+        return None
+    records = []
+    for seg in segments[:count]:
+        found = _author_records(seg, legend)
+        if found is None:  # a family name alone
+            name, marks = names.strip_marks(plain(seg).strip())
+            equal = any(legend.get(c, "equal") == "equal" for c in marks if c in "*†‡#")
+            found = [{"name": name, "equal_contribution": equal, "is_self": B_ON in seg,
+                      "x_marks": marks, "x_remark": ""}]  # fmt: skip
+        records.extend(found)
+    return records, ", ".join(segments[count:])
 
 
 def _add_with_authors(w: re.Match[str], legend: dict[str, str], out: Parsed) -> None:
@@ -681,6 +734,11 @@ def _add_with_authors(w: re.Match[str], legend: dict[str, str], out: Parsed) -> 
 
 def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     """Fill title, authors and the venue part of `out` from one citation string."""
+    # "*PhD Thesis*: Title": the kind of work as a label before the title.
+    label = re.match(r"^[\x01\x03]?([A-Z][\w.'’ ]{2,40}?)[\x02\x04]?\s*:\s+(?=\S)", text)
+    if label and _THESIS.match(label.group(1)):
+        _set_venue(label.group(1), out)
+        text = text[label.end() :]
     # Economics: "Title (with X and Y), Venue" — the owner first, then X and Y.
     w = _WITH.search(text)
     if w and _sentence_end(text[: w.start()].rstrip()) in (-1, len(text[: w.start()].rstrip())):
@@ -793,9 +851,11 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
         out.title = _title_clean(title)
         _parse_venue(rest, out)
         return
-    # Title first: "Title, Authors", "Title. Authors. Venue".
+    # Title first: "Title, Authors", "Title. Authors. Venue", "*Title*, Authors, Venue".
     title, rest = _split_title_rest(text)
     lead = _author_prefix(rest.lstrip(), legend) if rest else None
+    if lead is None and rest.lstrip().startswith(","):
+        lead = _names_then_venue(rest.lstrip(" ,"), legend)
     if lead:
         out.title = _title_clean(title)
         out.authors, rest = lead
@@ -804,7 +864,9 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     tta = _title_then_authors(text, legend)
     if tta:
         title, out.authors = tta
+        title, venue = _title_with_venue(title)
         out.title = _title_clean(title)
+        _parse_venue(venue, out)
         return
     out.title = _title_clean(title)
     _parse_venue(rest, out)
@@ -1102,6 +1164,8 @@ def _is_plain_subheading(line: Line, before: list[Line], nxt: Line | None) -> bo
         and flat[:1].isupper()
         and not re.search(r"[\d,;]|[.:)]$", flat)
         and (not before or _ends_entry(plain(before[-1].text)))
+        # "*Under review*" right under an entry's authors is that entry's status.
+        and not (before and not line.blank_before and _STATUS_ONLY.match(flat))
         and _citation_start(nxt.text)
         and not _citation_start(line.text)
     )
@@ -1186,6 +1250,17 @@ def _segment(lines: list[Line]) -> list[list[Line]]:
         if _citation_start(ln.text)
         and (i == 0 or ln.blank_before or _ends_entry(plain(lines[i - 1].text)))
     }
+    # Entries of several lines each (title / authors / venue), set apart by blank lines.
+    breaks = {i for i, ln in enumerate(lines) if ln.blank_before} | {0}
+    paragraphs = _group_by_start(lines, breaks)
+    if (
+        not headings
+        and len(paragraphs) >= 2
+        and sum(len(p) >= 2 for p in paragraphs) * 2 > len(paragraphs)
+        and all(len(p) <= 8 for p in paragraphs)
+        and starts <= breaks
+    ):
+        return paragraphs
     if len(starts) >= 2 or (starts == {0} and not headings and len(lines) > 1):
         return _group_by_start(lines, starts | {0})
     return _group_by_roles(lines)
@@ -1203,6 +1278,9 @@ _VENUE_LINE = re.compile(
 )
 
 
+_THESIS = re.compile(
+    r"^(?:[A-Z][\w.'’]*\s){0,3}(?:thesis|dissertation)\b[^.]{0,60}\.?$", re.IGNORECASE
+)
 _CITE_LABEL = re.compile(r"^(?:recommended citation|citation|cite as|reference)\s*:\s*", re.I)
 _PUBLISHED_IN = re.compile(
     r"^(?:published|appeared|presented|to appear|accepted)\s+(?:in|at)\s+", re.IGNORECASE
@@ -1236,7 +1314,7 @@ def _role(text: str) -> str:
         or (_MONTH_YEAR.search(flat) and not no_date)
     ):
         return "date"
-    if not LINK.sub("", text).strip(" |[]()\\,;") and LINK.search(text):
+    if not LINK.sub("", text).strip(" |[]()\\,;·•/") and LINK.search(text):
         return "links"
     if (
         _LOCATION.match(no_date)
@@ -1247,6 +1325,8 @@ def _role(text: str) -> str:
         r"\b[A-Z]\.\s[A-Z][a-z]+(?:,|$|\sand\b)", flat
     ):  # "A. Smith, B. Jones" is no place
         return "location"
+    if _THESIS.match(flat):
+        return "venue"  # "M.S. Thesis, Some University"
     if (
         _is_author_list(text.rstrip("."))
         and ("," in flat or B_ON in text or " and " in flat)
@@ -1259,6 +1339,8 @@ def _role(text: str) -> str:
     whole = (core.startswith(B_ON) and core.endswith(B_OFF)) or (
         core.startswith(I_ON) and core.endswith(I_OFF)
     )
+    if whole and _PREPRINT_WORD.search(flat) and len(flat.split()) <= 4:
+        return "venue"  # "*arXiv preprint*" on its own line
     if core.startswith(I_ON) and (_YEAR.search(flat) or _ACRONYM_PAREN.search(flat)):
         return "venue"  # "*Proceedings of the VLDB Endowment (PVLDB)*, 2024"
     short_tag = len(flat.split()) <= 4 and _VENUE_YEAR_TAG.search(flat)  # "*NeurIPS'23*"
@@ -1287,12 +1369,29 @@ def _continues(prev: str, line: str) -> bool:
     return prev.count("(") > prev.count(")") or prev.count("“") > prev.count("”")
 
 
+def _italic(text: str) -> bool:
+    core = LINK.sub("", text).strip(" |[],;.")
+    return core.startswith(I_ON) and core.endswith(I_OFF) and I_ON not in core[1:-1]
+
+
 def _roles(texts: list[str]) -> list[str]:
     """The role of each piece; a lone bold "name" right above an author list is a title."""
     roles = [_role(t) for t in texts]
+    for k in range(1, len(roles)):
+        flat = plain(texts[k]).rstrip(".")
+        if roles[k] != "title" or roles[k - 1] == "abstract":
+            continue
+        if roles[k - 1] == "title" and names.looks_like_name(flat, strict=True):
+            roles[k] = "authors"  # a lone author under the title: "Title" / "Jane Doe"
+        elif {"title", "authors"} <= set(roles[:k]) and (_YEAR.search(flat) or _italic(texts[k])):
+            roles[k] = "venue"  # "River Review 12(3), 2019", "*Journal*" under the authors
     for k in range(len(roles) - 1):
         if roles[k] == roles[k + 1] == "authors" and "," not in plain(texts[k]):
             roles[k] = "title"
+    # The first piece of an entry with no title is its title, though it may read like
+    # prose ("Title. Venue 2025." over the authors' line) or a place ("Title, Subtitle.").
+    if len(roles) > 1 and roles[0] in ("description", "location") and "title" not in roles:
+        roles[0] = "title"
     return roles
 
 
@@ -1466,6 +1565,10 @@ def _strip_leading_tag(text: str, out: Parsed) -> str:
     if not m:
         return text
     tag = plain(m.group("b") or m.group("c") or m.group("p") or "")
+    if _STATUS_ONLY.match(tag):  # "[Preprint] Title ...", "[Under review] ..."
+        _status_from(tag, out)
+        out.status = out.status or "preprint"
+        return text[m.end() :]
     vt = _VENUE_YEAR_TAG.search(tag)
     if not vt:
         return text
@@ -1518,6 +1621,10 @@ def _read_roles(pieces: list[str], roles: list[str], legend: dict[str, str], out
             out.notes.append(flat.strip("() "))  # a remark after the authors or venue
         elif role == "title" or role == "citation" and not out.title:
             piece = _strip_leading_tag(piece, out)
+            if not ({"venue", "citation"} & set(roles)) and not titles:
+                piece, venue = _title_with_venue(piece)
+                if venue:
+                    _parse_venue(venue, out)
             tag = _VENUE_YEAR_TAG.search(plain(piece))
             if tag and tag.end() >= len(plain(piece)) - 1 and tag.start() > 0:
                 out.venue_short = out.venue_short or tag.group("short")
@@ -1557,6 +1664,27 @@ def _read_roles(pieces: list[str], roles: list[str], legend: dict[str, str], out
             out.notes.append(flat.strip("()[] ") if role == "note" else flat)
         prev_role = role
     out.title = _title_clean(" ".join(titles))
+
+
+# Where a venue opens after a title and a comma: "Title, Proceedings of ...".
+_VENUE_AFTER_COMMA = re.compile(
+    r",\s+(?=(?:in\s+)?(?:proc\.|proceedings|conference|symposium|workshop|journal|transactions"
+    r"|annual|international|ACM|IEEE|USENIX|SIAM)\b)",
+    re.IGNORECASE,
+)
+
+
+def _title_with_venue(piece: str) -> tuple[str, str]:
+    """A title line that goes on with the venue ("Title. Proceedings of X (XY) 2025."),
+    the authors being on a line of their own: (title, venue part, or "")."""
+    title, rest = _split_title_rest(piece)
+    flat = plain(rest)
+    if not (_YEAR.search(flat) or _ACRONYM_PAREN.search(flat) or _THESIS.match(flat.strip())):
+        comma = _VENUE_AFTER_COMMA.search(piece)
+        if not comma:
+            return piece, ""
+        title, rest = piece[: comma.start()], piece[comma.end() :]
+    return (title, rest) if len(plain(title).split()) >= 2 else (piece, "")
 
 
 def _read_cited(piece: str, legend: dict[str, str], out: Parsed) -> None:

@@ -25,7 +25,8 @@ KIND_PATTERNS: tuple[tuple[str, str], ...] = (
         "other",
         r"\b(news|updates|hobbies|volunteer\w*|references|referees|personal information"
         r"|personal details|personal data|contact|leaves?|current research|misc\w*"
-        r"|extracurricular|activities|memberships?|affiliations|media|press|languages"
+        r"|extracurricular|activities|memberships?|affiliations|media|press"
+        r"|(?<!programming )languages"
         r"|citizenship|visa)\b",
     ),
     ("teaching", r"\b(teaching|courses taught|courses|instruct\w*|tutor\w*|lectures given)\b"),
@@ -38,7 +39,8 @@ KIND_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "other",
         r"\b(service|services|(?<!under )review|reviewer|reviewing|referee|refereeing|committees?"
-        r"|editorial|outreach|leadership|supervis\w*|advis\w*|mentor\w*|mentees|panels?)\b",
+        r"|editorial|outreach|leadership|supervis\w*|advis\w*|mentor\w*|mentees|panels?"
+        r"|(graduate |doctoral |ph\.?d\.? )students)\b",
     ),
     (
         "other",
@@ -48,18 +50,18 @@ KIND_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "skills",
         r"\b(skills?|competenc\w*|programming|proficiency|certifications?|certificates"
-        r"|tools and technologies|expertise)\b",
+        r"|tools|technologies|expertise)\b",
     ),
     (
         "interests",
-        r"\b(research interests?|interests?|areas? of (interest|research|expertise)"
+        r"\b(research interests?|interests?|interested in|areas? of (interest|research|expertise)"
         r"|(research |primary |secondary )?fields( of (interest|specialization))?"
         r"|research (areas?|topics|focus|directions?))\b",
     ),
     (
         "education",
         r"\b(education\w*|academic background|academic training|degrees"
-        r"|qualifications|schooling|studies)\b",
+        r"|qualifications|schooling|studies|training)\b",
     ),
     (
         "publications",
@@ -67,7 +69,8 @@ KIND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|chapters?|patents?|proceedings|journals?|bibliography"
         r"|peer.reviewed|theses|thesis|monographs?|works? in progress"
         r"|research outputs?|under review|submitted|in preparation"
-        r"|first.author|co.authored|reports?|dissertations?)\b",
+        r"|first.author|co.authored|reports?|dissertations?|edited volumes?|outputs?"
+        r"|abstracts|encyclop\w+)\b",
     ),
     ("projects", r"\b(projects?|open.source|software)\b"),
     (
@@ -140,6 +143,8 @@ _MODIFIERS = set(
         "unpublished",
         "published",
         "forthcoming",
+        "entries",
+        "scholarly",
     ]
 )
 _STATUS_LINE = re.compile(r"^(in |to appear|accepted|published|forthcoming)", re.I)
@@ -151,8 +156,12 @@ _ROLE_TAIL = re.compile(
     re.I,
 )
 YEAR_HEADING = re.compile(r"^(19|20)\d\d(\s*[–-]\s*((19|20)\d\d|present))?$", re.I)
-_DOCUMENT_TITLE = re.compile(r"^(curriculum vit(ae|æ)|cv|r[ée]sum[ée]|vita)$", re.I)
+DOCUMENT_TITLE = re.compile(r"^(curriculum vit(ae|æ)|cv|r[ée]sum[ée]|vita)$", re.I)
 _NAME_LIKE = re.compile(r"^[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*){1,3}$")
+# Numbering before a heading ("3.", "IV.", "B)") and a count after it ("(42)", "[12]").
+_HEADING_DRESS = re.compile(r"^(\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+|\s*[(\[]\d+[)\]]$")
+_HEADING_ATTRIBUTES = re.compile(r"\s*\{[#.:\w][^{}]*\}\s*$")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
 _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _PAGE_FOOTER = re.compile(r"^(page\s+\d+(\s+of\s+\d+)?|\d+\s*/\s*\d+|-?\s*\d{1,2}\s*-?)$", re.I)
@@ -171,6 +180,7 @@ class Line:
     heading_level: int | None = None  # set for explicit (#, setext) headings
     bold: bool = False
     raw: str = ""  # the source line without its heading marks or bullet
+    indent: int = 0  # spaces before a bullet: nested list items are indented more
 
 
 @dataclass
@@ -187,9 +197,9 @@ class Section:
 
 def heading_kind(title: str) -> str | None:
     """The kind of section a heading's words name, or None when it names none."""
-    t = plain(title).lower().strip(" :.")
-    t = re.sub(r"[^\w\s&/,.'-]", " ", t)
-    t = re.sub(r"\s+", " ", t).strip()
+    t = re.sub(r"[^\w\s&/,.'()\[\]-]", " ", plain(title).lower())
+    t = _HEADING_DRESS.sub("", t.strip(" :.-"))
+    t = re.sub(r"\s+", " ", re.sub(r"[()\[\]]", " ", t)).strip(" :.-")
     words = t.split()
     if not words or len(words) > 7 or re.search(r"\d", t) or _ROLE_TAIL.search(t):
         return None
@@ -232,14 +242,19 @@ def build_lines(source: str) -> list[Line]:
             and len(raw.split()) <= 8
         ):
             level = 1 if raw_lines[index + 1].strip().startswith("=") else 2
+        if level is not None:
+            body = _HEADING_ATTRIBUTES.sub("", body)  # Pandoc's "## Education {#edu .x}"
         bullet, body = bullet_of(body) if level is None else (False, body)
         marked = clean_line(body)
         text = plain(marked)
+        if bullet and _NUMBERED.match(raw) and heading_kind(text) and len(text.split()) <= 5:
+            bullet = False  # "3. PUBLICATIONS": a numbered heading, not a list item
         if level is not None and not text:
             level = None
         if _PAGE_FOOTER.match(text):
             marked = text = ""
-        lines.append(Line(no, marked, text, bullet, level, is_bold_only(marked), body))
+        indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip()) if bullet else 0
+        lines.append(Line(no, marked, text, bullet, level, is_bold_only(marked), body, indent))
     return lines
 
 
@@ -269,7 +284,8 @@ def implicit_level(line: Line, prev: Line | None, nxt: Line | None) -> int | Non
     alone_before = prev is None or prev.heading_level is not None or not prev.text.endswith(",")
     first = line.text.split()[0].lower()
     short = len(line.text.split()) <= 5 and first not in ("a", "an", "the")
-    if line.text[0].isupper() and short and alone_before and nxt:
+    italic = re.fullmatch(r"\s*([*_])[^*_].*[^*_]\1\s*", line.raw)  # "*Under review*": a detail
+    if line.text[0].isupper() and short and alone_before and nxt and not italic:
         return 7
     return None
 
@@ -295,7 +311,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
             title_line = not sections[0].lines or (
                 len(sections[0].lines) <= 3 and _NAME_LIKE.match(title)
             )
-            if _DOCUMENT_TITLE.match(title) or (kind is None and title_line and len(sections) == 1):
+            if DOCUMENT_TITLE.match(title) or (kind is None and title_line and len(sections) == 1):
                 sections[0].lines.append(line)  # the title line (the owner's name)
                 continue
             top = _open(sections, kind or "other", title, level, line)
@@ -303,7 +319,9 @@ def split_sections(lines: list[Line]) -> list[Section]:
             continue
         deeper = level > top.level
         top_empty = not any(sec.lines for sec in sections[top_index:])
-        if line.heading_level is not None and deeper and level == sub_level:
+        # ...unless it names a kind of its own under a catch-all parent ("Main" / "Education").
+        own_kind = kind in STRUCTURED and top.kind == "other"
+        if line.heading_level is not None and deeper and level == sub_level and not own_kind:
             # A sibling of an earlier sub-heading stays inside the same parent.
             same = kind == top.kind or (kind is None and top.kind == "publications")
             _open_sub(sections, top, title, line, kind=None if same else "other")

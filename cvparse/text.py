@@ -18,8 +18,17 @@ from .readers.labels import join_label
 
 # What a reader never sees: front matter, HTML comments, Liquid/Jinja code. Replaced by
 # as many newlines as they held so that line numbers stay those of the source.
-_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n.*?\n---[ \t]*\n", re.S)
-_HIDDEN = re.compile(r"<!--.*?-->|\{%.*?%\}|\{\{.*?\}\}", re.S)
+# YAML (---) or TOML (+++, Hugo) front matter.
+_FRONT_MATTER = re.compile(r"\A\s*(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.S)
+_HIDDEN = re.compile(
+    r"<!--.*?-->|\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{%.*?%\}|\{\{.*?\}\}"
+    # Quarto / R Markdown code chunks (```{r} ... ```): code, not what the page shows.
+    r"|^[ \t]*```+[ \t]*\{[^}\n]*\}[^\n]*\n.*?^[ \t]*```+[ \t]*$"
+    # kramdown attribute lists ("{: .prompt-tip }") and Pandoc fenced-div marks (":::").
+    r"|^[ \t]*\{:[^}\n]*\}[ \t]*$|^[ \t]*:{3,}[^\n]*$",
+    re.S | re.M,
+)
+_FRONT_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(\S.*?)[ \t]*$", re.M)
 
 _BULLET = re.compile(
     r"^\s*(?:[-*+•·◦▪▫■□➢➤►▸‣⁃●○◆◇✓✔☐☑❖]|\(cid:\d+\)|\d{1,3}[.)](?=\s)|\u2013|\u2014)\s+"
@@ -62,6 +71,20 @@ def strip_hidden(text: str) -> str:
 
     text = _FRONT_MATTER.sub(blank, text)
     return _HIDDEN.sub(blank, text)
+
+
+def front_matter(text: str) -> dict[str, str]:
+    """The top-level scalar fields of a page's YAML or TOML front matter (``title``,
+    ``author``, ``name``...), lower-cased keys, quotes removed."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}
+    fields = {}
+    for key, value in _FRONT_FIELD.findall(match.group(2)):
+        value = value.strip().strip("\"'").strip()
+        if value and not value.startswith(("[", "{", "|", ">", "&", "!")):
+            fields.setdefault(key.lower(), value)
+    return fields
 
 
 def _fix_mojibake(text: str) -> str:

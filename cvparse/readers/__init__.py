@@ -36,6 +36,8 @@ _UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xfd7zXZ\x00", "an xz archive"),
 )
 _SUPPORTED_HINT = "Please upload a PDF, DOCX, Markdown, plain-text, HTML or BibTeX file."
+# Quarto and R Markdown sources are Markdown with front matter and code chunks.
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".qmd", ".rmd")
 _BIBTEX_ENTRY = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.M)
 _HTML_START = re.compile(r"\A\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
 
@@ -86,7 +88,7 @@ def read(data: bytes, filename: str) -> ReadDocument:
         return _checked(ReadDocument(html_to_markdown(text), "html"))
     if suffix == ".bib" or _looks_like_bibtex(text):
         return _checked(ReadDocument(text, "bibtex"))
-    if suffix in (".md", ".markdown", ".mdown", ".mkd") or looks_like_markdown(text):
+    if suffix in _MARKDOWN_SUFFIXES or looks_like_markdown(text):
         return _checked(ReadDocument(text, "markdown"))
     return _checked(ReadDocument(text, "text"))
 

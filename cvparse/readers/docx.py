@@ -17,6 +17,7 @@ MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed, per member larger than 1 MB
 _W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
+_PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.I)
 
 
 def read_docx(data: bytes) -> str:
@@ -30,17 +31,48 @@ def read_docx(data: bytes) -> str:
         document.part.get_style = functools.cache(document.part.get_style)
     except Exception as exc:  # python-docx raises many types for broken packages
         raise CVParseError("The Word document could not be opened; it seems damaged.") from exc
-    lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, docx.table.Table):
-            lines.extend(_table_lines(block))
-        else:
-            lines.append(_paragraph_line(block))
-    text = "\n".join(lines)
+    lines = _block_lines(document, docx.table.Table)
+    # Word CVs often set the name and contacts in the page header; it comes first
+    # (once, not per page). Footers hold page numbers and dates: left out.
+    opening = {_plain_words(line) for line in lines[:15]}
+    header = [
+        line
+        for line in _header_lines(document, docx.table.Table)
+        if _plain_words(line) not in opening and not _PAGE_NUMBER.match(line)
+    ]
+    text = "\n".join([*header, "", *lines] if header else lines)
     if len(text.split()) < 5:
         # Layouts built from text boxes hide everything from python-docx.
         text = _all_paragraph_texts(document.element)
     return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n"
+
+
+def _block_lines(container, table_type: type) -> list[str]:
+    lines: list[str] = []
+    for block in container.iter_inner_content():
+        if isinstance(block, table_type):
+            lines.extend(_table_lines(block))
+        else:
+            lines.append(_paragraph_line(block))
+    return lines
+
+
+def _header_lines(document, table_type: type) -> list[str]:
+    """The first page's header: where a Word CV may print its owner's name."""
+    if not document.sections:
+        return []
+    section = document.sections[0]
+    header = (
+        section.first_page_header if section.different_first_page_header_footer else section.header
+    )
+    try:
+        return [line for line in _block_lines(header, table_type) if line.strip()]
+    except (AttributeError, KeyError, ValueError):  # a header part python-docx cannot read
+        return []
+
+
+def _plain_words(line: str) -> str:
+    return " ".join(re.sub(r"[*#\-]+", " ", line).lower().split())
 
 
 def _check_zip(data: bytes) -> None:

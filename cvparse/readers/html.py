@@ -28,6 +28,10 @@ _MAX_DEPTH = 256
 
 def html_to_markdown(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
+    # The page title often names the owner ("Jane Doe | Home"); it is kept as front
+    # matter, which the core reads for the owner's name and never shows as content.
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    front = f"---\ntitle: {' '.join(title.split())}\n---\n" if title else ""
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()
     for tag in soup.find_all(_DROPPED):
@@ -36,7 +40,7 @@ def html_to_markdown(html: str) -> str:
     # paragraphs (marked with _BREAK) give a blank line.
     lines = [" ".join(line.split()) for line in _render(soup).split("\n")]
     text = "\n".join(line for line in lines if line).replace(_BREAK, "")
-    return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n"
+    return front + normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n"
 
 
 @dataclass
