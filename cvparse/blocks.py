@@ -140,6 +140,7 @@ _OPEN_END_WORDS = re.compile(
 )
 
 
+_CLOSING_YEAR = re.compile(r"\b(?:19|20)\d\d\W{0,2}$")
 _NAMED_ITEM = re.compile(r"^[\w.+-]+(?:,\s*[\w.+-]+)*\s+[–—]\s+\S")
 
 
@@ -153,9 +154,11 @@ def _continues(prev: Item, line: Line, full_width: bool = False) -> bool:
     if is_label(line.text) or re.match(r"^[\d(]", line.text):
         return False
     text = prev.text.rstrip()
+    # A full line that closes on a year is an entry with its date set flush right.
+    wrapped = full_width and not text.endswith((".", "!", "?", ":", ";"))
     return (
         line.text[:1].islower()
-        or (full_width and not text.endswith((".", "!", "?", ":", ";")))
+        or (wrapped and not _CLOSING_YEAR.search(text))
         or bool(_OPEN_END_WORDS.search(text))
         or text.count("(") > text.count(")")
     )

@@ -642,6 +642,42 @@ def _add_with_authors(w: re.Match[str], legend: dict[str, str], out: Parsed) -> 
     out.authors = [owner] + (_author_records(w.group("who"), legend) or [])
 
 
+# Mathematics: "Title, with A. Author and B. Author, Venue 12 (2020)", no parentheses.
+_BARE_WITH = re.compile(r",?\s+with\s+(?=[\x01\x05]?[A-Z])")
+_INITIAL = re.compile(r"(?:^|[\s.-])[A-Z]\.")
+
+
+def _bare_with(text: str, legend: dict[str, str], out: Parsed) -> bool:
+    """Fill `out` from a title-first citation whose co-authors follow a bare "with":
+    the longest run of comma-separated pieces after it that are names with initials."""
+    m = _BARE_WITH.search(text)
+    if m is None:
+        return False
+    head = text[: m.start()].rstrip()
+    if len(plain(head).split()) < 2 or _sentence_end(head) not in (-1, len(head)):
+        return False
+    pieces = re.split(r",\s+", text[m.end() :])
+    count = 0
+    for end in range(1, len(pieces) + 1):
+        who = re.sub(r"\s*\((?:19|20)\d\d\)\.?$", "", ", ".join(pieces[:end]))
+        names_ = names.split_authors(who)
+        if not (_is_author_list(who) and all(_INITIAL.search(plain(n)) for n in names_)):
+            break
+        count = end
+    if count == 0:
+        return False
+    who = ", ".join(pieces[:count])
+    year = re.search(r"\s*\((?:19|20)\d\d\)\.?$", who)
+    venue_part = ", ".join(pieces[count:])
+    if year:
+        who, venue_part = who[: year.start()], who[year.start() :] + " " + venue_part
+    out.title = _title_clean(head)
+    owner = {"name": "", "equal_contribution": False, "is_self": True, "x_owner": True}
+    out.authors = [owner] + (_author_records(who, legend) or [])
+    _parse_venue(venue_part, out)
+    return True
+
+
 def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     """Fill title, authors and the venue part of `out` from one citation string."""
     # Economics: "Title (with X and Y), Venue" — the owner first, then X and Y.
@@ -655,6 +691,8 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
         out.title = _title_clean(head)
         _add_with_authors(w, legend, out)
         _parse_venue(venue_part, out)
+        return
+    if _bare_with(text, legend, out):
         return
     text = _GB_TYPE.sub(". ", text)
     # APA: Authors (2021). Title. Venue.
@@ -1223,7 +1261,11 @@ def _continues(prev: str, line: str) -> bool:
         return True
     if prev.endswith(("-", ",", "(", "&", " and", ":")) or re.search(r"(?:^|\s)[A-Z]\.$", prev):
         return True  # cut after a comma, a hyphen, "and" or an initial ("..., G." / "Chen")
-    return prev.count("(") > prev.count(")") or prev.count("“") > prev.count("”")
+    if prev.count("(") > prev.count(")") or prev.count("“") > prev.count("”"):
+        return True
+    # A long author list fills its line up to the year: "Authors (2014)." / "Title ..."
+    head = _APA.match(prev)
+    return bool(head and not head.group("rest") and _is_author_list(head.group("authors")))
 
 
 def _roles(texts: list[str]) -> list[str]:
@@ -1578,9 +1620,12 @@ def parse_publications(
         blank = blank or (previous is not None and number > previous + 1)
         previous = number
         line = _classify_line(number, raw, blank)
-        # A list number alone on its line ("1." above a wrapped citation) marks the next line.
-        if classified and re.fullmatch(
-            r"\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]", plain(classified[-1].text)
+        # A list number alone on its line ("1." above a wrapped citation) marks the next
+        # line, unless the line before it runs on: "pp. 42–" / "48." is a page range.
+        if (
+            classified
+            and re.fullmatch(r"\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]", plain(classified[-1].text))
+            and not (len(classified) > 1 and re.search(r"[-–—,(]$", plain(classified[-2].text)))
         ):
             line.marker = line.marker or "number"
             classified.pop()

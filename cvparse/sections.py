@@ -67,7 +67,8 @@ KIND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|chapters?|patents?|proceedings|journals?|bibliography"
         r"|peer.reviewed|theses|thesis|monographs?|works? in progress"
         r"|research outputs?|under review|submitted|in preparation"
-        r"|first.author|co.authored|reports?|dissertations?)\b",
+        r"|first.author|co.authored|reports?|dissertations?|editorials|obituar(?:y|ies)"
+        r"|commentar(?:y|ies)|essays)\b",
     ),
     ("projects", r"\b(projects?|open.source|software)\b"),
     (
@@ -119,6 +120,7 @@ _MODIFIERS = set(
         "major",
         "personal",
         "refereed",
+        "unpublished",
         "peer",
         "reviewed",
         "edited",

@@ -17,6 +17,10 @@ _DATE_LIKE = re.compile(
 )
 
 
+# A list's own number or mark ("12.", "[3]", "(iv)"): it opens the entry, it names nothing.
+_LIST_MARKER = re.compile(r"^(?:\[?[A-Za-z]{0,3}\d{1,4}[.)\]]?|\(\d{1,4}\)|\(?[ivxlc]{1,6}[.)])$", re.I)
+
+
 def is_date_like(text: str) -> bool:
     return bool(_DATE_LIKE.search(text))
 
@@ -27,6 +31,11 @@ def join_label(label: str, body: str) -> str:
         return body
     if not body:
         return label
-    if is_date_like(label) or label.endswith((":", "-", "–", "—")) or label.startswith(("-", "•")):
+    if (
+        is_date_like(label)
+        or label.endswith((":", "-", "–", "—"))
+        or label.startswith(("-", "•"))
+        or _LIST_MARKER.match(label)
+    ):
         return f"{label} {body}"
     return f"{label}: {body}"
