@@ -18,7 +18,9 @@ _DATE_LIKE = re.compile(
 
 
 # A list's own number or mark ("12.", "[3]", "(iv)"): it opens the entry, it names nothing.
-_LIST_MARKER = re.compile(r"^(?:\[?[A-Za-z]{0,3}\d{1,4}[.)\]]?|\(\d{1,4}\)|\(?[ivxlc]{1,6}[.)])$", re.I)
+_LIST_MARKER = re.compile(
+    r"^(?:\[?[A-Za-z]{0,3}\d{1,4}[.)\]]?|\(\d{1,4}\)|\(?[ivxlc]{1,6}[.)])$", re.I
+)
 
 
 def is_date_like(text: str) -> bool:
