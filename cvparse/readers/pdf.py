@@ -8,6 +8,7 @@ and bold runs. pypdfium2 is only a fallback for files pdfminer cannot parse.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import statistics
@@ -240,37 +241,70 @@ def _attach_raised_and_lowered(groups: list[list[dict]]) -> list[list[dict]]:
 
 
 def _page_chars(page) -> list[dict]:
-    """The page's glyphs as dicts like pdfplumber's ``page.chars``, built straight
-    from pdfminer's layout: pdfplumber's generic conversion of every attribute of
-    every object takes about as long as parsing the page."""
-    from pdfminer.layout import LTChar, LTContainer
+    """The page's glyphs as dicts like pdfplumber's ``page.chars`` (same boxes, sizes
+    and baselines), straight from pdfminer's interpreter: building its layout objects
+    first, then pdfplumber's dicts from them, took longer than reading the page."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
 
-    mediabox_x0, mediabox_top = page.mediabox[:2]
-    chars = []
-    stack = [iter(page.layout)]
-    while stack:
-        item = next(stack[-1], None)
-        if item is None:
-            stack.pop()
-        elif isinstance(item, LTChar):
-            colour = item.graphicstate.ncolor
-            chars.append(
+    flip = page.height + page.mediabox[1]  # pdfminer's y grows upwards, ours downwards
+    device = _glyph_device_class()(page.pdf.rsrcmgr, page.mediabox[0], flip)
+    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    return device.chars
+
+
+@functools.cache
+def _glyph_device_class() -> type:
+    """A pdfminer text device that records each glyph as LTChar would box it."""
+    from pdfminer.pdfdevice import PDFTextDevice
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+    from pdfminer.utils import apply_matrix_rect
+
+    class GlyphDevice(PDFTextDevice):
+        def __init__(self, rsrcmgr, x_offset: float, flip: float) -> None:
+            super().__init__(rsrcmgr)
+            self.chars: list[dict] = []
+            self.x_offset, self.flip = x_offset, flip
+
+        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = f"(cid:{cid})"
+            adv = font.char_width(cid) * fontsize * scaling
+            a, b, c, d, e, f = matrix
+            vertical = font.is_vertical()
+            if vertical:
+                vx, vy = font.char_disp(cid)
+                vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
+                vy = (1000 - vy) * fontsize * 0.001
+                x0, y0, x1, y1 = apply_matrix_rect(
+                    matrix, (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
+                )
+            else:
+                low = font.get_descent() * fontsize + rise
+                if b == 0 and c == 0:  # the usual unrotated text: the same sums, faster
+                    x0, x1 = sorted((e, a * adv + e))
+                    y0, y1 = sorted((d * low + f, d * (low + fontsize) + f))
+                else:
+                    x0, y0, x1, y1 = apply_matrix_rect(matrix, (0, low, adv, low + fontsize))
+            colour = graphicstate.ncolor
+            self.chars.append(
                 {
-                    "text": item.get_text(),
-                    "x0": item.x0 + mediabox_x0,
-                    "x1": item.x1 + mediabox_x0,
-                    "top": page.height - item.y1 + mediabox_top,
-                    "bottom": page.height - item.y0 + mediabox_top,
-                    "size": item.size,
-                    "fontname": str(item.fontname),
-                    "matrix": item.matrix,
-                    "upright": item.upright,
+                    "text": text,
+                    "x0": x0 + self.x_offset,
+                    "x1": x1 + self.x_offset,
+                    "top": self.flip - y1,
+                    "bottom": self.flip - y0,
+                    "size": x1 - x0 if vertical else y1 - y0,
+                    "fontname": str(font.fontname),
+                    "matrix": matrix,
+                    "upright": a * d * scaling > 0 and b * c <= 0,
                     "non_stroking_color": colour if isinstance(colour, tuple) else (colour,),
                 }
             )
-        elif isinstance(item, LTContainer):
-            stack.append(iter(item))
-    return chars
+            return adv
+
+    return GlyphDevice
 
 
 def _visible(char: dict, page) -> bool:
