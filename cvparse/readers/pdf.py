@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import re
 import statistics
 import threading
@@ -264,15 +265,22 @@ def _glyph_device_class() -> type:
             super().__init__(rsrcmgr)
             self.chars: list[dict] = []
             self.x_offset, self.flip = x_offset, flip
+            self.glyphs: dict = {}  # what a font says of a glyph: looked up once a page
 
         def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):
-            try:
-                text = font.to_unichr(cid)
-            except PDFUnicodeNotDefined:
-                text = f"(cid:{cid})"
-            adv = font.char_width(cid) * fontsize * scaling
+            glyph = self.glyphs.get((font, cid))
+            if glyph is None:
+                try:
+                    text = font.to_unichr(cid)
+                except PDFUnicodeNotDefined:
+                    text = f"(cid:{cid})"
+                glyph = self.glyphs[font, cid] = (
+                    text, font.char_width(cid), font.get_descent(), font.is_vertical(),
+                    str(font.fontname),
+                )  # fmt: skip
+            text, width, descent, vertical, fontname = glyph
+            adv = width * fontsize * scaling
             a, b, c, d, e, f = matrix
-            vertical = font.is_vertical()
             if vertical:
                 vx, vy = font.char_disp(cid)
                 vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
@@ -281,10 +289,14 @@ def _glyph_device_class() -> type:
                     matrix, (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
                 )
             else:
-                low = font.get_descent() * fontsize + rise
+                low = descent * fontsize + rise
                 if b == 0 and c == 0:  # the usual unrotated text: the same sums, faster
-                    x0, x1 = sorted((e, a * adv + e))
-                    y0, y1 = sorted((d * low + f, d * (low + fontsize) + f))
+                    x0, x1 = e, a * adv + e
+                    y0, y1 = d * low + f, d * (low + fontsize) + f
+                    if x1 < x0:
+                        x0, x1 = x1, x0
+                    if y1 < y0:
+                        y0, y1 = y1, y0
                 else:
                     x0, y0, x1, y1 = apply_matrix_rect(matrix, (0, low, adv, low + fontsize))
             colour = graphicstate.ncolor
@@ -296,7 +308,7 @@ def _glyph_device_class() -> type:
                     "top": self.flip - y1,
                     "bottom": self.flip - y0,
                     "size": x1 - x0 if vertical else y1 - y0,
-                    "fontname": str(font.fontname),
+                    "fontname": fontname,
                     "matrix": matrix,
                     "upright": a * d * scaling > 0 and b * c <= 0,
                     "non_stroking_color": colour if isinstance(colour, tuple) else (colour,),
@@ -323,11 +335,23 @@ def _merge_accents(chars: list[dict]) -> list[dict]:
     accents = [c for c in chars if c["text"] in _ACCENTS]
     if not accents:
         return chars
-    letters = [c for c in chars if c["text"].isalpha()]
+    # Letters by the whole points their box (widened by 0.5) covers: an accent looks
+    # only at the letters around its centre, not at every letter of the page.
+    letters: dict[int, list[int]] = {}
+    wide: list[int] = []  # a glyph wider than a word, checked by every accent
+    for index, char in enumerate(chars):
+        if char["text"].isalpha():
+            low, high = math.floor(char["x0"] - 0.5), math.floor(char["x1"] + 0.5)
+            if high - low > 64:
+                wide.append(index)
+            else:
+                for x in range(low, high + 1):
+                    letters.setdefault(x, []).append(index)
     merged: set[int] = set()
     for accent in accents:
         centre = (accent["x0"] + accent["x1"]) / 2
-        for letter in letters:
+        near = letters.get(math.floor(centre), [])
+        for letter in (chars[index] for index in (sorted(near + wide) if wide else near)):
             if (
                 letter["x0"] - 0.5 <= centre <= letter["x1"] + 0.5
                 and abs(letter["bottom"] - accent["bottom"]) < letter["size"]
@@ -359,16 +383,20 @@ def _words(chars: list[dict], links: list[dict]) -> list[_Word]:
             gap = char["x0"] - previous["x1"]
             if abs(char["x0"] - previous["x0"]) < 0.5 and char["text"] == previous["text"]:
                 continue  # fake bold: the same glyph drawn twice
-            if gap > WORD_GAP * previous["size"] or _CID.match(char["text"]):
+            if gap > WORD_GAP * previous["size"] or _is_cid(char["text"]):
                 flush()
         current.append(char)
-        if _CID.match(char["text"]):
+        if _is_cid(char["text"]):
             flush()
             previous = None
         else:
             previous = char
     flush()
     return _linked_icons(words)
+
+
+def _is_cid(text: str) -> bool:
+    return text.startswith("(cid:") and bool(_CID.match(text))
 
 
 def _linked_icons(words: list[_Word]) -> list[_Word]:
@@ -403,14 +431,15 @@ def _join_spaced_letters(words: list[_Word]) -> list[_Word]:
 
 
 def _make_word(chars: list[dict], links: list[dict]) -> _Word:
-    text = "".join(_LIGATURES.get(c["text"], c["text"]) for c in chars)
-    # Icon fonts map to the Private Use Area; an icon is not text.
-    text = "".join(ch for ch in text if not 0xE000 <= ord(ch) <= 0xF8FF)
+    text = "".join([_LIGATURES.get(c["text"], c["text"]) for c in chars])
+    if max(text, default="") >= "\ue000":
+        # Icon fonts map to the Private Use Area; an icon is not text.
+        text = "".join(ch for ch in text if not 0xE000 <= ord(ch) <= 0xF8FF)
     x0, x1 = chars[0]["x0"], chars[-1]["x1"]
-    top = min(c["top"] for c in chars)
-    bottom = max(c["bottom"] for c in chars)
-    sizes = Counter(round(c["size"], 1) for c in chars)
-    bold = sum(bool(_BOLD_FONT.search(c["fontname"])) for c in chars) * 2 >= len(chars)
+    top = min([c["top"] for c in chars])
+    bottom = max([c["bottom"] for c in chars])
+    sizes = Counter([round(c["size"], 1) for c in chars])
+    bold = sum([_is_bold_font(c["fontname"]) for c in chars]) * 2 >= len(chars)
     centre_x, centre_y = (x0 + x1) / 2, (top + bottom) / 2
     uri = next(
         (
@@ -423,6 +452,11 @@ def _make_word(chars: list[dict], links: list[dict]) -> _Word:
     )
     baseline = -chars[0]["matrix"][5]  # PDF y grows upwards; only differences matter
     return _Word(text, x0, x1, top, bottom, sizes.most_common(1)[0][0], bold, baseline, uri)
+
+
+@functools.lru_cache(maxsize=256)
+def _is_bold_font(name: str) -> bool:
+    return bool(_BOLD_FONT.search(name))
 
 
 # ----------------------------------------------------------- page furniture
