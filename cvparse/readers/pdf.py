@@ -24,6 +24,11 @@ from cvparse.readers.labels import is_date_like, join_label
 from cvparse.readers.plaintext import normalise_text
 
 MAX_PAGES = 100
+# Work a document may ask of the reader, so that any upload reads in seconds: the
+# decoded drawing instructions of its pages (a dense CV page needs some 20 kB) and
+# its glyphs (100 dense pages hold some 450,000). Pages past either are not read.
+MAX_CONTENT_BYTES = 4_000_000
+MAX_GLYPHS = 600_000
 # Gaps between glyphs, in ems of the font size: letters sit closer than
 # WORD_GAP, words further; a gap over COLUMN_GAP separates page regions.
 WORD_GAP = 0.12
@@ -133,7 +138,7 @@ def _extract_lines(data: bytes) -> list[list[_Line]] | None:
                 raise CVParseError(
                     f"The PDF has {len(pdf.pages)} pages; a CV should have at most {MAX_PAGES}."
                 )
-            return [_page_lines(page) for page in pdf.pages]
+            return _read_pages(pdf.pages)
     except CVParseError:
         raise
     except Exception as exc:
@@ -142,6 +147,60 @@ def _extract_lines(data: bytes) -> list[list[_Line]] | None:
                 "The PDF is password-protected. Please upload an unprotected copy."
             ) from exc
         return None
+
+
+@dataclass
+class _Budget:
+    content: int
+    glyphs: int
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def _read_pages(pages: list) -> list[list[_Line]]:
+    """Lines of each page, up to the page where the document's budget runs out."""
+    budget = _Budget(MAX_CONTENT_BYTES, MAX_GLYPHS)
+    read: list[list[_Line]] = []
+    for page in pages:
+        try:
+            budget.content -= _content_bytes(page, budget.content)
+            if budget.content < 0:
+                raise _OverBudget
+            read.append(_page_lines(page, budget))
+        except _OverBudget:
+            if not read:
+                raise CVParseError(
+                    "This PDF holds far more than the text of a CV. Please upload the CV alone."
+                ) from None
+            break
+        finally:
+            page.close()  # pdfplumber's caches of the page
+    return read
+
+
+def _content_bytes(page, limit: int) -> int:
+    """The decoded size of a page's content streams, counted no further than past
+    ``limit``: a small compressed stream can inflate to gigabytes."""
+    import zlib
+
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+
+    total = 0
+    for ref in page.page_obj.contents:
+        stream = resolve1(ref)
+        if not isinstance(stream, PDFStream) or total > limit:
+            continue
+        filters = [name for name, _ in stream.get_filters()]
+        if stream.rawdata is not None and filters and filters[0] in LITERALS_FLATE_DECODE:
+            try:
+                total += len(zlib.decompressobj().decompress(stream.rawdata, limit - total + 1))
+            except zlib.error:
+                total += len(stream.rawdata)
+        else:
+            total += len(stream.get_data())
+    return total
 
 
 def _is_password_error(exc: BaseException, kinds: tuple[type, ...]) -> bool:
@@ -185,8 +244,8 @@ def _read_with_pdfium(data: bytes) -> str:
     return text
 
 
-def _page_lines(page) -> list[_Line]:
-    chars = [c for c in _page_chars(page) if _visible(c, page)]
+def _page_lines(page, budget: _Budget) -> list[_Line]:
+    chars = [c for c in _page_chars(page, budget) if _visible(c, page)]
     chars = _merge_accents(chars)
     links = [link for link in page.hyperlinks if link.get("uri")]
     lines = _attach_raised_and_lowered(_baseline_groups(chars))
@@ -241,14 +300,14 @@ def _attach_raised_and_lowered(groups: list[list[dict]]) -> list[list[dict]]:
     return [group for group in merged if group]
 
 
-def _page_chars(page) -> list[dict]:
+def _page_chars(page, budget: _Budget) -> list[dict]:
     """The page's glyphs as dicts like pdfplumber's ``page.chars`` (same boxes, sizes
     and baselines), straight from pdfminer's interpreter: building its layout objects
     first, then pdfplumber's dicts from them, took longer than reading the page."""
     from pdfminer.pdfinterp import PDFPageInterpreter
 
     flip = page.height + page.mediabox[1]  # pdfminer's y grows upwards, ours downwards
-    device = _glyph_device_class()(page.pdf.rsrcmgr, page.mediabox[0], flip)
+    device = _glyph_device_class()(page.pdf.rsrcmgr, page.mediabox[0], flip, budget)
     PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     return device.chars
 
@@ -261,13 +320,16 @@ def _glyph_device_class() -> type:
     from pdfminer.utils import apply_matrix_rect
 
     class GlyphDevice(PDFTextDevice):
-        def __init__(self, rsrcmgr, x_offset: float, flip: float) -> None:
+        def __init__(self, rsrcmgr, x_offset: float, flip: float, budget: _Budget) -> None:
             super().__init__(rsrcmgr)
             self.chars: list[dict] = []
-            self.x_offset, self.flip = x_offset, flip
+            self.x_offset, self.flip, self.budget = x_offset, flip, budget
             self.glyphs: dict = {}  # what a font says of a glyph: looked up once a page
 
         def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):
+            self.budget.glyphs -= 1
+            if self.budget.glyphs < 0:
+                raise _OverBudget
             glyph = self.glyphs.get((font, cid))
             if glyph is None:
                 try:

@@ -558,3 +558,40 @@ def test_homepage_publication_list_from_the_seeds():
 )
 def test_a_legend_of_author_marks_is_told_from_an_entry(text, legend):
     assert is_legend(text) is legend
+
+
+def test_numbered_list_wrapped_by_the_page_width():
+    """A list numbered in a margin, wrapped by the page: a page range cut after its dash
+    ("41–" / "48.") is no list number, and an author list that fills its line up to the
+    year runs on into the title on the next line."""
+    text = """
+1. Quill, AB, C Marsh, D Ortega, E Lark, F Brandt, G Novak, and H Moreau (2014).
+Counting imaginary herons along two rivers. J Fictional Ecology 12(3), 41–
+48.
+2. Quill, AB and C Marsh (2015). Another study of nothing. Imaginary Letters 7, 1–9.
+3. Ortega, D and AB Quill (2016). A third paper. J Nowhere 2(1), 3–4.
+"""
+    pubs = parse(text, owner="Ada B. Quill")
+    assert [p["title"] for p in pubs] == [
+        "Counting imaginary herons along two rivers",
+        "Another study of nothing",
+        "A third paper",
+    ]
+    assert pubs[0]["year"] == 2014 and len(pubs[0]["authors"]) == 7
+    assert all(any(a["is_self"] for a in p["authors"]) for p in pubs)
+
+
+def test_title_then_bare_with_coauthors():
+    """Mathematics: "Title with A. Author and B. Author, Venue (year)", no parentheses."""
+    text = """
+3. Lattice points on imaginary spheres with B. Marsh and C. Ortega, arXiv:2401.00001 (2024).
+2. Spectral gaps of nowhere, J. Fict. Math. 12, 1-20 (2023).
+1. Heron counting in thin groups, with D. Lark, Ann. Imag. Math., 22(10), 33-89 (2021).
+"""
+    pubs = parse(text, owner="Ada Quill")
+    assert pubs[0]["title"] == "Lattice points on imaginary spheres"
+    assert authors(pubs[0]) == ["Ada Quill!", "B. Marsh", "C. Ortega"]
+    assert pubs[0]["year"] == 2024
+    assert pubs[2]["title"] == "Heron counting in thin groups"
+    assert authors(pubs[2]) == ["Ada Quill!", "D. Lark"]
+    assert pubs[2]["venue"].startswith("Ann. Imag. Math")
