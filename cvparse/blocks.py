@@ -116,7 +116,8 @@ def items_of(
         if items and _continues(items[-1], line, full_width):
             prev = items[-1]
             prev.nos.append(line.no)
-            if re.search(r"[a-z]-$", prev.text) and line.text[:1].islower():
+            # Only the end is looked at: an item may have grown to a whole page.
+            if re.search(r"[a-z]-$", prev.text[-2:]) and line.text[:1].islower():
                 prev.marked, prev.text = prev.marked[:-1] + line.marked, prev.text[:-1] + line.text
             else:
                 prev.marked, prev.text = f"{prev.marked} {line.marked}", f"{prev.text} {line.text}"
@@ -158,8 +159,8 @@ def _continues(prev: Item, line: Line, full_width: bool = False) -> bool:
     wrapped = full_width and not text.endswith((".", "!", "?", ":", ";"))
     return (
         line.text[:1].islower()
-        or (wrapped and not _CLOSING_YEAR.search(text))
-        or bool(_OPEN_END_WORDS.search(text))
+        or (wrapped and not _CLOSING_YEAR.search(text[-8:]))
+        or bool(_OPEN_END_WORDS.search(text[-12:]))  # the end only: items can be long
         or text.count("(") > text.count(")")
     )
 

@@ -1354,6 +1354,9 @@ _COMPOUND_HEAD = re.compile(
 )
 
 
+_LONGEST_CITATION = 3000
+
+
 def _join_wrapped(prev: str, line: str) -> str:
     """Join a wrapped line to the one before: "con-" + "served" -> "conserved", but
     a hyphen inside a URL ("wp-" + "content/...") stays and takes no space."""
@@ -1384,7 +1387,9 @@ def _read_entry(
     pieces: list[str] = []
     for t in texts:
         prev = pieces[-1] if pieces else ""
-        if prev and _continues(plain(prev), plain(t)):
+        # Past the length of any citation a piece takes no more lines: each join
+        # rereads the whole piece, and a page-long paragraph is no citation anyway.
+        if prev and len(prev) < _LONGEST_CITATION and _continues(plain(prev), plain(t)):
             pieces[-1] = _join_wrapped(prev, t)
         else:
             pieces.append(t)

@@ -7,6 +7,7 @@ import time
 import pytest
 
 from cvparse import CVParseError, parse
+from cvparse.parser import parse_text
 from cvparse.readers import pdf as pdf_reader
 from cvparse.readers import read
 from tests.cvparse.pdfwriter import Page, make_pdf
@@ -89,3 +90,25 @@ def test_pdf_reading_time_grows_with_the_pages_only():
     cpu_time(1)  # imports
     small, large = min(cpu_time(3) for _ in range(2)), min(cpu_time(12) for _ in range(2))
     assert large < 6 * small, f"3 pages {small:.2f} s, 12 pages {large:.2f} s"
+
+
+@pytest.mark.parametrize(
+    "heading, line",
+    [
+        ("## Publications", "and the study of imaginary herons along rivers and lakes of nowhere"),
+        ("## Research", "and the study of imaginary herons along rivers and lakes of nowhere"),
+        ("## Skills", "PYTHON AND OTHER THINGS"),
+    ],
+)
+def test_a_page_long_item_costs_time_in_proportion(heading, line):
+    """Lines that all run on into one item (a PDF's wrapped paragraph): each new line
+    must not reread the whole item."""
+
+    def cpu_time(lines: int) -> float:
+        text = "\n".join(["# Ada Quill", "", heading, "", *[line] * lines])
+        started = time.process_time()
+        parse_text(text, "cv.pdf", "pdf")  # as a PDF's text: full-width lines run on
+        return time.process_time() - started
+
+    small, large = min(cpu_time(800) for _ in range(2)), min(cpu_time(3200) for _ in range(2))
+    assert large < 7 * small, f"800 lines {small:.2f} s, 3200 lines {large:.2f} s"
