@@ -437,18 +437,20 @@ def _words(chars: list[dict], links: list[dict]) -> list[_Word]:
 
     previous = None
     for char in chars:
-        if char["text"] == " ":
+        text = char["text"]
+        if text == " ":
             flush()
             previous = None
             continue
+        icon = _is_cid(text)
         if previous is not None:
             gap = char["x0"] - previous["x1"]
-            if abs(char["x0"] - previous["x0"]) < 0.5 and char["text"] == previous["text"]:
+            if abs(char["x0"] - previous["x0"]) < 0.5 and text == previous["text"]:
                 continue  # fake bold: the same glyph drawn twice
-            if gap > WORD_GAP * previous["size"] or _is_cid(char["text"]):
+            if gap > WORD_GAP * previous["size"] or icon:
                 flush()
         current.append(char)
-        if _is_cid(char["text"]):
+        if icon:
             flush()
             previous = None
         else:
@@ -500,7 +502,8 @@ def _make_word(chars: list[dict], links: list[dict]) -> _Word:
     x0, x1 = chars[0]["x0"], chars[-1]["x1"]
     top = min([c["top"] for c in chars])
     bottom = max([c["bottom"] for c in chars])
-    sizes = Counter([round(c["size"], 1) for c in chars])
+    sizes = [round(c["size"], 1) for c in chars]
+    size = sizes[0] if sizes.count(sizes[0]) == len(sizes) else Counter(sizes).most_common(1)[0][0]
     bold = sum([_is_bold_font(c["fontname"]) for c in chars]) * 2 >= len(chars)
     centre_x, centre_y = (x0 + x1) / 2, (top + bottom) / 2
     uri = next(
@@ -513,7 +516,7 @@ def _make_word(chars: list[dict], links: list[dict]) -> _Word:
         None,
     )
     baseline = -chars[0]["matrix"][5]  # PDF y grows upwards; only differences matter
-    return _Word(text, x0, x1, top, bottom, sizes.most_common(1)[0][0], bold, baseline, uri)
+    return _Word(text, x0, x1, top, bottom, size, bold, baseline, uri)
 
 
 @functools.lru_cache(maxsize=256)
