@@ -111,7 +111,13 @@ def items_of(
             prev.marked = f"{term}: {definition}"
             prev.text = f"{prev.text.rstrip(':').strip()}: {line.text.lstrip(':').strip()}"
             continue
-        full_width = bool(wrap_width) and len(last_line) >= (wrap_width or 0)
+        # A long line that closes on a date (a right-aligned year) is a row, not a wrap.
+        full_width = (
+            not gap
+            and bool(wrap_width)
+            and len(last_line) >= (wrap_width or 0)
+            and not _closes_on_date(last_line)
+        )
         last_line = line.text
         if items and _continues(items[-1], line, full_width):
             prev = items[-1]
@@ -136,12 +142,16 @@ def items_of(
     return items
 
 
+def _closes_on_date(text: str) -> bool:
+    found = edge_date(text)
+    return found is not None and found[0].begin > 0 and not text[found[0].end :].strip(" .)")
+
+
 _OPEN_END_WORDS = re.compile(
     r"(,|(?<=[A-Za-z])-|&|:|\b(and|or|of|for|the|in|at|to|with|from|by|on))$", re.I
 )
 
 
-_CLOSING_YEAR = re.compile(r"\b(?:19|20)\d\d\W{0,2}$")
 _NAMED_ITEM = re.compile(r"^[\w.+-]+(?:,\s*[\w.+-]+)*\s+[–—]\s+\S")
 
 
@@ -155,11 +165,9 @@ def _continues(prev: Item, line: Line, full_width: bool = False) -> bool:
     if is_label(line.text) or re.match(r"^[\d(]", line.text):
         return False
     text = prev.text.rstrip()
-    # A full line that closes on a year is an entry with its date set flush right.
-    wrapped = full_width and not text.endswith((".", "!", "?", ":", ";"))
     return (
         line.text[:1].islower()
-        or (wrapped and not _CLOSING_YEAR.search(text[-8:]))
+        or (full_width and not text.endswith((".", "!", "?", ":", ";")))
         or bool(_OPEN_END_WORDS.search(text[-12:]))  # the end only: items can be long
         or text.count("(") > text.count(")")
     )

@@ -642,42 +642,6 @@ def _add_with_authors(w: re.Match[str], legend: dict[str, str], out: Parsed) -> 
     out.authors = [owner] + (_author_records(w.group("who"), legend) or [])
 
 
-# Mathematics: "Title, with A. Author and B. Author, Venue 12 (2020)", no parentheses.
-_BARE_WITH = re.compile(r",?\s+with\s+(?=[\x01\x05]?[A-Z])")
-_INITIAL = re.compile(r"(?:^|[\s.-])[A-Z]\.")
-
-
-def _bare_with(text: str, legend: dict[str, str], out: Parsed) -> bool:
-    """Fill `out` from a title-first citation whose co-authors follow a bare "with":
-    the longest run of comma-separated pieces after it that are names with initials."""
-    m = _BARE_WITH.search(text)
-    if m is None:
-        return False
-    head = text[: m.start()].rstrip()
-    if len(plain(head).split()) < 2 or _sentence_end(head) not in (-1, len(head)):
-        return False
-    pieces = re.split(r",\s+", text[m.end() :])
-    count = 0
-    for end in range(1, len(pieces) + 1):
-        who = re.sub(r"\s*\((?:19|20)\d\d\)\.?$", "", ", ".join(pieces[:end]))
-        names_ = names.split_authors(who)
-        if not (_is_author_list(who) and all(_INITIAL.search(plain(n)) for n in names_)):
-            break
-        count = end
-    if count == 0:
-        return False
-    who = ", ".join(pieces[:count])
-    year = re.search(r"\s*\((?:19|20)\d\d\)\.?$", who)
-    venue_part = ", ".join(pieces[count:])
-    if year:
-        who, venue_part = who[: year.start()], who[year.start() :] + " " + venue_part
-    out.title = _title_clean(head)
-    owner = {"name": "", "equal_contribution": False, "is_self": True, "x_owner": True}
-    out.authors = [owner] + (_author_records(who, legend) or [])
-    _parse_venue(venue_part, out)
-    return True
-
-
 def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     """Fill title, authors and the venue part of `out` from one citation string."""
     # Economics: "Title (with X and Y), Venue" — the owner first, then X and Y.
@@ -691,8 +655,6 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
         out.title = _title_clean(head)
         _add_with_authors(w, legend, out)
         _parse_venue(venue_part, out)
-        return
-    if _bare_with(text, legend, out):
         return
     text = _GB_TYPE.sub(". ", text)
     # APA: Authors (2021). Title. Venue.

@@ -120,7 +120,6 @@ _MODIFIERS = set(
         "major",
         "personal",
         "refereed",
-        "unpublished",
         "peer",
         "reviewed",
         "edited",
@@ -138,6 +137,10 @@ _MODIFIERS = set(
         "ph.d",
         "doctoral",
         "teaching",
+        "working",
+        "unpublished",
+        "published",
+        "forthcoming",
     ]
 )
 _STATUS_LINE = re.compile(r"^(in |to appear|accepted|published|forthcoming)", re.I)

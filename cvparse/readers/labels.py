@@ -17,10 +17,12 @@ _DATE_LIKE = re.compile(
 )
 
 
-# A list's own number or mark ("12.", "[3]", "(iv)"): it opens the entry, it names nothing.
-_LIST_MARKER = re.compile(
-    r"^(?:\[?[A-Za-z]{0,3}\d{1,4}[.)\]]?|\(\d{1,4}\)|\(?[ivxlc]{1,6}[.)])$", re.I
-)
+# A list number set in the margin ("12.", "[3]", "(iv)"): the entry's own prefix.
+_LIST_NUMBER = re.compile(r"^(\[\d{1,3}\]|\(?\d{1,3}[.)]|\(?[ivxlc]{1,6}[.)])$", re.I)
+
+
+def is_list_number(text: str) -> bool:
+    return bool(_LIST_NUMBER.match(text.strip()))
 
 
 def is_date_like(text: str) -> bool:
@@ -33,11 +35,7 @@ def join_label(label: str, body: str) -> str:
         return body
     if not body:
         return label
-    if (
-        is_date_like(label)
-        or label.endswith((":", "-", "–", "—"))
-        or label.startswith(("-", "•"))
-        or _LIST_MARKER.match(label)
-    ):
+    prefix = is_date_like(label) or is_list_number(label) or label.startswith(("-", "•"))
+    if prefix or label.endswith((":", "-", "–", "—")):
         return f"{label} {body}"
     return f"{label}: {body}"

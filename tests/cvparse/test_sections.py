@@ -19,9 +19,6 @@ from cvparse.sections import build_lines, heading_kind, split_sections
         ("First-Author Publications", "publications"),
         ("Peer-Reviewed Publications", "publications"),
         ("Working Papers", "publications"),
-        ("Unpublished Working Papers", "publications"),
-        ("Editorials and Obituaries", "publications"),
-        ("Editorial Boards", "other"),
         ("Chapters in Edited Volumes", "publications"),
         ("Honors & Awards", "awards"),
         ("AWARDS AND FUNDING", "awards"),
@@ -34,6 +31,8 @@ from cvparse.sections import build_lines, heading_kind, split_sections
         ("About Me", "bio"),
         ("Open Source Projects", "projects"),
         ("Volunteer", "other"),
+        ("Editorials and Obituaries", "publications"),
+        ("Editorial Boards", "other"),
     ],
 )
 def test_heading_kinds(heading, kind):
