@@ -495,16 +495,14 @@ def _join_spaced_letters(words: list[_Word]) -> list[_Word]:
 
 
 def _make_word(chars: list[dict], links: list[dict]) -> _Word:
-    text = "".join([_LIGATURES.get(c["text"], c["text"]) for c in chars])
-    if max(text, default="") >= "\ue000":
-        # Icon fonts map to the Private Use Area; an icon is not text.
-        text = "".join(ch for ch in text if not 0xE000 <= ord(ch) <= 0xF8FF)
+    text = "".join(_LIGATURES.get(c["text"], c["text"]) for c in chars)
+    # Icon fonts map to the Private Use Area; an icon is not text.
+    text = "".join(ch for ch in text if not 0xE000 <= ord(ch) <= 0xF8FF)
     x0, x1 = chars[0]["x0"], chars[-1]["x1"]
-    top = min([c["top"] for c in chars])
-    bottom = max([c["bottom"] for c in chars])
-    sizes = [round(c["size"], 1) for c in chars]
-    size = sizes[0] if sizes.count(sizes[0]) == len(sizes) else Counter(sizes).most_common(1)[0][0]
-    bold = sum([_is_bold_font(c["fontname"]) for c in chars]) * 2 >= len(chars)
+    top = min(c["top"] for c in chars)
+    bottom = max(c["bottom"] for c in chars)
+    sizes = Counter(round(c["size"], 1) for c in chars)
+    bold = sum(bool(_BOLD_FONT.search(c["fontname"])) for c in chars) * 2 >= len(chars)
     centre_x, centre_y = (x0 + x1) / 2, (top + bottom) / 2
     uri = next(
         (
@@ -516,12 +514,7 @@ def _make_word(chars: list[dict], links: list[dict]) -> _Word:
         None,
     )
     baseline = -chars[0]["matrix"][5]  # PDF y grows upwards; only differences matter
-    return _Word(text, x0, x1, top, bottom, size, bold, baseline, uri)
-
-
-@functools.lru_cache(maxsize=256)
-def _is_bold_font(name: str) -> bool:
-    return bool(_BOLD_FONT.search(name))
+    return _Word(text, x0, x1, top, bottom, sizes.most_common(1)[0][0], bold, baseline, uri)
 
 
 # ----------------------------------------------------------- page furniture
