@@ -122,8 +122,7 @@ def items_of(
         if items and _continues(items[-1], line, full_width):
             prev = items[-1]
             prev.nos.append(line.no)
-            # Only the end is looked at: an item may have grown to a whole page.
-            if re.search(r"[a-z]-$", prev.text[-2:]) and line.text[:1].islower():
+            if re.search(r"[a-z]-$", prev.text) and line.text[:1].islower():
                 prev.marked, prev.text = prev.marked[:-1] + line.marked, prev.text[:-1] + line.text
             else:
                 prev.marked, prev.text = f"{prev.marked} {line.marked}", f"{prev.text} {line.text}"
@@ -168,7 +167,7 @@ def _continues(prev: Item, line: Line, full_width: bool = False) -> bool:
     return (
         line.text[:1].islower()
         or (full_width and not text.endswith((".", "!", "?", ":", ";")))
-        or bool(_OPEN_END_WORDS.search(text[-12:]))  # the end only: items can be long
+        or bool(_OPEN_END_WORDS.search(text))
         or text.count("(") > text.count(")")
     )
 
