@@ -1307,6 +1307,8 @@ def _group_by_roles(lines: list[Line]) -> list[list[Line]]:
 _LEAD_YEAR = re.compile(
     r"^[\x01\x03]?((?:19|20)\d\d)[\x02\x04]?\s*(?:[:.)\]|–—-]\s*|\s(?=[A-Z\x01]))"
 )
+# Longer than any citation: a piece this long takes no more wrapped lines.
+_LONGEST_CITATION = 3000
 
 
 _COMPOUND_HEAD = re.compile(
@@ -1314,9 +1316,6 @@ _COMPOUND_HEAD = re.compile(
     r"wide|like|structured|driven|aware|efficient|time|resolved|order|body|state|field|type|"
     r"rich|derived|sectional|sectionally|world|life)\b"
 )
-
-
-_LONGEST_CITATION = 3000
 
 
 def _join_wrapped(prev: str, line: str) -> str:
