@@ -276,25 +276,26 @@ def _attach_raised_and_lowered(groups: list[list[dict]]) -> list[list[dict]]:
     """Superscripts and subscripts ("CO2", footnote marks) rejoin the line they sit
     in: a small or short group inside a bigger line's band, right beside its text."""
     merged = [list(group) for group in groups]
+    # Each group's size and band, kept up to date as groups merge: computing them again
+    # for every neighbour went over each line's glyphs a dozen times.
+    sizes = [max(c["size"] for c in group) for group in merged]
+    tops = [min(c["top"] for c in group) for group in merged]
+    bottoms = [max(c["bottom"] for c in group) for group in merged]
     for index, group in enumerate(merged):
-        size = max(c["size"] for c in group)
-        top, bottom = min(c["top"] for c in group), max(c["bottom"] for c in group)
+        size, top, bottom = sizes[index], tops[index], bottoms[index]
         x0, x1 = min(c["x0"] for c in group), max(c["x1"] for c in group)
         for other_index in (index - 1, index + 1):
             if not 0 <= other_index < len(merged) or not merged[other_index]:
                 continue
             other = merged[other_index]
-            other_size = max(c["size"] for c in other)
-            if not (size <= 0.85 * other_size or len(group) <= 3):
+            if not (size <= 0.85 * sizes[other_index] or len(group) <= 3):
                 continue
-            inside = (
-                min(c["top"] for c in other) - 1
-                <= (top + bottom) / 2
-                <= max(c["bottom"] for c in other) + 1
-            )
-            beside = any(c["x0"] - size <= x1 and x0 <= c["x1"] + size for c in other)
-            if inside and beside:
+            inside = tops[other_index] - 1 <= (top + bottom) / 2 <= bottoms[other_index] + 1
+            if inside and any(c["x0"] - size <= x1 and x0 <= c["x1"] + size for c in other):
                 other.extend(group)
+                sizes[other_index] = max(sizes[other_index], size)
+                tops[other_index] = min(tops[other_index], top)
+                bottoms[other_index] = max(bottoms[other_index], bottom)
                 group.clear()
                 break
     return [group for group in merged if group]
