@@ -1366,7 +1366,11 @@ def _continues(prev: str, line: str) -> bool:
         return True
     if prev.endswith(("-", ",", "(", "&", " and", ":")) or re.search(r"(?:^|\s)[A-Z]\.$", prev):
         return True  # cut after a comma, a hyphen, "and" or an initial ("..., G." / "Chen")
-    return prev.count("(") > prev.count(")") or prev.count("“") > prev.count("”")
+    if prev.count("(") > prev.count(")") or prev.count("“") > prev.count("”"):
+        return True
+    # A long author list fills its line up to the year: "Authors (2014)." / "Title ..."
+    head = _APA.match(prev)
+    return bool(head and not head.group("rest") and _is_author_list(head.group("authors")))
 
 
 def _italic(text: str) -> bool:
@@ -1463,6 +1467,8 @@ def _group_by_roles(lines: list[Line]) -> list[list[Line]]:
 _LEAD_YEAR = re.compile(
     r"^[\x01\x03]?((?:19|20)\d\d)[\x02\x04]?\s*(?:[:.)\]|–—-]\s*|\s(?=[A-Z\x01]))"
 )
+# Longer than any citation: a piece this long takes no more wrapped lines.
+_LONGEST_CITATION = 3000
 
 
 _COMPOUND_HEAD = re.compile(
@@ -1512,7 +1518,13 @@ def _read_entry(
     pieces: list[str] = []
     for t in texts:
         prev = pieces[-1] if pieces else ""
-        if prev and (_continues(plain(prev), plain(t)) or _runs_on(prev, t)):
+        # Past the length of any citation a piece takes no more lines: each join
+        # rereads the whole piece, and a page-long paragraph is no citation anyway.
+        if (
+            prev
+            and len(prev) < _LONGEST_CITATION
+            and (_continues(plain(prev), plain(t)) or _runs_on(prev, t))
+        ):
             pieces[-1] = _join_wrapped(prev, t)
         else:
             pieces.append(t)
@@ -1777,9 +1789,12 @@ def parse_publications(
         blank = blank or (previous is not None and number > previous + 1)
         previous = number
         line = _classify_line(number, raw, blank)
-        # A list number alone on its line ("1." above a wrapped citation) marks the next line.
-        if classified and re.fullmatch(
-            r"\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]", plain(classified[-1].text)
+        # A list number alone on its line ("1." above a wrapped citation) marks the next
+        # line, unless the line before it runs on: "pp. 42–" / "48." is a page range.
+        if (
+            classified
+            and re.fullmatch(r"\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]", plain(classified[-1].text))
+            and not (len(classified) > 1 and re.search(r"[-–—,(]$", plain(classified[-2].text)))
         ):
             line.marker = line.marker or "number"
             classified.pop()

@@ -70,7 +70,7 @@ KIND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|peer.reviewed|theses|thesis|monographs?|works? in progress"
         r"|research outputs?|under review|submitted|in preparation"
         r"|first.author|co.authored|reports?|dissertations?|edited volumes?|outputs?"
-        r"|abstracts|encyclop\w+)\b",
+        r"|abstracts|encyclop\w+|editorials|obituar(?:y|ies)|commentar(?:y|ies)|essays)\b",
     ),
     ("projects", r"\b(projects?|open.source|software)\b"),
     (

@@ -12,7 +12,9 @@ pypdfium2 is only a fallback for files pdfminer cannot parse.
 
 from __future__ import annotations
 
+import functools
 import io
+import math
 import re
 import statistics
 import threading
@@ -26,6 +28,11 @@ from cvparse.readers.labels import is_date_like, is_list_number, join_label
 from cvparse.readers.plaintext import normalise_text
 
 MAX_PAGES = 100
+# Work a document may ask of the reader, so that any upload reads in seconds: the
+# decoded drawing instructions of its pages (a dense CV page needs some 20 kB) and
+# its glyphs (100 dense pages hold some 450,000). Pages past either are not read.
+MAX_CONTENT_BYTES = 4_000_000
+MAX_GLYPHS = 600_000
 # Gaps between glyphs, in ems of the font size: letters sit closer than
 # WORD_GAP, words further; a gap over COLUMN_GAP separates page regions.
 WORD_GAP = 0.12
@@ -187,7 +194,7 @@ def _extract_lines(data: bytes) -> list[list[_Line]] | None:
                 raise CVParseError(
                     f"The PDF has {len(pdf.pages)} pages; a CV should have at most {MAX_PAGES}."
                 )
-            return [_page_lines(page) for page in pdf.pages]
+            return _read_pages(pdf.pages)
     except CVParseError:
         raise
     except Exception as exc:
@@ -196,6 +203,60 @@ def _extract_lines(data: bytes) -> list[list[_Line]] | None:
                 "The PDF is password-protected. Please upload an unprotected copy."
             ) from exc
         return None
+
+
+@dataclass
+class _Budget:
+    content: int
+    glyphs: int
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def _read_pages(pages: list) -> list[list[_Line]]:
+    """Lines of each page, up to the page where the document's budget runs out."""
+    budget = _Budget(MAX_CONTENT_BYTES, MAX_GLYPHS)
+    read: list[list[_Line]] = []
+    for page in pages:
+        try:
+            budget.content -= _content_bytes(page, budget.content)
+            if budget.content < 0:
+                raise _OverBudget
+            read.append(_page_lines(page, budget))
+        except _OverBudget:
+            if not read:
+                raise CVParseError(
+                    "This PDF holds far more than the text of a CV. Please upload the CV alone."
+                ) from None
+            break
+        finally:
+            page.close()  # pdfplumber's caches of the page
+    return read
+
+
+def _content_bytes(page, limit: int) -> int:
+    """The decoded size of a page's content streams, counted no further than past
+    ``limit``: a small compressed stream can inflate to gigabytes."""
+    import zlib
+
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+
+    total = 0
+    for ref in page.page_obj.contents:
+        stream = resolve1(ref)
+        if not isinstance(stream, PDFStream) or total > limit:
+            continue
+        filters = [name for name, _ in stream.get_filters()]
+        if stream.rawdata is not None and filters and filters[0] in LITERALS_FLATE_DECODE:
+            try:
+                total += len(zlib.decompressobj().decompress(stream.rawdata, limit - total + 1))
+            except zlib.error:
+                total += len(stream.rawdata)
+        else:
+            total += len(stream.get_data())
+    return total
 
 
 def _is_password_error(exc: BaseException, kinds: tuple[type, ...]) -> bool:
@@ -239,8 +300,8 @@ def _read_with_pdfium(data: bytes) -> str:
     return text
 
 
-def _page_lines(page) -> list[_Line]:
-    chars = [c for c in _page_chars(page) if _visible(c, page)]
+def _page_lines(page, budget: _Budget) -> list[_Line]:
+    chars = [c for c in _page_chars(page, budget) if _visible(c, page)]
     chars = _merge_accents(chars)
     links = [link for link in page.hyperlinks if link.get("uri")]
     lines = _attach_raised_and_lowered(_baseline_groups(chars))
@@ -271,62 +332,110 @@ def _attach_raised_and_lowered(groups: list[list[dict]]) -> list[list[dict]]:
     """Superscripts and subscripts ("CO2", footnote marks) rejoin the line they sit
     in: a small or short group inside a bigger line's band, right beside its text."""
     merged = [list(group) for group in groups]
+    # Each group's size and band, kept up to date as groups merge: computing them again
+    # for every neighbour went over each line's glyphs a dozen times.
+    sizes = [max(c["size"] for c in group) for group in merged]
+    tops = [min(c["top"] for c in group) for group in merged]
+    bottoms = [max(c["bottom"] for c in group) for group in merged]
     for index, group in enumerate(merged):
-        size = max(c["size"] for c in group)
-        top, bottom = min(c["top"] for c in group), max(c["bottom"] for c in group)
+        size, top, bottom = sizes[index], tops[index], bottoms[index]
         x0, x1 = min(c["x0"] for c in group), max(c["x1"] for c in group)
         for other_index in (index - 1, index + 1):
             if not 0 <= other_index < len(merged) or not merged[other_index]:
                 continue
             other = merged[other_index]
-            other_size = max(c["size"] for c in other)
-            if not (size <= 0.85 * other_size or len(group) <= 3):
+            if not (size <= 0.85 * sizes[other_index] or len(group) <= 3):
                 continue
-            inside = (
-                min(c["top"] for c in other) - 1
-                <= (top + bottom) / 2
-                <= max(c["bottom"] for c in other) + 1
-            )
-            beside = any(c["x0"] - size <= x1 and x0 <= c["x1"] + size for c in other)
-            if inside and beside:
+            inside = tops[other_index] - 1 <= (top + bottom) / 2 <= bottoms[other_index] + 1
+            if inside and any(c["x0"] - size <= x1 and x0 <= c["x1"] + size for c in other):
                 other.extend(group)
+                sizes[other_index] = max(sizes[other_index], size)
+                tops[other_index] = min(tops[other_index], top)
+                bottoms[other_index] = max(bottoms[other_index], bottom)
                 group.clear()
                 break
     return [group for group in merged if group]
 
 
-def _page_chars(page) -> list[dict]:
-    """The page's glyphs as dicts like pdfplumber's ``page.chars``, built straight
-    from pdfminer's layout: pdfplumber's generic conversion of every attribute of
-    every object takes about as long as parsing the page."""
-    from pdfminer.layout import LTChar, LTContainer
+def _page_chars(page, budget: _Budget) -> list[dict]:
+    """The page's glyphs as dicts like pdfplumber's ``page.chars`` (same boxes, sizes
+    and baselines), straight from pdfminer's interpreter: building its layout objects
+    first, then pdfplumber's dicts from them, took longer than reading the page."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
 
-    mediabox_x0, mediabox_top = page.mediabox[:2]
-    chars = []
-    stack = [iter(page.layout)]
-    while stack:
-        item = next(stack[-1], None)
-        if item is None:
-            stack.pop()
-        elif isinstance(item, LTChar):
-            colour = item.graphicstate.ncolor
-            chars.append(
+    flip = page.height + page.mediabox[1]  # pdfminer's y grows upwards, ours downwards
+    device = _glyph_device_class()(page.pdf.rsrcmgr, page.mediabox[0], flip, budget)
+    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    return device.chars
+
+
+@functools.cache
+def _glyph_device_class() -> type:
+    """A pdfminer text device that records each glyph as LTChar would box it."""
+    from pdfminer.pdfdevice import PDFTextDevice
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+    from pdfminer.utils import apply_matrix_rect
+
+    class GlyphDevice(PDFTextDevice):
+        def __init__(self, rsrcmgr, x_offset: float, flip: float, budget: _Budget) -> None:
+            super().__init__(rsrcmgr)
+            self.chars: list[dict] = []
+            self.x_offset, self.flip, self.budget = x_offset, flip, budget
+            self.glyphs: dict = {}  # what a font says of a glyph: looked up once a page
+
+        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):
+            self.budget.glyphs -= 1
+            if self.budget.glyphs < 0:
+                raise _OverBudget
+            glyph = self.glyphs.get((font, cid))
+            if glyph is None:
+                try:
+                    text = font.to_unichr(cid)
+                except PDFUnicodeNotDefined:
+                    text = f"(cid:{cid})"
+                glyph = self.glyphs[font, cid] = (
+                    text, font.char_width(cid), font.get_descent(), font.is_vertical(),
+                    str(font.fontname),
+                )  # fmt: skip
+            text, width, descent, vertical, fontname = glyph
+            adv = width * fontsize * scaling
+            a, b, c, d, e, f = matrix
+            if vertical:
+                vx, vy = font.char_disp(cid)
+                vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
+                vy = (1000 - vy) * fontsize * 0.001
+                x0, y0, x1, y1 = apply_matrix_rect(
+                    matrix, (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
+                )
+            else:
+                low = descent * fontsize + rise
+                if b == 0 and c == 0:  # the usual unrotated text: the same sums, faster
+                    x0, x1 = e, a * adv + e
+                    y0, y1 = d * low + f, d * (low + fontsize) + f
+                    if x1 < x0:
+                        x0, x1 = x1, x0
+                    if y1 < y0:
+                        y0, y1 = y1, y0
+                else:
+                    x0, y0, x1, y1 = apply_matrix_rect(matrix, (0, low, adv, low + fontsize))
+            colour = graphicstate.ncolor
+            self.chars.append(
                 {
-                    "text": item.get_text(),
-                    "x0": item.x0 + mediabox_x0,
-                    "x1": item.x1 + mediabox_x0,
-                    "top": page.height - item.y1 + mediabox_top,
-                    "bottom": page.height - item.y0 + mediabox_top,
-                    "size": item.size,
-                    "fontname": str(item.fontname),
-                    "matrix": item.matrix,
-                    "upright": item.upright,
+                    "text": text,
+                    "x0": x0 + self.x_offset,
+                    "x1": x1 + self.x_offset,
+                    "top": self.flip - y1,
+                    "bottom": self.flip - y0,
+                    "size": x1 - x0 if vertical else y1 - y0,
+                    "fontname": fontname,
+                    "matrix": matrix,
+                    "upright": a * d * scaling > 0 and b * c <= 0,
                     "non_stroking_color": colour if isinstance(colour, tuple) else (colour,),
                 }
             )
-        elif isinstance(item, LTContainer):
-            stack.append(iter(item))
-    return chars
+            return adv
+
+    return GlyphDevice
 
 
 def _visible(char: dict, page) -> bool:
@@ -345,11 +454,23 @@ def _merge_accents(chars: list[dict]) -> list[dict]:
     accents = [c for c in chars if c["text"] in _ACCENTS]
     if not accents:
         return chars
-    letters = [c for c in chars if c["text"].isalpha()]
+    # Letters by the whole points their box (widened by 0.5) covers: an accent looks
+    # only at the letters around its centre, not at every letter of the page.
+    letters: dict[int, list[int]] = {}
+    wide: list[int] = []  # a glyph wider than a word, checked by every accent
+    for index, char in enumerate(chars):
+        if char["text"].isalpha():
+            low, high = math.floor(char["x0"] - 0.5), math.floor(char["x1"] + 0.5)
+            if high - low > 64:
+                wide.append(index)
+            else:
+                for x in range(low, high + 1):
+                    letters.setdefault(x, []).append(index)
     merged: set[int] = set()
     for accent in accents:
         centre = (accent["x0"] + accent["x1"]) / 2
-        for letter in letters:
+        near = letters.get(math.floor(centre), [])
+        for letter in (chars[index] for index in (sorted(near + wide) if wide else near)):
             if (
                 letter["x0"] - 0.5 <= centre <= letter["x1"] + 0.5
                 and abs(letter["bottom"] - accent["bottom"]) < letter["size"]
@@ -373,24 +494,30 @@ def _words(chars: list[dict], links: list[dict]) -> list[_Word]:
 
     previous = None
     for char in chars:
-        if char["text"] == " ":
+        text = char["text"]
+        if text == " ":
             flush()
             previous = None
             continue
+        icon = _is_cid(text)
         if previous is not None:
             gap = char["x0"] - previous["x1"]
-            if abs(char["x0"] - previous["x0"]) < 0.5 and char["text"] == previous["text"]:
+            if abs(char["x0"] - previous["x0"]) < 0.5 and text == previous["text"]:
                 continue  # fake bold: the same glyph drawn twice
-            if gap > WORD_GAP * previous["size"] or _CID.match(char["text"]):
+            if gap > WORD_GAP * previous["size"] or icon:
                 flush()
         current.append(char)
-        if _CID.match(char["text"]):
+        if icon:
             flush()
             previous = None
         else:
             previous = char
     flush()
     return _linked_icons(words)
+
+
+def _is_cid(text: str) -> bool:
+    return text.startswith("(cid:") and bool(_CID.match(text))
 
 
 def _linked_icons(words: list[_Word]) -> list[_Word]:

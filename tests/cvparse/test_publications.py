@@ -293,6 +293,27 @@ def test_citation_styles(text, owner, expected):
     assert got == expected
 
 
+def test_numbered_list_wrapped_by_the_page_width():
+    """A list numbered in a margin, wrapped by the page: a page range cut after its dash
+    ("41–" / "48.") is no list number, and an author list that fills its line up to the
+    year runs on into the title on the next line."""
+    text = """
+1. Quill, AB, C Marsh, D Ortega, E Lark, F Brandt, G Novak, and H Moreau (2014).
+Counting imaginary herons along two rivers. J Fictional Ecology 12(3), 41–
+48.
+2. Quill, AB and C Marsh (2015). Another study of nothing. Imaginary Letters 7, 1–9.
+3. Ortega, D and AB Quill (2016). A third paper. J Nowhere 2(1), 3–4.
+"""
+    pubs = parse(text, owner="Ada B. Quill")
+    assert [p["title"] for p in pubs] == [
+        "Counting imaginary herons along two rivers",
+        "Another study of nothing",
+        "A third paper",
+    ]
+    assert pubs[0]["year"] == 2014 and len(pubs[0]["authors"]) == 7
+    assert all(any(a["is_self"] for a in p["authors"]) for p in pubs)
+
+
 def test_every_entry_fits_the_schema():
     schema = SCHEMA
     item_schema = {"$defs": schema["$defs"], **schema["properties"]["publications"]["items"]}

@@ -33,6 +33,8 @@ from cvparse.sections import build_lines, heading_kind, split_sections
         ("About Me", "bio"),
         ("Open Source Projects", "projects"),
         ("Volunteer", "other"),
+        ("Editorials and Obituaries", "publications"),
+        ("Editorial Boards", "other"),
     ],
 )
 def test_heading_kinds(heading, kind):
