@@ -1,4 +1,7 @@
-"""The whole parse on the seeds and the devset: schema, scores, coverage."""
+"""The whole parse on the seeds and the devset: schema, coverage, the seeds' scores.
+
+Accuracy on CVs the parser was not written from is measured by ``make eval``.
+"""
 
 import json
 import subprocess
@@ -26,22 +29,20 @@ def _check(doc: Path, gold_dir: Path) -> tuple[dict, dict]:
 @pytest.mark.parametrize("doc", SEED_DOCS, ids=lambda p: p.stem[:3])
 def test_seed(doc):
     result, score = _check(doc, SEEDS / "gold")
-    assert score["overall"] >= 0.90
+    assert score["overall"] >= 0.95
     coverage, _ = cvscore.coverage(doc.read_text(), result)
     assert coverage >= 0.97
 
 
-def test_devset_mean():
-    scores = [_check(doc, DEVSET / "gold")[1]["overall"] for doc in DEV_DOCS]
-    assert sum(scores) / len(scores) >= 0.85
-
-
 @pytest.mark.parametrize("doc", DEV_DOCS, ids=lambda p: p.stem[:2])
-def test_devset_doc_keeps_every_line(doc):
-    """Nothing is silently dropped: what no field took is in ``unparsed``."""
+def test_devset_doc_parses_and_keeps_every_line(doc):
+    """Any real CV gives schema-valid JSON, and nothing is silently dropped: what no
+    field took is in ``unparsed``. How well it is parsed is ``make eval``'s business."""
+    result = parse(doc)
+    jsonschema.validate(result, SCHEMA)
     text_doc = DEVSET / "docs-text" / f"{doc.stem}.txt"
     source = text_doc.read_text() if text_doc.exists() else doc.read_text()
-    _, kept = cvscore.coverage(source, parse(doc))
+    _, kept = cvscore.coverage(source, result)
     assert kept >= 0.75
 
 
