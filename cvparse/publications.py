@@ -1312,9 +1312,19 @@ _COMPOUND_HEAD = re.compile(
 )
 
 
+def _runs_on(prev: str, line: str) -> bool:
+    """An italic run that goes on over the line break (a wrapped title). Bold does not
+    count: a bold title line over an author list with the owner in bold is two pieces."""
+    return prev.endswith(I_OFF) and line.startswith(I_ON)
+
+
 def _join_wrapped(prev: str, line: str) -> str:
     """Join a wrapped line to the one before: "con-" + "served" -> "conserved", but
     a hyphen inside a URL ("wp-" + "content/...") stays and takes no space."""
+    for on, off in ((I_ON, I_OFF), (B_ON, B_OFF)):
+        if prev.endswith(off) and line.startswith(on):  # one emphasis run over two lines
+            prev, line = prev[:-1], line[1:]
+            break
     last_word = prev.rsplit(" ", 1)[-1]
     if prev.endswith("-") and (_URL.search(last_word) or "/" in last_word):
         return prev + line
@@ -1342,7 +1352,7 @@ def _read_entry(
     pieces: list[str] = []
     for t in texts:
         prev = pieces[-1] if pieces else ""
-        if prev and _continues(plain(prev), plain(t)):
+        if prev and (_continues(plain(prev), plain(t)) or _runs_on(prev, t)):
             pieces[-1] = _join_wrapped(prev, t)
         else:
             pieces.append(t)

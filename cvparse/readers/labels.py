@@ -17,6 +17,14 @@ _DATE_LIKE = re.compile(
 )
 
 
+# A list number set in the margin ("12.", "[3]", "(iv)"): the entry's own prefix.
+_LIST_NUMBER = re.compile(r"^(\[\d{1,3}\]|\(?\d{1,3}[.)]|\(?[ivxlc]{1,6}[.)])$", re.I)
+
+
+def is_list_number(text: str) -> bool:
+    return bool(_LIST_NUMBER.match(text.strip()))
+
+
 def is_date_like(text: str) -> bool:
     return bool(_DATE_LIKE.search(text))
 
@@ -27,6 +35,7 @@ def join_label(label: str, body: str) -> str:
         return body
     if not body:
         return label
-    if is_date_like(label) or label.endswith((":", "-", "–", "—")) or label.startswith(("-", "•")):
+    prefix = is_date_like(label) or is_list_number(label) or label.startswith(("-", "•"))
+    if prefix or label.endswith((":", "-", "–", "—")):
         return f"{label} {body}"
     return f"{label}: {body}"

@@ -14,7 +14,7 @@ import statistics
 import threading
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from cvparse.errors import CVParseError
@@ -29,7 +29,17 @@ COLUMN_GAP = 2.0
 EDGE_TOLERANCE = 2.5  # points; left edges of one column differ by rounding only
 
 _PDFIUM_LOCK = threading.Lock()  # pypdfium2 (PDFium) is not thread-safe
-_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+# Font names carry the weight: "Roboto-Bold", TeX's CMBX10 (bold extended), cm-super's
+# SFBX/SFSX (bold, sans bold), Nimbus "Medi" (the bold of its Times).
+_BOLD_FONT = re.compile(
+    r"bold|black|heavy|semibold|demi|\bcmbx|\bcmb\d|\bcmssbx|\bsf[bs]x|-medi$", re.I
+)
+# Italic and slanted faces: "-Italic", Nimbus "ReguItal", "-It", TeX's CMTI/CMSL and
+# cm-super's SFTI/SFSI/SFSL.
+_ITALIC_FONT = re.compile(
+    r"ital|oblique|slant|-(?:bold|light|semibold)?it$|\bcm(?:bx)?(?:ti|sl)|\bsf(?:ti|si|sl|bi)",
+    re.I,
+)
 _CID = re.compile(r"^\(cid:\d+\)$")
 _BULLETS = set("•◦▪▫■□●○‣∙·➢►▸▹◆◇♦✓✔➤→⁃")
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
@@ -59,6 +69,7 @@ class _Word:
     bold: bool
     baseline: float
     uri: str | None = None
+    italic: bool = False
 
 
 @dataclass
@@ -361,9 +372,9 @@ def _join_spaced_letters(words: list[_Word]) -> list[_Word]:
             joined.append(word)
         else:
             last = joined[-1]
-            joined[-1] = _Word(
-                last.text + word.text, last.x0, word.x1, min(last.top, word.top),
-                max(last.bottom, word.bottom), last.size, last.bold, last.baseline, last.uri,
+            joined[-1] = replace(
+                last, text=last.text + word.text, x1=word.x1, top=min(last.top, word.top),
+                bottom=max(last.bottom, word.bottom),
             )  # fmt: skip
     return joined
 
@@ -377,6 +388,7 @@ def _make_word(chars: list[dict], links: list[dict]) -> _Word:
     bottom = max(c["bottom"] for c in chars)
     sizes = Counter(round(c["size"], 1) for c in chars)
     bold = sum(bool(_BOLD_FONT.search(c["fontname"])) for c in chars) * 2 >= len(chars)
+    italic = sum(bool(_ITALIC_FONT.search(c["fontname"])) for c in chars) * 2 >= len(chars)
     centre_x, centre_y = (x0 + x1) / 2, (top + bottom) / 2
     uri = next(
         (
@@ -388,7 +400,8 @@ def _make_word(chars: list[dict], links: list[dict]) -> _Word:
         None,
     )
     baseline = -chars[0]["matrix"][5]  # PDF y grows upwards; only differences matter
-    return _Word(text, x0, x1, top, bottom, sizes.most_common(1)[0][0], bold, baseline, uri)
+    size = sizes.most_common(1)[0][0]
+    return _Word(text, x0, x1, top, bottom, size, bold, baseline, uri, italic and not bold)
 
 
 # ----------------------------------------------------------- page furniture
@@ -428,7 +441,7 @@ def _mark_bullets(pages: list[list[_Line]]) -> None:
         elif first.text[:1] in _BULLETS and len(first.text) > 1:
             first.text = first.text[1:]
             line.words.insert(
-                0, _Word("-", first.x0, first.x0, first.top, first.bottom, first.size, False)
+                0, replace(first, text="-", x1=first.x0, bold=False, italic=False, uri=None)
             )
         for word in line.words:
             if _CID.match(word.text):
@@ -793,7 +806,8 @@ def _leading_run(words: list[_Word]) -> list[_Word]:
 
 
 def _markup(words: list[_Word]) -> str:
-    """Words with bold runs as ``**...**`` and linked runs as ``[text](url)``."""
+    """Words with bold runs as ``**...**``, italic runs as ``*...*`` and linked runs as
+    ``[text](url)``."""
     parts: list[str] = []
     index = 0
     while index < len(words):
@@ -801,19 +815,23 @@ def _markup(words: list[_Word]) -> str:
         while (
             index + len(run) < len(words)
             and words[index + len(run)].bold == run[0].bold
+            and words[index + len(run)].italic == run[0].italic
             and words[index + len(run)].uri == run[0].uri
         ):
             run.append(words[index + len(run)])
         index += len(run)
         text = " ".join(word.text for word in run)
         # Marks close before trailing punctuation: "**Lovelace A**," as a person writes it.
-        trail = _TRAILING_PUNCTUATION.search(text).group() if (run[0].uri or run[0].bold) else ""
+        marked = run[0].uri or run[0].bold or run[0].italic
+        trail = _TRAILING_PUNCTUATION.search(text).group() if marked else ""
         text = text[: len(text) - len(trail)]
         uri = run[0].uri
         if uri and _plain_url(uri) not in (_plain_url(text), text.lower()):
             text = f"[{text}]({uri})"
         if run[0].bold and any(ch.isalnum() for ch in text):
             text = f"**{text}**"
+        elif run[0].italic and any(ch.isalnum() for ch in text) and "*" not in text:
+            text = f"*{text}*"
         parts.append(text + trail)
     return " ".join(parts)
 
