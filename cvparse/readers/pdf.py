@@ -55,6 +55,7 @@ _PROFILE_LINK = re.compile(
     r"|scholar\.google\.|researchgate\.net)/",
     re.I,
 )
+_SENTENCE_END = re.compile(r"[.!?][)\]'’\"”*]*$")
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.I)
 
 
@@ -77,6 +78,7 @@ class _Line:
     words: list[_Word]
     top: float
     bottom: float
+    page_width: float = 0.0
 
     @property
     def x0(self) -> float:
@@ -99,6 +101,7 @@ class _Out:
     top: float
     bottom: float
     label: list[_Word] = field(default_factory=list)
+    line_gaps: list[float] = field(default_factory=list)  # between the lines joined in it
 
 
 def read_pdf(data: bytes) -> str:
@@ -204,7 +207,7 @@ def _page_lines(page) -> list[_Line]:
     for line_chars, (top, bottom) in zip(lines, bands, strict=True):
         words = _join_spaced_letters(_words(sorted(line_chars, key=lambda c: c["x0"]), links))
         if words:
-            result.append(_Line(words, top, bottom))
+            result.append(_Line(words, top, bottom, float(page.width)))
     return sorted(result, key=lambda line: line.top)
 
 
@@ -456,6 +459,11 @@ class _FontStats:
     """Body size, heading sizes and heading levels for the whole document."""
 
     def __init__(self, lines: list[_Line]) -> None:
+        # Parts of a line set apart by a wide gap count apart: a page's columns share
+        # baselines, and a 22 pt name beside a 12 pt sidebar heading is still a title.
+        lines = [
+            _Line(part, line.top, line.bottom) for line in lines for part in _segments(line, [])
+        ]
         # The body is the largest size that carries a real share of running
         # text (plain words in long lines); abstracts in a smaller size must
         # not make every entry look large, nor short headings count as text.
@@ -525,7 +533,7 @@ def _render_page(lines: list[_Line], fonts: _FontStats, *, first: bool) -> list[
     levels = [fonts.heading_level(_leading_run(line.words)) or 0 for line in lines]
     header_end = next((i for i, level in enumerate(levels) if level > 1), len(lines))
     header_end = header_end if first else 0
-    outs = _serialise(segmented, edges, header_end)
+    outs = _serialise(segmented, edges, header_end, fonts, first=first)
     return _render_lines(outs, fonts)
 
 
@@ -569,15 +577,28 @@ def _segments(line: _Line, edges: list[float]) -> list[list[_Word]]:
 
 
 def _serialise(
-    segmented: list[tuple[_Line, list[list[_Word]]]], edges: list[float], header_end: int
+    segmented: list[tuple[_Line, list[list[_Word]]]],
+    edges: list[float],
+    header_end: int,
+    fonts: _FontStats,
+    *,
+    first: bool,
 ) -> list[_Out]:
     split = _column_split(segmented, edges)
+    right = _text_right([line for line, _segments in segmented])
     if split is None:
-        return _serialise_single(segmented, header_end)
+        return _join_wrapped(_serialise_single(segmented, header_end), right)
     edge, is_margin = split
     if is_margin:
-        return _serialise_margin(segmented, edge)
-    return _serialise_columns(segmented, edge)
+        return _join_wrapped(_serialise_margin(segmented, edge), right)
+    return _serialise_columns(segmented, edge, fonts, right, first=first)
+
+
+def _text_right(lines: list[_Line]) -> float:
+    """Where the page's text lines end at the most: its right margin mirrors the left
+    one (Word, LaTeX and browsers set them alike) unless a line reaches further."""
+    left = min(line.x0 for line in lines)
+    return max(max(line.words[-1].x1 for line in lines), lines[0].page_width - left)
 
 
 def _column_split(
@@ -726,8 +747,17 @@ def _last_labelled(outs: list[_Out]) -> int:
     return len(outs) - 1
 
 
-def _serialise_columns(segmented: list[tuple[_Line, list[list[_Word]]]], edge: float) -> list[_Out]:
-    """Two independent columns: lines above them, then the left, then the right."""
+def _serialise_columns(
+    segmented: list[tuple[_Line, list[list[_Word]]]],
+    edge: float,
+    fonts: _FontStats,
+    page_right: float,
+    *,
+    first: bool,
+) -> list[_Out]:
+    """Two independent columns: lines above them, then each column as its own flow.
+    On the first page, what a column holds above its first section heading (the name
+    atop the main column, contact details atop a sidebar) belongs to the header."""
     above: list[_Out] = []
     left_col: list[_Out] = []
     right_col: list[_Out] = []
@@ -744,7 +774,97 @@ def _serialise_columns(segmented: list[tuple[_Line, list[list[_Word]]]], edge: f
             left_col.append(_Out(left, line.top, line.bottom))
         if right:
             right_col.append(_Out(right, line.top, line.bottom))
-    return above + left_col + right_col
+    # the right column ends at the page's margin; the left one where its lines do
+    columns = [_join_wrapped(left_col), _join_wrapped(right_col, page_right)]
+    if first:
+        leads = [column[: _first_section_heading(column, fonts)] for column in columns]
+        columns = [column[len(lead) :] for column, lead in zip(columns, leads, strict=True)]
+        # the lead with the largest type (the owner's name) comes first
+        leads.sort(key=lambda lead: -max((w.size for out in lead for w in out.words), default=0))
+        above += [out for lead in leads for out in lead]
+    return above + columns[0] + columns[1]
+
+
+def _first_section_heading(outs: list[_Out], fonts: _FontStats) -> int:
+    """Index of the first section heading in a flow; 0 when it has none."""
+    for index, out in enumerate(outs):
+        level = fonts.heading_level(_split_heading(out.words, fonts)[0])
+        if level is not None and level > 1:
+            return index
+    return 0
+
+
+def _join_wrapped(outs: list[_Out], right: float | None = None) -> list[_Out]:
+    """One flow's lines, with the lines its layout wrapped joined back into one.
+
+    A line was wrapped when the next line's first word would not have fitted at its
+    end (it stops near the flow's right edge), the next line follows at the
+    paragraph's line spacing, in the same size, at the paragraph's left edge or its
+    hanging indent, and is no bullet nor a new labelled row. A line with a wide gap
+    (a date or place set flush right) was laid out, not wrapped; a sentence's end
+    before a capital may be an item's end, and stays one.
+    """
+    steps = [
+        (b.words[0].baseline - a.words[-1].baseline) / a.words[-1].size
+        for a, b in pairwise(outs)
+        if abs(a.words[-1].size - b.words[0].size) <= 0.5
+    ]
+    steps = sorted(step for step in steps if 0.9 <= step <= 2.5)
+    if not steps:
+        return outs
+    tight = steps[len(steps) // 5]  # the line spacing inside a paragraph
+    longest = max(out.words[-1].x1 for out in outs)
+    if right is None:
+        # The flow's own edge, if several lines come near it: among short items the
+        # longest would only look full.
+        em = statistics.median(out.words[-1].size for out in outs)
+        if sum(out.words[-1].x1 > longest - 3 * em for out in outs) < 3:
+            return outs
+    right = max(right or 0.0, longest)
+    joined = [outs[0]]
+    last_start = 0  # where the last visual line of joined[-1] starts in its words
+    indent: float | None = None  # the x of the paragraph's continuation lines
+    for out in outs[1:]:
+        paragraph = joined[-1]
+        line = paragraph.words[last_start:]
+        last, first = line[-1], out.words[0]
+        size = last.size
+        step = (first.baseline - last.baseline) / size
+        if indent is None:
+            aligned = (
+                paragraph.words[0].x0 - EDGE_TOLERANCE
+                <= first.x0
+                <= paragraph.words[0].x0 + 4 * size
+            )
+        else:
+            aligned = abs(first.x0 - indent) <= EDGE_TOLERANCE
+        wrapped = (
+            not out.label
+            and first.text != "-"
+            and abs(first.size - size) <= 0.5
+            and 0.9 <= step <= 1.1 * tight + 0.05
+            and aligned
+            and last.x1 + 0.22 * size + (first.x1 - first.x0) > right  # (the narrowest space)
+            and all(b.x0 - a.x1 <= COLUMN_GAP * a.size for a, b in pairwise(line))
+            and not (_SENTENCE_END.search(last.text) and not first.text[:1].islower())
+        )
+        if not wrapped:
+            joined.append(out)
+            last_start, indent = 0, None
+            continue
+        words = list(out.words)
+        if re.search(r"[a-z]-$", last.text) and first.text[:1].islower():
+            paragraph.words[-1] = replace(last, text=last.text[:-1] + first.text, x1=first.x1)
+            words = words[1:]
+            # the merged word opens the visual line that goes on
+            last_start = len(paragraph.words) - 1
+        else:
+            last_start = len(paragraph.words)
+        paragraph.words.extend(words)
+        paragraph.line_gaps.append(out.top - paragraph.bottom)
+        paragraph.bottom = out.bottom
+        indent = first.x0
+    return joined
 
 
 # --------------------------------------------------------------- rendering
@@ -765,6 +885,7 @@ def _render_lines(outs: list[_Out], fonts: _FontStats) -> list[str]:
     _unlink_wrapped_links(outs)
     rendered: list[str] = []
     gaps = [b.top - a.bottom for a, b in pairwise(outs) if b.top - a.bottom >= 0]
+    gaps += [gap for out in outs for gap in out.line_gaps if gap >= 0]
     usual_gap = statistics.median(gaps) if gaps else 0.0
     previous = None
     for out in outs:
