@@ -55,6 +55,7 @@ _PROFILE_LINK = re.compile(
     r"|scholar\.google\.|researchgate\.net)/",
     re.I,
 )
+_DASHES = ("-", "–", "—")
 _SENTENCE_END = re.compile(r"[.!?][)\]'’\"”*]*$")
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.I)
 
@@ -731,13 +732,15 @@ def _flush_right_tail(segments: list[list[_Word]]) -> list[_Word]:
 
 
 def _continues_label(left: list[_Word], outs: list[_Out], line: _Line, label_bottom) -> bool:
-    """A label wrapped onto a second line ("Programming / languages")."""
+    """A label wrapped onto a second line ("Programming / languages", a date range
+    "Sep 2019 –" / "Jun 2021" in a narrow date column)."""
     if not outs or label_bottom is None:
         return False
     first = left[0].text
     close = line.top - label_bottom < 0.6 * left[0].size
     label = outs[_last_labelled(outs)].label
-    return close and (first[:1].islower() or bool(label and label[-1].text.endswith("-")))
+    open_end = bool(label and label[-1].text.endswith(_DASHES))
+    return close and (first[:1].islower() or first.startswith(_DASHES) or open_end)
 
 
 def _last_labelled(outs: list[_Out]) -> int:
