@@ -431,6 +431,13 @@ LAYOUTS: dict[str, tuple[str, Callable[[dict], str | bytes], bool]] = {
         lambda p: html_dates_right(p, place=True, font=("Liberation Sans", 10.5)),
         True,
     ),
+    "PDF, sidebar right, 2 pages": (
+        "cv.pdf",
+        lambda p: html_sidebar(
+            p, side_right=True, width="40%", font=("Liberation Serif", 18), notes=True
+        ),
+        True,
+    ),
     "PDF, date column": ("cv.pdf", html_date_column, True),
     "PDF, date column, months": ("cv.pdf", lambda p: html_date_column(p, months=True), True),
     "PDF, dates right, bullets": (

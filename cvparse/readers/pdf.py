@@ -56,7 +56,6 @@ _PROFILE_LINK = re.compile(
     re.I,
 )
 _DASHES = ("-", "–", "—")
-_SENTENCE_END = re.compile(r"[.!?][)\]'’\"”*]*$")
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.I)
 
 
@@ -118,8 +117,9 @@ def read_pdf(data: bytes) -> str:
     _mark_bullets(pages)
     fonts = _FontStats([line for page in pages for line in page])
     out: list[str] = []
+    carry = _Carry()
     for number, page in enumerate(pages):
-        out.extend(_render_page(page, fonts, first=number == 0))
+        out.extend(_render_page(page, fonts, carry, first=number == 0))
     text = "\n".join(_title_first(out))
     return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n"
 
@@ -525,7 +525,7 @@ class _FontStats:
 
 
 # ----------------------------------------------------------------- layout
-def _render_page(lines: list[_Line], fonts: _FontStats, *, first: bool) -> list[str]:
+def _render_page(lines: list[_Line], fonts: _FontStats, carry: _Carry, *, first: bool) -> list[str]:
     if not lines:
         return []
     edges = _left_edges([_segments(line, []) for line in lines])
@@ -534,7 +534,7 @@ def _render_page(lines: list[_Line], fonts: _FontStats, *, first: bool) -> list[
     levels = [fonts.heading_level(_leading_run(line.words)) or 0 for line in lines]
     header_end = next((i for i, level in enumerate(levels) if level > 1), len(lines))
     header_end = header_end if first else 0
-    outs = _serialise(segmented, edges, header_end, fonts, first=first)
+    outs = _serialise(segmented, edges, header_end, fonts, carry, first=first)
     return _render_lines(outs, fonts)
 
 
@@ -582,17 +582,32 @@ def _serialise(
     edges: list[float],
     header_end: int,
     fonts: _FontStats,
+    carry: _Carry,
     *,
     first: bool,
 ) -> list[_Out]:
     split = _column_split(segmented, edges)
-    right = _text_right([line for line, _segments in segmented])
+    lines = [line for line, _segments in segmented]
+    right = _text_right(lines)
+    if split is None or split[1]:
+        if carry.right is not None and max(line.words[-1].x1 for line in lines) <= carry.right + 1:
+            right = carry.right  # the previous page's column goes on here
+        else:
+            carry.right = None
     if split is None:
         return _join_wrapped(_serialise_single(segmented, header_end), right)
     edge, is_margin = split
     if is_margin:
         return _join_wrapped(_serialise_margin(segmented, edge), right)
-    return _serialise_columns(segmented, edge, fonts, right, first=first)
+    return _serialise_columns(segmented, edge, fonts, right, carry, first=first)
+
+
+@dataclass
+class _Carry:
+    """What a page hands on to the next: where the column that ran on to its foot
+    ends, when that is short of the page's margin (a main column left of a sidebar)."""
+
+    right: float | None = None
 
 
 def _text_right(lines: list[_Line]) -> float:
@@ -755,6 +770,7 @@ def _serialise_columns(
     edge: float,
     fonts: _FontStats,
     page_right: float,
+    carry: _Carry,
     *,
     first: bool,
 ) -> list[_Out]:
@@ -785,7 +801,28 @@ def _serialise_columns(
         # the lead with the largest type (the owner's name) comes first
         leads.sort(key=lambda lead: -max((w.size for out in lead for w in out.words), default=0))
         above += [out for lead in leads for out in lead]
+    # A main column that runs on to the page's foot beside a narrower sidebar on its
+    # right goes last: the next page goes on with it.
+    carry.right = None
+    left, right = columns
+    if right and _width(left) > _width(right) and left[-1].bottom > right[-1].bottom + 1:
+        carry.right = max(word.x1 for out in columns[0] for word in out.words)
+        columns.reverse()
     return above + columns[0] + columns[1]
+
+
+def _width(outs: list[_Out]) -> float:
+    if not outs:
+        return 0.0
+    return max(w.x1 for out in outs for w in out.words) - min(out.words[0].x0 for out in outs)
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word closing a sentence ("Leipzig.", "2020-2022."): not an APA year ("(2019).")
+    nor an initial ("EP."), which go on within a citation."""
+    core = word.rstrip(")]'’\"”")
+    before = core[-2:-1]
+    return core[-1:] in (".", "!", "?") and before != ")" and not before.isupper()
 
 
 def _first_section_heading(outs: list[_Out], fonts: _FontStats) -> int:
@@ -849,7 +886,7 @@ def _join_wrapped(outs: list[_Out], right: float | None = None) -> list[_Out]:
             and aligned
             and last.x1 + 0.22 * size + (first.x1 - first.x0) > right  # (the narrowest space)
             and all(b.x0 - a.x1 <= COLUMN_GAP * a.size for a, b in pairwise(line))
-            and not (_SENTENCE_END.search(last.text) and not first.text[:1].islower())
+            and not (_ends_sentence(last.text) and not first.text[:1].islower())
         )
         if not wrapped:
             joined.append(out)

@@ -187,3 +187,41 @@ def test_pdf_date_column_joins_its_entry():
         ("Postdoctoral Researcher", "Coastal Ecology Laboratory", "2018"),
         ("Research Assistant", "Marine Survey Office", "2016"),
     ]
+
+
+def test_pdf_main_column_runs_on_to_the_next_page_beside_a_right_sidebar():
+    """The main column's last entry goes on at the top of page 2: it is read after the
+    sidebar, right before its own continuation, and its wrapped lines join across."""
+    first, second = Page(), Page()
+    first.text(40, 60, "Sanne Iverholt", bold=True, size=22)
+    first.text(405, 60, "sanne.iverholt@example.org", size=9)
+    first.text(405, 90, "Languages", bold=True, size=13)
+    for row, language in enumerate(("Norwegian", "English", "French")):
+        first.text(405, 110 + 14 * row, language, size=9)
+    first.text(405, 170, "Skills", bold=True, size=13)
+    for row, skill in enumerate(("Snow surveys", "Flood forecasting", "Python", "R", "GIS")):
+        first.text(405, 190 + 14 * row, skill, size=9)
+    first.text(40, 100, "Publications", bold=True, size=13)
+    citation = (
+        "Iverholt, S., & Brandvik, O. (2022). Snow cover and the timing of spring floods "
+        "in small mountain catchments. Journal of Cold Regions Hydrology, 14, 101–118."
+    )
+    y = 120.0
+    while y < 760:
+        y = first.paragraph(40, y, 345, citation) + 6
+    last = "Iverholt, S. (2021). A very long paper on the grain of river ice "
+    first.paragraph(40, y, 345, last + "which the page cuts")
+    second.text(40, 60, "in two halves. Journal of Ice Studies, 3, 1–9.")
+    second.text(40, 90, "Teaching", bold=True, size=13)
+    second.text(40, 110, "Hydrology of cold regions, lecturer, 2023")
+    lines = lines_of(make_pdf([first, second]))
+    languages = lines.index("## Languages")
+    assert lines[languages + 1 : languages + 4] == ["Norwegian", "English", "French"]
+    assert lines.index("GIS") < lines.index("## Publications")
+    assert citation in lines
+    assert lines[-4:] == [
+        last + "which the page cuts",
+        "in two halves. Journal of Ice Studies, 3, 1–9.",
+        "## Teaching",
+        "Hydrology of cold regions, lecturer, 2023",
+    ]
