@@ -111,7 +111,13 @@ def items_of(
             prev.marked = f"{term}: {definition}"
             prev.text = f"{prev.text.rstrip(':').strip()}: {line.text.lstrip(':').strip()}"
             continue
-        full_width = bool(wrap_width) and len(last_line) >= (wrap_width or 0)
+        # A long line that closes on a date (a right-aligned year) is a row, not a wrap.
+        full_width = (
+            not gap
+            and bool(wrap_width)
+            and len(last_line) >= (wrap_width or 0)
+            and not _closes_on_date(last_line)
+        )
         last_line = line.text
         if items and _continues(items[-1], line, full_width):
             prev = items[-1]
@@ -133,6 +139,11 @@ def items_of(
             )
         )
     return items
+
+
+def _closes_on_date(text: str) -> bool:
+    found = edge_date(text)
+    return found is not None and found[0].begin > 0 and not text[found[0].end :].strip(" .)")
 
 
 _OPEN_END_WORDS = re.compile(

@@ -414,6 +414,18 @@ _APA = re.compile(
     r"under review|in preparation|in prep\.?|to appear)[\x02\x04]?\s*\)[.,:]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "with X, Y and Z," after a title: names ("A. Lark", "Cleo Marsh") up to the first
+# part that is none ("J. Math. Phys.", "Imaginary Oceans 4 (2021)").
+_BARE_WITH = re.compile(
+    r"^[\s,]*with\s+(?P<pre>)(?P<who>{name}(?:(?:,\s+|,?\s+and\s+){name})*)(?=[,.]|$)".format(
+        name=r"(?:[A-Z]\.(?:-?[A-Z]\.)*\s?)*[A-Z][\w'’-]*[^\W\d_](?:\s[A-Z][\w'’-]*[^\W\d_])?"
+        r"(?=,|\.?\s*$|\s+and\s)"
+    )
+)
+_WITH = re.compile(
+    r"^[\s,]*with\s+(?P<pre>)(?P<who>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+"
+    r"(?:(?:,|,?\s+and)\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+)*)[,.]?"
+)
 _WITH = re.compile(r"\((?P<pre>[^()]*?\b)?with\s+(?P<who>[^()]+)\)", re.IGNORECASE)
 _QUOTED = re.compile(
     r"[“\"]\s*(?P<t>[^“”\"]{6,}?)\s*[”\"]|‘(?P<s>[^‘’]{6,}?)’|(?<!\w)'(?P<a>[^']{6,}?)'(?!\w)"
@@ -466,10 +478,13 @@ def _rebalance_title(title: str, rest: str) -> tuple[str, str]:
         head, tail = (tail.lstrip(), "") if end < 0 else (tail.lstrip()[:end], tail.lstrip()[end:])
         sentences.append(plain(head).strip(" ."))
     sentences = [x for x in sentences if x and not _LINK_WORDS.match(x)]
+    # An italic venue may follow (APA's journal): the sentence before it is the title's.
+    first_end = _sentence_end(rest.lstrip())
+    italic_next = first_end >= 0 and rest.lstrip()[first_end:].lstrip(" .").startswith(I_ON)
     if (
         len(sentences) == 2
         and not re.search(r"\d|\x03", sentences[0])
-        and I_ON not in rest
+        and (I_ON not in rest or italic_next)
         and len(sentences[1].split()) <= 4
         and not re.search(r"\d|doi|available|https?:", sentences[1], re.I)
     ):
@@ -513,6 +528,13 @@ def _plausible_authors(text: str, terminator: str) -> bool:
 _EDITORS = re.compile(r",?\s*\(?\b(?:eds?|editors?)\b\.?\)?\.?$", re.IGNORECASE)
 
 
+def _name_goes_on(before: str, rest: str) -> bool:
+    """After "Foster, J." comes "N.", after "Foster, J. N., M. B." the surname: the
+    initials of a name end a list only where the name is whole."""
+    last = names.split_authors(before)[-1].split()
+    return bool(re.match(r"-?[A-Z]\.", rest)) or all(names.is_initials(w) for w in last)
+
+
 @lru_cache(maxsize=4096)
 def _author_end(text: str) -> tuple[str, int] | None:
     """The author list that opens a citation, ended by the first period or colon
@@ -526,7 +548,7 @@ def _author_end(text: str) -> tuple[str, int] | None:
         # names end in initials ("Vignoli, D.", "Müller S.").
         before = SENTINELS.sub("", prefix)
         if re.search(r"(?:^|[\s.\-])[A-Z]\.$", before) and m.group() == ".":
-            if not initials_last:
+            if not initials_last or _name_goes_on(before, plain(text[m.end() :])):
                 continue
             cand = prefix
         else:
@@ -699,6 +721,24 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
                 out.authors, after = lead
             _parse_venue(after, out)
             return
+    # An italic title opening the citation (mathematics): "*Title* with X and Y, Venue".
+    if (
+        text.startswith(I_ON)
+        and I_OFF in text
+        and len(plain(text[1 : text.index(I_OFF)]).split()) > 1
+    ):
+        end = text.index(I_OFF)
+        out.title = _title_clean(text[1:end])
+        after = text[end + 1 :]
+        w = _BARE_WITH.match(after)
+        lead = None if w else _author_prefix(after.lstrip(' .,"”—–-:|'), legend)
+        if w:
+            _add_with_authors(w, legend, out)
+            after = after[w.end() :]
+        elif lead:  # "*Title*. A. Lark, C. Marsh. Venue"
+            out.authors, after = lead
+        _parse_venue(after.lstrip(" ,."), out)
+        return
     # A bold title anywhere: **Title** with authors before or after it.
     for b in re.finditer(r"\x01([^\x01\x02]+)\x02", text):
         span = b.group(1)
@@ -1068,7 +1108,12 @@ def _citation_start(text: str) -> bool:
     if found and len(plain(text[found[1] :]).split()) >= 2:
         return True
     comma = _comma_separated(text, {})  # "Thomas D., Boman R., Title, Journal 128 (2019)"
-    return bool(comma and len(comma[0]) >= 2)
+    if comma and len(comma[0]) >= 2:
+        return True
+    # a long author list wrapped before its end: "Lark, I., Quill, A., ..., &"
+    open_list = re.match(r"^(.*?)(?:,|,? &|,? and)$", text.rstrip())
+    parts = _author_parts(open_list.group(1)) if open_list else None
+    return bool(parts and len(parts) >= 3)
 
 
 def _bold_line(text: str) -> bool:
@@ -1123,7 +1168,8 @@ def _segment(lines: list[Line]) -> list[list[Line]]:
     starts = {
         i
         for i, ln in enumerate(lines)
-        if _citation_start(ln.text) and (i == 0 or _ends_entry(plain(lines[i - 1].text)))
+        if _citation_start(ln.text)
+        and (i == 0 or ln.blank_before or _ends_entry(plain(lines[i - 1].text)))
     }
     if len(starts) >= 2 or (starts == {0} and not headings and len(lines) > 1):
         return _group_by_start(lines, starts | {0})

@@ -72,7 +72,7 @@ KIND_PATTERNS: tuple[tuple[str, str], ...] = (
     ("projects", r"\b(projects?|open.source|software)\b"),
     (
         "positions",
-        r"\b(experiences?|employment|appointments?|positions?|work history|career"
+        r"\b(experiences?|employment|appointments?|positions?|work history|career|affiliation"
         r"|internships?|jobs?|research history|professional background|work)\b",
     ),
 )
@@ -136,6 +136,10 @@ _MODIFIERS = set(
         "ph.d",
         "doctoral",
         "teaching",
+        "working",
+        "unpublished",
+        "published",
+        "forthcoming",
     ]
 )
 _STATUS_LINE = re.compile(r"^(in |to appear|accepted|published|forthcoming)", re.I)

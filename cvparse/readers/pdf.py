@@ -2,8 +2,12 @@
 
 pdfplumber gives every glyph with its font and box. From those we rebuild
 words (by the gaps between glyphs, because many LaTeX PDFs have no space
-characters), visual lines, the page's column layout, headings (by font size)
-and bold runs. pypdfium2 is only a fallback for files pdfminer cannot parse.
+characters), visual lines, the page's column layout, headings (by font size, or
+set in a left margin beside the text), bold and italic runs, and entry
+boundaries from the layout alone: a blank line where a line returns to the left
+after indented ones (hanging indents) or stands a little further down than a
+paragraph's lines. ``read_pdf_lines`` gives the same lines' layout as records.
+pypdfium2 is only a fallback for files pdfminer cannot parse.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from cvparse.errors import CVParseError
-from cvparse.readers.labels import is_date_like, join_label
+from cvparse.readers.labels import is_date_like, is_list_number, join_label
 from cvparse.readers.plaintext import normalise_text
 
 MAX_PAGES = 100
@@ -42,7 +46,10 @@ _ITALIC_FONT = re.compile(
 )
 _CID = re.compile(r"^\(cid:\d+\)$")
 _BULLETS = set("•◦▪▫■□●○‣∙·➢►▸▹◆◇♦✓✔➤→⁃")
-_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+# Glyphs that stand for plain letters: ligatures, and the non-breaking hyphen some
+# fonts (XeLaTeX awesome-cv) set for every "-", date ranges included.
+_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
+              "\u2011": "-"}  # fmt: skip
 # Spacing accents that LaTeX sets as separate glyphs over a letter.
 _ACCENTS = {
     "¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "˚": "\u030a",
@@ -56,6 +63,7 @@ _PROFILE_LINK = re.compile(
     re.I,
 )
 _DASHES = ("-", "–", "—")
+_LIST_START = re.compile(r"^(\d{1,3})([.)]\s)")
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.I)
 
 
@@ -102,26 +110,64 @@ class _Out:
     bottom: float
     label: list[_Word] = field(default_factory=list)
     line_gaps: list[float] = field(default_factory=list)  # between the lines joined in it
+    wrap_x: float | None = None  # where the lines joined in it start
+    level: int | None = None  # a heading lifted from the left margin
+    column: int = 0
+
+
+@dataclass
+class PdfLine:
+    """The layout of one output line, for learned line labelling: sizes in points,
+    ``indent`` from the leftmost line start of its page, ``gap`` the extra space
+    above it in ems beyond the usual line spacing (0 for a paragraph's next line)."""
+
+    text: str
+    page: int
+    size: float
+    bold: bool
+    italic: bool
+    x0: float
+    indent: float
+    gap: float
+    column: int  # 0: the page's single or left column, 1: a right-hand column
+    heading: int | None  # the Markdown heading level it is rendered with
+    prefix: str | None  # "bullet", "number" or "label" (a margin date or label)
+    back_at_left: bool  # back at the left after indented lines (hanging indent)
 
 
 def read_pdf(data: bytes) -> str:
+    return _read(data)[0]
+
+
+def read_pdf_lines(data: bytes) -> list[PdfLine]:
+    """One layout record per non-empty line ``read_pdf`` gives, in its order save
+    for the title, which ``read_pdf`` moves first."""
+    return _read(data)[1]
+
+
+def _read(data: bytes) -> tuple[str, list[PdfLine]]:
     pages = _extract_lines(data)
     if pages is None:
-        return _read_with_pdfium(data)
+        return _read_with_pdfium(data), []
     if sum(len(line.words) for page in pages for line in page) < 5:
         raise CVParseError(
             "This PDF has no text layer (it looks like a scanned image). Please upload "
             "the PDF exported from Word or LaTeX, or a DOCX or text version of the CV."
         )
     _drop_running_lines(pages)
-    _mark_bullets(pages)
     fonts = _FontStats([line for page in pages for line in page])
+    headings = _lift_margin_headings(pages, fonts)
+    _mark_bullets(pages)
+    doc_edges = _left_edges([_segments(line, []) for page in pages for line in page])
     out: list[str] = []
+    layout: list[PdfLine] = []
     carry = _Carry()
-    for number, page in enumerate(pages):
-        out.extend(_render_page(page, fonts, carry, first=number == 0))
+    for number, (page, lifted) in enumerate(zip(pages, headings, strict=True)):
+        rendered, records = _render_page(page, fonts, lifted, doc_edges, carry, first=number == 0)
+        out.extend(rendered)
+        layout.extend(replace(record, page=number) for record in records)
     text = "\n".join(_title_first(out))
-    return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n"
+    return normalise_text(re.sub(r"\n{3,}", "\n\n", text).strip("\n")) + "\n", layout
 
 
 def _title_first(lines: list[str]) -> list[str]:
@@ -455,6 +501,61 @@ def _mark_bullets(pages: list[list[_Line]]) -> None:
         page[:] = [line for line in page if line.words]
 
 
+def _lift_margin_headings(pages: list[list[_Line]], fonts: _FontStats) -> list[list[_Out]]:
+    """Section headings set in a left margin beside the text (LaTeX res and cv
+    classes): short capitals or bold at the page's left, maybe over two or three
+    lines interleaved with the text's, where nearly every other line starts right of
+    them. They come out of their lines and become headings of their own."""
+    candidates: list[tuple[int, _Line, list[_Word]]] = []
+    for number, page in enumerate(pages):
+        for line in page:
+            run = _segments(line, [])[0]
+            # a bullet hanging left of the text belongs to the text, not the label
+            run = run[: next((i for i, w in enumerate(run) if w.text in _BULLETS), len(run))]
+            if run and _is_margin_heading(run, fonts):
+                candidates.append((number, line, run))
+    if len(candidates) < 2:
+        return [[] for _ in pages]
+    left = Counter(round(run[0].x0) for _n, _l, run in candidates).most_common(1)[0][0]
+    candidates = [c for c in candidates if abs(c[2][0].x0 - left) <= EDGE_TOLERANCE]
+    right = max(run[-1].x1 for _n, _l, run in candidates)
+    lifted = {id(line) for _n, line, _r in candidates}
+    others = [line.x0 for page in pages for line in page if id(line) not in lifted]
+    if len(candidates) < 2 or sum(x > right for x in others) < 0.8 * len(others):
+        return [[] for _ in pages]
+    headings: list[list[_Out]] = [[] for _ in pages]
+    previous: tuple[int, _Line] | None = None
+    for number, line, run in candidates:
+        near = (
+            previous is not None
+            and previous[0] == number
+            and line.top - previous[1].bottom < 0.8 * run[0].size
+        )
+        if near:  # the label's next line
+            headings[number][-1].words.extend(run)
+            headings[number][-1].bottom = line.bottom
+        else:
+            headings[number].append(_Out(list(run), line.top, line.bottom, level=2))
+        previous = (number, line)
+        line.words = line.words[len(run) :]
+    for page in pages:
+        page[:] = [line for line in page if line.words]
+    return headings
+
+
+def _is_margin_heading(run: list[_Word], fonts: _FontStats) -> bool:
+    text = " ".join(word.text for word in run)
+    letters = [ch for ch in text if ch.isalpha()]
+    styled = all(ch.isupper() for ch in letters) or all(word.bold for word in run)
+    return (
+        len(letters) >= 4
+        and len(run) <= 4
+        and styled
+        and max(word.size for word in run) < 1.3 * fonts.body
+        and not re.search(r"\d", text)
+    )
+
+
 # ------------------------------------------------------------------ fonts
 class _FontStats:
     """Body size, heading sizes and heading levels for the whole document."""
@@ -525,17 +626,46 @@ class _FontStats:
 
 
 # ----------------------------------------------------------------- layout
-def _render_page(lines: list[_Line], fonts: _FontStats, carry: _Carry, *, first: bool) -> list[str]:
+def _render_page(
+    lines: list[_Line],
+    fonts: _FontStats,
+    headings: list[_Out],
+    doc_edges: list[float],
+    carry: _Carry,
+    *,
+    first: bool,
+) -> tuple[list[str], list[PdfLine]]:
     if not lines:
-        return []
+        return _render_lines(headings, fonts)
     edges = _left_edges([_segments(line, []) for line in lines])
+    # a column edge of the whole document holds on a page with few lines at it
+    edges = sorted(
+        set(edges) | {e for e in doc_edges if all(abs(e - x) > EDGE_TOLERANCE for x in edges)}
+    )
     segmented = [(line, _segments(line, edges)) for line in lines]
     # The header: the first page down to its first section heading, below the title.
     levels = [fonts.heading_level(_leading_run(line.words)) or 0 for line in lines]
-    header_end = next((i for i, level in enumerate(levels) if level > 1), len(lines))
+    first_heading = headings[0].top if headings else float("inf")
+    header_end = next(
+        (i for i, (level, line) in enumerate(zip(levels, lines, strict=True))
+         if level > 1 or line.bottom > first_heading),
+        len(lines),
+    )  # fmt: skip
     header_end = header_end if first else 0
     outs = _serialise(segmented, edges, header_end, fonts, carry, first=first)
-    return _render_lines(outs, fonts)
+    return _render_lines(_place_headings(outs, headings), fonts)
+
+
+def _place_headings(outs: list[_Out], headings: list[_Out]) -> list[_Out]:
+    """Each margin heading goes before the first line that reaches down to it."""
+    placed = list(outs)
+    for heading in sorted(headings, key=lambda out: out.top, reverse=True):
+        index = next(
+            (i for i, out in enumerate(placed) if out.bottom > heading.top and not out.level),
+            len(placed),
+        )
+        placed.insert(index, heading)
+    return placed
 
 
 def _left_edges(segmented: list[list[list[_Word]]]) -> list[float]:
@@ -632,6 +762,8 @@ def _column_split(
         for _line, segments in segmented:
             left = [s for s in segments if s[-1].x1 <= edge - 1]
             right = [s for s in segments if s[0].x0 >= edge - EDGE_TOLERANCE]
+            if left and right and _is_bullet_only(left):
+                continue  # a bullet hanging before its text is no margin label
             if left and right and abs(left[-1][-1].baseline - right[0][0].baseline) <= 1:
                 # level with its entry: a margin label, not a neighbouring column
                 paired += 1
@@ -660,6 +792,11 @@ def _column_split(
         if best is None or candidate[0] > best[0]:
             best = candidate
     return None if best is None else (best[1], best[2])
+
+
+def _is_bullet_only(segments: list[list[_Word]]) -> bool:
+    words = [word for segment in segments for word in segment]
+    return len(words) == 1 and (words[0].text == "-" or words[0].text in _BULLETS)
 
 
 def _serialise_single(
@@ -754,7 +891,9 @@ def _continues_label(left: list[_Word], outs: list[_Out], line: _Line, label_bot
     first = left[0].text
     close = line.top - label_bottom < 0.6 * left[0].size
     label = outs[_last_labelled(outs)].label
-    open_end = bool(label and label[-1].text.endswith(_DASHES))
+    # cut after a hyphen, an open range's dash or a comma ("2025–" / "current",
+    # "Sep 2019 –" / "Jun 2021"), or before a dash
+    open_end = bool(label) and re.search(r"(^|[\w.])[-–—,]$", label[-1].text) is not None
     return close and (first[:1].islower() or first.startswith(_DASHES) or open_end)
 
 
@@ -792,7 +931,7 @@ def _serialise_columns(
         if left:
             left_col.append(_Out(left, line.top, line.bottom))
         if right:
-            right_col.append(_Out(right, line.top, line.bottom))
+            right_col.append(_Out(right, line.top, line.bottom, column=1))
     # the right column ends at the page's margin; the left one where its lines do
     columns = [_join_wrapped(left_col), _join_wrapped(right_col, page_right)]
     if first:
@@ -809,6 +948,14 @@ def _serialise_columns(
         carry.right = max(word.x1 for out in columns[0] for word in out.words)
         columns.reverse()
     return above + columns[0] + columns[1]
+
+
+def _set_apart(line: list[_Word]) -> bool:
+    """A line with a gap far wider than its spaces: a part set apart (a date, a sum,
+    a place at the right margin) shows it was laid out, not wrapped."""
+    words = line[1:] if line[0].text == "-" else line  # (a bullet hangs apart)
+    gaps = [b.x0 - a.x1 for a, b in pairwise(words)]
+    return bool(gaps) and max(gaps) > max(2.5 * statistics.median(gaps), 0.8 * line[0].size)
 
 
 def _width(outs: list[_Out]) -> float:
@@ -840,8 +987,8 @@ def _join_wrapped(outs: list[_Out], right: float | None = None) -> list[_Out]:
     A line was wrapped when the next line's first word would not have fitted at its
     end (it stops near the flow's right edge), the next line follows at the
     paragraph's line spacing, in the same size, at the paragraph's left edge or its
-    hanging indent, and is no bullet nor a new labelled row. A line with a wide gap
-    (a date or place set flush right) was laid out, not wrapped; a sentence's end
+    hanging indent, and is no bullet nor a new labelled row. A line with a part set
+    apart (a date or place flush right) was laid out, not wrapped; a sentence's end
     before a capital may be an item's end, and stays one.
     """
     steps = [
@@ -885,7 +1032,7 @@ def _join_wrapped(outs: list[_Out], right: float | None = None) -> list[_Out]:
             and 0.9 <= step <= 1.1 * tight + 0.05
             and aligned
             and last.x1 + 0.22 * size + (first.x1 - first.x0) > right  # (the narrowest space)
-            and all(b.x0 - a.x1 <= COLUMN_GAP * a.size for a, b in pairwise(line))
+            and not _set_apart(line)
             and not (_ends_sentence(last.text) and not first.text[:1].islower())
         )
         if not wrapped:
@@ -902,6 +1049,7 @@ def _join_wrapped(outs: list[_Out], right: float | None = None) -> list[_Out]:
             last_start = len(paragraph.words)
         paragraph.words.extend(words)
         paragraph.line_gaps.append(out.top - paragraph.bottom)
+        paragraph.wrap_x = first.x0
         paragraph.bottom = out.bottom
         indent = first.x0
     return joined
@@ -921,33 +1069,127 @@ def _unlink_wrapped_links(outs: list[_Out]) -> None:
                         word.uri = None
 
 
-def _render_lines(outs: list[_Out], fonts: _FontStats) -> list[str]:
+def _render_lines(outs: list[_Out], fonts: _FontStats) -> tuple[list[str], list[PdfLine]]:
     _unlink_wrapped_links(outs)
     rendered: list[str] = []
+    records: list[PdfLine] = []
+    page_left = min((_start(out) for out in outs), default=0.0)
     gaps = [b.top - a.bottom for a, b in pairwise(outs) if b.top - a.bottom >= 0]
     gaps += [gap for out in outs for gap in out.line_gaps if gap >= 0]
     usual_gap = statistics.median(gaps) if gaps else 0.0
+    right = max((out.words[-1].x1 for out in outs), default=0.0)
+    pitch = _usual_pitch(outs)
     previous = None
-    for out in outs:
+    for index, out in enumerate(outs):
         heading_words, rest = _split_heading(out.words, fonts)
         level = fonts.heading_level(heading_words) if heading_words and not out.label else None
+        if out.level:
+            heading_words, rest, level = out.words, [], out.level
+        extra, back = 0.0, False  # space beyond the usual line spacing; a hanging indent's end
         if previous is None:
             if level:
                 rendered.append("")
         else:
             gap = out.top - previous.bottom
             jumped_back = out.top < previous.top  # the next column or a new page region
-            if level or jumped_back or gap > max(1.8 * usual_gap, 0.5 * out.words[0].size):
+            wide = gap > max(1.8 * usual_gap, 0.5 * out.words[0].size)
+            # more space than between a paragraph's lines, if only a little (parskip)
+            extra = 0.0 if jumped_back else _baseline(out) - previous.words[-1].baseline - pitch
+            back = _back_at_left(outs, index)
+            wide = wide or extra > 0.2 * out.words[0].size
+            if level or jumped_back or wide or back:
                 rendered.append("")
         if level:
-            rendered.append("#" * level + " " + " ".join(w.text for w in heading_words))
-            rendered.append("")
+            texts = ["#" * level + " " + " ".join(w.text for w in heading_words)]
+            rendered.extend([texts[0], ""])
             if rest:
-                rendered.append(_markup(rest))
+                texts.append(_markup(rest))
+                rendered.append(texts[-1])
         else:
-            rendered.append(join_label(_markup(out.label), _markup(out.words)))
+            line = join_label(_markup(out.label), _markup(out.words))
+            if previous is not None and rendered[-1] and _wraps_into(previous, out, right):
+                line = _LIST_START.sub(r"\1\\\2", line)  # "78." left by a wrap is no list number
+            rendered.append(line)
+            texts = [line]
+        extra_ems = max(0.0, extra / out.words[0].size)
+        records.extend(_record(text, out, page_left, extra_ems, level, back) for text in texts)
         previous = out
-    return rendered
+    return rendered, records
+
+
+def _record(
+    text: str, out: _Out, page_left: float, gap: float, level: int | None, back: bool
+) -> PdfLine:
+    words = out.label + out.words
+    first = words[0].text
+    prefix = "label" if out.label else None
+    if first == "-" or first in _BULLETS:
+        prefix = "bullet"
+    elif is_list_number(first):
+        prefix = "number"
+    return PdfLine(
+        text=text, page=0, size=statistics.median(w.size for w in words),
+        bold=all(w.bold for w in words), italic=all(w.italic for w in words),
+        x0=round(_start(out), 1), indent=round(_start(out) - page_left, 1), gap=round(gap, 2),
+        column=out.column, heading=level, prefix=prefix, back_at_left=back,
+    )  # fmt: skip
+
+
+def _baseline(out: _Out) -> float:
+    return (out.label or out.words)[0].baseline
+
+
+def _usual_pitch(outs: list[_Out]) -> float:
+    """Baseline to baseline between the lines of a paragraph: the commonest step
+    between consecutive lines of one size."""
+    steps = Counter(
+        round(_baseline(b) - a.words[-1].baseline, 1)
+        for a, b in pairwise(outs)
+        if round(a.words[0].size) == round(b.words[0].size) and _baseline(b) > _baseline(a)
+    )
+    # and between the lines of a paragraph joined into one
+    steps.update(
+        round(second.baseline - first.baseline, 1)
+        for out in outs
+        for first, second in pairwise(out.words)
+        if second.baseline - first.baseline > 0.5 * first.size
+    )
+    return steps.most_common(1)[0][0] if steps else float("inf")
+
+
+def _wraps_into(previous: _Out, out: _Out, right: float) -> bool:
+    """``out`` carries on ``previous``, a line filled to the right edge mid-sentence."""
+    last = previous.words[-1]
+    return (
+        _start(out) >= _start(previous) - EDGE_TOLERANCE
+        and last.x1 >= right - 2 * last.size
+        and not last.text.endswith((".", ":", ";"))
+    )
+
+
+def _start(out: _Out) -> float:
+    return (out.label or out.words)[0].x0
+
+
+def _back_at_left(outs: list[_Out], index: int) -> bool:
+    """A line back at the left after indented ones opens a new entry: the end of a
+    hanging indent (APA references), of a margin label's lines, of an entry's
+    indented details. A lone indented first line of a paragraph that this line goes
+    on with (lower case, or after a comma or hyphen) is the other kind of indent."""
+    out, previous = outs[index], outs[index - 1]
+    if previous.wrap_x is not None and not previous.level:
+        # a paragraph joined from its wrapped lines: back left of where they started
+        indent = previous.wrap_x - _start(out)
+        return 0.5 * out.words[0].size <= indent <= 6 * out.words[0].size
+    indent = _start(previous) - _start(out)
+    # (a cell set far to the right, a flush-right place, is no indent)
+    if previous.level or not 0.5 * out.words[0].size <= indent <= 6 * out.words[0].size:
+        return False
+    before = outs[index - 2] if index >= 2 else None
+    lone = before is None or abs(_start(before) - _start(previous)) > EDGE_TOLERANCE
+    text = (out.label or out.words)[0].text
+    goes_on = text[:1].islower() or previous.words[-1].text.endswith(("-", ","))
+    return not (lone and goes_on)
 
 
 def _split_heading(words: list[_Word], fonts: _FontStats) -> tuple[list[_Word], list[_Word]]:

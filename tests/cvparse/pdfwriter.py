@@ -12,7 +12,11 @@ from dataclasses import dataclass, field
 from pdfminer.fontmetrics import FONT_METRICS
 
 PAGE_WIDTH, PAGE_HEIGHT = 595, 842
-_FONTS = {"regular": ("F1", "Helvetica"), "bold": ("F2", "Helvetica-Bold")}
+_FONTS = {
+    "regular": ("F1", "Helvetica"),
+    "bold": ("F2", "Helvetica-Bold"),
+    "italic": ("F3", "Helvetica-Oblique"),
+}
 
 
 @dataclass
@@ -23,9 +27,13 @@ class Page:
     links: list[tuple[float, float, float, float, str]] = field(default_factory=list)
     image_only: bool = False
 
-    def text(self, x: float, y: float, text: str, *, bold: bool = False, size: float = 10) -> float:
+    def text(
+        self, x: float, y: float, text: str, *, bold: bool = False, italic: bool = False,
+        size: float = 10,
+    ) -> float:  # fmt: skip
         """Place ``text`` at (x, y); return the x where it ends."""
-        self.runs.append((x, y, text, "bold" if bold else "regular", size))
+        style = "bold" if bold else "italic" if italic else "regular"
+        self.runs.append((x, y, text, style, size))
         return x + text_width(text, bold=bold, size=size)
 
     def right(self, x_end: float, y: float, text: str, **style) -> None:

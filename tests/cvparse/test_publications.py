@@ -558,3 +558,61 @@ def test_homepage_publication_list_from_the_seeds():
 )
 def test_a_legend_of_author_marks_is_told_from_an_entry(text, legend):
     assert is_legend(text) is legend
+
+
+def test_family_first_then_initials_first_author_list():
+    """ "Quill, A. B., C. D. Marsh, and E. Ortega." (Chicago style): the first name's
+    second initial and the later names' initials do not end the list."""
+    pubs = parse(
+        "Quill, A. B., C. D. Marsh, and E. Ortega. Tides of a Small Moon. May 2031. J.\n"
+        "Fictional Geophysics, 12(3):17.\n"
+        "\n"
+        "Marsh, C. D. and A. B. Quill. Waves Nobody Measured. 2030. Imag. Oceans, 4:1-9.\n"
+    )
+    assert [p["title"] for p in pubs] == ["Tides of a Small Moon", "Waves Nobody Measured"]
+    assert [a["name"] for a in pubs[0]["authors"]] == ["Quill, A. B.", "C. D. Marsh", "E. Ortega"]
+
+
+def test_author_list_wrapped_before_its_end_starts_an_entry():
+    """Long author lists wrapped after a comma or "&", entries apart by blank lines
+    (a PDF's hanging indents), one ending in a DOI cut by the wrap."""
+    pubs = parse(
+        "Lark, I., Quill, A., Marsh, C. D., Ortega, B., Finch, G. H., Wren, J., &\n"
+        "Moss, T. (2031). Tides of a small moon. J. Fictional Geophysics, 12, 1-9.\n"
+        "\n"
+        "Quill, A., & Marsh, C. (2030). Waves nobody measured. Imag. Oceans, 4. doi:\n"
+        "10.1000/io.4\n"
+        "\n"
+        "Ortega, B., Quill, A., Lark, I., Finch, G. H., Wren, J., Stone, K. L.,\n"
+        "Moss, T., & Marsh, C. (2029). A teacup sea. Computational Nowhere, 33, 44-61.\n"
+    )
+    assert [p["title"] for p in pubs] == [
+        "Tides of a small moon",
+        "Waves nobody measured",
+        "A teacup sea",
+    ]
+
+
+def test_italic_title_first_then_with_coauthors_and_venue():
+    """Mathematics: "*Title* with X and Y, Venue": the owner and X and Y are the
+    authors; a journal abbreviation after the names is the venue, not a name."""
+    pubs = parse(
+        "1. *Tides of a small moon* with B. Lark and C. D. Marsh, Int. J. Fict. Geo., 12 (2031).\n"
+        "2. *Waves nobody measured*, with A. Quill, J. Imag. Oceans 4 (2030).\n"
+        "3. *A teacup sea*, Comput. Nowhere 33 (2029).\n",
+        owner="Ada Ortega",
+    )
+    assert [p["title"] for p in pubs] == [
+        "Tides of a small moon",
+        "Waves nobody measured",
+        "A teacup sea",
+    ]
+    assert authors(pubs[0]) == ["Ada Ortega!", "B. Lark", "C. D. Marsh"]
+    assert pubs[0]["venue"].startswith("Int. J. Fict. Geo")
+    assert authors(pubs[1]) == ["Ada Ortega!", "A. Quill"]
+
+
+def test_apa_subtitle_sentence_before_an_italic_journal():
+    pubs = parse("Quill, A., & Marsh, C. (2031). Tides of a moon. Seen from afar. *Fict Geo*.\n")
+    assert pubs[0]["title"] == "Tides of a moon. Seen from afar"
+    assert pubs[0]["venue"] == "Fict Geo"

@@ -19,6 +19,8 @@ from cvparse.sections import build_lines, heading_kind, split_sections
         ("First-Author Publications", "publications"),
         ("Peer-Reviewed Publications", "publications"),
         ("Working Papers", "publications"),
+        ("Unpublished working papers", "publications"),
+        ("Current Affiliation", "positions"),
         ("Chapters in Edited Volumes", "publications"),
         ("Honors & Awards", "awards"),
         ("AWARDS AND FUNDING", "awards"),
