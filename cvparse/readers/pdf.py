@@ -954,8 +954,11 @@ def _set_apart(line: list[_Word]) -> bool:
     """A line with a gap far wider than its spaces: a part set apart (a date, a sum,
     a place at the right margin) shows it was laid out, not wrapped."""
     words = line[1:] if line[0].text == "-" else line  # (a bullet hangs apart)
-    gaps = [b.x0 - a.x1 for a, b in pairwise(words)]
-    return bool(gaps) and max(gaps) > max(2.5 * statistics.median(gaps), 0.8 * line[0].size)
+    gaps = sorted(b.x0 - a.x1 for a, b in pairwise(words))
+    if not gaps:
+        return False
+    space = statistics.median(gaps[:-1]) if len(gaps) > 1 else 0.25 * line[0].size
+    return gaps[-1] > max(2.5 * space, 0.8 * line[0].size)
 
 
 def _width(outs: list[_Out]) -> float:
