@@ -35,6 +35,7 @@ CHROMIUM = "/usr/bin/chromium"
 PEOPLE = [
     {
         "name": "Ines Valdrakova",
+        "town": "Eastmoor",
         "email": "ines.valdrakova@example.edu",
         "headline": "Associate Professor of History, University of Eastmoor",
         "headings": ("Education", "Academic Appointments", "Peer-Reviewed Articles",
@@ -68,6 +69,7 @@ PEOPLE = [
     },
     {
         "name": "Kofi Brandtner",
+        "town": "Norrvik",
         "email": "k.brandtner@example.org",
         "headline": "Research Scientist in Physical Chemistry, Halvorsen Laboratory",
         "headings": ("Education and Training", "Professional Experience", "Journal Articles",
@@ -100,6 +102,7 @@ PEOPLE = [
     },
     {
         "name": "Priya Castellanos",
+        "town": "Riverside",
         "email": "pcastellanos@example.net",
         "headline": "PhD Candidate in Ecology, Riverside Graduate School",
         "headings": ("Education", "Research Experience", "Publications", "Grants and Awards",
@@ -222,42 +225,122 @@ def html_margin_headings(person: dict) -> str:
     return PAGE.format(css=css, body=head + "".join(rows))
 
 
-def html_sidebar(person: dict, side_right: bool = False) -> str:
-    """A narrow sidebar (contact, education, awards) beside the main column (AltaCV, Deedy)."""
+def _font(family: str, size: float) -> str:
+    return f"body{{font-family:'{family}';font-size:{size}pt}}"
+
+
+def _notes(person: dict) -> dict[str, str]:
+    """A sentence under each position (the entry's text -> the note), long enough to
+    wrap in a column: its lines must stay with their entry, not start new ones."""
+    return {
+        f"<b>{title}</b>, {org}": f"Research, teaching and supervision of students; organised the "
+        f"{org} seminar series and its programme of visiting speakers."
+        for title, org, _s, _e in person["positions"]
+    }
+
+
+def html_sidebar(
+    person: dict,
+    side_right: bool = False,
+    width: str = "32%",
+    font: tuple[str, float] = ("Liberation Serif", 11),
+    header_above: bool = False,
+    notes: bool = False,
+    dated_rows: bool = False,
+) -> str:
+    """A narrow sidebar (contact, education, awards) beside the main column (AltaCV,
+    Deedy); the name atop the main column or, with ``header_above``, across the page;
+    with ``dated_rows`` the main column's entries have their dates at its right edge."""
     secs = dict(sections_of(person))
     h = person["headings"]
+    note = _notes(person) if notes else {}
 
-    def block(heading: str) -> str:
-        return f"<h3>{heading}</h3>" + "".join(f"<p>{_line(*i)}</p>" for i in secs[heading])
+    def block(heading: str, rows: bool = False) -> str:
+        if rows:
+            items = [_dated_row(person, d, t, False, note.get(t)) for d, t in secs[heading]]
+            return f"<h3>{heading}</h3>" + "".join(items)
+        return f"<h3>{heading}</h3>" + "".join(
+            f"<p>{_line(*i)}</p>" + (f'<p class="note">{note[i[1]]}</p>' if i[1] in note else "")
+            for i in secs[heading]
+        )
 
     side = f'<div class="side"><p>{person["email"]}</p>{block(h[0])}{block(h[3])}</div>'
-    main = f"<div><h1>{person['name']}</h1><p>{person['headline']}</p>"
-    main += block(h[1]) + block(h[2]) + block(h[4]) + "</div>"
-    widths = "1fr 32%" if side_right else "32% 1fr"
-    css = (
-        f".grid{{display:grid;grid-template-columns:{widths};gap:1.5em}}"
-        ".side{font-size:9.5pt}p{margin:0 0 .4em}h3{font-size:12pt;margin:.8em 0 .3em}"
+    title = f"<h1>{person['name']}</h1><p>{person['headline']}</p>"
+    main = "<div>" + ("" if header_above else title)
+    main += block(h[1], dated_rows) + block(h[2]) + block(h[4], dated_rows) + "</div>"
+    widths = f"1fr {width}" if side_right else f"{width} 1fr"
+    size = font[1] / 11  # headings keep one size in both columns, as AltaCV and Deedy set them
+    css = _font(*font) + (
+        f".grid{{display:grid;grid-template-columns:{widths};gap:1.5em}}.note{{font-size:.9em}}"
+        f".side{{font-size:{9.5 * size:.2f}pt}}p{{margin:0 0 .4em}}ul{{margin:0}}"
+        ".row,.under{display:flex;justify-content:space-between;gap:1em}.row{margin-top:.4em}"
+        f"h3{{font-size:{12 * size:.2f}pt;margin:.8em 0 .3em}}"
     )
     columns = main + side if side_right else side + main
-    return PAGE.format(css=css, body=f'<div class="grid">{columns}</div>')
+    head = title if header_above else ""
+    return PAGE.format(css=css, body=f'{head}<div class="grid">{columns}</div>')
 
 
-def html_dates_right(person: dict) -> str:
-    """Each entry on lines of its own: what and where, the dates at the right margin."""
+def html_dates_right(
+    person: dict,
+    place: bool = False,
+    font: tuple[str, float] = ("Liberation Serif", 11),
+    notes: bool = False,
+) -> str:
+    """Each dated entry on lines of its own: what, with the dates at the right margin,
+    then where (in italics), with ``place`` a town at the right margin too, with
+    ``notes`` a bullet under each position."""
     parts = [f"<h1>{person['name']}</h1><p>{person['email']}</p>"]
+    note = _notes(person) if notes else {}
     for heading, items in sections_of(person):
         parts.append(f"<h2>{heading.upper()}</h2>")
-        for dates, text in items:
-            what, _, where = text.partition("</b>, ")
-            if not where:
-                parts.append(f'<div class="row"><span>{text}</span><span>{dates}</span></div>')
-                continue
-            parts.append(
-                f'<div class="row"><span>{what}</b></span><span>{dates}</span></div>'
-                f"<div><i>{where}</i></div>"
-            )
-    css = ".row{display:flex;justify-content:space-between;margin-top:.4em}h2{font-size:12pt}"
+        parts += [_dated_row(person, dates, text, place, note.get(text)) for dates, text in items]
+    css = _font(*font) + (
+        ".row{display:flex;justify-content:space-between;margin-top:.4em}h2{font-size:1.1em}"
+        ".under{display:flex;justify-content:space-between}ul{margin:0;padding-left:1.5em}"
+    )
     return PAGE.format(css=css, body="\n".join(parts))
+
+
+def _dated_row(person: dict, dates: str, text: str, place: bool, note: str | None) -> str:
+    what, _, where = text.partition("</b>, ")
+    if not (where and dates):
+        return f'<div class="row"><span>{text}</span><span>{dates}</span></div>'
+    town = f"<i>{person['town']}</i>" if place else ""
+    bullet = f"<ul><li>{note}</li></ul>" if note else ""
+    return (
+        f'<div class="row"><span>{what}</b></span><span>{dates}</span></div>'
+        f'<div class="under"><i>{where}</i>{town}</div>{bullet}'
+    )
+
+
+def html_date_column(
+    person: dict, font: tuple[str, float] = ("Liberation Serif", 11), months: bool = False
+) -> str:
+    """moderncv: dates right-aligned in a narrow left column, each entry beside its
+    dates in the wide column, a note under each position wrapping over lines. With
+    ``months`` the dates name months and wrap in their cell, title and place on lines
+    of their own."""
+    note = _notes(person)
+    rows = [f"<h1>{person['name']}</h1><p>{person['headline']}<br>{person['email']}</p>"]
+    for heading, items in sections_of(person):
+        rows.append(f'<h2><span></span><span class="rule">{heading}</span></h2>')
+        for dates, text in items:
+            extra = f'<br><span class="note">{note[text]}</span>' if text in note else ""
+            if months and "</b>, " in text and " – " in dates:
+                start, end = dates.split(" – ")
+                dates = f"Sep {start} – " + (end if end == "present" else f"Jun {end}")
+                text = text.replace("</b>, ", "</b><br><i>") + "</i>"
+            rows.append(
+                f'<div class="row"><div class="when">{dates}</div><div>{text}{extra}</div></div>'
+            )
+    width = "5.5em" if months else "7.5em"
+    css = _font(*font) + (
+        f".row,h2{{display:grid;grid-template-columns:{width} 1fr;gap:1em;margin:0 0 .5em}}"
+        ".when{text-align:right}h2{font-size:1.2em;font-weight:normal;margin-top:1em}"
+        ".rule{border-bottom:1px solid #888}.note{font-size:.92em}"
+    )
+    return PAGE.format(css=css, body="\n".join(rows))
 
 
 # ----------------------------------------------------------------- Word layouts
@@ -325,6 +408,55 @@ LAYOUTS: dict[str, tuple[str, Callable[[dict], str | bytes], bool]] = {
     "PDF, hanging indents": ("cv.pdf", lambda p: html_single(p, hanging=True), True),
     "PDF, numbered": ("cv.pdf", lambda p: html_single(p, numbered=True), True),
     "PDF, layout table": ("cv.pdf", html_table, True),
+    # variants of the same classes in other widths, fonts and sizes
+    "PDF, sidebar narrow": (
+        "cv.pdf",
+        lambda p: html_sidebar(p, width="26%", font=("Liberation Sans", 10), notes=True),
+        True,
+    ),
+    "PDF, AltaCV-like": (
+        "cv.pdf",
+        lambda p: html_sidebar(
+            p,
+            side_right=True,
+            width="36%",
+            font=("DejaVu Sans", 9.5),
+            header_above=True,
+            notes=True,
+        ),
+        True,
+    ),
+    "PDF, dates right, town": (
+        "cv.pdf",
+        lambda p: html_dates_right(p, place=True, font=("Liberation Sans", 10.5)),
+        True,
+    ),
+    "PDF, sidebar right, 2 pages": (
+        "cv.pdf",
+        lambda p: html_sidebar(
+            p, side_right=True, width="40%", font=("Liberation Serif", 18), notes=True
+        ),
+        True,
+    ),
+    "PDF, date column": ("cv.pdf", html_date_column, True),
+    "PDF, date column, months": ("cv.pdf", lambda p: html_date_column(p, months=True), True),
+    "PDF, dates right, bullets": (
+        "cv.pdf",
+        lambda p: html_dates_right(p, font=("DejaVu Serif", 10), notes=True),
+        True,
+    ),
+    "PDF, Deedy-like": (
+        "cv.pdf",
+        lambda p: html_sidebar(
+            p, width="30%", font=("Liberation Sans", 10), notes=True, dated_rows=True
+        ),
+        True,
+    ),
+    "PDF, date column sans": (
+        "cv.pdf",
+        lambda p: html_date_column(p, font=("DejaVu Sans", 9)),
+        True,
+    ),
 }
 
 

@@ -69,6 +69,7 @@ _PROFILE_LINK = re.compile(
     r"|scholar\.google\.|researchgate\.net)/",
     re.I,
 )
+_DASHES = ("-", "–", "—")
 _LIST_START = re.compile(r"^(\d{1,3})([.)]\s)")
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.I)
 
@@ -92,6 +93,7 @@ class _Line:
     words: list[_Word]
     top: float
     bottom: float
+    page_width: float = 0.0
 
     @property
     def x0(self) -> float:
@@ -114,6 +116,8 @@ class _Out:
     top: float
     bottom: float
     label: list[_Word] = field(default_factory=list)
+    line_gaps: list[float] = field(default_factory=list)  # between the lines joined in it
+    wrap_x: float | None = None  # where the lines joined in it start
     level: int | None = None  # a heading lifted from the left margin
     column: int = 0
 
@@ -164,8 +168,9 @@ def _read(data: bytes) -> tuple[str, list[PdfLine]]:
     doc_edges = _left_edges([_segments(line, []) for page in pages for line in page])
     out: list[str] = []
     layout: list[PdfLine] = []
+    carry = _Carry()
     for number, (page, lifted) in enumerate(zip(pages, headings, strict=True)):
-        rendered, records = _render_page(page, fonts, lifted, doc_edges, first=number == 0)
+        rendered, records = _render_page(page, fonts, lifted, doc_edges, carry, first=number == 0)
         out.extend(rendered)
         layout.extend(replace(record, page=number) for record in records)
     text = "\n".join(_title_first(out))
@@ -310,7 +315,7 @@ def _page_lines(page, budget: _Budget) -> list[_Line]:
     for line_chars, (top, bottom) in zip(lines, bands, strict=True):
         words = _join_spaced_letters(_words(sorted(line_chars, key=lambda c: c["x0"]), links))
         if words:
-            result.append(_Line(words, top, bottom))
+            result.append(_Line(words, top, bottom, float(page.width)))
     return sorted(result, key=lambda line: line.top)
 
 
@@ -683,6 +688,11 @@ class _FontStats:
     """Body size, heading sizes and heading levels for the whole document."""
 
     def __init__(self, lines: list[_Line]) -> None:
+        # Parts of a line set apart by a wide gap count apart: a page's columns share
+        # baselines, and a 22 pt name beside a 12 pt sidebar heading is still a title.
+        lines = [
+            _Line(part, line.top, line.bottom) for line in lines for part in _segments(line, [])
+        ]
         # The body is the largest size that carries a real share of running
         # text (plain words in long lines); abstracts in a smaller size must
         # not make every entry look large, nor short headings count as text.
@@ -748,6 +758,7 @@ def _render_page(
     fonts: _FontStats,
     headings: list[_Out],
     doc_edges: list[float],
+    carry: _Carry,
     *,
     first: bool,
 ) -> tuple[list[str], list[PdfLine]]:
@@ -768,7 +779,7 @@ def _render_page(
         len(lines),
     )  # fmt: skip
     header_end = header_end if first else 0
-    outs = _serialise(segmented, edges, header_end)
+    outs = _serialise(segmented, edges, header_end, fonts, carry, first=first)
     return _render_lines(_place_headings(outs, headings), fonts)
 
 
@@ -824,15 +835,43 @@ def _segments(line: _Line, edges: list[float]) -> list[list[_Word]]:
 
 
 def _serialise(
-    segmented: list[tuple[_Line, list[list[_Word]]]], edges: list[float], header_end: int
+    segmented: list[tuple[_Line, list[list[_Word]]]],
+    edges: list[float],
+    header_end: int,
+    fonts: _FontStats,
+    carry: _Carry,
+    *,
+    first: bool,
 ) -> list[_Out]:
     split = _column_split(segmented, edges)
+    lines = [line for line, _segments in segmented]
+    right = _text_right(lines)
+    if split is None or split[1]:
+        if carry.right is not None and max(line.words[-1].x1 for line in lines) <= carry.right + 1:
+            right = carry.right  # the previous page's column goes on here
+        else:
+            carry.right = None
     if split is None:
-        return _serialise_single(segmented, header_end)
+        return _join_wrapped(_serialise_single(segmented, header_end), right)
     edge, is_margin = split
     if is_margin:
-        return _serialise_margin(segmented, edge)
-    return _serialise_columns(segmented, edge)
+        return _join_wrapped(_serialise_margin(segmented, edge), right)
+    return _serialise_columns(segmented, edge, fonts, right, carry, first=first)
+
+
+@dataclass
+class _Carry:
+    """What a page hands on to the next: where the column that ran on to its foot
+    ends, when that is short of the page's margin (a main column left of a sidebar)."""
+
+    right: float | None = None
+
+
+def _text_right(lines: list[_Line]) -> float:
+    """Where the page's text lines end at the most: its right margin mirrors the left
+    one (Word, LaTeX and browsers set them alike) unless a line reaches further."""
+    left = min(line.x0 for line in lines)
+    return max(max(line.words[-1].x1 for line in lines), lines[0].page_width - left)
 
 
 def _column_split(
@@ -972,15 +1011,17 @@ def _flush_right_tail(segments: list[list[_Word]]) -> list[_Word]:
 
 
 def _continues_label(left: list[_Word], outs: list[_Out], line: _Line, label_bottom) -> bool:
-    """A label wrapped onto a second line ("Programming / languages")."""
+    """A label wrapped onto a second line ("Programming / languages", a date range
+    "Sep 2019 –" / "Jun 2021" in a narrow date column)."""
     if not outs or label_bottom is None:
         return False
     first = left[0].text
     close = line.top - label_bottom < 0.6 * left[0].size
     label = outs[_last_labelled(outs)].label
-    # cut after a hyphen, an open range's dash or a comma ("2025–" / "current")
-    open_end = bool(label) and re.search(r"[\w.][-–—,]$", label[-1].text) is not None
-    return close and (first[:1].islower() or open_end)
+    # cut after a hyphen, an open range's dash or a comma ("2025–" / "current",
+    # "Sep 2019 –" / "Jun 2021"), or before a dash
+    open_end = bool(label) and re.search(r"(^|[\w.])[-–—,]$", label[-1].text) is not None
+    return close and (first[:1].islower() or first.startswith(_DASHES) or open_end)
 
 
 def _last_labelled(outs: list[_Out]) -> int:
@@ -990,8 +1031,18 @@ def _last_labelled(outs: list[_Out]) -> int:
     return len(outs) - 1
 
 
-def _serialise_columns(segmented: list[tuple[_Line, list[list[_Word]]]], edge: float) -> list[_Out]:
-    """Two independent columns: lines above them, then the left, then the right."""
+def _serialise_columns(
+    segmented: list[tuple[_Line, list[list[_Word]]]],
+    edge: float,
+    fonts: _FontStats,
+    page_right: float,
+    carry: _Carry,
+    *,
+    first: bool,
+) -> list[_Out]:
+    """Two independent columns: lines above them, then each column as its own flow.
+    On the first page, what a column holds above its first section heading (the name
+    atop the main column, contact details atop a sidebar) belongs to the header."""
     above: list[_Out] = []
     left_col: list[_Out] = []
     right_col: list[_Out] = []
@@ -1008,7 +1059,130 @@ def _serialise_columns(segmented: list[tuple[_Line, list[list[_Word]]]], edge: f
             left_col.append(_Out(left, line.top, line.bottom))
         if right:
             right_col.append(_Out(right, line.top, line.bottom, column=1))
-    return above + left_col + right_col
+    # the right column ends at the page's margin; the left one where its lines do
+    columns = [_join_wrapped(left_col), _join_wrapped(right_col, page_right)]
+    if first:
+        leads = [column[: _first_section_heading(column, fonts)] for column in columns]
+        columns = [column[len(lead) :] for column, lead in zip(columns, leads, strict=True)]
+        # the lead with the largest type (the owner's name) comes first
+        leads.sort(key=lambda lead: -max((w.size for out in lead for w in out.words), default=0))
+        above += [out for lead in leads for out in lead]
+    # A main column that runs on to the page's foot beside a narrower sidebar on its
+    # right goes last: the next page goes on with it.
+    carry.right = None
+    left, right = columns
+    if right and _width(left) > _width(right) and left[-1].bottom > right[-1].bottom + 1:
+        carry.right = max(word.x1 for out in columns[0] for word in out.words)
+        columns.reverse()
+    return above + columns[0] + columns[1]
+
+
+def _set_apart(line: list[_Word]) -> bool:
+    """A line with a gap far wider than its spaces: a part set apart (a date, a sum,
+    a place at the right margin) shows it was laid out, not wrapped."""
+    words = line[1:] if line[0].text == "-" else line  # (a bullet hangs apart)
+    gaps = sorted(b.x0 - a.x1 for a, b in pairwise(words))
+    if not gaps:
+        return False
+    space = statistics.median(gaps[:-1]) if len(gaps) > 1 else 0.25 * line[0].size
+    return gaps[-1] > max(2.5 * space, 0.8 * line[0].size)
+
+
+def _width(outs: list[_Out]) -> float:
+    if not outs:
+        return 0.0
+    return max(w.x1 for out in outs for w in out.words) - min(out.words[0].x0 for out in outs)
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word closing a sentence ("Leipzig.", "2020-2022."): not an APA year ("(2019).")
+    nor an initial ("EP."), which go on within a citation."""
+    core = word.rstrip(")]'’\"”")
+    before = core[-2:-1]
+    return core[-1:] in (".", "!", "?") and before != ")" and not before.isupper()
+
+
+def _first_section_heading(outs: list[_Out], fonts: _FontStats) -> int:
+    """Index of the first section heading in a flow; 0 when it has none."""
+    for index, out in enumerate(outs):
+        level = fonts.heading_level(_split_heading(out.words, fonts)[0])
+        if level is not None and level > 1:
+            return index
+    return 0
+
+
+def _join_wrapped(outs: list[_Out], right: float | None = None) -> list[_Out]:
+    """One flow's lines, with the lines its layout wrapped joined back into one.
+
+    A line was wrapped when the next line's first word would not have fitted at its
+    end (it stops near the flow's right edge), the next line follows at the
+    paragraph's line spacing, in the same size, at the paragraph's left edge or its
+    hanging indent, and is no bullet nor a new labelled row. A line with a part set
+    apart (a date or place flush right) was laid out, not wrapped; a sentence's end
+    before a capital may be an item's end, and stays one.
+    """
+    steps = [
+        (b.words[0].baseline - a.words[-1].baseline) / a.words[-1].size
+        for a, b in pairwise(outs)
+        if abs(a.words[-1].size - b.words[0].size) <= 0.5
+    ]
+    steps = sorted(step for step in steps if 0.9 <= step <= 2.5)
+    if not steps:
+        return outs
+    tight = steps[len(steps) // 5]  # the line spacing inside a paragraph
+    longest = max(out.words[-1].x1 for out in outs)
+    if right is None:
+        # The flow's own edge, if several lines come near it: among short items the
+        # longest would only look full.
+        em = statistics.median(out.words[-1].size for out in outs)
+        if sum(out.words[-1].x1 > longest - 3 * em for out in outs) < 3:
+            return outs
+    right = max(right or 0.0, longest)
+    joined = [outs[0]]
+    last_start = 0  # where the last visual line of joined[-1] starts in its words
+    indent: float | None = None  # the x of the paragraph's continuation lines
+    for out in outs[1:]:
+        paragraph = joined[-1]
+        line = paragraph.words[last_start:]
+        last, first = line[-1], out.words[0]
+        size = last.size
+        step = (first.baseline - last.baseline) / size
+        if indent is None:
+            aligned = (
+                paragraph.words[0].x0 - EDGE_TOLERANCE
+                <= first.x0
+                <= paragraph.words[0].x0 + 4 * size
+            )
+        else:
+            aligned = abs(first.x0 - indent) <= EDGE_TOLERANCE
+        wrapped = (
+            not out.label
+            and first.text != "-"
+            and abs(first.size - size) <= 0.5
+            and 0.9 <= step <= 1.1 * tight + 0.05
+            and aligned
+            and last.x1 + 0.22 * size + (first.x1 - first.x0) > right  # (the narrowest space)
+            and not _set_apart(line)
+            and not (_ends_sentence(last.text) and not first.text[:1].islower())
+        )
+        if not wrapped:
+            joined.append(out)
+            last_start, indent = 0, None
+            continue
+        words = list(out.words)
+        if re.search(r"[a-z]-$", last.text) and first.text[:1].islower():
+            paragraph.words[-1] = replace(last, text=last.text[:-1] + first.text, x1=first.x1)
+            words = words[1:]
+            # the merged word opens the visual line that goes on
+            last_start = len(paragraph.words) - 1
+        else:
+            last_start = len(paragraph.words)
+        paragraph.words.extend(words)
+        paragraph.line_gaps.append(out.top - paragraph.bottom)
+        paragraph.wrap_x = first.x0
+        paragraph.bottom = out.bottom
+        indent = first.x0
+    return joined
 
 
 # --------------------------------------------------------------- rendering
@@ -1031,6 +1205,7 @@ def _render_lines(outs: list[_Out], fonts: _FontStats) -> tuple[list[str], list[
     records: list[PdfLine] = []
     page_left = min((_start(out) for out in outs), default=0.0)
     gaps = [b.top - a.bottom for a, b in pairwise(outs) if b.top - a.bottom >= 0]
+    gaps += [gap for out in outs for gap in out.line_gaps if gap >= 0]
     usual_gap = statistics.median(gaps) if gaps else 0.0
     right = max((out.words[-1].x1 for out in outs), default=0.0)
     pitch = _usual_pitch(outs)
@@ -1049,7 +1224,7 @@ def _render_lines(outs: list[_Out], fonts: _FontStats) -> tuple[list[str], list[
             jumped_back = out.top < previous.top  # the next column or a new page region
             wide = gap > max(1.8 * usual_gap, 0.5 * out.words[0].size)
             # more space than between a paragraph's lines, if only a little (parskip)
-            extra = 0.0 if jumped_back else _baseline(out) - _baseline(previous) - pitch
+            extra = 0.0 if jumped_back else _baseline(out) - previous.words[-1].baseline - pitch
             back = _back_at_left(outs, index)
             wide = wide or extra > 0.2 * out.words[0].size
             if level or jumped_back or wide or back:
@@ -1098,9 +1273,16 @@ def _usual_pitch(outs: list[_Out]) -> float:
     """Baseline to baseline between the lines of a paragraph: the commonest step
     between consecutive lines of one size."""
     steps = Counter(
-        round(_baseline(b) - _baseline(a), 1)
+        round(_baseline(b) - a.words[-1].baseline, 1)
         for a, b in pairwise(outs)
         if round(a.words[0].size) == round(b.words[0].size) and _baseline(b) > _baseline(a)
+    )
+    # and between the lines of a paragraph joined into one
+    steps.update(
+        round(second.baseline - first.baseline, 1)
+        for out in outs
+        for first, second in pairwise(out.words)
+        if second.baseline - first.baseline > 0.5 * first.size
     )
     return steps.most_common(1)[0][0] if steps else float("inf")
 
@@ -1125,6 +1307,10 @@ def _back_at_left(outs: list[_Out], index: int) -> bool:
     indented details. A lone indented first line of a paragraph that this line goes
     on with (lower case, or after a comma or hyphen) is the other kind of indent."""
     out, previous = outs[index], outs[index - 1]
+    if previous.wrap_x is not None and not previous.level:
+        # a paragraph joined from its wrapped lines: back left of where they started
+        indent = previous.wrap_x - _start(out)
+        return 0.5 * out.words[0].size <= indent <= 6 * out.words[0].size
     indent = _start(previous) - _start(out)
     # (a cell set far to the right, a flush-right place, is no indent)
     if previous.level or not 0.5 * out.words[0].size <= indent <= 6 * out.words[0].size:

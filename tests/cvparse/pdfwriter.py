@@ -40,6 +40,22 @@ class Page:
         """Place ``text`` so that it ends at ``x_end`` (right-aligned)."""
         self.text(x_end - text_width(text, **style), y, text, **style)
 
+    def paragraph(
+        self, x: float, y: float, width: float, text: str, *, leading: float = 0.0, **style
+    ) -> float:
+        """Set ``text`` wrapped into lines at most ``width`` wide, as a layout engine
+        does (a word that does not fit starts the next line); return the next line's y."""
+        leading = leading or 1.2 * style.get("size", 10)
+        lines: list[list[str]] = [[]]
+        for word in text.split():
+            if lines[-1] and text_width(" ".join([*lines[-1], word]), **style) > width:
+                lines.append([])
+            lines[-1].append(word)
+        for line in lines:
+            self.text(x, y, " ".join(line), **style)
+            y += leading
+        return y
+
     def link(self, x: float, y: float, text: str, url: str, **style) -> float:
         end = self.text(x, y, text, **style)
         size = style.get("size", 10)
