@@ -32,12 +32,14 @@ SETS = {"devset": ("devset/gold", "devset/docs"), "seeds": ("seeds/gold", "seeds
 
 
 def loo_models(
-    stems: list[str] | None = None, out_dir: Path | None = None
-) -> tuple[dict[str, Path], list[Document]]:
-    """A model trained without each real CV (all of them when ``stems`` is None), and
-    the real documents read on the way."""
+    stems: list[str] | None = None,
+    out_dir: Path | None = None,
+    real: list[Document] | None = None,
+) -> dict[str, Path]:
+    """{stem: a model trained without that real CV}, for ``stems`` (default: every real
+    CV with gold); ``real``: the real documents when the caller has read them already."""
     out_dir = out_dir or Path(tempfile.mkdtemp(prefix="cvparse-loo-"))
-    real = real_documents()
+    real = real_documents() if real is None else real
     synthetic = synthetic_documents()
     models = {}
     for document in real:
@@ -46,7 +48,7 @@ def loo_models(
         path = out_dir / f"{document.stem}.crfsuite"
         train(synthetic + [d for d in real if d is not document], path)
         models[document.stem] = path
-    return models, real
+    return models
 
 
 def label_report(models: dict[str, Path], real: list[Document]) -> None:
@@ -102,11 +104,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--score", action="store_true", help="also run cvscore, LOO")
     parser.add_argument("--keep", type=Path, help="write the models here (kept)")
+    parser.add_argument("--reuse", action="store_true", help="score the models in --keep")
     args = parser.parse_args()
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-    models, real = loo_models(out_dir=args.keep)
-    label_report(models, real)
+    if args.reuse and args.keep:
+        models = {p.stem: p for p in args.keep.glob("*.crfsuite")}
+    else:
+        real = real_documents()
+        models = loo_models(out_dir=args.keep, real=real)
+        label_report(models, real)
     if not args.score:
         return
     for name in SETS:

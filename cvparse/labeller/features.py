@@ -97,7 +97,7 @@ def _shape(line: Line) -> dict[str, str]:
         "end": {".": "dot", ",": "comma", ":": "colon", ";": "semi"}.get(
             last, "digit" if last.isdigit() else "alpha" if last.isalpha() else "punct"
         ),
-        "kind": heading_kind(text.rstrip(":")) or "none",
+        "kind": (len(words) <= 7 and heading_kind(text.rstrip(":"))) or "none",
         "years": str(min(len(_YEAR.findall(text)), 2)),
         "ind": _bucket(len(raw) - len(raw.lstrip()), (0, 2, 4)),
     }
