@@ -73,7 +73,8 @@ def test_aligner_finds_entries_headings_and_header():
         "person": {"name": "Quentin Marlow", "emails": ["quentin@example.org"]},
         "education": [
             {"institution": "University of Lakemont", "degree": "Ph.D.", "field": "Geography",
-             "start": "2012", "end": "2017", "details": ["Thesis: River sediments in cold climates"]},
+             "start": "2012", "end": "2017",
+             "details": ["Thesis: River sediments in cold climates"]},
             {"institution": "Ashford College", "degree": "B.Sc.", "field": "Geology",
              "start": "2008", "end": "2012", "details": []},
         ],
@@ -110,7 +111,7 @@ def test_labelled_start_opens_a_citation_after_an_unfinished_line():
     lines = list(
         enumerate(
             [
-                "Marlow, Q., & Vance, U. (2021). Sediments in cold rivers. Journal of Rivers, 4(2),",
+                "Marlow, Q., & Vance, U. (2021). Sediments in cold rivers. Rivers, 4(2),",
                 "10–20. https://doi.org/10.1000/rivers.",
                 "2021.004",
                 "Vance, U., & Marlow, Q. (2019). Ice and gravel. Cold Regions Letters, 7, 1–9.",
