@@ -6,7 +6,8 @@ For each real CV, a model is trained without it (synthetic CVs + the other real 
 the held-out CV's lines are labelled with that model and compared with the labels
 the aligner derives from its gold (per-label recall and precision). ``--score`` also
 parses every CV twice with ../shared/tools/cvscore.py, rules alone (no model) and
-rules + its leave-one-out model (``CVPARSE_LINE_MODEL``), and prints both.
+rules + its leave-one-out model (``CVPARSE_LINE_MODEL``), and prints both, with how
+many of the gold's free-section headings each finds (which cvscore does not score).
 ``loo_models(stems)`` is the piece another script can reuse.
 """
 
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -23,8 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from cvparse import parse  # noqa: E402
 from cvparse.data import SHARED, Document, real_documents  # noqa: E402
-from cvparse.labeller import LABELS  # noqa: E402
+from cvparse.labeller import LABELS, MODEL_ENV  # noqa: E402
 from cvparse.labeller.features import features  # noqa: E402
 from cvparse.train import synthetic_documents, train  # noqa: E402
 
@@ -100,6 +104,34 @@ def score(models: dict[str, Path] | None, name: str) -> list[dict]:
     return json.loads(output.split("\nmean overall")[0])
 
 
+def _words(text: str | None) -> str:
+    return re.sub(r"[^a-z]+", " ", (text or "").lower()).strip()
+
+
+def heading_recall(models: dict[str, Path] | None) -> tuple[int, int]:
+    """(found, gold): the gold's free-section headings ("Fieldwork", "Invited Talks") that
+    the parser finds as sections, which cvscore does not score."""
+    found = total = 0
+    for gold_path in sorted(SHARED.glob("*/gold/*.json")):
+        folder = gold_path.parent.parent
+        sources = list(folder.glob(f"{gold_path.stem}.*")) + list(
+            (folder / "docs").glob(f"{gold_path.stem}.*")
+        )
+        model = models.get(gold_path.stem) if models else None
+        os.environ[MODEL_ENV] = str(model or "/nonexistent")
+        try:
+            result = parse(sources[0].read_bytes(), sources[0].name)
+        except Exception:  # a reader crash is for cvscore to report
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        want = {_words(s.get("heading")) for s in gold.get("sections", []) if s.get("heading")}
+        got = {_words(part) for s in result["sections"] for part in (s["heading"] or "").split(":")}
+        found += len(want & got)
+        total += len(want)
+    os.environ.pop(MODEL_ENV, None)
+    return found, total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--score", action="store_true", help="also run cvscore, LOO")
@@ -126,6 +158,8 @@ def main() -> None:
             print(f"  {a['doc'][:26]:26} {a['overall']:.3f}  {b['overall']:.3f}")
         mean = [sum(r["overall"] for r in rows) / len(rows) for rows in (rules, learned)]
         print(f"  mean overall              {mean[0]:.3f}  {mean[1]:.3f}")
+    (a, total), (b, _) = heading_recall(None), heading_recall(models)
+    print(f"free-section headings found: rules {a}/{total}, rules+model (LOO) {b}/{total}")
 
 
 if __name__ == "__main__":

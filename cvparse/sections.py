@@ -319,9 +319,11 @@ def split_sections(lines: list[Line], headings: Collection[int] = ()) -> list[Se
             sub_level = level
             continue
         # A short unknown heading no deeper than its section is a section of its own
-        # ("## Research" over "### Publications"); a long one is an entry's heading.
+        # ("## Research" over "### Publications", a labelled "FIELDWORK" after
+        # "EDUCATION"); a long one is an entry's heading.
         short_title = len(title.split()) <= 3 and not re.search(r"[,\d(]", title)
-        if kind is None and short_title and line.heading_level is not None and not deeper:
+        marked = line.heading_level is not None or line.no in headings
+        if kind is None and short_title and marked and not deeper:
             kind = "other"
         if kind is None:
             if top.kind in STRUCTURED and top.kind != "publications":
