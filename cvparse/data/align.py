@@ -24,7 +24,7 @@ _MIN_SHARE = 0.5  # a line joins an entry's run when at least this share of it i
 
 def words(text: str) -> list[str]:
     """Normalised words: no accents, no case, no punctuation."""
-    text = re.sub(r"(?<=\w)\.(?=\w)", "", unicodedata.normalize("NFKD", text))  # B.E. = BE
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return [w for w in re.split(r"[^0-9a-z]+", text) if len(w) > 1 or w.isdigit()]
 
@@ -44,15 +44,11 @@ def _strings(value: object) -> list[str]:
     return []
 
 
-def _units(gold: dict) -> list[tuple[str, set[str]]]:
-    """(the list it is in, its word set) for the gold's entries and free-section items."""
-    units = [(k, set(words(" ".join(_strings(e))))) for k in LISTS for e in gold.get(k, [])]
-    units += [
-        (s.get("heading") or "", set(words(item)))
-        for s in gold.get("sections", [])
-        for item in s.get("items", [])
-    ]
-    return [(kind, u) for kind, u in units if u]
+def _units(gold: dict) -> list[set[str]]:
+    """The word sets of the gold's entries and free-section items."""
+    units = [set(words(" ".join(_strings(e)))) for kind in LISTS for e in gold.get(kind, [])]
+    units += [set(words(item)) for s in gold.get("sections", []) for item in s.get("items", [])]
+    return [u for u in units if u]
 
 
 def _person_words(gold: dict) -> set[str]:
@@ -70,14 +66,14 @@ def _share(line_words: list[str], unit: set[str], weight: dict[str, float]) -> f
     return sum(weight[w] for w in line_words if w in unit) / total if total else 0.0
 
 
-def _best_run(shares: list[float], costs: list[float]) -> tuple[int, int, float]:
-    """The contiguous run with the most explained share above each line's cost (Kadane)."""
+def _best_run(shares: list[float]) -> tuple[int, int, float]:
+    """The contiguous run with the most explained share above _MIN_SHARE (Kadane)."""
     best = (0, -1, 0.0)
     start, running = 0, 0.0
     for index, share in enumerate(shares):
         if running <= 0:
             start, running = index, 0.0
-        running += share - costs[index]
+        running += share - _MIN_SHARE
         if running > best[2]:
             best = (start, index, running)
     return best
@@ -98,13 +94,10 @@ def _runs(shares: list[float], unit: set[str], line_words: list[list[str]], weig
     """The unit's best run of lines, and a second as good (an entry printed twice)."""
     unit_weight = sum(weight.get(w, 0.0) for w in unit)
     shares = list(shares)
-    # A short line the gold leaves out ("Beijing, China" between a university and its
-    # degree) costs an entry's run less than a long one.
-    costs = [_MIN_SHARE if len(ws) > 3 else _MIN_SHARE / 2 for ws in line_words]
     found: list[tuple[int, int]] = []
     best_gain = 0.0
     for _ in range(2):
-        first, last, gain = _best_run(shares, costs)
+        first, last, gain = _best_run(shares)
         if last < first or gain < 0.8 * best_gain:
             break
         present = {w for ws in line_words[first : last + 1] for w in ws} & unit
@@ -116,59 +109,18 @@ def _runs(shares: list[float], unit: set[str], line_words: list[list[str]], weig
     return found
 
 
-def _anchors(claims: dict, line_words: list[list[str]], units: list[set[str]], weight) -> dict:
-    """Each unit's most telling line: the one it alone claims with the most words no
-    other unit has (the degree line of an entry, not its shared university line)."""
-    common = Counter(w for unit in units for w in unit)
-    best: dict[int, tuple[float, int]] = {}
-    for index, found in claims.items():
-        top = max(share for share, _ in found)
-        owners = [unit for share, unit in found if share >= top - 1e-9]
-        if len(owners) != 1:
-            continue
-        unit = owners[0]
-        own = sum(weight[w] for w in line_words[index] if w in units[unit] and common[w] == 1)
-        if own > best.get(unit, (0.0, -1))[0]:
-            best[unit] = (own, index)
-    return {unit: index for unit, (_, index) in best.items()}
-
-
-def _owners(
-    lines: list[Line], claims: dict, anchors: dict[int, int], lists: list[str]
-) -> dict[int, int]:
-    """The unit each claimed line belongs to: the one explaining most of it. Between
-    equals (a university line shared by two degrees, a year line between two entries)
-    the layout of the list's entries decides: where most print their telling line
-    first, a shared line belongs to the telling line above it, else to the one
-    below; without anchors, to the side it sits closer to (blank lines apart)."""
-    runs: dict[int, list[int]] = {}
-    tied: dict[int, list[int]] = {}
-    for index, found in claims.items():
-        top = max(share for share, _ in found)
-        tied[index] = [unit for share, unit in found if share >= top - 1e-9]
-        for unit in tied[index]:
-            runs.setdefault(unit, []).append(index)
-    votes: Counter[str] = Counter()
-    for unit, anchor in anchors.items():
-        votes[lists[unit]] += 1 if min(runs[unit]) == anchor else -1
-    owner = {}
-    for index, units in tied.items():
-        if len(units) == 1:
-            owner[index] = units[0]
-            continue
-        anchor_first = votes[lists[units[0]]] >= 0
-        placed = [(anchors[u], u) for u in units if u in anchors]
-        before_it = [p for p in placed if p[0] <= index]
-        after_it = [p for p in placed if p[0] >= index]
-        if anchor_first and before_it:
-            owner[index] = max(before_it)[1]
-        elif not anchor_first and after_it:
-            owner[index] = min(after_it)[1]
-        else:
-            gap_before = lines[index].no - lines[index - 1].no if index else 99
-            gap_after = lines[index + 1].no - lines[index].no if index + 1 < len(lines) else 99
-            owner[index] = units[-1 if gap_after < gap_before else 0]
-    return owner
+def _owner(lines: list[Line], index: int, found: list, claims: dict) -> int:
+    """The unit a line belongs to: the one explaining most of it; between equals (a
+    date line between two entries of that year) the one on the side it sits closer to."""
+    best = max(share for share, _ in found)
+    units = [unit for share, unit in found if share >= best - 1e-9]
+    if len(units) == 1:
+        return units[0]
+    before = lines[index].no - lines[index - 1].no if index else 99
+    after = lines[index + 1].no - lines[index].no if index + 1 < len(lines) else 99
+    side = index + 1 if after < before else index - 1
+    near = [u for u in units if any(u == other for _, other in claims.get(side, []))]
+    return (near or units)[-1 if after < before else 0]
 
 
 def align(lines: list[Line], gold: dict) -> list[str]:
@@ -178,19 +130,15 @@ def align(lines: list[Line], gold: dict) -> list[str]:
     weight = {w: math.log(1 + len(lines) / n) for w, n in df.items()}
     context = _Context(lines, line_words, gold, weight)
     claims: dict[int, list[tuple[float, int]]] = {}  # line -> [(share, unit)]
-    found = _units(gold)
-    units = [unit for _, unit in found]
-    lists = [kind for kind, _ in found]
-    for number, unit in enumerate(units):
+    for number, unit in enumerate(_units(gold)):
         shares = [
             0.0 if index in context.reserved else _share(ws, unit, weight)
             for index, ws in enumerate(line_words)
         ]
         for first, last in _runs(shares, unit, line_words, weight):
             for index in range(first, last + 1):
-                if index not in context.reserved:
-                    claims.setdefault(index, []).append((shares[index], number))
-    owner = _owners(lines, claims, _anchors(claims, line_words, units, weight), lists)
+                claims.setdefault(index, []).append((shares[index], number))
+    owner = {index: _owner(lines, index, found, claims) for index, found in claims.items()}
     labels = ["other"] * len(lines)
     for index in sorted(owner):
         same = index - 1 in owner and owner[index - 1] == owner[index]
@@ -217,9 +165,8 @@ class _Context:
         self.person = _person_words(gold)
         # Lines no entry may claim: headings, and the owner's block at the top.
         self.reserved = {i for i, line in enumerate(lines) if self._named_heading(i)}
-        for index, line in enumerate(lines):
-            named = len(line.text.split()) <= 4 and heading_kind(line.text.strip(" :"))
-            if index and (line.heading_level or index in self.reserved or named):
+        for index in range(len(lines)):
+            if index and (lines[index].heading_level or index in self.reserved):
                 break
             if self._personal(index):
                 self.reserved.add(index)
@@ -227,9 +174,9 @@ class _Context:
     def _key(self, index: int) -> str:
         return " ".join(self.line_words[index])
 
-    def _personal(self, index: int, least: float = 0.6) -> bool:
+    def _personal(self, index: int) -> bool:
         share = _share(self.line_words[index], self.person, self.weight)
-        return bool(self.person) and share >= least
+        return bool(self.person) and share >= 0.6
 
     def _named_heading(self, index: int) -> bool:
         line = self.lines[index]
@@ -239,7 +186,7 @@ class _Context:
         text = line.text.strip().rstrip(":")
         if line.heading_level and YEAR_HEADING.match(text):
             return True  # "## 2024" over that year's papers
-        marked = bool(line.heading_level or line.bold or text.isupper()) or len(text.split()) <= 3
+        marked = bool(line.heading_level or line.bold or text.isupper())
         return marked and len(text.split()) <= 5 and heading_kind(text) is not None
 
     def label_unclaimed(self, labels: list[str]) -> None:
@@ -268,13 +215,7 @@ class _Context:
                 seen_heading = seen_heading or labels[index] == "heading"
             if labels[index] != "other":
                 continue
-            contact = re.search(r"@|https?://|www\.|\+?\d[\d ().-]{7,}", line.text)
-            personal = (
-                self._personal(index, 0.4)
-                if contact
-                else (self._personal(index) and not seen_heading)
-            )
-            if personal or (not seen_heading and len(text.split()) <= 12):
+            if self._personal(index) or (not seen_heading and len(text.split()) <= 12):
                 labels[index] = "header"  # the owner's block: name, title, contact
             elif index and labels[index - 1].startswith("entry") and len(text.split()) <= 3:
                 labels[index] = "entry_cont"  # "Link.", a last word the gold spelled apart
