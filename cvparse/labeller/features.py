@@ -117,7 +117,7 @@ def features(lines: list[Line], fmt: str) -> list[dict[str, float]]:
         feats: dict[str, float] = {"bias": 1.0, f"fmt={fmt}": 1.0}
         feats.update({f"{k}={v}": 1.0 for k, v in shapes[index].items()})
         tokens = [w.lower().rstrip(".,:;") for w in _WORD.findall(text)]
-        for word in set(tokens):
+        for word in sorted(set(tokens)):  # a fixed order: the same model on every run
             if word in VOCABULARY:
                 feats[f"w={word}"] = 1.0
         first = tokens[0] if tokens else ""
