@@ -7,6 +7,7 @@ import re
 from . import entries, names, person
 from .blocks import Block, Item, cut, items_of
 from .dates import find_dates, fmt
+from .labeller import confident, label_lines
 from .publications import mark_self, parse_publications, self_name
 from .sections import (
     DOCUMENT_TITLE,
@@ -82,7 +83,8 @@ class _Assembler:
         self.front = front_matter(text) if fmt in ("markdown", "text", "html") else {}
         self.lines = build_lines(text)
         self.by_no = {line.no: line for line in self.lines}
-        self.sections = split_sections(self.lines)
+        self.labels = label_lines(self.lines, fmt)
+        self.sections = split_sections(self.lines, headings=confident(self.labels, "heading"))
         self.used: set[int] = {s.heading_line for s in self.sections if s.heading_line}
         self.bio_parts: list[str] = []
         self.wrap_width = _wrap_width(self.lines) if fmt in ("pdf", "docx") else None
@@ -509,7 +511,12 @@ class _Assembler:
                 category = None
             selected = bool(_SELECTED.search(category or section.heading or ""))
             lines = [(ln.no, _publication_line(ln)) for ln in section.lines]
-            pubs = parse_publications(lines, category=category, owner=info["name"]) if lines else []
+            starts = confident(self.labels, "entry_start")
+            pubs = (
+                parse_publications(lines, category=category, owner=info["name"], starts=starts)
+                if lines
+                else []
+            )
             for pub in pubs:
                 if year and not pub.get("year"):
                     pub["year"] = year

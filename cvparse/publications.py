@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1218,8 +1219,9 @@ def _group_by_start(lines: list[Line], starts: set[int]) -> list[list[Line]]:
     return groups
 
 
-def _segment(lines: list[Line]) -> list[list[Line]]:
-    """Cut the section's content lines into entries."""
+def _segment(lines: list[Line], hinted: Collection[int] = ()) -> list[list[Line]]:
+    """Cut the section's content lines into entries. ``hinted``: the line numbers the
+    line labeller marks as opening an entry."""
     if not lines:
         return []
     marked = [i for i, ln in enumerate(lines) if ln.marker in ("bullet", "number", "tag", "def")]
@@ -1248,7 +1250,12 @@ def _segment(lines: list[Line]) -> list[list[Line]]:
         i
         for i, ln in enumerate(lines)
         if _citation_start(ln.text)
-        and (i == 0 or ln.blank_before or _ends_entry(plain(lines[i - 1].text)))
+        and (
+            i == 0
+            or ln.blank_before
+            or _ends_entry(plain(lines[i - 1].text))
+            or ln.number in hinted
+        )
     }
     # Entries of several lines each (title / authors / venue), set apart by blank lines.
     breaks = {i for i, ln in enumerate(lines) if ln.blank_before} | {0}
@@ -1764,7 +1771,11 @@ def _finish(
 
 # ---------------------------------------------------------------- public API
 def parse_publications(
-    lines: list[tuple[int, str]], *, category: str | None, owner: str | None
+    lines: list[tuple[int, str]],
+    *,
+    category: str | None,
+    owner: str | None,
+    starts: Collection[int] = (),
 ) -> list[dict]:
     """CV JSON publication dicts from the lines of one publication (sub)section.
 
@@ -1772,7 +1783,8 @@ def parse_publications(
     and HTML markup. `owner` (the CV owner's name, if known) marks `is_self`
     where the list does not bold it and stands for the author of entries that
     name no authors. A year given as the sub-heading becomes the entries'
-    default year instead of a category.
+    default year instead of a category. ``starts``: line numbers the line labeller
+    marks as opening an entry (a citation may then start after an unfinished line).
     """
     default_year = None
     if category and re.fullmatch(r"\s*(?:19|20)\d\d\s*", category):
@@ -1821,7 +1833,7 @@ def parse_publications(
         years[line.number] = default_year
         content.append(line)
     publications = []
-    for group in _segment(content):
+    for group in _segment(content, starts):
         first = group[0].number
         parsed = _read_entry(group, legend, years.get(first), categories.get(first))
         if not parsed.title or _is_prose(parsed, group):

@@ -1,0 +1,74 @@
+"""The line labeller: a linear-chain CRF marking what each line of a CV is.
+
+Labels: ``heading`` (a section's heading), ``subheading`` (a category or group inside a
+section), ``entry_start`` / ``entry_cont`` (the first and the further lines of an entry),
+``header`` (the name and contact block) and ``other`` (prose and the rest).
+
+The model (``lines.crfsuite``, rebuilt by ``python -m cvparse.train``) is loaded once
+per process; ``CVPARSE_LINE_MODEL`` points at another one (leave-one-out evaluation).
+Without a model file every call returns no labels and the rules decide alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..sections import Line
+from .features import features
+
+LABELS = ("heading", "subheading", "entry_start", "entry_cont", "header", "other")
+MODEL_PATH = Path(__file__).with_name("lines.crfsuite")
+MODEL_ENV = "CVPARSE_LINE_MODEL"
+# Below this marginal probability a label is not trusted over the rules.
+TRUSTED = 0.9
+
+
+@dataclass(frozen=True)
+class LineLabel:
+    label: str
+    confidence: float  # the marginal probability of the label in the best sequence
+
+
+def content_lines(lines: list[Line]) -> list[Line]:
+    """The lines the labeller sees: every line with text, in order."""
+    return [line for line in lines if line.text]
+
+
+_LOCK = threading.Lock()  # a crfsuite Tagger holds its last sequence: one caller at a time
+
+
+@functools.cache
+def _tagger(path: str):  # -> pycrfsuite.Tagger | None
+    if not Path(path).is_file():
+        return None
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return tagger
+
+
+def label_lines(lines: list[Line], fmt: str) -> dict[int, LineLabel]:
+    """A label for each non-blank line, by line number ({} when no model is there)."""
+    content = content_lines(lines)
+    tagger = _tagger(os.environ.get(MODEL_ENV) or str(MODEL_PATH))
+    if tagger is None or not content:
+        return {}
+    found = features(content, fmt)
+    with _LOCK:
+        tags = tagger.tag(found)
+        return {
+            line.no: LineLabel(tag, tagger.marginal(tag, index))
+            for index, (line, tag) in enumerate(zip(content, tags, strict=True))
+        }
+
+
+def confident(labels: dict[int, LineLabel], label: str) -> set[int]:
+    """The numbers of the lines given ``label`` with a confidence the rules may trust."""
+    return {
+        no for no, found in labels.items() if found.label == label and found.confidence >= TRUSTED
+    }
