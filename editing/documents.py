@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +18,8 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from accounts.ratelimit import allow_request
 from affiliations.models import Organization
-from profiles.importing import CVImportError, import_cv_json
+from profiles.concurrency import retry_transaction
+from profiles.importing import CVImportError, ImportResult, import_cv_json
 from profiles.models import CVDocument, Person
 
 from . import review
@@ -28,6 +29,10 @@ from .uploads import UploadForm
 logger = logging.getLogger(__name__)
 PAGE = "editing/document.html"
 WAITING = {CVDocument.Status.UPLOADED, CVDocument.Status.PARSING}
+IMPORT_FAILED = (
+    "The import failed and changed nothing. Please try again in a moment; if it fails"
+    " again, let us know."
+)
 TOO_MANY_UPLOADS = "You have uploaded many files in a short time. Please try again in an hour."
 
 
@@ -288,21 +293,30 @@ def import_document(request: HttpRequest, document: CVDocument) -> HttpResponse:
     profile = profile_of(document)
     remove = set(request.POST.getlist("remove"))
     review.drop_blank_entries(document.cv_json)
+
+    def run_import() -> ImportResult:
+        # Two quick "Import" clicks: the second waits for the first, then finds it done.
+        locked = CVDocument.objects.select_for_update().get(pk=document.pk)
+        if locked.status != CVDocument.Status.PARSED:
+            raise CVImportError("this CV is no longer waiting for review.")
+        result = import_cv_json(document.cv_json, document=document, owner=document.uploaded_by)
+        if profile is not None:
+            review.remove_missing(profile, document.cv_json, remove)
+        return result
+
     try:
-        with transaction.atomic():
-            # Two quick "Import" clicks: the second waits for the first, then finds it done.
-            locked = CVDocument.objects.select_for_update().get(pk=document.pk)
-            if locked.status != CVDocument.Status.PARSED:
-                raise CVImportError("this CV is no longer waiting for review.")
-            result = import_cv_json(document.cv_json, document=document, owner=document.uploaded_by)
-            if profile is not None:
-                review.remove_missing(profile, document.cv_json, remove)
+        result = retry_transaction(run_import)
     except CVImportError as error:  # the CV or the review's picks; the person can fix it
         messages.error(request, f"The import failed and changed nothing: {error}")
         return redirect("editing:document", document.pk)
-    except (ValueError, ValidationError, IntegrityError) as error:
+    except ValidationError as error:
+        messages.error(
+            request, f"The import failed and changed nothing: {' '.join(error.messages)}"
+        )
+        return redirect("editing:document", document.pk)
+    except (ValueError, DatabaseError):  # the database's words mean nothing to the person
         logger.exception("Importing CV document %s failed", document.pk)
-        messages.error(request, f"The import failed and changed nothing: {error}")
+        messages.error(request, IMPORT_FAILED)
         return redirect("editing:document", document.pk)
     messages.success(request, f"Imported {document.original_filename}.")
     for person in result.claimable:
