@@ -62,9 +62,8 @@ def setup_django() -> None:
     django.setup()
 
 
-def dump() -> dict:
-    """The graph of the database DATABASE_URL names, by natural keys, sorted."""
-    setup_django()
+def graph() -> dict:
+    """The graph in the database, by natural keys, sorted (Django set up)."""
     from affiliations.models import Affiliation, Mentorship, Organization
     from awards.models import Award
     from profiles.models import CVDocument, Person, PersonName, Skill
@@ -146,7 +145,8 @@ def main() -> int:
     parser.add_argument("--dump", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.dump:
-        print(json.dumps(dump()))
+        setup_django()
+        print(json.dumps(graph()))
         return 0
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):

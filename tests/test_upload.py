@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 import cvparse
 from awards.models import Award
-from editing import review
+from editing import documents, review
 from editing.uploads import MAX_UPLOAD_BYTES
 from profiles.importing import import_cv_json
 from profiles.models import CVDocument, Person, Project
@@ -416,6 +416,24 @@ def test_a_pick_gone_since_is_said_and_nothing_is_imported(client, draft):
     assert "The import failed and changed nothing: The review picked a person" in (
         response.content.decode()
     )
+    draft.refresh_from_db()
+    assert draft.status == CVDocument.Status.PARSED
+    assert not Person.objects.filter(owner=draft.uploaded_by).exists()
+
+
+def test_a_database_error_at_import_is_said_plainly_and_changes_nothing(client, draft, monkeypatch):
+    taken = make_person("Charles Babbage")
+
+    def import_then_collide(*args, **kwargs):
+        result = import_cv_json(*args, **kwargs)
+        Person.objects.create(name="Another", slug=taken.slug)  # a slug taken meanwhile
+        return result
+
+    monkeypatch.setattr("editing.documents.import_cv_json", import_then_collide)
+    response = client.post(f"/documents/{draft.pk}/import/", follow=True)
+    page = response.content.decode()
+    assert response.status_code == 200 and documents.IMPORT_FAILED in page
+    assert "UNIQUE" not in page and "duplicate key" not in page and taken.slug not in page
     draft.refresh_from_db()
     assert draft.status == CVDocument.Status.PARSED
     assert not Person.objects.filter(owner=draft.uploaded_by).exists()
