@@ -12,6 +12,7 @@ from django.db import DatabaseError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
@@ -24,11 +25,13 @@ from profiles.models import CVDocument, Person
 
 from . import review
 from .access import get_document_for_editor
+from .tasks import recover_stuck
 from .uploads import UploadForm
 
 logger = logging.getLogger(__name__)
 PAGE = "editing/document.html"
 WAITING = {CVDocument.Status.UPLOADED, CVDocument.Status.PARSING}
+DISCARDABLE = WAITING | {CVDocument.Status.PARSED, CVDocument.Status.FAILED}
 IMPORT_FAILED = (
     "The import failed and changed nothing. Please try again in a moment; if it fails"
     " again, let us know."
@@ -121,6 +124,8 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_editor(request, pk)
     if not request.htmx:
         return redirect("editing:document", document.pk)
+    if document.status == CVDocument.Status.PARSING and recover_stuck():
+        document.refresh_from_db()  # a killed worker's: queued again, or failed
     if document.status not in WAITING:
         return HttpResponseClientRefresh()
     context = {"document": document, "waiting": True}
@@ -328,12 +333,18 @@ def import_document(request: HttpRequest, document: CVDocument) -> HttpResponse:
     return redirect(result.person)
 
 
-@reviewable
+@login_required
 @require_POST
-def discard(request: HttpRequest, document: CVDocument) -> HttpResponse:
-    """Keep only the stored file: the parsed draft goes, nothing was imported."""
-    document.status = CVDocument.Status.DISCARDED
-    document.cv_json, document.unparsed = None, []
-    document.save(update_fields=["status", "cv_json", "unparsed", "updated_at"])
+def discard(request: HttpRequest, pk: int) -> HttpResponse:
+    """Keep only the stored file: the draft goes, nothing was imported. Any time before
+    the import, so that an upload stuck waiting or parsing can always be dropped."""
+    document = get_document_for_editor(request, pk)
+    # One UPDATE: it waits for an import in progress, then finds the document imported.
+    discarded = CVDocument.objects.filter(pk=document.pk, status__in=DISCARDABLE).update(
+        status=CVDocument.Status.DISCARDED, cv_json=None, unparsed=[], updated_at=timezone.now()
+    )
+    if not discarded:
+        messages.error(request, "This CV is no longer waiting for review.")
+        return redirect("editing:document", document.pk)
     messages.success(request, "Discarded. Nothing was added to your profile.")
     return redirect("editing:upload")
