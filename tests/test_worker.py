@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -160,3 +161,14 @@ def test_sigterm_mid_parse_stops_at_once_and_puts_the_document_back(
     document.refresh_from_db()
     assert (document.status, document.parse_attempts) == (Status.UPLOADED, 0)
     assert DBTaskResult.objects.filter(status="READY").count() == 2  # the upload's, and again
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restarted_worker_parses_what_the_killed_one_left(settings, upload):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    document = upload(SMALL)
+    DBTaskResult.objects.update(status="RUNNING")  # the killed worker's claim, never finished
+    stuck(document, attempts=1)
+    call_command("worker", "--batch", "--no-startup-delay", "--interval=0", verbosity=0)
+    document.refresh_from_db()
+    assert (document.status, document.parse_attempts) == (Status.PARSED, 2)
