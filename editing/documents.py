@@ -314,12 +314,11 @@ def import_document(request: HttpRequest, document: CVDocument) -> HttpResponse:
     except CVImportError as error:  # the CV or the review's picks; the person can fix it
         messages.error(request, f"The import failed and changed nothing: {error}")
         return redirect("editing:document", document.pk)
-    except ValidationError as error:
-        messages.error(
-            request, f"The import failed and changed nothing: {' '.join(error.messages)}"
-        )
+    except (ValueError, ValidationError) as error:
+        logger.exception("Importing CV document %s failed", document.pk)
+        messages.error(request, f"The import failed and changed nothing: {error}")
         return redirect("editing:document", document.pk)
-    except (ValueError, DatabaseError):  # the database's words mean nothing to the person
+    except DatabaseError:  # the database's words (constraints, key values) are not for people
         logger.exception("Importing CV document %s failed", document.pk)
         messages.error(request, IMPORT_FAILED)
         return redirect("editing:document", document.pk)

@@ -144,21 +144,22 @@ def test_a_docx_with_a_document_part_is_accepted_for_parsing(client, newcomer, u
 
 
 @pytest.mark.parametrize(
-    ("name", "data", "message"),
+    ("name", "data", "seconds", "message"),
     [
-        ("cv.html", b"<html><body><p> </p></body></html>", "The file contains no text."),
+        ("cv.html", b"<html><body><p> </p></body></html>", 60, "The file contains no text."),
         # The parse limit (set low here) passed: the worker stops it and says so.
         (
             "cv.md",
             b"# Someone\n\n## Publications\n\n" + b"A. Author. A title. X, 2020.\n" * 8000,
+            0.5,
             "Reading this file took longer than 0.5 seconds",
         ),
     ],
 )
 def test_a_parse_failure_is_shown_in_the_status_area(
-    client, newcomer, settings, name, data, message, upload
+    client, newcomer, settings, name, data, seconds, message, upload
 ):
-    settings.CV_PARSE_SECONDS = 0.5
+    settings.CV_PARSE_SECONDS = seconds
     upload(name, data)
     document = CVDocument.objects.get()
     assert document.status == CVDocument.Status.FAILED
