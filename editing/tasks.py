@@ -36,6 +36,8 @@ INTERRUPTED = (
     " save it in another format first."
 )
 
+FILE_GONE = "The stored file cannot be read any more. Upload it again."
+
 
 @task()
 def parse_document(document_id: int) -> str:
@@ -48,8 +50,12 @@ def parse_document(document_id: int) -> str:
         document.status = Status.PARSING
         document.parse_attempts += 1
         document.save(update_fields=["status", "parse_attempts", "updated_at"])
-    with document.file.open("rb") as handle:
-        data = handle.read()
+    try:
+        with document.file.open("rb") as handle:
+            data = handle.read()
+    except OSError:  # nothing to parse, now or later
+        logger.exception("CV document %s: the stored file cannot be read", document.pk)
+        return _finish(document, status=Status.FAILED, error=FILE_GONE)
     try:
         with _stop_on_signal() as stop:
             result = parse_within(

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from editing.tasks import INTERRUPTED, STUCK_AFTER, parse_document, recover_stuck
+from editing.tasks import FILE_GONE, INTERRUPTED, STUCK_AFTER, parse_document, recover_stuck
 from profiles.models import CVDocument
 
 from .conftest import make_user
@@ -172,3 +172,12 @@ def test_a_restarted_worker_parses_what_the_killed_one_left(settings, upload):
     call_command("worker", "--batch", "--no-startup-delay", "--interval=0", verbosity=0)
     document.refresh_from_db()
     assert (document.status, document.parse_attempts) == (Status.PARSED, 2)
+
+
+def test_a_stored_file_gone_fails_with_a_message(settings, upload):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    document = upload(SMALL)
+    document.file.delete(save=False)
+    assert parse_document.call(document.pk) == Status.FAILED
+    document.refresh_from_db()
+    assert document.error == FILE_GONE
