@@ -35,7 +35,6 @@ INTERRUPTED = (
     "Reading this file was interrupted twice (the server restarted). Upload it again, or"
     " save it in another format first."
 )
-
 FILE_GONE = "The stored file cannot be read any more. Upload it again."
 
 
