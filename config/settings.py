@@ -168,6 +168,10 @@ AXES_COOLOFF_TIME = 0.25  # hours: locked out for 15 minutes
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Each upload is parsed in a child process within these limits; a file that passes one
+# fails with a message saying so, and the worker goes on with the next.
+CV_PARSE_SECONDS = int(os.environ.get("CV_PARSE_SECONDS", "60"))
+CV_PARSE_MEMORY_MB = int(os.environ.get("CV_PARSE_MEMORY_MB", "1024"))
 # Uploads allowed per user and per address within UPLOAD_RATE_WINDOW seconds.
 UPLOAD_RATE_LIMIT = int(os.environ.get("UPLOAD_RATE_LIMIT", "20"))
 UPLOAD_RATE_WINDOW = 60 * 60

@@ -8,26 +8,34 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from accounts.ratelimit import allow_request
 from affiliations.models import Organization
-from profiles.importing import CVImportError, import_cv_json
+from profiles.concurrency import retry_transaction
+from profiles.importing import CVImportError, ImportResult, import_cv_json
 from profiles.models import CVDocument, Person
 
 from . import review
 from .access import get_document_for_editor
+from .tasks import recover_stuck
 from .uploads import UploadForm
 
 logger = logging.getLogger(__name__)
 PAGE = "editing/document.html"
 WAITING = {CVDocument.Status.UPLOADED, CVDocument.Status.PARSING}
+DISCARDABLE = WAITING | {CVDocument.Status.PARSED, CVDocument.Status.FAILED}
+IMPORT_FAILED = (
+    "The import failed and changed nothing. Please try again in a moment; if it fails"
+    " again, let us know."
+)
 TOO_MANY_UPLOADS = "You have uploaded many files in a short time. Please try again in an hour."
 
 
@@ -116,6 +124,8 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_editor(request, pk)
     if not request.htmx:
         return redirect("editing:document", document.pk)
+    if document.status == CVDocument.Status.PARSING and recover_stuck():
+        document.refresh_from_db()  # a killed worker's: queued again, or failed
     if document.status not in WAITING:
         return HttpResponseClientRefresh()
     context = {"document": document, "waiting": True}
@@ -288,21 +298,29 @@ def import_document(request: HttpRequest, document: CVDocument) -> HttpResponse:
     profile = profile_of(document)
     remove = set(request.POST.getlist("remove"))
     review.drop_blank_entries(document.cv_json)
+
+    def run_import() -> ImportResult:
+        # Two quick "Import" clicks: the second waits for the first, then finds it done.
+        locked = CVDocument.objects.select_for_update().get(pk=document.pk)
+        if locked.status != CVDocument.Status.PARSED:
+            raise CVImportError("this CV is no longer waiting for review.")
+        result = import_cv_json(document.cv_json, document=document, owner=document.uploaded_by)
+        if profile is not None:
+            review.remove_missing(profile, document.cv_json, remove)
+        return result
+
     try:
-        with transaction.atomic():
-            # Two quick "Import" clicks: the second waits for the first, then finds it done.
-            locked = CVDocument.objects.select_for_update().get(pk=document.pk)
-            if locked.status != CVDocument.Status.PARSED:
-                raise CVImportError("this CV is no longer waiting for review.")
-            result = import_cv_json(document.cv_json, document=document, owner=document.uploaded_by)
-            if profile is not None:
-                review.remove_missing(profile, document.cv_json, remove)
+        result = retry_transaction(run_import)
     except CVImportError as error:  # the CV or the review's picks; the person can fix it
         messages.error(request, f"The import failed and changed nothing: {error}")
         return redirect("editing:document", document.pk)
-    except (ValueError, ValidationError, IntegrityError) as error:
+    except (ValueError, ValidationError) as error:
         logger.exception("Importing CV document %s failed", document.pk)
         messages.error(request, f"The import failed and changed nothing: {error}")
+        return redirect("editing:document", document.pk)
+    except DatabaseError:  # the database's words (constraints, key values) are not for people
+        logger.exception("Importing CV document %s failed", document.pk)
+        messages.error(request, IMPORT_FAILED)
         return redirect("editing:document", document.pk)
     messages.success(request, f"Imported {document.original_filename}.")
     for person in result.claimable:
@@ -314,12 +332,18 @@ def import_document(request: HttpRequest, document: CVDocument) -> HttpResponse:
     return redirect(result.person)
 
 
-@reviewable
+@login_required
 @require_POST
-def discard(request: HttpRequest, document: CVDocument) -> HttpResponse:
-    """Keep only the stored file: the parsed draft goes, nothing was imported."""
-    document.status = CVDocument.Status.DISCARDED
-    document.cv_json, document.unparsed = None, []
-    document.save(update_fields=["status", "cv_json", "unparsed", "updated_at"])
+def discard(request: HttpRequest, pk: int) -> HttpResponse:
+    """Keep only the stored file: the draft goes, nothing was imported. Any time before
+    the import, so that an upload stuck waiting or parsing can always be dropped."""
+    document = get_document_for_editor(request, pk)
+    # One UPDATE: it waits for an import in progress, then finds the document imported.
+    discarded = CVDocument.objects.filter(pk=document.pk, status__in=DISCARDABLE).update(
+        status=CVDocument.Status.DISCARDED, cv_json=None, unparsed=[], updated_at=timezone.now()
+    )
+    if not discarded:
+        messages.error(request, "This CV is no longer waiting for review.")
+        return redirect("editing:document", document.pk)
     messages.success(request, "Discarded. Nothing was added to your profile.")
     return redirect("editing:upload")

@@ -25,6 +25,7 @@ from affiliations.models import Affiliation, Mentorship, Organization
 from awards.models import Award
 from cvparse.readers import read
 from profiles.bulk import create_with_history, update_with_history
+from profiles.concurrency import lock_graph, retry_transaction
 from profiles.models import (
     CVDocument,
     HandEdited,
@@ -1041,10 +1042,10 @@ def import_cv_json(
     authors already linked. ``trusted`` (staff, the command line) may attach a stub or an
     unowned profile to ``owner``.
     """
+    lock_graph()  # first: what this import reads must not change until it commits
     return _Import(_with_owner_name(cv_json, owner), document, owner, trusted=trusted).run()
 
 
-@transaction.atomic
 def import_cv_file(
     data: bytes, filename: str, *, owner: AbstractBaseUser | None = None
 ) -> ImportResult:
@@ -1052,32 +1053,48 @@ def import_cv_file(
 
     Raises ``cvparse.CVParseError`` for a file the parser cannot read; nothing is written then.
     Trusted: for staff (the command line), ``owner`` may take over a stub or unowned profile.
+    Parsing happens outside the transaction; the import is retried when the database gives
+    it up for another writer (``retry_transaction``).
     """
     sha256 = hashlib.sha256(data).hexdigest()
+    if (done := _imported(sha256)) is not None:
+        return done
+    text = read(data, filename).text
+    cv_json = cvparse.parse(data, filename)
+
+    def store_and_import() -> ImportResult:
+        lock_graph()
+        if (done := _imported(sha256)) is not None:  # the same file, imported meanwhile
+            return done
+        document = CVDocument(
+            uploaded_by=owner,
+            original_filename=filename[:255],
+            sha256=sha256,
+            size=len(data),
+            format=cv_json["source"]["format"] or "",
+            text=text,
+            parser_version=cvparse.PARSER_VERSION,
+            cv_json=cv_json,
+            status=CVDocument.Status.PARSED,
+        )
+        document.file.save(filename, ContentFile(data), save=False)
+        try:
+            document.save()
+            return import_cv_json(cv_json, document=document, owner=owner, trusted=True)
+        except BaseException:
+            document.file.delete(save=False)
+            raise
+
+    return retry_transaction(store_and_import)
+
+
+def _imported(sha256: str) -> ImportResult | None:
+    """The result of a file imported before: nothing changed."""
     done = (
         CVDocument.objects.filter(sha256=sha256, status=CVDocument.Status.IMPORTED)
         .select_related("person")
         .first()
     )
-    if done is not None:
-        return ImportResult(document=done, person=done.person, is_unchanged=True)
-    text = read(data, filename).text
-    cv_json = cvparse.parse(data, filename)
-    document = CVDocument(
-        uploaded_by=owner,
-        original_filename=filename[:255],
-        sha256=sha256,
-        size=len(data),
-        format=cv_json["source"]["format"] or "",
-        text=text,
-        parser_version=cvparse.PARSER_VERSION,
-        cv_json=cv_json,
-        status=CVDocument.Status.PARSED,
-    )
-    document.file.save(filename, ContentFile(data), save=False)
-    try:
-        document.save()
-        return import_cv_json(cv_json, document=document, owner=owner, trusted=True)
-    except BaseException:
-        document.file.delete(save=False)
-        raise
+    if done is None:
+        return None
+    return ImportResult(document=done, person=done.person, is_unchanged=True)

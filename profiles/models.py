@@ -184,6 +184,8 @@ class CVDocument(Timestamped):
     unparsed = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.UPLOADED)
     error = models.TextField(blank=True)
+    # Times a worker claimed it for parsing: a parse cut off by a killed worker runs again.
+    parse_attempts = models.PositiveSmallIntegerField(default=0)
     imported_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -11,9 +11,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-import cvparse
 from awards.models import Award
-from editing import review
+from editing import documents, review
 from editing.uploads import MAX_UPLOAD_BYTES
 from profiles.importing import import_cv_json
 from profiles.models import CVDocument, Person, Project
@@ -139,34 +138,35 @@ def test_no_file_at_all(client, newcomer):
     assert "required" in " ".join(response.context["form"].errors["file"])
 
 
-def test_a_docx_with_a_document_part_is_accepted_for_parsing(client, newcomer, monkeypatch, upload):
-    monkeypatch.setattr(cvparse, "parse", lambda data, filename: make_cv("Ada Lovelace"))
+def test_a_docx_with_a_document_part_is_accepted_for_parsing(client, newcomer, upload):
     assert upload("cv.docx", make_docx()).status_code == 302
     assert CVDocument.objects.get().format == "docx"
 
 
 @pytest.mark.parametrize(
-    ("error", "message"),
+    ("name", "data", "seconds", "message"),
     [
-        (cvparse.CVParseError("The file contains no text."), "The file contains no text."),
-        (RuntimeError("parser bug"), "Something went wrong reading this file"),
+        ("cv.html", b"<html><body><p> </p></body></html>", 60, "The file contains no text."),
+        # The parse limit (set low here) passed: the worker stops it and says so.
+        (
+            "cv.md",
+            b"# Someone\n\n## Publications\n\n" + b"A. Author. A title. X, 2020.\n" * 8000,
+            0.5,
+            "Reading this file took longer than 0.5 seconds",
+        ),
     ],
 )
 def test_a_parse_failure_is_shown_in_the_status_area(
-    client, newcomer, monkeypatch, error, message, upload
+    client, newcomer, settings, name, data, seconds, message, upload
 ):
-    def fail(data, filename):
-        raise error
-
-    monkeypatch.setattr(cvparse, "parse", fail)
-    upload("cv.md", b"# Someone")
+    settings.CV_PARSE_SECONDS = seconds
+    upload(name, data)
     document = CVDocument.objects.get()
     assert document.status == CVDocument.Status.FAILED
     assert document.error.startswith(message)
     response = client.get(f"/documents/{document.pk}/")
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert "parser bug" not in response.content.decode()
 
 
 def test_uploads_are_rate_limited(client, newcomer, settings, upload):
@@ -416,6 +416,24 @@ def test_a_pick_gone_since_is_said_and_nothing_is_imported(client, draft):
     assert "The import failed and changed nothing: The review picked a person" in (
         response.content.decode()
     )
+    draft.refresh_from_db()
+    assert draft.status == CVDocument.Status.PARSED
+    assert not Person.objects.filter(owner=draft.uploaded_by).exists()
+
+
+def test_a_database_error_at_import_is_said_plainly_and_changes_nothing(client, draft, monkeypatch):
+    taken = make_person("Charles Babbage")
+
+    def import_then_collide(*args, **kwargs):
+        result = import_cv_json(*args, **kwargs)
+        Person.objects.create(name="Another", slug=taken.slug)  # a slug taken meanwhile
+        return result
+
+    monkeypatch.setattr("editing.documents.import_cv_json", import_then_collide)
+    response = client.post(f"/documents/{draft.pk}/import/", follow=True)
+    page = response.content.decode()
+    assert response.status_code == 200 and documents.IMPORT_FAILED in page
+    assert "UNIQUE" not in page and "duplicate key" not in page and taken.slug not in page
     draft.refresh_from_db()
     assert draft.status == CVDocument.Status.PARSED
     assert not Person.objects.filter(owner=draft.uploaded_by).exists()
