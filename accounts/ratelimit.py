@@ -1,12 +1,49 @@
-"""Fixed-window counters in the cache, shared by every process when the cache is Redis."""
+"""Fixed-window counters in the cache, shared by every process when the cache is Redis,
+and the client's address they (and django-axes) count by."""
 
+import ipaddress
+
+from django.conf import settings
 from django.core.cache import BaseCache, cache
 from django.http import HttpRequest
 
 
+def _trusted(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(ip in network for network in settings.TRUSTED_PROXIES)
+
+
 def client_address(request: HttpRequest) -> str:
-    # The proxy in front of production sets REMOTE_ADDR through the WSGI server.
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The address of the client, seen through the proxies in ``TRUSTED_PROXIES``.
+
+    Each trusted proxy appends the address it was connected from to X-Forwarded-For, so
+    the list is read from the right: the first address not of a trusted proxy is the
+    client's. Whatever stands further left was written by the client and is ignored.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    if not _trusted(remote):
+        return remote
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    address = remote
+    for hop in reversed(hops):
+        try:
+            ipaddress.ip_address(hop)
+        except ValueError:
+            # A trusted proxy never writes this: stop at the last address known good.
+            return address
+        address = hop
+        if not _trusted(hop):
+            break
+    return address
+
+
+def count(key: str, *, backend: BaseCache = cache) -> int:
+    """The events counted for ``key`` in its current window."""
+    return backend.get(f"ratelimit:{key}", 0)
 
 
 def hit(key: str, *, limit: int, window: int, backend: BaseCache = cache) -> bool:

@@ -4,6 +4,7 @@ No environment at all gives a development site on an SQLite file with DEBUG on.
 Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -168,6 +169,18 @@ AXES_COOLOFF_TIME = 0.25  # hours: locked out for 15 minutes
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Failed logins from one address, whatever the usernames, before it is locked out too.
+LOGIN_ADDRESS_LIMIT = int(os.environ.get("LOGIN_ADDRESS_LIMIT", "30"))
+# Behind a reverse proxy REMOTE_ADDR is the proxy's. TRUSTED_PROXIES lists the proxies'
+# addresses or networks; the client's address is then read from X-Forwarded-For, trusting
+# only the entries those proxies appended. Empty: X-Forwarded-For is ignored.
+try:
+    TRUSTED_PROXIES = [
+        ipaddress.ip_network(item, strict=False) for item in env_list("TRUSTED_PROXIES")
+    ]
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
+AXES_CLIENT_IP_CALLABLE = "accounts.ratelimit.client_address"
 # Uploads allowed per user and per address within UPLOAD_RATE_WINDOW seconds.
 UPLOAD_RATE_LIMIT = int(os.environ.get("UPLOAD_RATE_LIMIT", "20"))
 UPLOAD_RATE_WINDOW = 60 * 60
@@ -217,9 +230,7 @@ else:
     }
 # Failed logins are counted in the shared cache when there is one, else in the database.
 AXES_HANDLER = (
-    "axes.handlers.cache.AxesCacheHandler"
-    if REDIS_URL
-    else "axes.handlers.database.AxesDatabaseHandler"
+    "accounts.lockouts.CacheHandler" if REDIS_URL else "accounts.lockouts.DatabaseHandler"
 )
 
 # --- Background tasks (django-tasks): the database backend, run by `manage.py db_worker`

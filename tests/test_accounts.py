@@ -231,13 +231,13 @@ def test_rate_limits_work_on_the_shared_redis_cache():
         (
             {},
             "django.core.cache.backends.filebased.FileBasedCache "
-            "axes.handlers.database.AxesDatabaseHandler "
+            "accounts.lockouts.DatabaseHandler "
             "django.core.mail.backends.console.EmailBackend",
         ),
         (
             {"REDIS_URL": "redis://127.0.0.1:6379/1"},
             "django_redis.cache.RedisCache "
-            "axes.handlers.cache.AxesCacheHandler "
+            "accounts.lockouts.CacheHandler "
             "django.core.mail.backends.console.EmailBackend",
         ),
     ],
