@@ -14,6 +14,7 @@ from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
+from cvparse.readers.plaintext import decode_text
 from profiles.models import CVDocument
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -50,7 +51,7 @@ def sniff_format(data: bytes, filename: str) -> str:
         actual = Format.PDF
     elif data.startswith(b"PK\x03\x04"):
         actual = Format.DOCX
-    elif b"\x00" in data[:8192] or not _decodes(data):
+    elif decode_text(data) is None:  # the parser's own test: any encoding, UTF-16 too
         raise forms.ValidationError(
             f"This is not a document we can read. Upload a {SUPPORTED} file.", code="binary"
         )
@@ -67,16 +68,6 @@ def sniff_format(data: bytes, filename: str) -> str:
     elif actual == Format.DOCX:
         _check_docx(data)
     return actual
-
-
-def _decodes(data: bytes) -> bool:
-    for encoding in ("utf-8", "utf-16"):
-        try:
-            data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return True
-    return False
 
 
 def _check_pdf(data: bytes) -> None:

@@ -134,6 +134,16 @@ def test_broken_or_unsupported_files_get_a_clear_message_on_the_form(
     assert not CVDocument.objects.exists()
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_text_cv_is_accepted_and_parsed(client, newcomer, upload, encoding):
+    """Windows editors save "Unicode" text as UTF-16, with or without a byte-order mark."""
+    response = upload("Ada CV.txt", ADA_CV.decode().encode(encoding))
+    assert response.status_code == 302
+    document = CVDocument.objects.get()
+    assert document.status == CVDocument.Status.PARSED
+    assert document.cv_json["person"]["name"] == "Ada Lovelace"
+
+
 def test_no_file_at_all(client, newcomer):
     response = client.post("/upload/", {})
     assert "required" in " ".join(response.context["form"].errors["file"])
