@@ -181,9 +181,9 @@ class UploadForm(forms.Form):
         self.cleaned_data["format"] = sniff_format(data, upload.name or "")
         return upload
 
-    @transaction.atomic
     def save(self, *, user) -> CVDocument:
-        """Store the file under a random name in the private storage; parse it after commit."""
+        """Store the file under a random name in the private storage, then its row, and
+        parse it. A failure before the row is committed leaves no file behind."""
         from .tasks import parse_document
 
         upload, data = self.cleaned_data["file"], self.cleaned_data["data"]
@@ -197,6 +197,12 @@ class UploadForm(forms.Form):
             format=self.cleaned_data["format"],
         )
         document.file.save(f"{secrets.token_hex(16)}{extension}", ContentFile(data), save=False)
-        document.save()
-        transaction.on_commit(lambda: parse_document.enqueue(document.pk))
+        try:
+            # Durable: the commit happens here, so a failed commit is caught here too.
+            with transaction.atomic(durable=True):
+                document.save()
+        except BaseException:
+            document.file.delete(save=False)
+            raise
+        parse_document.enqueue(document.pk)
         return document

@@ -10,11 +10,12 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
 
 import cvparse
 from awards.models import Award
 from editing import review
-from editing.uploads import MAX_UPLOAD_BYTES
+from editing.uploads import MAX_UPLOAD_BYTES, UploadForm
 from profiles.importing import import_cv_json
 from profiles.models import CVDocument, Person, Project
 from profiles.resolution import name_keys
@@ -142,6 +143,20 @@ def test_a_utf16_text_cv_is_accepted_and_parsed(client, newcomer, upload, encodi
     document = CVDocument.objects.get()
     assert document.status == CVDocument.Status.PARSED
     assert document.cv_json["person"]["name"] == "Ada Lovelace"
+
+
+def test_an_upload_that_fails_before_its_commit_leaves_no_file(newcomer, monkeypatch):
+    form = UploadForm({}, {"file": SimpleUploadedFile("cv.md", ADA_CV)})
+    assert form.is_valid()
+
+    def broken_save(*args, **kwargs):
+        raise DatabaseError("the database went away")
+
+    monkeypatch.setattr(CVDocument, "save", broken_save)
+    with pytest.raises(DatabaseError):
+        form.save(user=newcomer)
+    storage = storages["cv_uploads"]
+    assert storage.listdir("")[1] == []
 
 
 def test_no_file_at_all(client, newcomer):
