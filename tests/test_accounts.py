@@ -1,8 +1,12 @@
 """Sign-up, logging in and out, passwords, login lockout, claims and rate limits."""
 
+import contextlib
 import os
+import shutil
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -213,9 +217,35 @@ def test_uploads_are_limited_per_user_and_per_address(db, owner, other_user):
     assert not allow_request(request(other_user, "10.0.0.1"), "upload", limit=2, window=60)
 
 
-def test_rate_limits_work_on_the_shared_redis_cache():
-    """Production counts in Redis; this fails (never skips) when Redis is not running."""
-    redis = RedisCache("redis://127.0.0.1:6379/15", {"KEY_PREFIX": "vitae-test"})
+@pytest.fixture
+def redis_server(tmp_path):
+    """A redis-server of the test's own on a free port (Debian's redis-server package;
+    `make test` installs it). Missing, the test fails and says so; it never skips."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server is missing: apt-get install redis-server", pytrace=False)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", tmp_path],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            with socket.socket() as client, contextlib.suppress(OSError):
+                client.connect(("127.0.0.1", port))
+                break
+            time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_rate_limits_work_on_the_shared_redis_cache(redis_server):
+    """Production counts in Redis."""
+    redis = RedisCache(redis_server, {"KEY_PREFIX": "vitae-test"})
     redis.delete("ratelimit:redis-test")
     try:
         results = [hit("redis-test", limit=2, window=30, backend=redis) for _ in range(3)]

@@ -27,6 +27,7 @@ from tests.conftest import (
     make_organization,
     make_paper,
     make_person,
+    shared_files,
 )
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -553,7 +554,8 @@ def test_import_keeps_hand_edits_and_removes_only_what_was_ticked(client, owner,
     assert not Project.objects.exists()
 
 
-@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda path: path.name[:3])
+@pytest.mark.shared
+@pytest.mark.parametrize("seed", shared_files(SEEDS, "*.txt"), ids=lambda path: path.name[:3])
 def test_each_seed_cv_goes_through_upload_review_and_import(client, newcomer, upload, seed):
     """The real seed CVs (read from the shared folder, never copied into the project)."""
     response = upload(seed.name, seed.read_bytes())

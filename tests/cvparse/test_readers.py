@@ -241,6 +241,7 @@ def test_pdfium_fallback_reads_plain_text():
     assert "Ada Quill" in text and "Journal of Imaginary Results" in text
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize("stem", ["10_jahn-bio", "13_davies-econ", "18_mogi-demography"])
 def test_devset_pdfs_keep_the_text(stem):
     """Nearly every word of the plain-text rendering survives, in order, without glue."""
@@ -260,6 +261,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+", text.lower())
 
 
+@pytest.mark.shared
 def test_devset_moderncv_margin_labels_and_links():
     text = read((DEVSET / "docs" / "10_jahn-bio.pdf").read_bytes(), "cv.pdf").text
     lines = lines_of(text)
