@@ -18,9 +18,13 @@ def _key(request: HttpRequest) -> str:
     return f"login-failures:ip:{client_address(request)}"
 
 
+def _window() -> int:
+    return int(settings.AXES_COOLOFF_TIME * 60 * 60)  # hours, as axes reads it
+
+
 class AddressLimitMixin:
     def is_locked(self, request: HttpRequest, credentials: dict | None = None) -> bool:
-        if count(_key(request)) >= settings.LOGIN_ADDRESS_LIMIT:
+        if count(_key(request), window=_window()) >= settings.LOGIN_ADDRESS_LIMIT:
             return True
         return super().is_locked(request, credentials)
 
@@ -30,8 +34,7 @@ class AddressLimitMixin:
         super().user_login_failed(sender, credentials, request=request, **kwargs)
         if request is None or self.is_whitelisted(request, credentials):
             return
-        window = int(settings.AXES_COOLOFF_TIME * 60 * 60)
-        if not hit(_key(request), limit=settings.LOGIN_ADDRESS_LIMIT - 1, window=window):
+        if not hit(_key(request), limit=settings.LOGIN_ADDRESS_LIMIT - 1, window=_window()):
             request.axes_locked_out = True  # this failure was the last one allowed
 
 

@@ -2,6 +2,7 @@
 and the client's address they (and django-axes) count by."""
 
 import ipaddress
+import time
 
 from django.conf import settings
 from django.core.cache import BaseCache, cache
@@ -41,15 +42,22 @@ def client_address(request: HttpRequest) -> str:
     return address
 
 
-def count(key: str, *, backend: BaseCache = cache) -> int:
+def window_key(key: str, window: int) -> str:
+    """The cache key of ``key``'s current window. Windows are aligned on the clock, so the
+    key changes when one ends: Django's file cache, whose incr() sets the default timeout
+    (five minutes) again, still counts a whole window."""
+    return f"ratelimit:{key}:{int(time.time() // window)}"
+
+
+def count(key: str, *, window: int, backend: BaseCache = cache) -> int:
     """The events counted for ``key`` in its current window."""
-    return backend.get(f"ratelimit:{key}", 0)
+    return backend.get(window_key(key, window), 0)
 
 
 def hit(key: str, *, limit: int, window: int, backend: BaseCache = cache) -> bool:
-    """Count one event for ``key``; False once more than ``limit`` happened in ``window`` s."""
-    full_key = f"ratelimit:{key}"
-    # add() is atomic and does nothing if the key exists, so the window starts only once.
+    """Count one event for ``key``; False once more than ``limit`` happened in its window."""
+    full_key = window_key(key, window)
+    # add() is atomic and does nothing if the key exists.
     if backend.add(full_key, 1, timeout=window):
         return limit >= 1
     try:
@@ -57,6 +65,7 @@ def hit(key: str, *, limit: int, window: int, backend: BaseCache = cache) -> boo
     except ValueError:  # expired between add() and incr()
         backend.add(full_key, 1, timeout=window)
         count = 1
+    backend.touch(full_key, window)  # outlives the window, whatever incr() did
     return count <= limit
 
 

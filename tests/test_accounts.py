@@ -14,11 +14,12 @@ from django.contrib.admin.sites import site
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.test import RequestFactory
 from django_redis.cache import RedisCache
 
 from accounts.models import Claim
-from accounts.ratelimit import allow_request, hit
+from accounts.ratelimit import allow_request, hit, window_key
 from profiles.models import Person
 from tests.conftest import make_person
 
@@ -246,13 +247,18 @@ def redis_server(tmp_path):
 def test_rate_limits_work_on_the_shared_redis_cache(redis_server):
     """Production counts in Redis."""
     redis = RedisCache(redis_server, {"KEY_PREFIX": "vitae-test"})
-    redis.delete("ratelimit:redis-test")
-    try:
-        results = [hit("redis-test", limit=2, window=30, backend=redis) for _ in range(3)]
-        assert results == [True, True, False]
-        assert redis.ttl("ratelimit:redis-test") > 0
-    finally:
-        redis.delete("ratelimit:redis-test")
+    results = [hit("redis-test", limit=2, window=30, backend=redis) for _ in range(3)]
+    assert results == [True, True, False]
+    assert 0 < redis.ttl(window_key("redis-test", 30)) <= 30
+
+
+def test_a_window_outlives_the_file_caches_default_timeout(tmp_path):
+    """Django's file cache sets its default timeout again at each incr(): without the
+    window in the key and a touch(), the count would vanish a second after the last hit."""
+    files = FileBasedCache(str(tmp_path), {"TIMEOUT": 1})
+    assert [hit("file-test", limit=2, window=3600, backend=files) for _ in range(2)] == [True] * 2
+    time.sleep(1.5)
+    assert not hit("file-test", limit=2, window=3600, backend=files)
 
 
 @pytest.mark.parametrize(
