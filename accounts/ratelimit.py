@@ -61,12 +61,12 @@ def hit(key: str, *, limit: int, window: int, backend: BaseCache = cache) -> boo
     if backend.add(full_key, 1, timeout=window):
         return limit >= 1
     try:
-        count = backend.incr(full_key)
+        events = backend.incr(full_key)
     except ValueError:  # expired between add() and incr()
         backend.add(full_key, 1, timeout=window)
-        count = 1
+        events = 1
     backend.touch(full_key, window)  # outlives the window, whatever incr() did
-    return count <= limit
+    return events <= limit
 
 
 def allow_request(request: HttpRequest, action: str, *, limit: int, window: int) -> bool:
