@@ -5,10 +5,26 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Debian's Chromium drives the browser tests (tests/e2e), which read this path too.
+export CHROMIUM ?= /usr/bin/chromium
+# What the tests need beyond Python: the browser, its fonts, a Redis they start themselves.
+TEST_PACKAGES := chromium fonts-liberation redis-server
+FONTS := /usr/share/fonts/truetype/liberation
 
-.PHONY: install run test lint format bench eval
+.PHONY: install run test lint format bench eval test-deps
+
+# $(call apt,PACKAGES,WHY): installs Debian packages when make runs as root, else stops
+# at once with the one command to run.
+apt = { if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then \
+	  echo "make: installing $(1) ($(2))"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
+	else \
+	  echo "make: $(1) missing ($(2)); run: sudo apt-get install -y $(1)" >&2; exit 1; \
+	fi; }
 
 $(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -c "import ensurepip" 2>/dev/null \
+	  || $(call apt,python3-venv,a virtual environment)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet ".[dev]"
@@ -24,7 +40,14 @@ run: install
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+# Checked before the install, so that anything missing stops the run at once.
+test-deps:
+	@{ test -x "$(CHROMIUM)" && test -d $(FONTS) && command -v redis-server >/dev/null; } \
+	  || $(call apt,$(TEST_PACKAGES),for the tests)
+	@test -x "$(CHROMIUM)" || { echo "make: no Chromium at $(CHROMIUM)" >&2; exit 1; }
+
+# The real CVs some tests read live in ../shared beside the project (README, Tests).
+test: test-deps install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest -n 2
 

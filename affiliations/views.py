@@ -5,7 +5,7 @@ from itertools import groupby
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from affiliations.models import Affiliation, Organization
@@ -14,7 +14,7 @@ from publications.models import Publication
 from publications.views import PAGE_SIZE, year_filter
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_object_or_404(Organization.objects.for_detail(), slug=slug)

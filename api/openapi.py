@@ -41,6 +41,12 @@ NOT_FOUND = {
 }
 
 
+BAD_REQUEST = {
+    "description": "A malformed parameter (or a NUL character in one); the detail names it",
+    "content": NOT_FOUND["content"],
+}
+
+
 def _list(summary: str, item: str, params: list[dict]) -> dict:
     page_schema = {
         "type": "object",
@@ -61,6 +67,7 @@ def _list(summary: str, item: str, params: list[dict]) -> dict:
                     "description": "One page of results, 50 at most",
                     "content": {"application/json": {"schema": page_schema}},
                 },
+                "400": BAD_REQUEST,
                 "404": NOT_FOUND,
             },
         }

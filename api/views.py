@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
+from django import forms
+from django.core.exceptions import BadRequest
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from affiliations.models import Organization
 from api import serializers
@@ -27,25 +29,57 @@ from publications.models import Publication, Venue
 PAGE_SIZE = 50
 
 
+def not_found(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"detail": "Not found."}, status=404)
+
+
+def has_nul(query: QueryDict) -> bool:
+    # PostgreSQL refuses NUL in any text: it must never reach a query.
+    return any("\x00" in key or "\x00" in "".join(values) for key, values in query.lists())
+
+
 def json_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """A missing object or page answers JSON, not the site's HTML 404 page."""
+    """A missing object or page answers a JSON 404, a malformed parameter a JSON 400."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         try:
+            if has_nul(request.GET):
+                raise BadRequest("Parameters may not contain NUL characters.")
             return view(request, *args, **kwargs)
+        except BadRequest as error:
+            return JsonResponse({"detail": str(error)}, status=400)
         except Http404:
-            return JsonResponse({"detail": "Not found."}, status=404)
+            return not_found(request)
 
     return wrapper
+
+
+def valid_filters(form: forms.Form) -> dict:
+    """The form's cleaned data, or a 400 that names each malformed parameter."""
+    if not form.is_valid():
+        problems = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items())
+        raise BadRequest(f"Malformed parameters ({problems})")
+    return form.cleaned_data
+
+
+class PageForm(forms.Form):
+    page = forms.IntegerField(required=False, min_value=1)
+
+
+class PublicationFilters(PageForm):
+    person = forms.SlugField(required=False)
+    venue = forms.SlugField(required=False)
+    year = forms.IntegerField(required=False, min_value=1, max_value=9999)
 
 
 def paginated(
     request: HttpRequest, queryset: QuerySet, serialize: Callable[[object], dict]
 ) -> JsonResponse:
     paginator = Paginator(queryset, PAGE_SIZE)
+    number = valid_filters(PageForm(request.GET))["page"] or 1
     try:
-        page = paginator.page(request.GET.get("page", 1))
+        page = paginator.page(number)
     except InvalidPage as error:
         raise Http404(str(error)) from error
 
@@ -64,10 +98,11 @@ def paginated(
     )
 
 
-@require_GET
+@require_safe
 @json_errors
 def person_list(request: HttpRequest) -> JsonResponse:
     form = DirectoryForm(request.GET)
+    valid_filters(form)
     absolute = request.build_absolute_uri
 
     def serialize(person: Person) -> dict:
@@ -80,7 +115,7 @@ def person_list(request: HttpRequest) -> JsonResponse:
     return paginated(request, form.people().for_directory(), serialize)
 
 
-@require_GET
+@require_safe
 @json_errors
 @redirect_merged
 def person_detail(request: HttpRequest, slug: str) -> JsonResponse:
@@ -88,16 +123,17 @@ def person_detail(request: HttpRequest, slug: str) -> JsonResponse:
     return JsonResponse(serializers.person_detail(profile, request.build_absolute_uri))
 
 
-@require_GET
+@require_safe
 @json_errors
 def publication_list(request: HttpRequest) -> JsonResponse:
+    filters = valid_filters(PublicationFilters(request.GET))
     publications = Publication.objects.all()
-    if person := request.GET.get("person"):
-        publications = publications.filter(authorships__person__slug=person)
-    if venue := request.GET.get("venue"):
-        publications = publications.filter(venue__slug=venue)
-    if (year := request.GET.get("year", "")).isdigit():
-        publications = publications.filter(year=int(year))
+    if filters["person"]:
+        publications = publications.filter(authorships__person__slug=filters["person"])
+    if filters["venue"]:
+        publications = publications.filter(venue__slug=filters["venue"])
+    if filters["year"] is not None:
+        publications = publications.filter(year=filters["year"])
     absolute = request.build_absolute_uri
     return paginated(
         request,
@@ -106,14 +142,14 @@ def publication_list(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_GET
+@require_safe
 @json_errors
 def publication_detail(request: HttpRequest, slug: str) -> JsonResponse:
     publication = get_object_or_404(Publication.objects.for_detail(), slug=slug)
     return JsonResponse(serializers.publication_detail(publication, request.build_absolute_uri))
 
 
-@require_GET
+@require_safe
 @json_errors
 def organization_list(request: HttpRequest) -> JsonResponse:
     absolute = request.build_absolute_uri
@@ -124,14 +160,14 @@ def organization_list(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_GET
+@require_safe
 @json_errors
 def organization_detail(request: HttpRequest, slug: str) -> JsonResponse:
     organization = get_object_or_404(Organization.objects.for_detail(), slug=slug)
     return JsonResponse(serializers.organization_detail(organization, request.build_absolute_uri))
 
 
-@require_GET
+@require_safe
 @json_errors
 def venue_list(request: HttpRequest) -> JsonResponse:
     absolute = request.build_absolute_uri
@@ -142,18 +178,18 @@ def venue_list(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_GET
+@require_safe
 @json_errors
 def venue_detail(request: HttpRequest, slug: str) -> JsonResponse:
     venue = get_object_or_404(Venue, slug=slug)
     return JsonResponse(serializers.venue_summary(venue, request.build_absolute_uri))
 
 
-@require_GET
+@require_safe
 def openapi(request: HttpRequest) -> JsonResponse:
     return JsonResponse(schema(request.build_absolute_uri("/")))
 
 
-@require_GET
+@require_safe
 def docs(request: HttpRequest) -> HttpResponse:
     return render(request, "api/docs.html", {"schema": schema(request.build_absolute_uri("/"))})

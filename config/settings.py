@@ -4,7 +4,9 @@ No environment at all gives a development site on an SQLite file with DEBUG on.
 Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
 """
 
+import ipaddress
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -172,6 +174,18 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # fails with a message saying so, and the worker goes on with the next.
 CV_PARSE_SECONDS = int(os.environ.get("CV_PARSE_SECONDS", "60"))
 CV_PARSE_MEMORY_MB = int(os.environ.get("CV_PARSE_MEMORY_MB", "1024"))
+# Failed logins from one address, whatever the usernames, before it is locked out too.
+LOGIN_ADDRESS_LIMIT = int(os.environ.get("LOGIN_ADDRESS_LIMIT", "30"))
+# Behind a reverse proxy REMOTE_ADDR is the proxy's. TRUSTED_PROXIES lists the proxies'
+# addresses or networks; the client's address is then read from X-Forwarded-For, trusting
+# only the entries those proxies appended. Empty: X-Forwarded-For is ignored.
+try:
+    TRUSTED_PROXIES = [
+        ipaddress.ip_network(item, strict=False) for item in env_list("TRUSTED_PROXIES")
+    ]
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
+AXES_CLIENT_IP_CALLABLE = "accounts.ratelimit.client_address"
 # Uploads allowed per user and per address within UPLOAD_RATE_WINDOW seconds.
 UPLOAD_RATE_LIMIT = int(os.environ.get("UPLOAD_RATE_LIMIT", "20"))
 UPLOAD_RATE_WINDOW = 60 * 60
@@ -185,6 +199,15 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "vitae@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10  # seconds: a mail server that hangs must not hold a web worker
+# Server errors are mailed to ADMINS ("Ada <ada@example.org>, ops@example.org").
+ADMINS = [pair for pair in getaddresses([os.environ.get("ADMINS", "")]) if pair[1]]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # --- Caches: Redis through REDIS_URL, else files under var/cache. Either way shared by
 # every process (web server, worker, commands). "default" counts login lockouts and
@@ -221,9 +244,7 @@ else:
     }
 # Failed logins are counted in the shared cache when there is one, else in the database.
 AXES_HANDLER = (
-    "axes.handlers.cache.AxesCacheHandler"
-    if REDIS_URL
-    else "axes.handlers.database.AxesDatabaseHandler"
+    "accounts.lockouts.CacheHandler" if REDIS_URL else "accounts.lockouts.DatabaseHandler"
 )
 
 # --- Background tasks (django-tasks): the database backend, run by `manage.py db_worker`

@@ -19,3 +19,5 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("", include("editing.urls")),
 ]
+
+handler404 = "config.views.page_not_found"

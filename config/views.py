@@ -5,17 +5,19 @@ import logging
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views import defaults
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from affiliations.models import Organization
+from api.views import not_found
 from profiles.models import Person
 from publications.models import Publication, Venue
 
 logger = logging.getLogger(__name__)
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     context = {
         "recent_people": Person.objects.for_home()[:8],
@@ -28,7 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     try:
         with connection.cursor() as cursor:
@@ -39,3 +41,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
         logger.exception("Health check: the database is unavailable")
         return JsonResponse({"status": "error"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The site's 404 page; JSON for anything under the API."""
+    if request.path.startswith("/api/"):
+        return not_found(request)
+    return defaults.page_not_found(request, exception)

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRefresh
 
 from accounts.ratelimit import allow_request
@@ -40,7 +40,7 @@ TOO_MANY_UPLOADS = "You have uploaded many files in a short time. Please try aga
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
@@ -107,7 +107,7 @@ def review_context(document: CVDocument) -> dict:
 
 
 @login_required
-@require_GET
+@require_safe
 def document(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_editor(request, pk)
     context = {"document": document, "waiting": document.status in WAITING}
@@ -118,7 +118,7 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
 
 @never_cache
 @login_required
-@require_GET
+@require_safe
 def status(request: HttpRequest, pk: int) -> HttpResponse:
     """The polled status area; once parsing ends, htmx reloads the page to show the review."""
     document = get_document_for_editor(request, pk)
@@ -133,11 +133,13 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def download(request: HttpRequest, pk: int) -> FileResponse:
     """The original file, for its uploader and staff only, always as a download."""
     document = get_document_for_editor(request, pk)
     try:
+        if not document.file:  # a document made without its file (the admin, a test)
+            raise FileNotFoundError
         handle = document.file.open("rb")
     except FileNotFoundError:
         raise Http404("The stored file is missing.") from None
@@ -181,7 +183,7 @@ def back_to_review(document: CVDocument, anchor: str) -> HttpResponse:
 
 
 @reviewable
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def draft_edit(request: HttpRequest, document: CVDocument, section: str, index: int):
     entry = draft_entry(document, section, index)
     form_class = review.entry_form_class(section)
@@ -200,7 +202,7 @@ def draft_edit(request: HttpRequest, document: CVDocument, section: str, index: 
 
 
 @reviewable
-@require_GET
+@require_safe
 def draft_row(request: HttpRequest, document: CVDocument, section: str, index: int):
     draft_entry(document, section, index)
     if not request.htmx:

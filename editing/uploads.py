@@ -14,6 +14,7 @@ from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
+from cvparse.readers.plaintext import decode_text
 from profiles.models import CVDocument
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -50,7 +51,7 @@ def sniff_format(data: bytes, filename: str) -> str:
         actual = Format.PDF
     elif data.startswith(b"PK\x03\x04"):
         actual = Format.DOCX
-    elif b"\x00" in data[:8192] or not _decodes(data):
+    elif decode_text(data) is None:  # the parser's own test: any encoding, UTF-16 too
         raise forms.ValidationError(
             f"This is not a document we can read. Upload a {SUPPORTED} file.", code="binary"
         )
@@ -67,16 +68,6 @@ def sniff_format(data: bytes, filename: str) -> str:
     elif actual == Format.DOCX:
         _check_docx(data)
     return actual
-
-
-def _decodes(data: bytes) -> bool:
-    for encoding in ("utf-8", "utf-16"):
-        try:
-            data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return True
-    return False
 
 
 def _check_pdf(data: bytes) -> None:
@@ -190,9 +181,9 @@ class UploadForm(forms.Form):
         self.cleaned_data["format"] = sniff_format(data, upload.name or "")
         return upload
 
-    @transaction.atomic
     def save(self, *, user) -> CVDocument:
-        """Store the file under a random name in the private storage; parse it after commit."""
+        """Store the file under a random name in the private storage, then its row, and
+        parse it. A failure before the row is committed leaves no file behind."""
         from .tasks import parse_document
 
         upload, data = self.cleaned_data["file"], self.cleaned_data["data"]
@@ -206,6 +197,12 @@ class UploadForm(forms.Form):
             format=self.cleaned_data["format"],
         )
         document.file.save(f"{secrets.token_hex(16)}{extension}", ContentFile(data), save=False)
-        document.save()
-        transaction.on_commit(lambda: parse_document.enqueue(document.pk))
+        try:
+            # Durable: the commit happens here, so a failed commit is caught here too.
+            with transaction.atomic(durable=True):
+                document.save()
+        except BaseException:
+            document.file.delete(save=False)
+            raise
+        parse_document.enqueue(document.pk)
         return document

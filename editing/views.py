@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from profiles.models import Person
 from publications.models import Authorship, Publication
@@ -66,7 +66,7 @@ def manage_url(person: Person, anchor: str = "") -> str:
 
 
 @login_required
-@require_GET
+@require_safe
 def profile(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_person_for_editor(request, slug)
     sections = [
@@ -92,7 +92,7 @@ def render_form(
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit_person(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_person_for_editor(request, slug)
     form = PersonForm(request.POST or None, instance=person)
@@ -105,7 +105,7 @@ def edit_person(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def add_entry(request: HttpRequest, slug: str, section: str) -> HttpResponse:
     person = get_person_for_editor(request, slug)
     spec = get_section(section)
@@ -120,7 +120,7 @@ def add_entry(request: HttpRequest, slug: str, section: str) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit_entry(request: HttpRequest, slug: str, section: str, pk: int) -> HttpResponse:
     person, spec, entry = get_entry_for_editor(request, slug, section, pk)
     form = spec.form(request.POST or None, instance=entry)
@@ -139,7 +139,7 @@ def entry_saved(request: HttpRequest, person: Person, section: str, entry) -> Ht
 
 
 @login_required
-@require_GET
+@require_safe
 def entry_row(request: HttpRequest, slug: str, section: str, pk: int) -> HttpResponse:
     """The row again (cancelling an edit); a plain browser goes back to the page."""
     person, _, entry = get_entry_for_editor(request, slug, section, pk)
@@ -161,7 +161,7 @@ def delete_entry(request: HttpRequest, slug: str, section: str, pk: int) -> Http
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit_publication(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_publication_for_editor(request, slug)
     form = PublicationForm(request.POST or None, instance=publication)
@@ -175,7 +175,7 @@ def edit_publication(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def add_publication(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_person_for_editor(request, slug)
     form = NewPublicationForm(request.POST or None, instance=Publication(), author=person)
@@ -204,7 +204,7 @@ def remove_publication(request: HttpRequest, slug: str, publication: str) -> Htt
 
 
 @login_required
-@require_GET
+@require_safe
 def publication_row(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_publication_for_editor(request, slug)
     if not request.htmx:
@@ -225,7 +225,7 @@ def unlink_authorship(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def history(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_person_for_editor(request, slug)
     context = {
@@ -249,7 +249,7 @@ def revert_change(request: HttpRequest, slug: str, kind: str, history_id: int) -
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def merge(request: HttpRequest, slug: str) -> HttpResponse:
     """Staff: merge a duplicate person into this one."""
     require_staff(request)

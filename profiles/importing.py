@@ -893,6 +893,42 @@ class _Import:
         return self.result
 
 
+# Browsers ignore tabs and line breaks anywhere in a URL, and spaces and controls around it.
+_IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")
+_SCRIPT_SCHEMES = ("javascript:", "data:", "vbscript:")
+_URL_FIELDS = {"url", "homepage", "photo_url"}
+
+
+def is_script_url(value: object) -> bool:
+    """A URL that runs or embeds content where it is followed: never stored from a CV."""
+    return isinstance(value, str) and (
+        _IGNORED_IN_URLS.sub("", value).lower().startswith(_SCRIPT_SCHEMES)
+    )
+
+
+def without_script_urls(node: Any) -> Any:
+    """CV JSON without javascript:, data: or vbscript: URLs: such a link is dropped from
+    its list, such a homepage or project URL becomes None. Pages hide them too, but an
+    export, the API or a later template must never meet one."""
+    if isinstance(node, list):
+        return [without_script_urls(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    cleaned = {}
+    for key, value in node.items():
+        if key in _URL_FIELDS and is_script_url(value):
+            cleaned[key] = None
+        elif key == "links" and isinstance(value, list):
+            cleaned[key] = [
+                without_script_urls(link)
+                for link in value
+                if not (isinstance(link, dict) and is_script_url(link.get("url")))
+            ]
+        else:
+            cleaned[key] = without_script_urls(value)
+    return cleaned
+
+
 def _with_owner_name(cv: dict, user: AbstractBaseUser | None) -> dict:
     """The CV with its owner's name: as given; else the user's profile name; else the one
     author on more than half of its papers (a BibTeX file), whose names become ``is_self``."""
@@ -1043,7 +1079,8 @@ def import_cv_json(
     unowned profile to ``owner``.
     """
     lock_graph()  # first: what this import reads must not change until it commits
-    return _Import(_with_owner_name(cv_json, owner), document, owner, trusted=trusted).run()
+    cv = _with_owner_name(without_script_urls(cv_json), owner)
+    return _Import(cv, document, owner, trusted=trusted).run()
 
 
 def import_cv_file(

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from config.htmx import template_for
@@ -25,7 +25,7 @@ from publications.queries import ListedPublication
 JSON_PARAMS = {"ensure_ascii": False, "indent": 2}
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def person_list(request: HttpRequest) -> HttpResponse:
     form = DirectoryForm(request.GET)
@@ -40,7 +40,7 @@ class PublicationsPart:
     coauthors: list[Coauthor]
 
 
-@require_GET
+@require_safe
 @redirect_merged
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.for_profile(), slug=slug)
@@ -56,7 +56,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "profiles/person_detail.html", context)
 
 
-@require_GET
+@require_safe
 @redirect_merged
 def person_coauthors(request: HttpRequest, slug: str) -> HttpResponse:
     """Every co-author of the person, by papers shared (the profile shows the first)."""
@@ -87,7 +87,7 @@ def _publications_of(slug: str) -> tuple[Person, list[ListedPublication]]:
     return person, Publication.objects.for_profile(person)
 
 
-@require_GET
+@require_safe
 @redirect_merged
 def person_bibtex(request: HttpRequest, slug: str) -> HttpResponse:
     person, publications = _publications_of(slug)
@@ -98,14 +98,14 @@ def person_bibtex(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @redirect_merged
 def person_csl_json(request: HttpRequest, slug: str) -> JsonResponse:
     _, publications = _publications_of(slug)
     return JsonResponse(csl_json(publications), safe=False, json_dumps_params=JSON_PARAMS)
 
 
-@require_GET
+@require_safe
 @redirect_merged
 def person_json_resume(request: HttpRequest, slug: str) -> JsonResponse:
     profile = load_profile(get_object_or_404(Person.objects.for_profile(), slug=slug))
@@ -113,7 +113,7 @@ def person_json_resume(request: HttpRequest, slug: str) -> JsonResponse:
     return JsonResponse(data, json_dumps_params=JSON_PARAMS)
 
 
-@require_GET
+@require_safe
 @redirect_merged
 def person_cv_json(request: HttpRequest, slug: str) -> JsonResponse:
     profile = load_profile(get_object_or_404(Person.objects.for_profile(), slug=slug))

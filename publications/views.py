@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from config.htmx import template_for
@@ -19,7 +19,7 @@ def year_filter(request: HttpRequest, years: list[int]) -> int | None:
     return int(year) if year.isdigit() and int(year) in years else None
 
 
-@require_GET
+@require_safe
 def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_object_or_404(Publication.objects.for_detail(), slug=slug)
     # A CV that lists a paper has its owner among the authors (the import links the
@@ -36,7 +36,7 @@ def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "publications/publication_detail.html", context)
 
 
-@require_GET
+@require_safe
 def publication_bibtex(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_object_or_404(Publication.objects.for_detail(), slug=slug)
     response = HttpResponse(
@@ -46,7 +46,7 @@ def publication_bibtex(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
     venue = get_object_or_404(Venue, slug=slug)

@@ -1,7 +1,6 @@
 """Personas and small factories shared by the Django tests."""
 
 import hashlib
-from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -11,9 +10,14 @@ from django.core.files.storage import storages
 from affiliations.models import Organization
 from profiles.models import CVDocument, Person, unique_slug
 from publications.models import Authorship, Publication, Venue
+from tests.cvparse.shared import MISSING, SEEDS, SHARED, shared_files  # noqa: F401 -- for the tests
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-SEEDS = SHARED / "seeds"
+
+@pytest.fixture(autouse=True)
+def _shared_folder(request):
+    """A test marked ``shared`` reads ../shared: without that folder it fails, saying why."""
+    if request.node.get_closest_marker("shared") and not SHARED.is_dir():
+        pytest.fail(MISSING, pytrace=False)
 
 
 @pytest.fixture(autouse=True)

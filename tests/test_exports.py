@@ -98,6 +98,7 @@ def test_json_resume_is_valid(client, graph):
     assert "javascript:alert(1)" not in json.dumps(resume)
 
 
+@pytest.mark.shared
 def test_cv_json_is_valid(client, graph):
     cv = export(client, graph.yinmin, "cv.json").json()
     jsonschema.validate(cv, json.loads(CV_JSON_SCHEMA.read_text()))

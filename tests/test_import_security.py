@@ -212,3 +212,27 @@ def test_remove_missing_unlinks_the_owners_authorship(owner):
     rows = list(shared.authorships.order_by("position").values_list("name", "person"))
     assert rows == [("Ada Lovelace", None), ("Grace Hopper", grace.pk)]
     assert shared.authorships.get(position=1).is_linked_by_hand
+
+
+# --- 6. script and data URLs from a CV are never stored -------------------------------------
+
+SCRIPT_URLS = ["javascript:alert(1)", "JavaScript:alert(1)", " java\tscript:alert(1)"]
+SCRIPT_URLS += ["data:text/html,<script>alert(1)</script>", "VBScript:msgbox(1)"]
+
+
+@pytest.mark.parametrize("url", SCRIPT_URLS)
+def test_script_and_data_urls_are_dropped_at_import(url):
+    safe = {"label": "Home", "url": "https://ada.example.org"}
+    paper = make_paper("Notes", ["*Ada Lovelace"], links=[{"label": "Run", "url": url}, safe])
+    cv = make_cv(
+        "Ada Lovelace",
+        person={"homepage": url, "links": [safe, {"label": "Evil", "url": url}]},
+        publications=[paper],
+        projects=[{"name": "Engine", "description": None, "url": url}],
+    )
+    import_cv_json(cv, document=make_document())
+    ada = Person.objects.get(name="Ada Lovelace")
+    assert ada.homepage == ""
+    assert ada.links == [safe]
+    assert Publication.objects.get().links == [safe]
+    assert ada.projects.get().url == ""

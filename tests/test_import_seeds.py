@@ -17,11 +17,11 @@ from profiles.importing import import_cv_json
 from profiles.models import CVDocument, Person
 from publications.models import Authorship, Publication
 
-from .conftest import SEEDS, make_document, row_counts
+from .conftest import SEEDS, make_document, row_counts, shared_files
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared]
 
-SEED_FILES = sorted(SEEDS.glob("*.txt"))
+SEED_FILES = shared_files(SEEDS, "*.txt")
 PROFILES = ["Zhen Jin", "Zhuofu Chen", "Yinmin Zhong", "Zhen Zheng", "Zili Zhang"]
 
 

@@ -44,6 +44,41 @@ def test_deploy_check_is_clean_in_production():
     assert "System check identified no issues" in result.stdout
 
 
+def test_mail_settings_come_from_the_environment():
+    code = (
+        "from config import settings as s; "
+        "print(repr((s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_HOST_PASSWORD, "
+        "s.EMAIL_USE_TLS, s.ADMINS, s.SERVER_EMAIL, s.EMAIL_BACKEND)))"
+    )
+    result = run_manage(
+        "shell",
+        "-c",
+        code,
+        DEBUG="0",
+        SECRET_KEY="a-long-random-production-secret-" + "x1y2z3" * 8,
+        EMAIL_HOST="smtp.example.org",
+        EMAIL_PORT="587",
+        EMAIL_HOST_USER="vitae",
+        EMAIL_HOST_PASSWORD="s3cret",
+        EMAIL_USE_TLS="1",
+        ADMINS='"Lovelace, Ada" <ada@example.org>, ops@example.org',
+        SERVER_EMAIL="errors@example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == repr(
+        (
+            "smtp.example.org",
+            587,
+            "vitae",
+            "s3cret",
+            True,
+            [("Lovelace, Ada", "ada@example.org"), ("", "ops@example.org")],
+            "errors@example.org",
+            "django.core.mail.backends.smtp.EmailBackend",
+        )
+    )
+
+
 @pytest.mark.django_db
 def test_healthz_checks_the_database(client):
     response = client.get("/healthz")

@@ -10,10 +10,11 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
 
 from awards.models import Award
 from editing import documents, review
-from editing.uploads import MAX_UPLOAD_BYTES
+from editing.uploads import MAX_UPLOAD_BYTES, UploadForm
 from profiles.importing import import_cv_json
 from profiles.models import CVDocument, Person, Project
 from profiles.resolution import name_keys
@@ -25,6 +26,7 @@ from tests.conftest import (
     make_organization,
     make_paper,
     make_person,
+    shared_files,
 )
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -131,6 +133,30 @@ def test_broken_or_unsupported_files_get_a_clear_message_on_the_form(
     assert message in errors
     assert b"errorlist" in response.content
     assert not CVDocument.objects.exists()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_text_cv_is_accepted_and_parsed(client, newcomer, upload, encoding):
+    """Windows editors save "Unicode" text as UTF-16, with or without a byte-order mark."""
+    response = upload("Ada CV.txt", ADA_CV.decode().encode(encoding))
+    assert response.status_code == 302
+    document = CVDocument.objects.get()
+    assert document.status == CVDocument.Status.PARSED
+    assert document.cv_json["person"]["name"] == "Ada Lovelace"
+
+
+def test_an_upload_that_fails_before_its_commit_leaves_no_file(newcomer, monkeypatch):
+    form = UploadForm({}, {"file": SimpleUploadedFile("cv.md", ADA_CV)})
+    assert form.is_valid()
+
+    def broken_save(*args, **kwargs):
+        raise DatabaseError("the database went away")
+
+    monkeypatch.setattr(CVDocument, "save", broken_save)
+    with pytest.raises(DatabaseError):
+        form.save(user=newcomer)
+    storage = storages["cv_uploads"]
+    assert storage.listdir("")[1] == []
 
 
 def test_no_file_at_all(client, newcomer):
@@ -546,7 +572,8 @@ def test_import_keeps_hand_edits_and_removes_only_what_was_ticked(client, owner,
     assert not Project.objects.exists()
 
 
-@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda path: path.name[:3])
+@pytest.mark.shared
+@pytest.mark.parametrize("seed", shared_files(SEEDS, "*.txt"), ids=lambda path: path.name[:3])
 def test_each_seed_cv_goes_through_upload_review_and_import(client, newcomer, upload, seed):
     """The real seed CVs (read from the shared folder, never copied into the project)."""
     response = upload(seed.name, seed.read_bytes())

@@ -25,13 +25,14 @@ def decode_text(data: bytes) -> str | None:
         text = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = data.decode("utf-16", errors="replace")
-    elif _looks_like_bomless_utf16(data):
-        text = data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace")
+    elif byte_order := _bomless_utf16(data):
+        text = data.decode(byte_order, errors="replace")
     else:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            if _binary_share(data) > 0.1:
+            # Text in an 8-bit encoding never holds a NUL byte.
+            if b"\x00" in data[:4096] or _binary_share(data) > 0.1:
                 return None
             text = _decode_legacy(data)
     if _binary_share(text[:4096].encode("utf-8", errors="replace")) > 0.1:
@@ -48,15 +49,27 @@ def looks_like_markdown(text: str) -> bool:
     return any(sign.search(text) for sign in _MARKDOWN_SIGNS)
 
 
-def _looks_like_bomless_utf16(data: bytes) -> bool:
-    """ASCII-heavy UTF-16 text has a zero byte in every other position."""
+def _bomless_utf16(data: bytes) -> str | None:
+    """The byte order of UTF-16 text without a BOM, or None.
+
+    ASCII characters (line breaks, spaces, digits) have a zero byte, always on the same
+    side: ASCII-heavy text has one in almost every other byte; text mostly in CJK has
+    fewer, and must then also decode as UTF-16 throughout.
+    """
     sample = data[:2000]
-    if len(sample) < 4:
-        return False
-    even, odd = sample[0::2], sample[1::2]
-    return max(even.count(0), odd.count(0)) > 0.4 * len(odd) and min(
-        even.count(0), odd.count(0)
-    ) < 0.05 * len(odd)
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if min(even, odd) >= 0.05 * half or max(even, odd) < 0.1 * half:
+        return None
+    byte_order = "utf-16-le" if odd > even else "utf-16-be"
+    if max(even, odd) <= 0.4 * half:
+        try:  # not final: the sample may end inside a character
+            codecs.getincrementaldecoder(byte_order)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            return None
+    return byte_order
 
 
 def _binary_share(data: bytes) -> float:

@@ -15,6 +15,8 @@ import pytest
 from cvparse import parse
 from tests.cvparse.shared import SCHEMA, cvscore
 
+pytestmark = pytest.mark.shared  # the schema and the scorer
+
 CORPUS = Path(__file__).resolve().parent / "corpus"
 DOCS = sorted(p for p in (CORPUS / "docs").iterdir() if p.is_file())
 # A BibTeX file has no lines outside its entries, so coverage says nothing about it.

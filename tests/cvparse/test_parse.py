@@ -13,10 +13,12 @@ import jsonschema
 import pytest
 
 from cvparse import CVParseError, parse
-from tests.cvparse.shared import DEVSET, SCHEMA, SEEDS, cvscore
+from tests.cvparse.shared import DEVSET, SCHEMA, SEEDS, cvscore, shared_files
 
-SEED_DOCS = sorted(SEEDS.glob("*.txt"))
-DEV_DOCS = sorted(p for p in (DEVSET / "docs").iterdir() if p.is_file())
+pytestmark = pytest.mark.shared
+
+SEED_DOCS = shared_files(SEEDS, "*.txt")
+DEV_DOCS = shared_files(DEVSET / "docs", "*")
 
 
 def _check(doc: Path, gold_dir: Path) -> tuple[dict, dict]:

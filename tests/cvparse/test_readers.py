@@ -15,6 +15,7 @@ from cvparse.errors import CVParseError
 from cvparse.readers import MAX_UPLOAD_BYTES, read
 from cvparse.readers.bibtex import publications_from_bibtex
 from cvparse.readers.pdf import _read_with_pdfium
+from cvparse.readers.plaintext import decode_text
 from tests.cvparse.pdfwriter import Page, make_pdf
 from tests.cvparse.shared import DEVSET
 
@@ -52,12 +53,28 @@ def test_text_formats(data, filename, expected_format):
         b"\xef\xbb\xbf" + "Zoë Brückner\nCV\n".encode(),
         "Zoë Brückner\nCV\n".encode("utf-16"),
         "Zoë Brückner\nCV\n".encode("utf-16-le"),
+        "Zoë Brückner\nCV\n".encode("utf-16-be"),
         "Zoë Brückner\rCV\r".encode("cp1252"),
     ],
-    ids=["crlf", "utf8-bom", "utf16-bom", "utf16-no-bom", "cp1252-cr"],
+    ids=["crlf", "utf8-bom", "utf16-bom", "utf16-no-bom", "utf16-be-no-bom", "cp1252-cr"],
 )
 def test_text_encodings_and_newlines(data):
     assert read(data, "cv.txt").text == "Zoë Brückner\nCV\n"
+
+
+# Mostly Chinese: few ASCII characters, so few zero bytes.
+CJK_CV = "钟寅民\n北京大学计算机学院，博士研究生\n2019 – 2024\n论文：分布式系统中的调度\n" * 30
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_in_a_script_other_than_latin(encoding):
+    assert read(CJK_CV.encode(encoding), "cv.txt").text == CJK_CV
+
+
+def test_binary_with_a_few_nul_bytes_is_not_text():
+    """An image named .txt: few control bytes, but NULs no 8-bit text holds."""
+    image = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(32, 256)) * 20
+    assert decode_text(image) is None
 
 
 def test_pdf_sniffed_by_content_not_extension():
@@ -224,6 +241,7 @@ def test_pdfium_fallback_reads_plain_text():
     assert "Ada Quill" in text and "Journal of Imaginary Results" in text
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize("stem", ["10_jahn-bio", "13_davies-econ", "18_mogi-demography"])
 def test_devset_pdfs_keep_the_text(stem):
     """Nearly every word of the plain-text rendering survives, in order, without glue."""
@@ -244,6 +262,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+", text.lower())
 
 
+@pytest.mark.shared
 def test_devset_moderncv_margin_labels_and_links():
     text = read((DEVSET / "docs" / "10_jahn-bio.pdf").read_bytes(), "cv.pdf").text
     lines = lines_of(text)
