@@ -805,11 +805,16 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
         out.title = _title_clean(text[1:end])
         after = text[end + 1 :]
         w = _BARE_WITH.match(after)
-        lead = None if w else _author_prefix(after.lstrip(' .,"”—–-:|'), legend)
+        # "*Title*. A. Lark, C. Marsh. Venue" or "*Title*, Lark A., Marsh, Venue 2022"
+        lead = None
+        if not w:
+            lead = _author_prefix(after.lstrip(' .,"”—–-:|'), legend) or _names_then_venue(
+                after.lstrip(" ,"), legend
+            )
         if w:
             _add_with_authors(w, legend, out)
             after = after[w.end() :]
-        elif lead:  # "*Title*. A. Lark, C. Marsh. Venue"
+        elif lead:
             out.authors, after = lead
         _parse_venue(after.lstrip(" ,."), out)
         return
