@@ -7,7 +7,7 @@ Runs the app as deployed (README, "Deploying for real"): gunicorn with sync work
 production settings (DEBUG off, SECRET_KEY, ALLOWED_HOSTS, manifest static files) on
 PostgreSQL, behind a "proxy" on loopback (every request says X-Forwarded-Proto https and
 X-Forwarded-For a client address of its own, TRUSTED_PROXIES=127.0.0.1), with the task
-worker (``manage.py db_worker``) parsing uploads. Uploads and the file cache go to a
+worker (``manage.py worker``) parsing uploads. Uploads and the file cache go to a
 temporary folder; the database is the one DATABASE_URL names (use one of your own:
 it is migrated and the sample CVs are imported into it).
 
@@ -148,7 +148,7 @@ class Site:
             stderr=subprocess.STDOUT,
         )
         self.processes["worker"] = subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.5"],
+            [sys.executable, "manage.py", "worker", "--no-reload", "--interval", "0.5"],
             cwd=ROOT,
             env=self.env,
             stdout=log,
@@ -516,7 +516,7 @@ def main() -> int:
     all_times = [t for times in stats.times.values() for t in times]
     print(
         f"Soak: {args.clients} clients ({researchers} researchers) for {elapsed:.0f} s, "
-        f"gunicorn with {args.web_workers} workers and db_worker, PostgreSQL"
+        f"gunicorn with {args.web_workers} workers and the worker, PostgreSQL"
     )
     print(f"requests: {requests} ({requests / elapsed:.1f}/s)")
     print(

@@ -20,8 +20,10 @@ class Command(DBWorkerCommand):
     def handle(self, *args, **options) -> None:
         if found := recover_stuck():
             self.stderr.write(f"{found} CV(s) left parsing by a stopped worker: retried or failed.")
-        # What a worker killed just before this one left becomes stuck only later.
-        threading.Thread(target=_recover_regularly, daemon=True).start()
+        # What a worker killed just before this one left becomes stuck only later. A batch
+        # run stops once the queue is empty: nothing for a watcher to outlive it for.
+        if not options["batch"]:
+            threading.Thread(target=_recover_regularly, daemon=True).start()
         super().handle(*args, **options)
 
 
