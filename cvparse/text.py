@@ -20,14 +20,21 @@ from .readers.labels import join_label
 # as many newlines as they held so that line numbers stay those of the source.
 # YAML (---) or TOML (+++, Hugo) front matter.
 _FRONT_MATTER = re.compile(r"\A\s*(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.S)
-_HIDDEN = re.compile(
-    r"<!--.*?-->|\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{%.*?%\}|\{\{.*?\}\}"
+# What a page hides, as (opener, closer) pairs; Liquid comment blocks come before
+# the "{% %}" tags they are made of.
+_HIDDEN_PAIRS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"<!--"), re.compile(r"-->")),
+    (re.compile(r"\{%-?\s*comment\s*-?%\}"), re.compile(r"\{%-?\s*endcomment\s*-?%\}")),
+    (re.compile(r"\{%"), re.compile(r"%\}")),
+    (re.compile(r"\{\{"), re.compile(r"\}\}")),
     # Quarto / R Markdown code chunks (```{r} ... ```): code, not what the page shows.
-    r"|^[ \t]*```+[ \t]*\{[^}\n]*\}[^\n]*\n.*?^[ \t]*```+[ \t]*$"
-    # kramdown attribute lists ("{: .prompt-tip }") and Pandoc fenced-div marks (":::").
-    r"|^[ \t]*\{:[^}\n]*\}[ \t]*$|^[ \t]*:{3,}[^\n]*$",
-    re.S | re.M,
+    (
+        re.compile(r"^[ \t]*```+[ \t]*\{[^}\n]*\}[^\n]*\n", re.M),
+        re.compile(r"^[ \t]*```+[ \t]*$", re.M),
+    ),
 )
+# kramdown attribute lists ("{: .prompt-tip }") and Pandoc fenced-div marks (":::").
+_HIDDEN_LINE = re.compile(r"^[ \t]*\{:[^}\n]*\}[ \t]*$|^[ \t]*:{3,}[^\n]*$", re.M)
 _FRONT_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(\S.*?)[ \t]*$", re.M)
 
 _BULLET = re.compile(
@@ -65,12 +72,29 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 def strip_hidden(text: str) -> str:
     """Blank out front matter, HTML comments and template code, keeping line numbers."""
+    text = _FRONT_MATTER.sub(lambda match: "\n" * match.group(0).count("\n"), text)
+    pieces, done = [], 0
+    for start, end in _hidden_spans(text):
+        pieces += [text[done:start], "\n" * text.count("\n", start, end)]
+        done = end
+    return "".join(pieces) + text[done:]
 
-    def blank(match: re.Match[str]) -> str:
-        return "\n" * match.group(0).count("\n")
 
-    text = _FRONT_MATTER.sub(blank, text)
-    return _HIDDEN.sub(blank, text)
+def _hidden_spans(text: str) -> list[tuple[int, int]]:
+    """The hidden spans, leftmost first, none inside another. Each closer is looked for
+    once from its opener, and an opener with no closer ends the search for its kind:
+    a page of unclosed "{{" takes linear time, not quadratic as a lazy regex does."""
+    found = [(m.start(), m.end(), len(_HIDDEN_PAIRS)) for m in _HIDDEN_LINE.finditer(text)]
+    for rank, (opener, closer) in enumerate(_HIDDEN_PAIRS):
+        at = 0
+        while (start := opener.search(text, at)) and (end := closer.search(text, start.end())):
+            found.append((start.start(), end.end(), rank))
+            at = end.end()
+    spans: list[tuple[int, int]] = []
+    for start, end, _rank in sorted(found):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+    return spans
 
 
 def front_matter(text: str) -> dict[str, str]:

@@ -245,7 +245,7 @@ def test_a_long_pdf_cv():
     assert parse_timed(long_pdf_cv(16), "cv.pdf") is not None
 
 
-@pytest.mark.parametrize("opener", ["(", "[", "![", "[a](", "“"])
+@pytest.mark.parametrize("opener", ["(", "[", "![", "[a](", "“", "{", "{{ ", "{% ", "<!--"])
 def test_runs_of_openers_without_closers(opener):
     text = opener * (100_000 // len(opener))
     for heading in ("", "## Education\n\n", "## Publications\n\n", "## Teaching\n\n- "):
