@@ -84,14 +84,14 @@ def _hidden_spans(text: str) -> list[tuple[int, int]]:
     """The hidden spans, leftmost first, none inside another. Each closer is looked for
     once from its opener, and an opener with no closer ends the search for its kind:
     a page of unclosed "{{" takes linear time, not quadratic as a lazy regex does."""
-    found = [(m.start(), m.end(), len(_HIDDEN_PAIRS)) for m in _HIDDEN_LINE.finditer(text)]
+    found = [(m.start(), len(_HIDDEN_PAIRS), m.end()) for m in _HIDDEN_LINE.finditer(text)]
     for rank, (opener, closer) in enumerate(_HIDDEN_PAIRS):
         at = 0
         while (start := opener.search(text, at)) and (end := closer.search(text, start.end())):
-            found.append((start.start(), end.end(), rank))
+            found.append((start.start(), rank, end.end()))
             at = end.end()
     spans: list[tuple[int, int]] = []
-    for start, end, _rank in sorted(found):
+    for start, _rank, end in sorted(found):  # at one place, the kind listed first wins
         if not spans or start >= spans[-1][1]:
             spans.append((start, end))
     return spans
