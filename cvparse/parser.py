@@ -84,7 +84,7 @@ class _Assembler:
         self.lines = build_lines(text)
         self.by_no = {line.no: line for line in self.lines}
         self.labels = label_lines(self.lines, fmt)
-        self.sections = split_sections(self.lines, headings=confident(self.labels, "heading"))
+        self.sections = split_sections(self.lines)
         self.used: set[int] = {s.heading_line for s in self.sections if s.heading_line}
         self.bio_parts: list[str] = []
         self.wrap_width = _wrap_width(self.lines) if fmt in ("pdf", "docx") else None

@@ -9,7 +9,6 @@ the weaker forms only when they name a known kind of section. Each section gets 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .text import TABLE_RULE, bullet_of, clean_line, is_bold_only, plain, strip_hidden
@@ -291,18 +290,8 @@ def implicit_level(line: Line, prev: Line | None, nxt: Line | None) -> int | Non
     return None
 
 
-def labelled_level(line: Line) -> int | None:
-    """The level of a line the labeller calls a heading though it names no known kind
-    of section ("FIELDWORK"), ranked like ``implicit_level``; None if it cannot be one."""
-    if line.bullet or not _looks_like_heading_text(line.text):
-        return None
-    letters = re.sub(r"[^A-Za-z]", "", line.text)
-    return 5 if letters.isupper() and len(letters) > 3 else 6 if line.bold else 7
-
-
-def split_sections(lines: list[Line], headings: Collection[int] = ()) -> list[Section]:
-    """Group lines under their headings; the first Section is the preamble. ``headings``:
-    line numbers the line labeller marks as headings, whatever name they give."""
+def split_sections(lines: list[Line]) -> list[Section]:
+    """Group lines under their headings; the first Section is the preamble."""
     sections = [Section(kind=None, heading=None, level=0)]
     top: Section | None = None  # the current top-level section
     top_index = 0
@@ -312,8 +301,6 @@ def split_sections(lines: list[Line], headings: Collection[int] = ()) -> list[Se
         prev = content[position - 1] if position else None
         nxt = content[position + 1] if position + 1 < len(content) else None
         level = line.heading_level or implicit_level(line, prev, nxt)
-        if level is None and line.no in headings:
-            level = labelled_level(line)
         if level is None:
             sections[-1].lines.append(line)
             continue
@@ -341,10 +328,9 @@ def split_sections(lines: list[Line], headings: Collection[int] = ()) -> list[Se
             sub_level = level
             continue
         # A short unknown heading no deeper than its section is a section of its own
-        # ("## Research" over "### Publications", a labelled "FIELDWORK" after
-        # "EDUCATION"); a long one is an entry's heading.
+        # ("## Research" over "### Publications"); a long one is an entry's heading.
         short_title = len(title.split()) <= 3 and not re.search(r"[,\d(]", title)
-        marked = line.heading_level is not None or line.no in headings
+        marked = line.heading_level is not None
         if kind is None and short_title and marked and not deeper:
             kind = "other"
         if kind is None:

@@ -3,7 +3,6 @@ the synthetic CVs it is trained on. Every CV here is fictional."""
 
 import pytest
 
-from cvparse import parse
 from cvparse.data.align import align
 from cvparse.data.synth import synthetic_document
 from cvparse.labeller import MODEL_PATH, content_lines, label_lines
@@ -122,32 +121,3 @@ def test_labelled_start_opens_a_citation_after_an_unfinished_line():
     )
     assert len(parse_publications(lines, category=None, owner=None)) == 1
     assert len(parse_publications(lines, category=None, owner=None, starts={4})) == 2
-
-
-UNNAMED_SECTION = """QUENTIN MARLOW
-quentin@example.org | +1 555 010 2030
-
-EDUCATION
-
-2012–2017  Ph.D. in Geography, University of Lakemont
-2008–2012  B.Sc. in Geology, Ashford College
-
-FIELDWORK
-
-2016  Glacier survey, Northfield Range, six weeks
-2014  River sediment sampling, Ashford Valley
-"""
-
-
-@pytest.mark.parametrize(
-    ("model", "education", "headings"), [(True, 2, ["FIELDWORK"]), (False, 4, [])]
-)
-def test_a_heading_no_vocabulary_names_ends_the_section_above(
-    monkeypatch, tmp_path, model, education, headings
-):
-    """The rules know "EDUCATION" but not "FIELDWORK"; the labeller knows both by layout."""
-    if not model:
-        monkeypatch.setenv("CVPARSE_LINE_MODEL", str(tmp_path / "missing.crfsuite"))
-    result = parse(UNNAMED_SECTION.encode(), "cv.txt")
-    assert len(result["education"]) == education
-    assert [s["heading"] for s in result["sections"]] == headings
