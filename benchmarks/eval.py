@@ -8,8 +8,8 @@ The 22 real CVs (``../shared/seeds`` and ``../shared/devset``) are scored with
 section, publications F1, whole author lists exact).
 
 A learned part is also measured leave-one-document-out: for each document a model
-is trained without it (``python -m cvparse.train --exclude STEM``) and that model
-parses it, so no score comes from a document the model saw. The rules alone (the
+is trained without it (as ``python -m cvparse.train --exclude STEM`` does) and that
+model parses it, so no score comes from a document the model saw. The rules alone (the
 model switched off) are scored beside it. The leave-one-out figure, not the score
 with the shipped model, is the one to improve.
 """
@@ -24,7 +24,6 @@ import shlex
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,22 +94,6 @@ def print_rows(title: str, runs: dict[str, dict[str, list[dict]]]) -> None:
         print(f"  all 22  {pooled([r for rows in runs[name].values() for r in rows])}")
 
 
-def train_loo_models(directory: Path, jobs: int) -> dict[str, Path]:
-    """One model per real CV, each trained without that CV."""
-    stems = [g.stem for corpus in CORPORA for g in sorted(_corpus_dirs(corpus)[0].glob("*.json"))]
-
-    def train(stem: str) -> tuple[str, Path]:
-        path = directory / f"{stem}.crfsuite"
-        subprocess.run(
-            [sys.executable, "-m", "cvparse.train", "--exclude", stem, "--out", str(path)],
-            cwd=ROOT, check=True, capture_output=True,
-        )  # fmt: skip
-        return stem, path
-
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        return dict(pool.map(train, stems))
-
-
 def parse_with_model_of(directory: str, file: str) -> int:
     """Parse ``file`` with the model trained without it (``--model-dir``: the --run hook)."""
     model = Path(directory) / f"{Path(file).stem}.crfsuite"
@@ -124,7 +107,6 @@ def parse_with_model_of(directory: str, file: str) -> int:
 def main() -> int:
     arguments = argparse.ArgumentParser(description=__doc__)
     arguments.add_argument("--no-loo", action="store_true", help="skip leave-one-out training")
-    arguments.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     arguments.add_argument("--model-dir", help=argparse.SUPPRESS)
     arguments.add_argument("file", nargs="?", help=argparse.SUPPRESS)
     args = arguments.parse_args()
@@ -143,10 +125,16 @@ def main() -> int:
 
     rules = {corpus: score_corpus(corpus, plain, dict.fromkeys(LEARNED.values(), "off"))
              for corpus in CORPORA}  # fmt: skip
+    from benchmarks.eval_lines import label_report, loo_models
+    from cvparse.data import real_documents
+
     with tempfile.TemporaryDirectory() as tmp:
-        train_loo_models(Path(tmp), args.jobs)
+        real = real_documents()
+        models = loo_models(out_dir=Path(tmp), real=real)
         hook = f"{python} {shlex.quote(__file__)} --model-dir {shlex.quote(tmp)} {{file}}"
         loo = {corpus: score_corpus(corpus, hook) for corpus in CORPORA}
+        print("\n## The line labeller's labels, leave-one-out, against the aligned gold")
+        label_report(models, real)
     print_rows(
         "Rules alone, rules with each model trained without the document (leave-one-out), "
         "and the shipped model (trained on every document: not a measure of generalisation)",
