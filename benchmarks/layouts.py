@@ -17,6 +17,7 @@ import argparse
 import html
 import importlib.util
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -30,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from cvparse import CVParseError, parse  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # as the Makefile says
 
 PEOPLE = [
     {
