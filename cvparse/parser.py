@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import entries, names, person
@@ -83,11 +84,17 @@ class _Assembler:
         self.front = front_matter(text) if fmt in ("markdown", "text", "html") else {}
         self.lines = build_lines(text)
         self.by_no = {line.no: line for line in self.lines}
-        self.labels = label_lines(self.lines, fmt)
+        self.fmt = fmt
         self.sections = split_sections(self.lines)
         self.used: set[int] = {s.heading_line for s in self.sections if s.heading_line}
         self.bio_parts: list[str] = []
         self.wrap_width = _wrap_width(self.lines) if fmt in ("pdf", "docx") else None
+
+    @functools.cached_property
+    def entry_starts(self) -> set[int]:
+        """The lines the line labeller confidently opens an entry with; labelled only
+        for a CV with publications, the one place the parser uses them."""
+        return confident(label_lines(self.lines, self.fmt), "entry_start")
 
     # ----------------------------------------------------------------- driver
     def run(self) -> dict:
@@ -511,9 +518,10 @@ class _Assembler:
                 category = None
             selected = bool(_SELECTED.search(category or section.heading or ""))
             lines = [(ln.no, _publication_line(ln)) for ln in section.lines]
-            starts = confident(self.labels, "entry_start")
             pubs = (
-                parse_publications(lines, category=category, owner=info["name"], starts=starts)
+                parse_publications(
+                    lines, category=category, owner=info["name"], starts=self.entry_starts
+                )
                 if lines
                 else []
             )
