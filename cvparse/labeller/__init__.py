@@ -25,6 +25,9 @@ MODEL_PATH = Path(__file__).with_name("lines.crfsuite")
 MODEL_ENV = "CVPARSE_LINE_MODEL"
 # Below this marginal probability a label is not trusted over the rules.
 TRUSTED = 0.9
+# Labels are hints: a document longer than any CV (the longest real one has about
+# 1,500 lines) is left to the rules, as its features would take memory in proportion.
+MAX_LINES = 6_000
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ def label_lines(lines: list[Line], fmt: str) -> dict[int, LineLabel]:
     """A label for each non-blank line, by line number ({} when no model is there)."""
     content = content_lines(lines)
     tagger = _tagger(os.environ.get(MODEL_ENV) or str(MODEL_PATH))
-    if tagger is None or not content:
+    if tagger is None or not content or len(content) > MAX_LINES:
         return {}
     found = features(content, fmt)
     with _LOCK:

@@ -5,7 +5,7 @@ import pytest
 
 from cvparse.data.align import align
 from cvparse.data.synth import synthetic_document
-from cvparse.labeller import MODEL_PATH, content_lines, label_lines
+from cvparse.labeller import MAX_LINES, MODEL_PATH, content_lines, label_lines
 from cvparse.labeller.features import VOCABULARY, features
 from cvparse.publications import parse_publications
 from cvparse.sections import build_lines
@@ -66,6 +66,12 @@ def test_labels_of_a_plain_markdown_cv():
 def test_no_model_no_labels(monkeypatch, tmp_path):
     monkeypatch.setenv("CVPARSE_LINE_MODEL", str(tmp_path / "missing.crfsuite"))
     assert label_lines(build_lines(CV), "markdown") == {}
+
+
+def test_a_document_longer_than_any_cv_is_left_to_the_rules():
+    lines = build_lines(CV + "\n".join(f"- Item {n}" for n in range(MAX_LINES)))
+    assert label_lines(build_lines(CV), "markdown")
+    assert label_lines(lines, "markdown") == {}
 
 
 def test_aligner_finds_entries_headings_and_header():
