@@ -37,6 +37,8 @@ MAX_GLYPHS = 600_000
 # WORD_GAP, words further; a gap over COLUMN_GAP separates page regions.
 WORD_GAP = 0.12
 COLUMN_GAP = 2.0
+LABEL_GAP = 0.8  # ems: wider than any space between words, even in a justified line
+_MARGIN_WORDS = 4  # a margin heading's words at most
 EDGE_TOLERANCE = 2.5  # points; left edges of one column differ by rounding only
 
 _PDFIUM_LOCK = threading.Lock()  # pypdfium2 (PDFium) is not thread-safe
@@ -636,9 +638,7 @@ def _lift_margin_headings(pages: list[list[_Line]], fonts: _FontStats) -> list[l
     candidates: list[tuple[int, _Line, list[_Word]]] = []
     for number, page in enumerate(pages):
         for line in page:
-            run = _segments(line, [])[0]
-            # a bullet hanging left of the text belongs to the text, not the label
-            run = run[: next((i for i, w in enumerate(run) if w.text in _BULLETS), len(run))]
+            run = _margin_run(line)
             if run and _is_margin_heading(run, fonts):
                 candidates.append((number, line, run))
     if len(candidates) < 2:
@@ -670,13 +670,25 @@ def _lift_margin_headings(pages: list[list[_Line]], fonts: _FontStats) -> list[l
     return headings
 
 
+def _margin_run(line: _Line) -> list[_Word]:
+    """The words a margin label could be: the line's first part, cut at a hanging
+    bullet (it belongs to the text), or at a gap wider than words have, where a long
+    label runs close to its text (a column gap is wider still)."""
+    run = _segments(line, [])[0]
+    run = run[: next((i for i, w in enumerate(run) if w.text in _BULLETS), len(run))]
+    for index in range(1, min(len(run), _MARGIN_WORDS + 1)):
+        if run[index].x0 - run[index - 1].x1 > LABEL_GAP * run[index - 1].size:
+            return run[:index]
+    return run
+
+
 def _is_margin_heading(run: list[_Word], fonts: _FontStats) -> bool:
     text = " ".join(word.text for word in run)
     letters = [ch for ch in text if ch.isalpha()]
     styled = all(ch.isupper() for ch in letters) or all(word.bold for word in run)
     return (
         len(letters) >= 4
-        and len(run) <= 4
+        and len(run) <= _MARGIN_WORDS
         and styled
         and max(word.size for word in run) < 1.3 * fonts.body
         and not re.search(r"\d", text)

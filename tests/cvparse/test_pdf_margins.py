@@ -7,7 +7,7 @@ from __future__ import annotations
 from cvparse import parse
 from cvparse.readers import read
 from cvparse.readers.pdf import read_pdf_lines
-from tests.cvparse.pdfwriter import Page, make_pdf
+from tests.cvparse.pdfwriter import Page, make_pdf, text_width
 
 LINE = 13.5  # baseline to baseline
 
@@ -76,6 +76,32 @@ def test_margin_headings_give_sections_and_entries():
     ]
     assert cv["education"][0]["end"] == "2019"
     assert cv["person"]["research_interests"]
+
+
+def test_a_long_margin_label_close_to_its_text_is_still_a_heading():
+    """A margin label as wide as its column stands closer to the text (1.3 em here)
+    than a column gap, but further than any two words of a line."""
+    rows = [
+        ("EDUCATION", "Ph.D. in Physics, University of Nowhere, 2014-2019"),
+        ("RESEARCH EXPERIENCE", "Research Assistant, Tide Lab of Nowhere, 2012-2014"),
+        ("TEACHING EXPERIENCE", "Teaching Assistant, Waves of Small Seas, 2013"),
+    ]
+    column = 72 + max(text_width(label, bold=True) for label, _ in rows) + 13
+    page = Page()
+    page.text(72, 60, "Ada Quill", bold=True, size=18)
+    for row, (label, text) in enumerate(rows):
+        page.text(72, 100 + 4 * LINE * row, label, bold=True)
+        page.text(column, 100 + 4 * LINE * row, text)
+        page.text(column, 100 + 4 * LINE * row + LINE, "Measured waves nobody else saw, and")
+        page.text(column, 100 + 4 * LINE * row + 2 * LINE, "wrote them down with care.")
+    pdf = make_pdf([page])
+    lines = lines_of(pdf)
+    for label, text in rows:
+        assert lines[lines.index(f"## {label}") + 1] == text
+    cv = parse(pdf, "cv.pdf")
+    assert [e["institution"] for e in cv["education"]] == ["University of Nowhere"]
+    assert [p["organization"] for p in cv["positions"]] == ["Tide Lab of Nowhere"]
+    assert [t["role"] for t in cv["teaching"]] == ["Teaching Assistant"]
 
 
 def test_sidebar_headings_are_not_margin_headings():
