@@ -223,21 +223,21 @@ class _OverBudget(Exception):
 
 
 def _read_pages(pages: list) -> list[list[_Line]]:
-    """Lines of each page, up to the page where the document's budget runs out."""
+    """Lines of each page; a document past its budget is refused, not cut short (what
+    the pages after the budget hold would be lost without a word)."""
     budget = _Budget(MAX_CONTENT_BYTES, MAX_GLYPHS)
     read: list[list[_Line]] = []
-    for page in pages:
+    for number, page in enumerate(pages, start=1):
         try:
             budget.content -= _content_bytes(page, budget.content)
             if budget.content < 0:
                 raise _OverBudget
             read.append(_page_lines(page, budget))
         except _OverBudget:
-            if not read:
-                raise CVParseError(
-                    "This PDF holds far more than the text of a CV. Please upload the CV alone."
-                ) from None
-            break
+            raise CVParseError(
+                f"This PDF holds far more than the text of a CV (more than a CV's worth by "
+                f"page {number} of {len(pages)}). Please upload the CV alone."
+            ) from None
         finally:
             page.close()  # pdfplumber's caches of the page
     return read
