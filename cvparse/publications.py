@@ -450,10 +450,6 @@ _BARE_WITH = re.compile(
         r"(?=,|\.?\s*$|\s+and\s)"
     )
 )
-_WITH = re.compile(
-    r"^[\s,]*with\s+(?P<pre>)(?P<who>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+"
-    r"(?:(?:,|,?\s+and)\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+)*)[,.]?"
-)
 _WITH = re.compile(r"\((?P<pre>[^()]*?\b)?with\s+(?P<who>[^()]+)\)", re.IGNORECASE)
 _QUOTED = re.compile(
     r"[“\"]\s*(?P<t>[^“”\"]{6,}?)\s*[”\"]|‘(?P<s>[^‘’]{6,}?)’|(?<!\w)'(?P<a>[^']{6,}?)'(?!\w)"
