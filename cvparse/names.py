@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .text import PARENTHETICAL
@@ -192,29 +193,148 @@ def _split_authors(text: str) -> list[str]:
     return [p for p in parts if not ET_AL.match(strip_marks(p)[0] or p)]
 
 
-@lru_cache(maxsize=4096)
-def parse_name(name: str) -> tuple[str, str]:
-    """(given, family) of a printed name, in any of the usual orders."""
-    name = strip_marks(re.sub(PARENTHETICAL, " ", name))[0]
-    name = _HONORIFIC.sub("", name).strip(" ,")
-    if "," in name:
-        family, _, given = name.partition(",")
-        return given.strip(), family.strip()
-    words = name.split()
+@dataclass(frozen=True)
+class NameParts:
+    """One person's name in the parts citation formats need (CSL, BibTeX).
+
+    ``literal`` is set, and nothing else, for a group author kept whole ("The OpenAI
+    Team"); otherwise ``family`` is set (it alone for a one-word name).
+    """
+
+    given: str = ""  # "Anna", "M. A." (Vancouver "MA" written out as initials)
+    family: str = ""  # "Berg", without its particle
+    particle: str = ""  # "van der": lower-case words the family name starts with
+    suffix: str = ""  # "Jr.", "III"
+    literal: str = ""
+
+    @property
+    def full_family(self) -> str:
+        """The family name with its particle ("van der Berg"), as names are sorted and keyed."""
+        return f"{self.particle} {self.family}".strip()
+
+
+# Titles before a name and degrees after it: not part of the name.
+_TITLE_WORDS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "sir", "assoc", "asst"})
+_DEGREES = re.compile(r"^(?:ph\.?\s?d|m\.?d|m\.?sc|b\.?sc)\.?$", re.IGNORECASE)
+# Brackets, parentheses, digits and marks carry notes about a name, never the name.
+_NOT_NAME = re.compile(rf"{PARENTHETICAL}|\[[^\]]*\]|\d+")
+# Initials written without dots after a Vancouver family name ("Jahn MA", "Hudson EP").
+_BARE_INITIALS = re.compile(r"[A-Z]{1,3}")
+
+
+def _is_suffix(word: str) -> bool:
+    return word.lower().strip(",") in SUFFIXES
+
+
+def _is_particle(word: str) -> bool:
+    # Only written in lower case: "De Luca" keeps "De" as part of its family name, as
+    # BibTeX reads it.
+    return word in PARTICLES
+
+
+def _bare_initials(word: str) -> str:
+    """ "MA" -> "M. A.": Vancouver initials spelled as other styles print them."""
+    return " ".join(f"{letter}." for letter in word)
+
+
+def _clean(name: str) -> str:
+    name = _CTRL.sub("", name).replace("\u00a0", " ")
+    return strip_marks(_NOT_NAME.sub(" ", name))[0]
+
+
+def _without_titles(words: list[str]) -> list[str]:
+    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLE_WORDS:
+        words = words[1:]
+    return [w for w in words if not _DEGREES.match(w)]
+
+
+def _split_family(words: list[str]) -> tuple[str, str]:
+    """(particle, family) of a family name's words: "van der Berg" -> ("van der", "Berg")."""
+    start = 0
+    while start < len(words) - 1 and _is_particle(words[start]):
+        start += 1
+    return " ".join(words[:start]), " ".join(words[start:])
+
+
+def _inverted(parts: list[str]) -> NameParts:
+    """ "van der Berg, Anna", "King, Jr., Martin Luther", "King, Martin Luther, Jr."."""
+    family_words = _without_titles(parts[0].split())
+    rest = [p for p in parts[1:] if p]
+    suffixes = [p for p in rest if all(_is_suffix(w) for w in p.split())]
+    given_words = _without_titles(" ".join(p for p in rest if p not in suffixes).split())
+    while given_words and _is_suffix(given_words[-1]):
+        suffixes.append(given_words.pop())
+    given_words = [w for w in given_words if w.lower().rstrip(".") not in _TITLE_WORDS]
+    # "Berg, Anna van der": the particle printed after the given names.
+    trailing = len(given_words)
+    while trailing > 1 and _is_particle(given_words[trailing - 1]):
+        trailing -= 1
+    particle, family = _split_family(given_words[trailing:] + family_words)
+    given = given_words[:trailing]
+    if len(given) == 1 and _BARE_INITIALS.fullmatch(given[0]) and len(given[0]) > 1:
+        given = [_bare_initials(given[0])]  # "Jahn, MA"
+    return NameParts(
+        given=" ".join(given), family=family, particle=particle, suffix=" ".join(suffixes)
+    )
+
+
+@lru_cache(maxsize=16384)
+def name_parts(name: str) -> NameParts:
+    """The parts of a printed name, in any of the orders CVs and citation styles use.
+
+    "Anna van der Berg" and "van der Berg, Anna" and "Berg, Anna van der" give the
+    same parts; so do "Martin Luther King Jr." and "King, Jr., Martin Luther";
+    "Jahn MA" gives given "M. A."; "The OpenAI Team" is a literal name. Titles
+    ("Dr.", "Prof."), degrees ("PhD"), marks and notes in brackets are dropped.
+    """
+    text = _clean(name)
+    if GROUP_AUTHOR.match(text):
+        return NameParts(literal=text)
+    suffix: list[str] = []
+    if "," in text:
+        parts = [p.strip() for p in text.split(",")]
+        # "Martin Luther King, Jr.", "Jane Doe, PhD": a comma before a suffix or a degree
+        # does not invert the name.
+        while len(parts) > 1 and all(_is_suffix(w) or _DEGREES.match(w) for w in parts[-1].split()):
+            suffix[:0] = [w for w in parts.pop().split() if _is_suffix(w)]
+        if len(parts) > 1:
+            inverted = _inverted(parts)
+            return replace(inverted, suffix=" ".join([inverted.suffix, *suffix]).strip())
+        text = parts[0]
+    words = _without_titles(text.split())
+    while len(words) > 2 and _is_suffix(words[-1]):
+        suffix.insert(0, words.pop())
     if len(words) < 2:
-        return "", name
-    # Vancouver "Jahn M", "Hudson EP": initials without dots after the family name.
-    if re.fullmatch(r"[A-Z]{1,3}", words[-1]) and not is_initials(words[0]):
-        return words[-1], " ".join(words[:-1])
+        return NameParts(family=" ".join(words), suffix=" ".join(suffix))
+    parts = _uninverted(words)
+    return NameParts(
+        given=parts.given, family=parts.family, particle=parts.particle, suffix=" ".join(suffix)
+    )
+
+
+def _uninverted(words: list[str]) -> NameParts:
+    if not is_initials(words[0]):
+        # Vancouver "Jahn M", "Hudson EP", "Chen Y. M.": the family name, then initials.
+        if _BARE_INITIALS.fullmatch(words[-1]):
+            return NameParts(given=_bare_initials(words[-1]), family=" ".join(words[:-1]))
+        if all(is_initials(w) and "." in w for w in words[1:]):
+            return NameParts(given=" ".join(words[1:]), family=words[0])
     # An all-caps family name in either place ("Ryohei MOGI", "MOGI Ryohei").
     caps = [w for w in words if len(w) > 1 and w.isupper() and not is_initials(w)]
     if len(caps) == 1 and len(words) == 2:
         family = caps[0]
-        return next(w for w in words if w != family), family
-    i = len(words) - 1
-    while i > 1 and words[i - 1].lower() in PARTICLES:
-        i -= 1
-    return " ".join(words[:i]), " ".join(words[i:])
+        return NameParts(given=next(w for w in words if w != family), family=family)
+    start = len(words) - 1
+    while start > 1 and _is_particle(words[start - 1]):
+        start -= 1
+    particle, family = _split_family(words[start:])
+    return NameParts(given=" ".join(words[:start]), family=family, particle=particle)
+
+
+def parse_name(name: str) -> tuple[str, str]:
+    """(given, family) of a printed name, the family name with its particle."""
+    parts = name_parts(name)
+    return parts.given, parts.literal or parts.full_family
 
 
 @lru_cache(maxsize=8192)

@@ -17,14 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from affiliations.models import Mentorship
+from cvparse.names import name_parts
 from profiles.bulk import update_with_history
 from profiles.models import CVDocument, PersonName
 from publications.models import Authorship, Publication
-
-_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "la", "le", "du", "dos"}
-_TITLES = {"prof", "professor", "dr", "mr", "ms", "mrs", "sir", "assoc", "asst"}
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd"}
-_MARKS = re.compile(r"[*†‡§¶#\d]+|\(.*?\)|\[.*?\]")
 
 
 def fold(text: str) -> str:
@@ -57,23 +53,12 @@ class NameKeys:
 
 
 def split_name(name: str) -> tuple[list[str], str]:
-    """Given names and the family name, as written ("Chen, Y." -> (["Y."], "Chen"))."""
-    cleaned = _MARKS.sub(" ", name).replace("\u00a0", " ")
-    if "," in cleaned:
-        family, _, given = cleaned.partition(",")
-        words = [w for w in given.replace(",", " ").split() if _token(w) not in _SUFFIXES]
-        return [w for w in words if _token(w) not in _TITLES], " ".join(family.split())
-    words = [w for w in cleaned.split() if _token(w) and _token(w) not in _SUFFIXES]
-    while len(words) > 1 and _token(words[0]) in _TITLES:
-        words = words[1:]
-    if not words:
-        return [], ""
-    if len(words) > 1 and not _is_initial(words[0]) and all(map(_is_initial, words[1:])):
-        return words[1:], words[0]  # "Chen Y", "Chen Y. M.": family name first, then initials
-    start = len(words) - 1
-    while start > 1 and words[start - 1].islower() and _token(words[start - 1]) in _PARTICLES:
-        start -= 1
-    return words[:start], " ".join(words[start:])
+    """Given names and the family name with its particle ("Chen, Y." -> (["Y."], "Chen")).
+
+    A group author ("The OpenAI Team") is all family name; titles and suffixes are dropped.
+    """
+    parts = name_parts(name)
+    return parts.given.split(), parts.literal or parts.full_family
 
 
 @functools.lru_cache(maxsize=65536)

@@ -7,9 +7,11 @@ Every function takes publications from ``Publication.objects.for_listing()``
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
+from anyascii import anyascii
+
+from cvparse.names import name_parts
 from publications.models import Publication, Venue
 
 BIBTEX_TYPES = {
@@ -49,17 +51,29 @@ def main_url(publication: Publication) -> str:
     return doi_url(publication) or (links[0] if links else "")
 
 
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+def _ascii_word(text: str) -> str:
+    """Lower-case ASCII letters and digits only, every script transliterated ("Łukasz" ->
+    "lukasz", "张伟" -> "zhangwei")."""
+    return re.sub(r"[^a-z0-9]", "", anyascii(text).lower())
+
+
+def _key_name(name: str) -> str:
+    """The word a cite key starts with: the family name without its particle, or a group
+    author's first word that is not "The"."""
+    parts = name_parts(name)
+    if parts.literal:
+        words = [w for w in parts.literal.split() if w.lower() != "the"]
+        return _ascii_word(words[0] if words else parts.literal)
+    return _ascii_word(parts.family)
 
 
 def citation_key(publication: Publication, taken: set[str]) -> str:
     """``zhong2024distserve``: first author's family name, year, first long title word."""
     authors = publication.authors
-    family = authors[0].name.split()[-1] if authors and authors[0].name.split() else "anon"
-    title_words = [w for w in re.findall(r"[A-Za-z0-9]+", _ascii(publication.title)) if len(w) > 3]
-    parts = f"{_ascii(family)}{publication.year or ''}{title_words[0] if title_words else ''}"
-    base = re.sub(r"[^a-z0-9]", "", parts.lower()) or f"pub{publication.pk}"
+    family = _key_name(authors[0].name) if authors else ""
+    title_words = [w for w in map(_ascii_word, publication.title.split()) if len(w) > 3]
+    year = publication.year or ""
+    base = f"{family or 'anon'}{year}{title_words[0] if title_words else ''}"
     key, suffix = base, ord("a")
     while key in taken:
         key, suffix = f"{base}{chr(suffix)}", suffix + 1
@@ -88,13 +102,58 @@ def latex(text: str) -> str:
     return LATEX_SPECIAL.sub(lambda m: LATEX_SPECIALS[m.group()], " ".join(text.split()))
 
 
-def bibtex_entry(publication: Publication, key: str) -> str:
-    entry_type, container = BIBTEX_TYPES.get(venue_kind(publication), ("misc", "howpublished"))
-    values = {
+# A word's letters, digits and inner joiners ("Flash-LLM", "I/O"), apart from the
+# punctuation around it.
+_WORD_CORE = re.compile(r"^(\W*)(.*?\w)(\W*)$", re.S)
+
+
+def _keeps_capitals(word: str) -> bool:
+    """Whether a title word's capitals must survive a style that lower-cases titles:
+    a capital after its first letter ("FlashLLM", "NVMe", "iPhone", "3D", "Flash-LLM"),
+    or single capitals joined ("I/O")."""
+    pieces = [p for p in re.split(r"[-/]", word) if p]
+    if any(any(c.isupper() for c in piece[1:]) for piece in pieces):
+        return True
+    return len(pieces) > 1 and all(len(p) == 1 and p.isupper() for p in pieces)
+
+
+def protected_title(title: str) -> str:
+    """A title as a BibTeX value, words whose capitals matter in braces ("{FlashLLM}")."""
+    words = []
+    for word in title.split():
+        match = _WORD_CORE.match(word)
+        if match and _keeps_capitals(match.group(2)):
+            before, core, after = match.groups()
+            words.append(f"{latex(before)}{{{latex(core)}}}{latex(after)}")
+        else:
+            words.append(latex(word))
+    return " ".join(words)
+
+
+MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def bibtex_pages(pages: str) -> str:
+    """ "12–19", "12 - 19" -> "12--19": BibTeX's page range."""
+    return re.sub(r"\s*[-\u2010-\u2015\u2212]+\s*", "--", pages.strip())
+
+
+def bibtex_name(name: str) -> str:
+    """A name as BibTeX reads it: "van der Berg, Jr., Anna"; a group author in braces."""
+    parts = name_parts(name)
+    if parts.literal or not parts.family:
+        return f"{{{latex(parts.literal or name)}}}"
+    head = parts.full_family + (f", {parts.suffix}" if parts.suffix else "")
+    text = f"{head}, {parts.given}" if parts.given or parts.suffix else head
+    # A word "and" inside a name must not split it into two authors.
+    return re.sub(r"(?i)\band\b", lambda m: f"{{{m.group()}}}", latex(text))
+
+
+def _bibtex_fields(publication: Publication, container: str) -> dict[str, str | list[str]]:
+    """The entry's fields as plain text (authors as a list of names), in writing order."""
+    return {
         "title": publication.title,
-        "author": " and ".join(
-            latex(a.name).replace(" and ", " {and} ") for a in publication.authors
-        ),
+        "author": [a.name for a in publication.authors],
         container: venue_name(publication),
         "year": str(publication.year or ""),
         "month": str(publication.month or ""),
@@ -105,8 +164,27 @@ def bibtex_entry(publication: Publication, key: str) -> str:
         if publication.status in ("", Publication.Status.PUBLISHED)
         else publication.get_status_display(),
     }
-    escaped = {name: value if name == "author" else latex(value) for name, value in values.items()}
-    fields = ",\n".join(f"  {name} = {{{value}}}" for name, value in escaped.items() if value)
+
+
+def _bibtex_value(name: str, value: str | list[str]) -> str:
+    if isinstance(value, list):
+        return "{" + " and ".join(map(bibtex_name, value)) + "}"
+    if name == "month" and value.isdigit() and 1 <= int(value) <= 12:
+        return MONTH_MACROS[int(value) - 1]  # a macro, unbraced: styles print it their way
+    if name == "title":
+        return f"{{{protected_title(value)}}}"
+    if name == "pages":
+        return f"{{{latex(bibtex_pages(value))}}}"
+    return f"{{{latex(value)}}}"
+
+
+def bibtex_entry(publication: Publication, key: str) -> str:
+    entry_type, container = BIBTEX_TYPES.get(venue_kind(publication), ("misc", "howpublished"))
+    fields = ",\n".join(
+        f"  {name} = {_bibtex_value(name, value)}"
+        for name, value in _bibtex_fields(publication, container).items()
+        if value
+    )
     return f"@{entry_type}{{{key},\n{fields}\n}}\n"
 
 
@@ -115,9 +193,18 @@ def bibtex(publications: Iterable[Publication]) -> str:
     return "\n".join(bibtex_entry(p, citation_key(p, taken)) for p in publications)
 
 
-def _csl_name(name: str) -> dict[str, str]:
-    given, _, family = name.strip().rpartition(" ")
-    return {"family": family, "given": given} if given else {"literal": name}
+def csl_name(name: str) -> dict[str, str]:
+    """A name in CSL-JSON's parts: family, given, non-dropping-particle, suffix, or literal."""
+    parts = name_parts(name)
+    if parts.literal or not parts.family:
+        return {"literal": parts.literal or name.strip()}
+    data = {
+        "family": parts.family,
+        "given": parts.given,
+        "non-dropping-particle": parts.particle,
+        "suffix": parts.suffix,
+    }
+    return {key: value for key, value in data.items() if value}
 
 
 def csl_item(publication: Publication) -> dict:
@@ -125,7 +212,7 @@ def csl_item(publication: Publication) -> dict:
         "id": publication.slug,
         "type": CSL_TYPES.get(venue_kind(publication), "article"),
         "title": publication.title,
-        "author": [_csl_name(a.name) for a in publication.authors],
+        "author": [csl_name(a.name) for a in publication.authors],
     }
     if publication.year:
         parts = [publication.year] + ([publication.month] if publication.month else [])

@@ -51,6 +51,11 @@ def test_full_names_meet_across_case_hyphens_and_order(spelling):
         ("Ludwig van der Berg", "ludwig vanderberg", "vanderberg l"),
         ("L. van der Berg", "", "vanderberg l"),
         ("Prof. Xin Jin", "jin xin", "jin x"),
+        ("Hudson EP", "", "hudson e"),
+        ("Berg, Ludwig van der", "ludwig vanderberg", "vanderberg l"),
+        ("Martin Luther King Jr.", "king luther martin", "king m"),
+        ("King, Jr., Martin Luther", "king luther martin", "king m"),
+        ("The OpenAI Team", "theopenaiteam", "theopenaiteam"),
     ],
 )
 def test_name_keys(name, full, initials):

@@ -74,7 +74,7 @@ def test_strict_names_refuse_title_words():
     [
         ("Mogi, R.", ("R.", "Mogi")),
         ("G. J. Nilsen", ("G. J.", "Nilsen")),
-        ("Hudson EP", ("EP", "Hudson")),
+        ("Hudson EP", ("E. P.", "Hudson")),
         ("Ryohei MOGI", ("Ryohei", "MOGI")),
         ("Ludwig van Beethoven", ("Ludwig", "van Beethoven")),
         ("Z. Jin*", ("Z.", "Jin")),
