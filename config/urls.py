@@ -1,12 +1,16 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from accounts import views as account_views
 from config import views
+from config.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("profiles.urls")),
     path("", include("publications.urls")),
     path("", include("affiliations.urls")),

@@ -1,10 +1,11 @@
-"""Site-wide pages: home and the health check."""
+"""Site-wide pages: home, the health check and robots.txt."""
 
 import logging
 
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -27,6 +28,19 @@ def home(request: HttpRequest) -> HttpResponse:
         "venue_count": Venue.objects.count(),
     }
     return render(request, "home.html", context)
+
+
+# Pages for signed-in people, per-visitor answers and endless query strings: nothing
+# a search engine should crawl.
+ROBOTS_DISALLOWED = ("/admin/", "/accounts/", "/edit/", "/documents/", "/upload/", "/search/")
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED)]
+    lines.append(f"Sitemap: {sitemap}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @never_cache

@@ -3,6 +3,7 @@ belong to one person only (teaching, projects, skills, free sections)."""
 
 from uuid import uuid4
 
+from anyascii import anyascii
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
@@ -21,8 +22,10 @@ def cv_upload_storage():
 def unique_slugs(model: type[models.Model], texts: list[str], *, max_length: int = 80) -> list[str]:
     """Slugs for ``texts`` not yet used by ``model`` nor by each other ("ada-lovelace",
     "ada-lovelace-2", ...), in one query on the unique slug index whatever the table's size
-    (a prefix look-up would scan the table on SQLite)."""
-    bases = [slugify(text)[: max_length - 7].strip("-") or "item" for text in texts]
+    (a prefix look-up would scan the table on SQLite). Every script is transliterated
+    first ("Łukasz" -> "lukasz", "张伟" -> "zhangwei"); slugs made before keep working, as
+    they are stored."""
+    bases = [slugify(anyascii(text))[: max_length - 7].strip("-") or "item" for text in texts]
     options = {base: [base, *(f"{base}-{n}" for n in range(2, 10))] for base in bases}
     taken = set(
         model._default_manager.filter(
