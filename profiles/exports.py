@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from affiliations.models import Affiliation
 from profiles.profile import Profile
-from publications.exports import main_url, venue_name, web_url
+from publications.exports import main_url, person_id, venue_name, web_url
 
 JSON_RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 ISO_DATE = re.compile(r"^[12]\d{3}(-[01]\d)?$")
@@ -256,24 +256,30 @@ def cv_json(profile: Profile, absolute: Callable[[str], str]) -> dict:
     }
 
 
+ORCID = re.compile(r"orcid\.org/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])", re.IGNORECASE)
+
+
 def person_jsonld(profile: Profile, absolute: Callable[[str], str]) -> dict:
-    """schema.org Person with current affiliations and the schools they studied at."""
+    """schema.org ProfilePage whose main entity is the Person, with current affiliations,
+    the schools they studied at and their ORCID iD."""
     person = profile.person
+    page = absolute(person.get_absolute_url())
 
     def organization(entry) -> dict:
         a = entry.affiliation
         data = {"@type": "Organization", "name": _organization(a)}
         if a.organization_id:
-            data["url"] = absolute(a.organization.get_absolute_url())
+            url = absolute(a.organization.get_absolute_url())
+            data.update({"@id": url, "url": url})
         return data
 
-    data: dict = {
-        "@context": "https://schema.org",
-        "@type": "Person",
-        "@id": absolute(person.get_absolute_url()),
-        "name": person.name,
-        "url": absolute(person.get_absolute_url()),
-    }
+    same_as = [
+        url
+        for url in [person.homepage, *(link.get("url", "") for link in person.links)]
+        if web_url(url)
+    ]
+    orcids = dict.fromkeys(m.group(1).upper() for url in same_as if (m := ORCID.search(url)))
+    main: dict = {"@type": "Person", "@id": person_id(page), "name": person.name, "url": page}
     optional = {
         "givenName": person.given_name,
         "familyName": person.family_name,
@@ -281,11 +287,16 @@ def person_jsonld(profile: Profile, absolute: Callable[[str], str]) -> dict:
         "description": person.bio,
         "image": person.photo_url,
         "knowsAbout": list(person.research_interests),
-        "sameAs": [
-            url
-            for url in [person.homepage, *(link.get("url", "") for link in person.links)]
-            if web_url(url)
+        "identifier": [
+            {
+                "@type": "PropertyValue",
+                "propertyID": "ORCID",
+                "value": orcid,
+                "url": f"https://orcid.org/{orcid}",
+            }
+            for orcid in orcids
         ],
+        "sameAs": same_as,
         "affiliation": [
             organization(e)
             for e in profile.positions + profile.education
@@ -297,5 +308,12 @@ def person_jsonld(profile: Profile, absolute: Callable[[str], str]) -> dict:
             if not e.affiliation.is_current and _organization(e.affiliation)
         ],
     }
-    data.update({key: value for key, value in optional.items() if value})
-    return data
+    main.update({key: value for key, value in optional.items() if value})
+    return {
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        "@id": page,
+        "url": page,
+        "dateModified": person.updated_at.isoformat(),
+        "mainEntity": main,
+    }

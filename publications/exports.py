@@ -7,7 +7,8 @@ Every function takes publications from ``Publication.objects.for_listing()``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from urllib.parse import urlencode
 
 from anyascii import anyascii
 
@@ -231,23 +232,145 @@ def csl_json(publications: Iterable[Publication]) -> list[dict]:
     return [csl_item(p) for p in publications]
 
 
-def scholarly_article(publication: Publication, absolute) -> dict:
+def person_id(page: str) -> str:
+    """The JSON-LD ``@id`` of the person a profile page is about (the page has its own)."""
+    return f"{page}#person"
+
+
+# What a paper is part of, by the venue's kind: a journal is a Periodical; proceedings,
+# books and series are works of their own.
+CONTAINER_TYPES = {
+    Venue.Kind.JOURNAL: "Periodical",
+    Venue.Kind.CONFERENCE: "Book",
+    Venue.Kind.WORKSHOP: "Book",
+    Venue.Kind.BOOK: "Book",
+}
+
+
+def _jsonld_author(author, absolute: Callable[[str], str]) -> dict:
+    parts = name_parts(author.name)
+    if parts.literal:
+        return {"@type": "Organization", "name": parts.literal}
+    data = {"@type": "Person", "name": author.name}
+    if author.url:
+        page = absolute(author.url)
+        data.update({"@id": person_id(page), "url": page})
+    names = {"givenName": parts.given, "familyName": parts.full_family}
+    return data | {key: value for key, value in names.items() if value}
+
+
+def scholarly_article(publication: Publication, absolute: Callable[[str], str]) -> dict:
     """schema.org ScholarlyArticle; ``absolute`` turns a path into a full URL."""
     data: dict = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
         "@id": absolute(publication.get_absolute_url()),
+        "url": absolute(publication.get_absolute_url()),
         "headline": publication.title[:110],
         "name": publication.title,
-        "author": [
-            {"@type": "Person", "name": a.name} | ({"url": absolute(a.url)} if a.url else {})
-            for a in publication.authors
-        ],
+        "author": [_jsonld_author(a, absolute) for a in publication.authors],
     }
     if publication.year:
-        data["datePublished"] = str(publication.year)
+        data["datePublished"] = iso_date(publication)
     if venue_name(publication):
-        data["isPartOf"] = {"@type": "PublicationIssue", "name": venue_name(publication)}
+        container = {"@type": CONTAINER_TYPES.get(venue_kind(publication), "CreativeWork")}
+        if publication.venue:
+            container["@id"] = absolute(publication.venue.get_absolute_url())
+        data["isPartOf"] = container | {"name": venue_name(publication)}
+    if publication.pages:
+        data["pagination"] = publication.pages
+    if publication.doi:
+        data["identifier"] = {
+            "@type": "PropertyValue",
+            "propertyID": "DOI",
+            "value": publication.doi,
+        }
     if main_url(publication):
         data["sameAs"] = main_url(publication)
     return data
+
+
+def iso_date(publication: Publication) -> str:
+    """ "2024-03" or "2024" (or "" without a year)."""
+    if not publication.year:
+        return ""
+    return (
+        f"{publication.year}-{publication.month:02d}"
+        if publication.month
+        else str(publication.year)
+    )
+
+
+def inverted_name(name: str) -> str:
+    """ "Family, Given" (with particle and suffix), as reference managers split names on
+    the comma; a group author as written."""
+    parts = name_parts(name)
+    if parts.literal or not parts.family:
+        return parts.literal or name.strip()
+    given = ", ".join(p for p in (parts.given, parts.suffix) if p)
+    return f"{parts.full_family}, {given}" if given else parts.full_family
+
+
+def pdf_url(publication: Publication) -> str:
+    """The first link the CV gives to a PDF (by its label or address), else ""."""
+    for link in publication.links:
+        url = web_url(link.get("url", ""))
+        label = (link.get("label") or "").lower()
+        if url and (label == "pdf" or url.lower().split("?")[0].endswith(".pdf")):
+            return url
+    return ""
+
+
+def _page_range(pages: str) -> tuple[str, str]:
+    first, _, last = bibtex_pages(pages).partition("--")
+    return first, last
+
+
+# Highwire Press tags, read by Google Scholar and by Zotero's connector: which tag names
+# the venue, by its kind.
+HIGHWIRE_CONTAINERS = {
+    Venue.Kind.JOURNAL: "citation_journal_title",
+    Venue.Kind.CONFERENCE: "citation_conference_title",
+    Venue.Kind.WORKSHOP: "citation_conference_title",
+    Venue.Kind.BOOK: "citation_inbook_title",
+}
+
+
+def highwire_meta(publication: Publication) -> list[tuple[str, str]]:
+    """``citation_*`` meta tags as (name, content) pairs, authors one tag each, in order."""
+    first_page, last_page = _page_range(publication.pages)
+    date = iso_date(publication).replace("-", "/")
+    tags = [
+        ("citation_title", publication.title),
+        *(("citation_author", inverted_name(a.name)) for a in publication.authors),
+        ("citation_publication_date", date),
+        (HIGHWIRE_CONTAINERS.get(venue_kind(publication), ""), venue_name(publication)),
+        ("citation_firstpage", first_page),
+        ("citation_lastpage", last_page),
+        ("citation_doi", publication.doi),
+        ("citation_pdf_url", pdf_url(publication)),
+    ]
+    return [(name, content) for name, content in tags if name and content]
+
+
+def coins(publication: Publication) -> str:
+    """The publication as an OpenURL ContextObject (COinS), the ``title`` of a
+    ``<span class="Z3988">``: how Zotero finds each item of a list page."""
+    kind = venue_kind(publication)
+    if kind == Venue.Kind.JOURNAL or kind not in HIGHWIRE_CONTAINERS:
+        fields = [("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"), ("rft.genre", "article")]
+        fields += [("rft.atitle", publication.title), ("rft.jtitle", venue_name(publication))]
+    else:
+        genre = "bookitem" if kind == Venue.Kind.BOOK else "proceeding"
+        fields = [("rft_val_fmt", "info:ofi/fmt:kev:mtx:book"), ("rft.genre", genre)]
+        fields += [("rft.atitle", publication.title), ("rft.btitle", venue_name(publication))]
+    first_page, last_page = _page_range(publication.pages)
+    fields += [
+        ("rft.date", iso_date(publication)),
+        ("rft.spage", first_page),
+        ("rft.epage", last_page),
+        *(("rft.au", inverted_name(a.name)) for a in publication.authors),
+        ("rft_id", f"info:doi/{publication.doi}" if publication.doi else ""),
+        ("rft_id", main_url(publication)),
+    ]
+    return urlencode([("ctx_ver", "Z39.88-2004"), *((k, v) for k, v in fields if v)])

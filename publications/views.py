@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from config.htmx import template_for
-from publications.exports import bibtex, scholarly_article
+from publications.exports import bibtex, highwire_meta, scholarly_article
 from publications.models import Publication, Venue
 
 PAGE_SIZE = 50
@@ -32,6 +32,7 @@ def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "listed_by": listed_by,
         "bibtex": bibtex([publication]),
         "jsonld": scholarly_article(publication, request.build_absolute_uri),
+        "citation_meta": highwire_meta(publication),
     }
     return render(request, "publications/publication_detail.html", context)
 

@@ -149,13 +149,34 @@ def json_ld(response) -> dict:
 
 
 def test_profile_json_ld(client, graph):
-    data = json_ld(client.get(graph.yinmin.get_absolute_url()))
+    page = json_ld(client.get(graph.yinmin.get_absolute_url()))
+    assert page["@type"] == "ProfilePage"
+    assert page["@id"] == "http://testserver/people/yinmin-zhong/"
+    data = page["mainEntity"]
     assert data["@type"] == "Person"
+    assert data["@id"] == "http://testserver/people/yinmin-zhong/#person"
     assert data["name"] == "Yinmin Zhong"
     # A current student is affiliated with the university, an alumna of the college.
     assert [a["name"] for a in data["affiliation"]] == ["ByteDance", "Peking University"]
     assert [a["name"] for a in data["alumniOf"]] == ["Some College"]
+    assert data["affiliation"][1]["@id"].startswith("http://testserver/organizations/")
     assert data["sameAs"] == ["https://yinminzhong.com", "https://github.com/PKUFlyingPig"]
+    assert "identifier" not in data
+
+
+def test_profile_json_ld_names_the_orcid(client, db):
+    person = make_person("Ada Lovelace", is_stub=False)
+    person.links = [{"label": "ORCID", "url": "https://orcid.org/0000-0002-1825-009x"}]
+    person.save()
+    data = json_ld(client.get(person.get_absolute_url()))["mainEntity"]
+    assert data["identifier"] == [
+        {
+            "@type": "PropertyValue",
+            "propertyID": "ORCID",
+            "value": "0000-0002-1825-009X",
+            "url": "https://orcid.org/0000-0002-1825-009X",
+        }
+    ]
 
 
 def test_publication_json_ld(client, graph):
@@ -168,14 +189,24 @@ def test_publication_json_ld(client, graph):
         "Xin Jin",
     ]
     assert data["author"][0]["url"] == "http://testserver/people/yinmin-zhong/"
+    assert data["author"][0]["@id"] == "http://testserver/people/yinmin-zhong/#person"
+    assert (data["author"][0]["givenName"], data["author"][0]["familyName"]) == ("Yinmin", "Zhong")
     assert data["sameAs"] == "https://doi.org/10.5555/distserve"
+    assert data["identifier"] == {
+        "@type": "PropertyValue",
+        "propertyID": "DOI",
+        "value": "10.5555/distserve",
+    }
+    # A conference paper is part of its proceedings, not of a periodical's issue.
+    assert data["isPartOf"]["@type"] == "Book"
+    assert data["isPartOf"]["name"] == graph.osdi.name
 
 
 def test_json_ld_cannot_close_its_script(client, db):
     person = make_person("Eve </script><script>alert(1)</script>", is_stub=False)
     content = client.get(person.get_absolute_url()).content.decode()
     assert "</script><script>alert(1)" not in content
-    assert json_ld(client.get(person.get_absolute_url()))["name"] == person.name
+    assert json_ld(client.get(person.get_absolute_url()))["mainEntity"]["name"] == person.name
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from publications.citations import CitationWriter, authors_html
-from publications.exports import web_url
+from publications.exports import coins, web_url
 from search import engine
 
 register = template.Library()
@@ -79,6 +79,8 @@ def profile_publications(context, profile, editable=False) -> SafeString:
         for publication in group.publications:
             html.append(f'<div class="editable" id="publication-{publication.pk}">')
             html.append(write(publication, owner_id))
+            # For Zotero's connector, which reads one item per span on a list page.
+            html.append(format_html('<span class="Z3988" title="{}"></span>', coins(publication)))
             if editable:
                 with context.push(publication=publication):
                     html.append(tools.render(context))
