@@ -170,3 +170,12 @@ def test_any_text_gives_a_name_or_nothing(text):
 )
 def test_name_parts(name, parts):
     assert name_parts(name) == parts
+
+
+@pytest.mark.parametrize(
+    ("name", "letters"), [("Martin Luther King Jr.", "MK"), ("Anna van der Berg", "AB")]
+)
+def test_profile_avatar_shows_given_and_family_initials(client, db, name, letters):
+    person = make_person(name, is_stub=False)
+    page = client.get(person.get_absolute_url()).content.decode()
+    assert f'<span class="avatar" aria-hidden="true">{letters}</span>' in page

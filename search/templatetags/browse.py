@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from cvparse.names import name_parts
 from publications.citations import CitationWriter, authors_html
 from publications.exports import coins, web_url
 from search import engine
@@ -19,11 +20,12 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 
 @register.filter
 def initials(name: str) -> str:
-    """ "Ada King Lovelace" -> "AL": first and last word's first letters."""
-    parts = [word for word in name.split() if word[:1].isalpha()]
-    if not parts:
-        return name[:1].upper()
-    return (parts[0][0] + (parts[-1][0] if len(parts) > 1 else "")).upper()
+    """ "Ada King Lovelace" -> "AL", "Martin Luther King Jr." -> "MK": the first given
+    name's and the family name's first letters (a group author's first two words')."""
+    parts = name_parts(name)
+    words = parts.literal.split() if parts.literal else [*parts.given.split()[:1], parts.family]
+    letters = [word[0] for word in words if word[:1].isalpha()]
+    return "".join(letters[:2]).upper() or name[:1].upper()
 
 
 @register.filter
