@@ -257,7 +257,6 @@ def resolve_organization(name: str) -> OrganizationName:
     return OrganizationName(name, key, _guess_kind(name))
 
 
-
 # --- Authors -------------------------------------------------------------------------
 
 
