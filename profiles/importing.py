@@ -988,13 +988,16 @@ def _with_owner_name(cv: dict, user: AbstractBaseUser | None) -> dict:
             if name_keys(a["name"]).full == counts[0][0]
         )
     keys = name_keys(name)
+    # A work of an ORCID record that names no authors is its owner's (x_by_owner).
+    owner_only = [{"name": name, "equal_contribution": False, "is_self": True}]
     publications = [
         {
             **paper,
             "authors": [
                 {**a, "is_self": a["is_self"] or name_keys(a["name"]) == keys}
                 for a in paper["authors"]
-            ],
+            ]
+            or (owner_only if paper.get("x_by_owner") else []),
         }
         for paper in cv["publications"]
     ]
@@ -1137,7 +1140,7 @@ def import_cv_file(
             original_filename=filename[:255],
             sha256=sha256,
             size=len(data),
-            format=cv_json["source"]["format"] or "",
+            format=cv_json["source"].get("x_format") or cv_json["source"]["format"] or "",
             text=text,
             parser_version=cvparse.PARSER_VERSION,
             cv_json=cv_json,

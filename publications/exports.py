@@ -12,16 +12,45 @@ from collections.abc import Iterable
 
 from publications.models import Publication, Venue
 
-BIBTEX_TYPES = {
-    Venue.Kind.CONFERENCE: ("inproceedings", "booktitle"),
-    Venue.Kind.WORKSHOP: ("inproceedings", "booktitle"),
-    Venue.Kind.JOURNAL: ("article", "journal"),
+EntryType = Publication.EntryType
+# A publication's BibTeX type and the field that names its venue, by its entry type.
+BIBTEX_ENTRY_TYPES = {
+    EntryType.ARTICLE: ("article", "journal"),
+    EntryType.INPROCEEDINGS: ("inproceedings", "booktitle"),
+    EntryType.CHAPTER: ("incollection", "booktitle"),
+    EntryType.BOOK: ("book", "series"),
+    EntryType.THESIS: ("phdthesis", "school"),
+    EntryType.REPORT: ("techreport", "institution"),
 }
-CSL_TYPES = {
-    Venue.Kind.CONFERENCE: "paper-conference",
-    Venue.Kind.WORKSHOP: "paper-conference",
-    Venue.Kind.JOURNAL: "article-journal",
-    Venue.Kind.BOOK: "chapter",
+CSL_ENTRY_TYPES = {
+    EntryType.ARTICLE: "article-journal",
+    EntryType.INPROCEEDINGS: "paper-conference",
+    EntryType.CHAPTER: "chapter",
+    EntryType.BOOK: "book",
+    EntryType.THESIS: "thesis",
+    EntryType.REPORT: "report",
+    EntryType.PREPRINT: "article",  # CSL's preprint type (Zotero's Preprint)
+    EntryType.PATENT: "patent",
+    EntryType.DATASET: "dataset",
+    EntryType.SOFTWARE: "software",
+}
+# A thesis's school and a report's institution: CSL's publisher, schema.org's
+# sourceOrganization.
+_CSL_PUBLISHED_BY_VENUE = {EntryType.THESIS, EntryType.REPORT}
+_ENTRY_TYPE_OF_KIND = {
+    Venue.Kind.JOURNAL: EntryType.ARTICLE,
+    Venue.Kind.CONFERENCE: EntryType.INPROCEEDINGS,
+    Venue.Kind.WORKSHOP: EntryType.INPROCEEDINGS,
+    Venue.Kind.BOOK: EntryType.CHAPTER,
+}
+SCHEMA_TYPES = {
+    EntryType.BOOK: "Book",
+    EntryType.CHAPTER: "Chapter",
+    EntryType.THESIS: "Thesis",
+    EntryType.REPORT: "Report",
+    EntryType.DATASET: "Dataset",
+    EntryType.SOFTWARE: "SoftwareSourceCode",
+    EntryType.PATENT: "CreativeWork",
 }
 
 
@@ -36,6 +65,12 @@ def venue_name(publication: Publication) -> str:
 
 def venue_kind(publication: Publication) -> str:
     return publication.venue.kind if publication.venue else ""
+
+
+def entry_type_of(publication: Publication) -> str:
+    """The publication's type: as its source said, else as its venue's kind implies
+    (a journal's paper is an article), else ""."""
+    return publication.entry_type or _ENTRY_TYPE_OF_KIND.get(venue_kind(publication), "")
 
 
 def doi_url(publication: Publication) -> str:
@@ -88,24 +123,48 @@ def latex(text: str) -> str:
     return LATEX_SPECIAL.sub(lambda m: LATEX_SPECIALS[m.group()], " ".join(text.split()))
 
 
+def bibtex_type(publication: Publication) -> tuple[str, str]:
+    """The BibTeX entry type and the field naming the venue: by the publication's own
+    type, else its venue's kind, else ``@misc``."""
+    return BIBTEX_ENTRY_TYPES.get(entry_type_of(publication), ("misc", "howpublished"))
+
+
+def _bibtex_names(names: Iterable[str]) -> str:
+    return " and ".join(latex(name).replace(" and ", " {and} ") for name in names)
+
+
+def _is_eprint_url(publication: Publication) -> bool:
+    """Whether the main link is only the arXiv page the ``eprint`` field gives already."""
+    return bool(publication.arxiv_id) and publication.arxiv_id in main_url(publication)
+
+
 def bibtex_entry(publication: Publication, key: str) -> str:
-    entry_type, container = BIBTEX_TYPES.get(venue_kind(publication), ("misc", "howpublished"))
+    entry_type, container = bibtex_type(publication)
     values = {
         "title": publication.title,
-        "author": " and ".join(
-            latex(a.name).replace(" and ", " {and} ") for a in publication.authors
-        ),
+        "author": _bibtex_names(a.name for a in publication.authors),
+        "editor": _bibtex_names(publication.editors),
         container: venue_name(publication),
         "year": str(publication.year or ""),
         "month": str(publication.month or ""),
+        "volume": publication.volume,
+        "number": publication.issue,
         "pages": publication.pages,
+        "publisher": publication.publisher,
+        "address": publication.location,
+        "isbn": publication.isbn,
         "doi": publication.doi,
-        "url": "" if publication.doi else main_url(publication),
+        "eprint": publication.arxiv_id,
+        "archiveprefix": "arXiv" if publication.arxiv_id else "",
+        "url": "" if publication.doi or _is_eprint_url(publication) else main_url(publication),
         "note": ""
         if publication.status in ("", Publication.Status.PUBLISHED)
         else publication.get_status_display(),
     }
-    escaped = {name: value if name == "author" else latex(value) for name, value in values.items()}
+    escaped = {
+        name: value if name in ("author", "editor") else latex(value)
+        for name, value in values.items()
+    }
     fields = ",\n".join(f"  {name} = {{{value}}}" for name, value in escaped.items() if value)
     return f"@{entry_type}{{{key},\n{fields}\n}}\n"
 
@@ -123,15 +182,24 @@ def _csl_name(name: str) -> dict[str, str]:
 def csl_item(publication: Publication) -> dict:
     item: dict = {
         "id": publication.slug,
-        "type": CSL_TYPES.get(venue_kind(publication), "article"),
+        "type": CSL_ENTRY_TYPES.get(entry_type_of(publication), "article"),
         "title": publication.title,
         "author": [_csl_name(a.name) for a in publication.authors],
     }
+    if publication.editors:
+        item["editor"] = [_csl_name(name) for name in publication.editors]
     if publication.year:
         parts = [publication.year] + ([publication.month] if publication.month else [])
         item["issued"] = {"date-parts": [parts]}
+    by_venue = publication.entry_type in _CSL_PUBLISHED_BY_VENUE
+    arxiv = f"arXiv:{publication.arxiv_id}" if publication.arxiv_id else ""
     optional = {
-        "container-title": venue_name(publication),
+        "container-title": "" if by_venue else venue_name(publication),
+        "publisher": venue_name(publication) if by_venue else publication.publisher,
+        "volume": publication.volume,
+        "issue": publication.issue,
+        "number": arxiv if publication.entry_type == EntryType.PREPRINT else "",
+        "ISBN": publication.isbn,
         "DOI": publication.doi,
         "page": publication.pages,
         "URL": main_url(publication),
@@ -148,7 +216,7 @@ def scholarly_article(publication: Publication, absolute) -> dict:
     """schema.org ScholarlyArticle; ``absolute`` turns a path into a full URL."""
     data: dict = {
         "@context": "https://schema.org",
-        "@type": "ScholarlyArticle",
+        "@type": SCHEMA_TYPES.get(publication.entry_type, "ScholarlyArticle"),
         "@id": absolute(publication.get_absolute_url()),
         "headline": publication.title[:110],
         "name": publication.title,
@@ -159,8 +227,45 @@ def scholarly_article(publication: Publication, absolute) -> dict:
     }
     if publication.year:
         data["datePublished"] = str(publication.year)
-    if venue_name(publication):
-        data["isPartOf"] = {"@type": "PublicationIssue", "name": venue_name(publication)}
+    if venue_name(publication) and publication.entry_type in _CSL_PUBLISHED_BY_VENUE:
+        data["sourceOrganization"] = {"@type": "Organization", "name": venue_name(publication)}
+    elif venue_name(publication):
+        data["isPartOf"] = _schema_container(publication)
+    optional = {
+        "pagination": publication.pages,
+        "isbn": publication.isbn,
+        "publisher": {"@type": "Organization", "name": publication.publisher}
+        if publication.publisher
+        else None,
+        "editor": [{"@type": "Person", "name": name} for name in publication.editors],
+    }
+    data.update({name: value for name, value in optional.items() if value})
     if main_url(publication):
         data["sameAs"] = main_url(publication)
     return data
+
+
+def _schema_container(publication: Publication) -> dict:
+    """Where it appeared: a journal's volume and issue, proceedings or a book, a series."""
+    name = venue_name(publication)
+    entry_type = entry_type_of(publication)
+    if entry_type == EntryType.ARTICLE:
+        container: dict = {"@type": "Periodical", "name": name}
+        if publication.volume:
+            container = {
+                "@type": "PublicationVolume",
+                "volumeNumber": publication.volume,
+                "isPartOf": container,
+            }
+        if publication.issue:
+            container = {
+                "@type": "PublicationIssue",
+                "issueNumber": publication.issue,
+                "isPartOf": container,
+            }
+        return container
+    if entry_type in (EntryType.INPROCEEDINGS, EntryType.CHAPTER):
+        return {"@type": "Book", "name": name}
+    if entry_type == EntryType.BOOK:
+        return {"@type": "CreativeWorkSeries", "name": name}
+    return {"@type": "CreativeWork", "name": name}
