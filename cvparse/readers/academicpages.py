@@ -123,4 +123,4 @@ def _authors(listed: object, citation: str | None) -> list[str]:
     if isinstance(listed, str):
         return split_authors(_plain(listed) or "")
     opening = re.match(r"(.+?)\s*\((19|20)\d\d[a-z]?\)", citation or "")
-    return split_authors(opening.group(1).rstrip(" .,")) if opening else []
+    return split_authors(opening.group(1).rstrip(" ,")) if opening else []
