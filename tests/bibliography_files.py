@@ -65,7 +65,7 @@ IS  - 6
 SP  - 101
 EP  - 115
 DO  - 10.5555/ris.2018
-ER  - 
+ER  -
 
 TY  - CONF
 AU  - Lovelace, Ada
@@ -76,14 +76,14 @@ PY  - 2022
 SP  - 7
 EP  - 19
 PB  - ACM
-ER  - 
+ER  -
 
 TY  - THES
 AU  - Lovelace, Ada
 TI  - On Imaginary Engines
 PB  - University of Nowhere
 PY  - 2015
-ER  - 
+ER  -
 """
 
 BIBLATEX = r"""@article{lovelace2017,
@@ -170,7 +170,8 @@ permalink: /publication/2009-10-01-paper-title-number-1
 date: 2009-10-01
 venue: 'Journal of Imaginary Results'
 paperurl: 'https://example.org/files/paper1.pdf'
-citation: 'Lovelace, A., &amp; Vale, P. (2009). &quot;Adaptive Indexes for Cold Storage.&quot; <i>Journal of Imaginary Results</i>. 1(1).'
+citation: 'Lovelace, A., &amp; Vale, P. (2009). &quot;Adaptive Indexes for Cold Storage.&quot;
+  <i>Journal of Imaginary Results</i>. 1(1).'
 ---
 This paper is about imaginary indexes.
 """,
