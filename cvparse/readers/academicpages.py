@@ -41,7 +41,7 @@ ENTRY_TYPES = {
     "preprint": "preprint",
 }
 MAX_MEMBERS = 5000
-MAX_MEMBER_BYTES = 1024 * 1024
+MAX_TOTAL_BYTES = 20 * 1024 * 1024
 
 
 def publication_files(data: bytes) -> list[tuple[str, str]] | None:
@@ -52,10 +52,10 @@ def publication_files(data: bytes) -> list[tuple[str, str]] | None:
             members = [m for m in archive.infolist() if _MEMBER.search(m.filename)]
             if not members:
                 return None
-            if len(members) > MAX_MEMBERS or any(m.file_size > MAX_MEMBER_BYTES for m in members):
+            if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_TOTAL_BYTES:
                 raise CVParseError(
                     f"The zip holds too many or too large publication files (at most "
-                    f"{MAX_MEMBERS} files of {MAX_MEMBER_BYTES // 1024} KB)."
+                    f"{MAX_MEMBERS} files, {MAX_TOTAL_BYTES // 1024 // 1024} MB unpacked)."
                 )
             return [
                 (m.filename, archive.read(m).decode("utf-8", errors="replace"))
