@@ -78,7 +78,7 @@ def read(data: bytes, filename: str) -> ReadDocument:
 
         if files := academicpages.publication_files(data):
             return ReadDocument(
-                "\n\n".join(source for _, source in files),
+                academicpages.document_text(files),
                 "academicpages",
                 academicpages.publications_from_files(files),
             )

@@ -65,11 +65,20 @@ def publication_files(data: bytes) -> list[tuple[str, str]] | None:
         return None
 
 
+def document_text(files: list[tuple[str, str]]) -> str:
+    """The files' text, one after another with a blank line between: what the review shows."""
+    return "\n\n".join(source.rstrip("\n") for _, source in files)
+
+
 def publications_from_files(files: list[tuple[str, str]]) -> list[dict]:
     """One CV JSON publication per file with a title; a file whose front matter is
     malformed stops the whole import, naming the file."""
     publications = []
+    first_line = 1  # in ``document_text``
     for name, source in files:
+        count = len(source.rstrip("\n").splitlines())
+        lines = list(range(first_line, first_line + count))
+        first_line += count + 1
         found = _FRONT_MATTER.match(source)
         if not found:
             raise CVParseError(f"{name} has no YAML front matter (between --- lines).")
@@ -82,7 +91,7 @@ def publications_from_files(files: list[tuple[str, str]]) -> list[dict]:
                 f"{name}: its front matter is not valid YAML{line}. Nothing was imported."
             ) from exc
         if isinstance(front, dict) and text(front.get("title")):
-            publications.append(_publication(front))
+            publications.append(_publication(front) | {"x_lines": lines})
     if not publications:
         raise CVParseError("The zip's _publications files give no publication with a title.")
     return publications

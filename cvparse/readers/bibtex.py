@@ -81,6 +81,11 @@ def publications_from_bibtex(source: str) -> list[dict]:
     }
     publications = [
         _publication(entry.entry_type.lower(), _resolved(entry, fields_by_key))
+        | {
+            "x_lines": list(
+                range(entry.start_line + 1, entry.start_line + 2 + entry.raw.count("\n"))
+            )
+        }
         for entry in library.entries
         if entry.entry_type.lower() != "proceedings"
     ]

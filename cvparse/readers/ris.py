@@ -43,7 +43,11 @@ def publications_from_ris(source: str) -> list[dict]:
         records = rispy.loads(source.lstrip("\ufeff"))
     except Exception as exc:  # rispy raises IOError and ValueError subclasses
         raise CVParseError(f"The RIS file could not be read: {exc}. Nothing was imported.") from exc
-    publications = [_publication(record) for record in records]
+    spans = _record_lines(source)
+    publications = [
+        _publication(record) | ({"x_lines": spans[i]} if len(spans) == len(records) else {})
+        for i, record in enumerate(records)
+    ]
     publications = [pub for pub in publications if pub["title"]]
     if not publications:
         raise CVParseError("The RIS file contains no records with a title.")
@@ -88,6 +92,19 @@ def _publication(record: dict) -> dict:
         location=_first(record, "place_published"),
         note=" ".join(_notes(record)) or None,
     )
+
+
+def _record_lines(source: str) -> list[list[int]]:
+    """The line numbers of each ``TY`` ... ``ER`` record, in order."""
+    spans: list[list[int]] = []
+    start = None
+    for no, line in enumerate(source.lstrip("\ufeff").splitlines(), start=1):
+        if line.startswith("TY  -"):
+            start = no
+        elif line.startswith("ER  -") and start is not None:
+            spans.append(list(range(start, no + 1)))
+            start = None
+    return spans
 
 
 def _first(record: dict, *keys: str) -> str | None:

@@ -160,6 +160,7 @@ def test_ris():
         "101-115",
     )
     assert conference["x_publisher"] == "ACM"
+    assert [(p["x_lines"][0], p["x_lines"][-1]) for p in papers] == [(1, 12), (14, 23), (25, 30)]
 
 
 def test_biblatex_journaltitle_date_and_eprint():
@@ -182,6 +183,7 @@ def test_biblatex_journaltitle_date_and_eprint():
 
 def test_dblp_crossref_is_resolved_and_proceedings_left_out():
     (paper,) = publications(DBLP, "dblp.bib")
+    assert paper["x_lines"] == list(range(1, 9))  # the source lines, for the review
     assert summary(paper) == ("inproceedings", "EuroSys", 2021, ["Ada Lovelace", "Piet Vale"])
     assert (paper["x_publisher"], paper["x_editors"], paper["x_isbn"]) == (
         "ACM",
@@ -244,6 +246,7 @@ def test_academicpages_zip():
         ("inproceedings", "SIGMOD", 2015, ["Lovelace, A."]),
     ]
     assert papers[0]["month"] == 10
+    assert (papers[0]["x_lines"][0], papers[1]["x_lines"][0]) == (1, 14)
     assert papers[0]["links"] == [{"label": "URL", "url": "https://example.org/files/paper1.pdf"}]
 
 
