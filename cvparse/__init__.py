@@ -15,7 +15,6 @@ from .errors import CVParseError, ParserFailure
 from .parser import empty_result, parse_text
 from .publications import is_legend
 from .readers import read
-from .readers.bibtex import publications_from_bibtex
 
 PARSER_VERSION = "0.1.0"
 _log = logging.getLogger(__name__)
@@ -32,10 +31,8 @@ def parse(source: bytes | str | os.PathLike[str], filename: str | None = None) -
     data, filename = _load(source, filename)
     try:
         document = read(data, filename)
-        if document.format == "bibtex":
-            result = empty_result(filename, "bibtex")
-            result["publications"] = publications_from_bibtex(document.text)
-            return result
+        if document.publications is not None:
+            return bibliography_result(filename, document.format, document.publications)
         return parse_text(document.text, filename, document.format)
     except CVParseError:
         raise
@@ -46,6 +43,19 @@ def parse(source: bytes | str | os.PathLike[str], filename: str | None = None) -
             f"Sorry, this CV could not be read: the parser failed on it ({type(exc).__name__}). "
             "Saving it in another format (PDF, DOCX or Markdown) may help."
         ) from exc
+
+
+# CV JSON's source formats are a document's (cv-json.md); a bibliography says which it
+# is in ``x_format``: "bibtex" itself, a Markdown folder, or another text format.
+_SOURCE_FORMAT = {"bibtex": "bibtex", "academicpages": "markdown"}
+
+
+def bibliography_result(filename: str | None, fmt: str, publications: list[dict]) -> dict:
+    """A publications-only CV JSON."""
+    result = empty_result(filename, _SOURCE_FORMAT.get(fmt, "text"))
+    result["source"]["x_format"] = fmt
+    result["publications"] = publications
+    return result
 
 
 def _load(source: bytes | str | os.PathLike[str], filename: str | None) -> tuple[bytes, str]:

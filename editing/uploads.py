@@ -14,13 +14,18 @@ from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
+from cvparse.errors import CVParseError
+from cvparse.readers import read as cvparse_read
 from cvparse.readers.plaintext import decode_text
 from profiles.models import CVDocument
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # A request body may be a little larger than its file (form fields, multipart headers).
 MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024
-SUPPORTED = "PDF, Word (DOCX), Markdown, plain text, HTML or BibTeX"
+SUPPORTED = (
+    "PDF, Word (DOCX), Markdown, plain text, HTML or BibTeX CV, or a bibliography (BibTeX,"
+    " CSL-JSON, RIS, ORCID works JSON, a zip of an academicpages _publications folder)"
+)
 Format = CVDocument.Format
 EXTENSIONS = {
     ".pdf": Format.PDF,
@@ -32,8 +37,12 @@ EXTENSIONS = {
     ".html": Format.HTML,
     ".htm": Format.HTML,
     ".bib": Format.BIBTEX,
+    ".json": Format.CSL_JSON,  # or ORCID works: the content tells
+    ".ris": Format.RIS,
+    ".zip": Format.ACADEMICPAGES,
 }
-TEXT_FORMATS = {Format.MARKDOWN, Format.TEXT, Format.HTML, Format.BIBTEX}
+BIBLIOGRAPHIES = {Format.BIBTEX, Format.CSL_JSON, Format.RIS, Format.ORCID, Format.ACADEMICPAGES}
+TEXT_FORMATS = {Format.MARKDOWN, Format.TEXT, Format.HTML} | BIBLIOGRAPHIES - {Format.ACADEMICPAGES}
 
 
 def sniff_format(data: bytes, filename: str) -> str:
@@ -50,7 +59,7 @@ def sniff_format(data: bytes, filename: str) -> str:
     if data.startswith(b"%PDF-"):
         actual = Format.PDF
     elif data.startswith(b"PK\x03\x04"):
-        actual = Format.DOCX
+        actual = Format.ACADEMICPAGES if claimed == Format.ACADEMICPAGES else Format.DOCX
     elif decode_text(data) is None:  # the parser's own test: any encoding, UTF-16 too
         raise forms.ValidationError(
             f"This is not a document we can read. Upload a {SUPPORTED} file.", code="binary"
@@ -67,7 +76,24 @@ def sniff_format(data: bytes, filename: str) -> str:
         _check_pdf(data)
     elif actual == Format.DOCX:
         _check_docx(data)
+    elif actual in BIBLIOGRAPHIES:
+        actual = _check_bibliography(data, filename)
     return actual
+
+
+def _check_bibliography(data: bytes, filename: str) -> str:
+    """Read a bibliography whole now, so that a malformed one is said on the form; its
+    format as read (a .json file is CSL-JSON or ORCID works)."""
+    try:
+        document = cvparse_read(data, filename)
+    except CVParseError as error:
+        raise forms.ValidationError(str(error), code="malformed") from None
+    if document.publications is None:
+        raise forms.ValidationError(
+            f"“{filename}” is not a bibliography we can read. Upload a {SUPPORTED} file.",
+            code="unsupported",
+        )
+    return document.format
 
 
 def _check_pdf(data: bytes) -> None:

@@ -23,6 +23,7 @@ from django.utils import timezone
 import cvparse
 from affiliations.models import Affiliation, Mentorship, Organization
 from awards.models import Award
+from cvparse.kinds import known_venue, looks_like_venue, type_from_category, venue_key
 from cvparse.readers import read
 from profiles.bulk import create_with_history, update_with_history
 from profiles.concurrency import lock_graph, retry_transaction
@@ -45,7 +46,6 @@ from profiles.resolution import (
     relink_for,
     resolve_organization,
     split_name,
-    venue_key,
 )
 from publications.models import Authorship, Publication, Venue
 
@@ -272,17 +272,28 @@ def _split_short(name: str) -> tuple[str, str | None]:
     return (name[: found.start()], found.group(1)) if found and found.start() else (name, None)
 
 
-def _venue_kind(name: str) -> str:
-    lowered = name.lower()
-    for kind, pattern in [
-        (Venue.Kind.PREPRINT, r"arxiv|biorxiv|medrxiv|ssrn|preprint"),
-        (Venue.Kind.WORKSHOP, r"workshop"),
-        (Venue.Kind.JOURNAL, r"journal|transactions|letters|magazine|review"),
-        (Venue.Kind.CONFERENCE, r"conference|symposium|proceedings|congress|\bconf\b"),
-    ]:
-        if re.search(pattern, lowered):
-            return kind
-    return Venue.Kind.OTHER
+def _venue_kind(paper: dict, name: str, short: str | None) -> str:
+    """The kind of a paper's venue: from the list of well-known venues, else as the source
+    says (the entry's type, the CV's sub-heading), else "other"; never from its words."""
+    known = known_venue(name, short)
+    if known is not None:
+        return known.kind
+    kind = paper.get("x_venue_kind") or type_from_category(paper["category"])[1]
+    return kind if kind in Venue.Kind.values else Venue.Kind.OTHER
+
+
+def _entry_type(paper: dict) -> str:
+    """The paper's type as its source says: the entry's own, else the CV's sub-heading."""
+    entry_type = paper.get("x_type") or type_from_category(paper["category"])[0]
+    return entry_type if entry_type in Publication.EntryType.values else ""
+
+
+def _venue_written(paper: dict) -> tuple[str, str | None]:
+    """The venue's name and short name as the paper writes them, of those that can be a
+    venue's ("January", "PDF", a URL, a year or an author list cannot); ("", None) if none."""
+    name = paper["venue"] if looks_like_venue(paper["venue"]) else None
+    short = paper["venue_short"] if looks_like_venue(paper["venue_short"]) else None
+    return name or short or "", short
 
 
 class _Import:
@@ -574,41 +585,52 @@ class _Import:
         by its short name ("NSDI") takes the full name and kind a CV gives it."""
         wanted = {}
         for i, p in enumerate(self.cv["publications"]):
-            if p["venue"] or p["venue_short"]:
-                name, short = p["venue"] or p["venue_short"], p["venue_short"]
+            name, short = _venue_written(p)
+            if name:
                 if not short:
                     name, short = _split_short(name)
-                wanted[i] = (venue_key(name), (short or name)[:60], name)
-        keys = {k for k, _, _ in wanted.values()} | {venue_key(s) for _, s, _ in wanted.values()}
+                wanted[i] = (
+                    venue_key(name),
+                    (short or name)[:60],
+                    name,
+                    _venue_kind(p, name, short),
+                )
+        keys = {w[0] for w in wanted.values()} | {venue_key(w[1]) for w in wanted.values()}
         by_key: dict[str, Venue] = {}
         by_short: dict[str, Venue] = {}
         for venue in Venue.objects.filter(
-            Q(key__in=keys) | Q(short_name__in={s for _, s, _ in wanted.values()})
+            Q(key__in=keys) | Q(short_name__in={w[1] for w in wanted.values()})
         ).order_by("pk"):
             by_key[venue.key] = venue
             if venue.short_name:
                 by_short.setdefault(venue.short_name, venue)
         named = []
-        for key, short, name in wanted.values():
-            if key in by_key or short in by_short:
+        for key, short, name, kind in wanted.values():
+            known = by_key.get(key) or by_short.get(short)
+            if known is not None:
+                # A kind the source states replaces "other", never another stated kind.
+                if known.kind == Venue.Kind.OTHER and kind != Venue.Kind.OTHER:
+                    if known.pk is not None and _update(known, {"kind": kind}):
+                        named.append(known)
+                    elif known.pk is None:
+                        known.kind = kind
                 continue
             written_short = short if short != name[:60] else ""
             bare = by_key.get(venue_key(short)) if written_short else None
             if bare is not None and not bare.short_name:
-                values = {"name": name[:400], "short_name": short, "key": key}
-                if _update(bare, {**values, "kind": _venue_kind(name)}):
+                values = {"name": name[:400], "short_name": short, "key": key, "kind": kind}
+                if _update(bare, values):
                     named.append(bare)
                 venue = bare
             else:
-                venue = Venue(
-                    name=name[:400], short_name=written_short, key=key, kind=_venue_kind(name)
-                )
+                venue = Venue(name=name[:400], short_name=written_short, key=key, kind=kind)
             by_key[key] = venue
             if written_short:
                 by_short[short] = venue
         if named:
+            named = list({id(v): v for v in named}.values())
             update_with_history(Venue, named, ["name", "short_name", "key", "kind"])
-        return {i: by_key.get(key) or by_short[short] for i, (key, short, _) in wanted.items()}
+        return {i: by_key.get(w[0]) or by_short[w[1]] for i, w in wanted.items()}
 
     def create_venues(self, venues: list[Venue]) -> None:
         """Save the new venues among these (once each)."""
@@ -640,10 +662,17 @@ class _Import:
                 "year": _year(paper["year"]),
                 "month": paper["month"] if paper["month"] in range(1, 13) else None,
                 "venue": venues.get(i),
-                "venue_name": paper["venue"] or paper["venue_short"],
+                "venue_name": _venue_written(paper)[0],
                 "status": paper["status"],
+                "entry_type": _entry_type(paper),
                 "doi": paper["doi"],
+                "volume": paper.get("x_volume"),
+                "issue": paper.get("x_issue"),
                 "pages": paper["pages"],
+                "publisher": paper.get("x_publisher"),
+                "editors": paper.get("x_editors") or [],
+                "arxiv_id": paper.get("x_arxiv"),
+                "isbn": paper.get("x_isbn"),
                 "location": paper["location"],
                 "note": paper["note"],
                 "links": paper["links"],
@@ -764,7 +793,7 @@ class _Import:
             name
             for name in values
             if name != "links"
-            and getattr(publication, "venue_id" if name == "venue" else name) not in (None, "")
+            and getattr(publication, "venue_id" if name == "venue" else name) not in (None, "", [])
         }
         if _STATUS_RANK.index(values["status"] or "") > _STATUS_RANK.index(publication.status):
             keep -= {"status", "year"}
@@ -959,13 +988,16 @@ def _with_owner_name(cv: dict, user: AbstractBaseUser | None) -> dict:
             if name_keys(a["name"]).full == counts[0][0]
         )
     keys = name_keys(name)
+    # A work of an ORCID record that names no authors is its owner's (x_by_owner).
+    owner_only = [{"name": name, "equal_contribution": False, "is_self": True}]
     publications = [
         {
             **paper,
             "authors": [
                 {**a, "is_self": a["is_self"] or name_keys(a["name"]) == keys}
                 for a in paper["authors"]
-            ],
+            ]
+            or (owner_only if paper.get("x_by_owner") else []),
         }
         for paper in cv["publications"]
     ]
@@ -1108,7 +1140,7 @@ def import_cv_file(
             original_filename=filename[:255],
             sha256=sha256,
             size=len(data),
-            format=cv_json["source"]["format"] or "",
+            format=cv_json["source"].get("x_format") or cv_json["source"]["format"] or "",
             text=text,
             parser_version=cvparse.PARSER_VERSION,
             cv_json=cv_json,

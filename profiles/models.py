@@ -153,6 +153,10 @@ class CVDocument(Timestamped):
         DOCX = "docx", "Word (DOCX)"
         HTML = "html", "HTML"
         BIBTEX = "bibtex", "BibTeX"
+        CSL_JSON = "csl_json", "CSL-JSON"
+        RIS = "ris", "RIS"
+        ORCID = "orcid", "ORCID works JSON"
+        ACADEMICPAGES = "academicpages", "academicpages _publications folder (zip)"
 
     class Status(models.TextChoices):
         UPLOADED = "uploaded", "Uploaded"
@@ -180,7 +184,7 @@ class CVDocument(Timestamped):
     original_filename = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64, db_index=True)
     size = models.PositiveBigIntegerField(default=0)
-    format = models.CharField(max_length=10, choices=Format, blank=True)
+    format = models.CharField(max_length=16, choices=Format, blank=True)
     text = models.TextField(blank=True)
     parser_version = models.CharField(max_length=20, blank=True)
     cv_json = models.JSONField(null=True, blank=True)

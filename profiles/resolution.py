@@ -242,13 +242,6 @@ def resolve_organization(name: str) -> OrganizationName:
     return OrganizationName(name, key, _guess_kind(name))
 
 
-def venue_key(name: str) -> str:
-    """ "2024 IEEE Intl. Symposium on High-Performance ... (HPCA)" and its 2025 edition meet."""
-    text = re.sub(r"\(.*?\)|\b\d+(st|nd|rd|th)\b|\b(19|20)\d\d\b|'\d\d\b", " ", fold(name))
-    text = re.sub(r"^\s*(in\s+)?(proceedings|proc)\b\.?( of)?( the)?", " ", text)
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())[:400] or fold(name)[:400]
-
-
 # --- Authors -------------------------------------------------------------------------
 
 

@@ -31,9 +31,17 @@ class VenueAdmin(SimpleHistoryAdmin):
 
 @admin.register(Publication)
 class PublicationAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "year", "venue", "status", "doi"]
-    list_filter = ["status", "year", "venue__kind"]
-    search_fields = ["title", "doi", "venue__name", "venue__short_name", "authorships__name"]
+    list_display = ["title", "year", "entry_type", "venue", "status", "doi"]
+    list_filter = ["entry_type", "status", "year", "venue__kind"]
+    search_fields = [
+        "title",
+        "doi",
+        "arxiv_id",
+        "isbn",
+        "venue__name",
+        "venue__short_name",
+        "authorships__name",
+    ]
     autocomplete_fields = ["venue"]
     list_select_related = ["venue"]
     filter_horizontal = ["documents"]

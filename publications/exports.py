@@ -15,16 +15,45 @@ from anyascii import anyascii
 from cvparse.names import name_parts
 from publications.models import Publication, Venue
 
-BIBTEX_TYPES = {
-    Venue.Kind.CONFERENCE: ("inproceedings", "booktitle"),
-    Venue.Kind.WORKSHOP: ("inproceedings", "booktitle"),
-    Venue.Kind.JOURNAL: ("article", "journal"),
+EntryType = Publication.EntryType
+# A publication's BibTeX type and the field that names its venue, by its entry type.
+BIBTEX_ENTRY_TYPES = {
+    EntryType.ARTICLE: ("article", "journal"),
+    EntryType.INPROCEEDINGS: ("inproceedings", "booktitle"),
+    EntryType.CHAPTER: ("incollection", "booktitle"),
+    EntryType.BOOK: ("book", "series"),
+    EntryType.THESIS: ("phdthesis", "school"),
+    EntryType.REPORT: ("techreport", "institution"),
 }
-CSL_TYPES = {
-    Venue.Kind.CONFERENCE: "paper-conference",
-    Venue.Kind.WORKSHOP: "paper-conference",
-    Venue.Kind.JOURNAL: "article-journal",
-    Venue.Kind.BOOK: "chapter",
+CSL_ENTRY_TYPES = {
+    EntryType.ARTICLE: "article-journal",
+    EntryType.INPROCEEDINGS: "paper-conference",
+    EntryType.CHAPTER: "chapter",
+    EntryType.BOOK: "book",
+    EntryType.THESIS: "thesis",
+    EntryType.REPORT: "report",
+    EntryType.PREPRINT: "article",  # CSL's preprint type (Zotero's Preprint)
+    EntryType.PATENT: "patent",
+    EntryType.DATASET: "dataset",
+    EntryType.SOFTWARE: "software",
+}
+# A thesis's school and a report's institution: CSL's publisher, schema.org's
+# sourceOrganization.
+_CSL_PUBLISHED_BY_VENUE = {EntryType.THESIS, EntryType.REPORT}
+_ENTRY_TYPE_OF_KIND = {
+    Venue.Kind.JOURNAL: EntryType.ARTICLE,
+    Venue.Kind.CONFERENCE: EntryType.INPROCEEDINGS,
+    Venue.Kind.WORKSHOP: EntryType.INPROCEEDINGS,
+    Venue.Kind.BOOK: EntryType.CHAPTER,
+}
+SCHEMA_TYPES = {
+    EntryType.BOOK: "Book",
+    EntryType.CHAPTER: "Chapter",
+    EntryType.THESIS: "Thesis",
+    EntryType.REPORT: "Report",
+    EntryType.DATASET: "Dataset",
+    EntryType.SOFTWARE: "SoftwareSourceCode",
+    EntryType.PATENT: "CreativeWork",
 }
 
 
@@ -39,6 +68,12 @@ def venue_name(publication: Publication) -> str:
 
 def venue_kind(publication: Publication) -> str:
     return publication.venue.kind if publication.venue else ""
+
+
+def entry_type_of(publication: Publication) -> str:
+    """The publication's type: as its source said, else as its venue's kind implies
+    (a journal's paper is an article), else ""."""
+    return publication.entry_type or _ENTRY_TYPE_OF_KIND.get(venue_kind(publication), "")
 
 
 def doi_url(publication: Publication) -> str:
@@ -150,17 +185,36 @@ def bibtex_name(name: str) -> str:
     return re.sub(r"(?i)\band\b", lambda m: f"{{{m.group()}}}", latex(text))
 
 
+def bibtex_type(publication: Publication) -> tuple[str, str]:
+    """The BibTeX entry type and the field naming the venue: by the publication's own
+    type, else its venue's kind, else ``@misc``."""
+    return BIBTEX_ENTRY_TYPES.get(entry_type_of(publication), ("misc", "howpublished"))
+
+
+def _is_eprint_url(publication: Publication) -> bool:
+    """Whether the main link is only the arXiv page the ``eprint`` field gives already."""
+    return bool(publication.arxiv_id) and publication.arxiv_id in main_url(publication)
+
+
 def _bibtex_fields(publication: Publication, container: str) -> dict[str, str | list[str]]:
     """The entry's fields as plain text (authors as a list of names), in writing order."""
     return {
         "title": publication.title,
         "author": [a.name for a in publication.authors],
+        "editor": list(publication.editors),
         container: venue_name(publication),
         "year": str(publication.year or ""),
         "month": str(publication.month or ""),
+        "volume": publication.volume,
+        "number": publication.issue,
         "pages": publication.pages,
+        "publisher": publication.publisher,
+        "address": publication.location,
+        "isbn": publication.isbn,
         "doi": publication.doi,
-        "url": "" if publication.doi else main_url(publication),
+        "eprint": publication.arxiv_id,
+        "archiveprefix": "arXiv" if publication.arxiv_id else "",
+        "url": "" if publication.doi or _is_eprint_url(publication) else main_url(publication),
         "note": ""
         if publication.status in ("", Publication.Status.PUBLISHED)
         else publication.get_status_display(),
@@ -180,7 +234,7 @@ def _bibtex_value(name: str, value: str | list[str]) -> str:
 
 
 def bibtex_entry(publication: Publication, key: str) -> str:
-    entry_type, container = BIBTEX_TYPES.get(venue_kind(publication), ("misc", "howpublished"))
+    entry_type, container = bibtex_type(publication)
     fields = ",\n".join(
         f"  {name} = {_bibtex_value(name, value)}"
         for name, value in _bibtex_fields(publication, container).items()
@@ -211,15 +265,24 @@ def csl_name(name: str) -> dict[str, str]:
 def csl_item(publication: Publication) -> dict:
     item: dict = {
         "id": publication.slug,
-        "type": CSL_TYPES.get(venue_kind(publication), "article"),
+        "type": CSL_ENTRY_TYPES.get(entry_type_of(publication), "article"),
         "title": publication.title,
         "author": [csl_name(a.name) for a in publication.authors],
     }
+    if publication.editors:
+        item["editor"] = [csl_name(name) for name in publication.editors]
     if publication.year:
         parts = [publication.year] + ([publication.month] if publication.month else [])
         item["issued"] = {"date-parts": [parts]}
+    by_venue = publication.entry_type in _CSL_PUBLISHED_BY_VENUE
+    arxiv = f"arXiv:{publication.arxiv_id}" if publication.arxiv_id else ""
     optional = {
-        "container-title": venue_name(publication),
+        "container-title": "" if by_venue else venue_name(publication),
+        "publisher": venue_name(publication) if by_venue else publication.publisher,
+        "volume": publication.volume,
+        "issue": publication.issue,
+        "number": arxiv if publication.entry_type == EntryType.PREPRINT else "",
+        "ISBN": publication.isbn,
         "DOI": publication.doi,
         "page": publication.pages,
         "URL": main_url(publication),
@@ -235,16 +298,6 @@ def csl_json(publications: Iterable[Publication]) -> list[dict]:
 def person_id(page: str) -> str:
     """The JSON-LD ``@id`` of the person a profile page is about (the page has its own)."""
     return f"{page}#person"
-
-
-# What a paper is part of, by the venue's kind: a journal is a Periodical; proceedings,
-# books and series are works of their own.
-CONTAINER_TYPES = {
-    Venue.Kind.JOURNAL: "Periodical",
-    Venue.Kind.CONFERENCE: "Book",
-    Venue.Kind.WORKSHOP: "Book",
-    Venue.Kind.BOOK: "Book",
-}
 
 
 def _jsonld_author(author, absolute: Callable[[str], str]) -> dict:
@@ -263,7 +316,7 @@ def scholarly_article(publication: Publication, absolute: Callable[[str], str]) 
     """schema.org ScholarlyArticle; ``absolute`` turns a path into a full URL."""
     data: dict = {
         "@context": "https://schema.org",
-        "@type": "ScholarlyArticle",
+        "@type": SCHEMA_TYPES.get(publication.entry_type, "ScholarlyArticle"),
         "@id": absolute(publication.get_absolute_url()),
         "url": absolute(publication.get_absolute_url()),
         "headline": publication.title[:110],
@@ -272,19 +325,22 @@ def scholarly_article(publication: Publication, absolute: Callable[[str], str]) 
     }
     if publication.year:
         data["datePublished"] = iso_date(publication)
-    if venue_name(publication):
-        container = {"@type": CONTAINER_TYPES.get(venue_kind(publication), "CreativeWork")}
-        if publication.venue:
-            container["@id"] = absolute(publication.venue.get_absolute_url())
-        data["isPartOf"] = container | {"name": venue_name(publication)}
-    if publication.pages:
-        data["pagination"] = publication.pages
-    if publication.doi:
-        data["identifier"] = {
-            "@type": "PropertyValue",
-            "propertyID": "DOI",
-            "value": publication.doi,
-        }
+    if venue_name(publication) and publication.entry_type in _CSL_PUBLISHED_BY_VENUE:
+        data["sourceOrganization"] = {"@type": "Organization", "name": venue_name(publication)}
+    elif venue_name(publication):
+        data["isPartOf"] = _schema_container(publication, absolute)
+    optional = {
+        "pagination": publication.pages,
+        "isbn": publication.isbn,
+        "publisher": {"@type": "Organization", "name": publication.publisher}
+        if publication.publisher
+        else None,
+        "editor": [{"@type": "Person", "name": name} for name in publication.editors],
+        "identifier": {"@type": "PropertyValue", "propertyID": "DOI", "value": publication.doi}
+        if publication.doi
+        else None,
+    }
+    data.update({name: value for name, value in optional.items() if value})
     if main_url(publication):
         data["sameAs"] = main_url(publication)
     return data
@@ -327,12 +383,13 @@ def _page_range(pages: str) -> tuple[str, str]:
 
 
 # Highwire Press tags, read by Google Scholar and by Zotero's connector: which tag names
-# the venue, by its kind.
+# the venue, by the entry's type.
 HIGHWIRE_CONTAINERS = {
-    Venue.Kind.JOURNAL: "citation_journal_title",
-    Venue.Kind.CONFERENCE: "citation_conference_title",
-    Venue.Kind.WORKSHOP: "citation_conference_title",
-    Venue.Kind.BOOK: "citation_inbook_title",
+    EntryType.ARTICLE: "citation_journal_title",
+    EntryType.INPROCEEDINGS: "citation_conference_title",
+    EntryType.CHAPTER: "citation_inbook_title",
+    EntryType.THESIS: "citation_dissertation_institution",
+    EntryType.REPORT: "citation_technical_report_institution",
 }
 
 
@@ -344,7 +401,7 @@ def highwire_meta(publication: Publication) -> list[tuple[str, str]]:
         ("citation_title", publication.title),
         *(("citation_author", inverted_name(a.name)) for a in publication.authors),
         ("citation_publication_date", date),
-        (HIGHWIRE_CONTAINERS.get(venue_kind(publication), ""), venue_name(publication)),
+        (HIGHWIRE_CONTAINERS.get(entry_type_of(publication), ""), venue_name(publication)),
         ("citation_firstpage", first_page),
         ("citation_lastpage", last_page),
         ("citation_doi", publication.doi),
@@ -356,12 +413,12 @@ def highwire_meta(publication: Publication) -> list[tuple[str, str]]:
 def coins(publication: Publication) -> str:
     """The publication as an OpenURL ContextObject (COinS), the ``title`` of a
     ``<span class="Z3988">``: how Zotero finds each item of a list page."""
-    kind = venue_kind(publication)
-    if kind == Venue.Kind.JOURNAL or kind not in HIGHWIRE_CONTAINERS:
+    entry_type = entry_type_of(publication)
+    if entry_type not in (EntryType.INPROCEEDINGS, EntryType.CHAPTER, EntryType.BOOK):
         fields = [("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"), ("rft.genre", "article")]
         fields += [("rft.atitle", publication.title), ("rft.jtitle", venue_name(publication))]
     else:
-        genre = "bookitem" if kind == Venue.Kind.BOOK else "proceeding"
+        genre = "proceeding" if entry_type == EntryType.INPROCEEDINGS else "bookitem"
         fields = [("rft_val_fmt", "info:ofi/fmt:kev:mtx:book"), ("rft.genre", genre)]
         fields += [("rft.atitle", publication.title), ("rft.btitle", venue_name(publication))]
     first_page, last_page = _page_range(publication.pages)
@@ -374,3 +431,31 @@ def coins(publication: Publication) -> str:
         ("rft_id", main_url(publication)),
     ]
     return urlencode([("ctx_ver", "Z39.88-2004"), *((k, v) for k, v in fields if v)])
+
+
+def _schema_container(publication: Publication, absolute: Callable[[str], str]) -> dict:
+    """Where it appeared: a journal's volume and issue, proceedings or a book, a series."""
+    named = {"name": venue_name(publication)}
+    if publication.venue:
+        named["@id"] = absolute(publication.venue.get_absolute_url())
+    entry_type = entry_type_of(publication)
+    if entry_type == EntryType.ARTICLE:
+        container: dict = {"@type": "Periodical"} | named
+        if publication.volume:
+            container = {
+                "@type": "PublicationVolume",
+                "volumeNumber": publication.volume,
+                "isPartOf": container,
+            }
+        if publication.issue:
+            container = {
+                "@type": "PublicationIssue",
+                "issueNumber": publication.issue,
+                "isPartOf": container,
+            }
+        return container
+    if entry_type in (EntryType.INPROCEEDINGS, EntryType.CHAPTER):
+        return {"@type": "Book"} | named
+    if entry_type == EntryType.BOOK:
+        return {"@type": "CreativeWorkSeries"} | named
+    return {"@type": "CreativeWork"} | named

@@ -47,6 +47,20 @@ class Publication(HandEdited):
         UNDER_REVIEW = "under_review", "Under review"
         IN_PREPARATION = "in_preparation", "In preparation"
 
+    class EntryType(models.TextChoices):
+        """What the publication is, as its source says (cvparse.kinds.ENTRY_TYPES)."""
+
+        ARTICLE = "article", "Journal article"
+        INPROCEEDINGS = "inproceedings", "Conference paper"
+        BOOK = "book", "Book"
+        CHAPTER = "chapter", "Book chapter"
+        THESIS = "thesis", "Thesis"
+        REPORT = "report", "Report"
+        PREPRINT = "preprint", "Preprint"
+        PATENT = "patent", "Patent"
+        DATASET = "dataset", "Dataset"
+        SOFTWARE = "software", "Software"
+
     title = models.TextField()
     normalized_title = models.CharField(max_length=500, db_index=True)
     slug = models.SlugField(max_length=80, unique=True)
@@ -60,7 +74,16 @@ class Publication(HandEdited):
     )
     status = models.CharField(max_length=16, choices=Status, blank=True)
     doi = models.CharField(max_length=200, blank=True)
+    entry_type = models.CharField(
+        max_length=16, choices=EntryType, blank=True, help_text="Blank: the source did not say."
+    )
+    volume = models.CharField(max_length=40, blank=True)
+    issue = models.CharField(max_length=40, blank=True)
     pages = models.CharField(max_length=60, blank=True)
+    publisher = models.CharField(max_length=300, blank=True)
+    editors = models.JSONField(default=list, blank=True, help_text="Names as written, in order.")
+    arxiv_id = models.CharField("arXiv id", max_length=40, blank=True)
+    isbn = models.CharField("ISBN", max_length=20, blank=True)
     location = models.CharField(max_length=200, blank=True)
     links = models.JSONField(default=list, blank=True, help_text='[{"label": ..., "url": ...}]')
     note = models.TextField(blank=True)

@@ -25,6 +25,13 @@ LISTED_FIELDS = (
     "location",
     "links",
     "note",
+    "entry_type",
+    "volume",
+    "issue",
+    "publisher",
+    "editors",
+    "arxiv_id",
+    "isbn",
 )
 LISTED_VENUE_FIELDS = ("name", "short_name", "slug", "kind")
 
@@ -77,6 +84,13 @@ class ListedPublication:
     location: str
     links: list[dict]
     note: str
+    entry_type: str
+    volume: str
+    issue: str
+    publisher: str
+    editors: list[str]
+    arxiv_id: str
+    isbn: str
     authors: list[Author] = field(default_factory=list)
 
     def get_absolute_url(self) -> str:

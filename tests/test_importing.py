@@ -451,7 +451,7 @@ def test_a_venue_known_by_its_short_name_takes_the_full_name_a_later_cv_gives():
     short = make_paper("Learned Prefetching", ["*Ada Lovelace"], venue="NSDI")
     import_json(make_cv("Ada Lovelace", publications=[short]))
     nsdi = Venue.objects.get()
-    assert (nsdi.name, nsdi.kind) == ("NSDI", Venue.Kind.OTHER)
+    assert (nsdi.name, nsdi.kind) == ("NSDI", Venue.Kind.CONFERENCE)  # a well-known venue
     full = make_paper(
         "Another Paper",
         ["*Charles Babbage"],

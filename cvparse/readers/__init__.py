@@ -7,6 +7,7 @@ Every failure is a ``CVParseError`` whose message tells the user what to do.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -35,7 +36,12 @@ _UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"BZh", "a bzip2 archive"),
     (b"\xfd7zXZ\x00", "an xz archive"),
 )
-_SUPPORTED_HINT = "Please upload a PDF, DOCX, Markdown, plain-text, HTML or BibTeX file."
+_SUPPORTED_HINT = (
+    "Please upload a PDF, DOCX, Markdown, plain-text, HTML or BibTeX file, or a bibliography"
+    " (CSL-JSON, RIS, ORCID works JSON, a zip of an academicpages _publications folder)."
+)
+# Bibliographies: publications only, each read by its own reader, never by the CV parser.
+BIBLIOGRAPHY_FORMATS = ("bibtex", "csl_json", "ris", "orcid", "academicpages")
 # Quarto and R Markdown sources are Markdown with front matter and code chunks.
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".qmd", ".rmd")
 _BIBTEX_ENTRY = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.M)
@@ -47,7 +53,9 @@ class ReadDocument:
     """The text of one uploaded CV and the format it was read as."""
 
     text: str
-    format: str  # pdf | markdown | text | docx | html | bibtex
+    format: str  # pdf | markdown | text | docx | html | one of BIBLIOGRAPHY_FORMATS
+    # A bibliography's publications (CV JSON dicts), read already; None for a CV.
+    publications: list[dict] | None = None
 
 
 def read(data: bytes, filename: str) -> ReadDocument:
@@ -66,6 +74,14 @@ def read(data: bytes, filename: str) -> ReadDocument:
 
         return _checked(ReadDocument(read_pdf(data), "pdf"))
     if head.startswith(b"PK\x03\x04"):
+        from cvparse.readers import academicpages
+
+        if files := academicpages.publication_files(data):
+            return ReadDocument(
+                academicpages.document_text(files),
+                "academicpages",
+                academicpages.publications_from_files(files),
+            )
         from cvparse.readers.docx import read_docx
 
         return _checked(ReadDocument(read_docx(data), "docx"))
@@ -86,11 +102,43 @@ def read(data: bytes, filename: str) -> ReadDocument:
         from cvparse.readers.html import html_to_markdown
 
         return _checked(ReadDocument(html_to_markdown(text), "html"))
+    is_json = suffix == ".json" or text.lstrip("\ufeff \t\r\n")[:1] in ("[", "{")
+    if is_json and (found := _read_json(text, strict=suffix == ".json")) is not None:
+        return found
+    # The bibliography readers import the name and venue rules, which import this module.
+    from cvparse.readers import bibtex, ris
+
+    if suffix == ".ris" or ris.looks_like_ris(text):
+        return ReadDocument(text, "ris", ris.publications_from_ris(text))
     if suffix == ".bib" or _looks_like_bibtex(text):
-        return _checked(ReadDocument(text, "bibtex"))
+        return ReadDocument(text, "bibtex", bibtex.publications_from_bibtex(text))
     if suffix in _MARKDOWN_SUFFIXES or looks_like_markdown(text):
         return _checked(ReadDocument(text, "markdown"))
     return _checked(ReadDocument(text, "text"))
+
+
+def _read_json(text: str, *, strict: bool) -> ReadDocument | None:
+    """CSL-JSON or ORCID works; None for text that is no JSON (a Markdown CV may open
+    with "[") unless the file is named .json, whose errors are then said."""
+    from cvparse.readers import csl, orcid
+
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        if not strict:
+            return None
+        where = f" (line {exc.lineno}, column {exc.colno})" if hasattr(exc, "lineno") else ""
+        raise CVParseError(f"The JSON file is malformed{where}. Nothing was imported.") from None
+    if csl.is_csl_json(data):
+        return ReadDocument(text, "csl_json", csl.publications_from_csl(data))
+    if orcid.is_orcid_works(data):
+        return ReadDocument(text, "orcid", orcid.publications_from_orcid(data))
+    if strict:
+        raise CVParseError(
+            "This JSON file is neither CSL-JSON (a list of items with a type and a title) nor"
+            " an ORCID record's works (the public API's /works JSON)."
+        )
+    return None
 
 
 def _looks_like_bibtex(text: str) -> bool:
@@ -107,4 +155,4 @@ def _checked(document: ReadDocument) -> ReadDocument:
     return document
 
 
-__all__ = ["MAX_UPLOAD_BYTES", "ReadDocument", "read"]
+__all__ = ["BIBLIOGRAPHY_FORMATS", "MAX_UPLOAD_BYTES", "ReadDocument", "read"]

@@ -1,4 +1,10 @@
-"""BibTeX files to CV JSON publication dicts (bibtexparser 2.x)."""
+"""BibTeX and BibLaTeX files to CV JSON publication dicts (bibtexparser 2.x).
+
+BibLaTeX's ``journaltitle``, ``date``, ``eprinttype`` and ``pubstate`` are read as
+well as BibTeX's fields; DBLP's ``crossref`` entries take the fields of the
+``@proceedings`` (or ``@book``) they point to, and ``@proceedings`` entries themselves,
+volumes rather than papers, are left out.
+"""
 
 from __future__ import annotations
 
@@ -8,61 +14,53 @@ import bibtexparser
 from bibtexparser import middlewares
 
 from cvparse.errors import CVParseError
+from cvparse.readers import bibliography
+from cvparse.readers.bibliography import arxiv_of, date_parts, doi_of, month_of, text, year_of
 
-_CATEGORIES = {
-    "article": "Journal Articles",
-    "inproceedings": "Conference Papers",
-    "conference": "Conference Papers",
-    "proceedings": "Conference Papers",
-    "book": "Books",
-    "inbook": "Book Chapters",
-    "incollection": "Book Chapters",
-    "phdthesis": "Theses",
-    "mastersthesis": "Theses",
-    "thesis": "Theses",
-    "techreport": "Technical Reports",
-    "report": "Technical Reports",
-    "unpublished": "Preprints",
-    "patent": "Patents",
+ENTRY_TYPES = {
+    "article": "article",
+    "inproceedings": "inproceedings",
+    "conference": "inproceedings",
+    "book": "book",
+    "mvbook": "book",
+    "inbook": "chapter",
+    "incollection": "chapter",
+    "bookinbook": "chapter",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "thesis": "thesis",
+    "techreport": "report",
+    "report": "report",
+    "unpublished": "preprint",
+    "patent": "patent",
+    "dataset": "dataset",
+    "data": "dataset",
+    "software": "software",
 }
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),  # fmt: skip
-        start=1,
-    )
-    for name in names
-}
-_STATUS_WORDS = (
-    (re.compile(r"\b(to appear|accepted|forthcoming|in press)\b", re.I), "accepted"),
-    (
-        re.compile(r"\b(submitted|under review|in review|under revision|r&r)\b", re.I),
-        "under_review",
-    ),
-    (re.compile(r"\b(in preparation|working paper|in progress)\b", re.I), "in_preparation"),
-    (re.compile(r"\b(preprint|arxiv|biorxiv|medrxiv|ssrn)\b", re.I), "preprint"),
+# What a crossref'd entry takes of the volume it is in.
+_INHERITED = (
+    "booktitle",
+    "title",
+    "year",
+    "date",
+    "month",
+    "publisher",
+    "editor",
+    "series",
+    "volume",
+    "address",
+    "location",
+    "isbn",
 )
-_DOI_URL = re.compile(r"^https?://(dx\.)?doi\.org/", re.I)
+# DBLP tells people of one name apart with a number: "Jane Doe 0002".
+_DBLP_NUMBER = re.compile(r"\s+\d{4}$")
 
 
-def publications_from_bibtex(text: str) -> list[dict]:
+def publications_from_bibtex(source: str) -> list[dict]:
     """One CV JSON publication per BibTeX entry, in file order."""
     try:
         library = bibtexparser.parse_string(
-            text,
+            source,
             append_middleware=[
                 middlewares.LatexDecodingMiddleware(),
                 middlewares.SeparateCoAuthors(),
@@ -71,99 +69,106 @@ def publications_from_bibtex(text: str) -> list[dict]:
         )
     except Exception as exc:  # the parser and its LaTeX decoder raise assorted errors
         raise CVParseError("The BibTeX file could not be read.") from exc
-    publications = [_publication(entry) for entry in library.entries]
+    if library.failed_blocks:
+        block = library.failed_blocks[0]
+        raise CVParseError(
+            f"The BibTeX file could not be read: the entry at line {block.start_line + 1}"
+            " is malformed (a missing brace, comma or quote?). Nothing was imported."
+        )
+    fields_by_key = {
+        entry.key.lower(): {k.lower(): f.value for k, f in entry.fields_dict.items()}
+        for entry in library.entries
+    }
+    publications = [
+        _publication(entry.entry_type.lower(), _resolved(entry, fields_by_key))
+        | {
+            "x_lines": list(
+                range(entry.start_line + 1, entry.start_line + 2 + entry.raw.count("\n"))
+            )
+        }
+        for entry in library.entries
+        if entry.entry_type.lower() != "proceedings"
+    ]
     publications = [pub for pub in publications if pub["title"]]
     if not publications:
         raise CVParseError("The BibTeX file contains no entries with a title.")
     return publications
 
 
-def _publication(entry) -> dict:
-    fields = {key.lower(): field.value for key, field in entry.fields_dict.items()}
-    entry_type = entry.entry_type.lower()
-    venue = _text(fields.get("journal") or fields.get("booktitle") or fields.get("school"))
-    venue = venue or _text(fields.get("publisher") or fields.get("institution"))
-    status = _status(entry_type, fields, venue)
-    return {
-        "title": _text(fields.get("title")) or "",
-        "authors": [
-            {"name": name, "equal_contribution": False, "is_self": False}
-            for name in _names(fields.get("author"))
-        ],
-        "venue": venue,
-        "venue_short": None,
-        "year": _year(fields.get("year") or fields.get("date")),
-        "month": _month(fields.get("month")),
-        "status": status,
-        "doi": _doi(fields),
-        "pages": _text(fields.get("pages")),
-        "location": _text(fields.get("address") or fields.get("location")),
-        "category": "Preprints" if status == "preprint" else _CATEGORIES.get(entry_type),
-        "links": _links(fields),
-        "note": _text(fields.get("note")),
-    }
+def _resolved(entry, fields_by_key: dict[str, dict]) -> dict:
+    """The entry's fields, with what it lacks taken from the entry its ``crossref`` names
+    (the volume's title becomes the paper's ``booktitle``)."""
+    fields = dict(fields_by_key[entry.key.lower()])
+    parent = fields_by_key.get((text(fields.get("crossref")) or "").lower())
+    if parent:
+        inherited = {k: v for k, v in parent.items() if k in _INHERITED}
+        if "title" in inherited:
+            inherited.setdefault("booktitle", inherited.pop("title"))
+        fields = {**inherited, **fields}
+    return fields
 
 
-def _text(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    text = " ".join(value.replace("{", "").replace("}", "").split())
-    return text or None
+def _publication(bibtex_type: str, fields: dict) -> dict:
+    entry_type = ENTRY_TYPES.get(bibtex_type)
+    year, month = date_parts(fields.get("date"))
+    eprint_type = (
+        text(fields.get("archiveprefix")) or text(fields.get("eprinttype")) or "arxiv"
+    ).lower()
+    arxiv = arxiv_of(fields.get("eprint")) if eprint_type == "arxiv" else None
+    venue = _venue(entry_type, fields)
+    if entry_type == "article" and venue and re.search(r"\b(arxiv|corr)\b", venue, re.I):
+        entry_type = "preprint"
+    return bibliography.publication(
+        title=_plain(fields.get("title")),
+        authors=_names(fields.get("author")),
+        entry_type=entry_type,
+        venue=venue,
+        year=year_of(fields.get("year")) or year,
+        month=month_of(fields.get("month")) or month,
+        status_text=" ".join(
+            str(fields.get(key) or "") for key in ("note", "pubstate", "howpublished", "journal")
+        ),
+        doi=doi_of(_plain(fields.get("doi"))),
+        url=_plain(fields.get("url")),
+        volume=_plain(fields.get("volume")),
+        issue=_plain(fields.get("number") or fields.get("issue")),
+        pages=_plain(fields.get("pages")),
+        publisher=_plain(fields.get("publisher")),
+        editors=_names(fields.get("editor")),
+        arxiv=arxiv,
+        isbn=_plain(fields.get("isbn")),
+        location=_plain(fields.get("address") or fields.get("location")),
+        note=_plain(fields.get("note")),
+    )
+
+
+def _venue(entry_type: str | None, fields: dict) -> str | None:
+    """Where it appeared: the journal, the proceedings or book, the school or institution."""
+    for key in ("journaltitle", "journal", "booktitle", "maintitle"):
+        if venue := _plain(fields.get(key)):
+            return venue
+    if entry_type == "thesis":
+        return _plain(fields.get("school") or fields.get("institution"))
+    if entry_type == "report":
+        return _plain(fields.get("institution") or fields.get("school"))
+    return _plain(fields.get("series") or fields.get("howpublished"))
+
+
+def _plain(value: object) -> str | None:
+    """A field's text without the braces that protect its case."""
+    return text(value.replace("{", "").replace("}", "")) if isinstance(value, str) else None
 
 
 def _names(value: object) -> list[str]:
     """``Family, Given and ...`` (already split by the middleware) as ``Given Family``."""
     if isinstance(value, str):  # the middleware leaves a field it could not split
-        return [name for name in (_text(part) for part in value.split(" and ")) if name]
+        return [name for name in (_plain(part) for part in value.split(" and ")) if name]
     names = []
     for parts in value or []:
         words = [*parts.first, *parts.von, *parts.last]
-        name = _text(" ".join(words))
+        name = _plain(_DBLP_NUMBER.sub("", " ".join(words)))
         if name and parts.jr:
             name += ", " + " ".join(parts.jr)
         if name and name.lower() != "others":
             names.append(name)
     return names
-
-
-def _year(value: object) -> int | None:
-    match = re.search(r"\b(19|20)\d\d\b", value) if isinstance(value, str) else None
-    return int(match.group()) if match else None
-
-
-def _month(value: object) -> int | None:
-    text = (_text(value) or "").lower().rstrip(".")
-    if text.isdigit() and 1 <= int(text) <= 12:
-        return int(text)
-    return _MONTHS.get(text)
-
-
-def _status(entry_type: str, fields: dict, venue: str | None) -> str:
-    signals = " ".join(
-        str(fields.get(key) or "") for key in ("note", "pubstate", "howpublished", "journal")
-    )
-    for pattern, status in _STATUS_WORDS:
-        if pattern.search(signals):
-            return status
-    if fields.get("eprint") or fields.get("archiveprefix") or entry_type == "unpublished":
-        return "preprint" if not venue or "arxiv" in venue.lower() else "published"
-    return "published" if venue else "preprint"
-
-
-def _doi(fields: dict) -> str | None:
-    doi = _text(fields.get("doi"))
-    return _DOI_URL.sub("", doi) if doi else None
-
-
-def _links(fields: dict) -> list[dict]:
-    links = []
-    url = _text(fields.get("url"))
-    if url:
-        links.append({"label": "URL", "url": url})
-    doi = _doi(fields)
-    if doi:
-        links.append({"label": "DOI", "url": f"https://doi.org/{doi}"})
-    eprint = _text(fields.get("eprint"))
-    if eprint and (_text(fields.get("archiveprefix")) or "arxiv").lower() == "arxiv":
-        links.append({"label": "arXiv", "url": f"https://arxiv.org/abs/{eprint}"})
-    return links

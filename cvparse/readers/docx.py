@@ -98,8 +98,9 @@ def _check_zip(data: bytes) -> None:
     if "word/document.xml" not in names:
         kind = _zip_kind(names)
         raise CVParseError(
-            f"Unsupported file type: this is {kind}, not a Word document. "
-            "Please upload a PDF, DOCX, Markdown, plain-text, HTML or BibTeX file."
+            f"Unsupported file type: this is {kind}, not a Word document nor a bibliography"
+            " (a zip of an academicpages _publications folder). Please upload a PDF, DOCX,"
+            " Markdown, plain-text, HTML or BibTeX file."
         )
 
 
