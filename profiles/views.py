@@ -12,7 +12,6 @@ from django.views.decorators.vary import vary_on_headers
 
 from config.htmx import template_for
 from config.release import release
-from editing.access import can_edit_person
 from editing.redirects import redirect_merged
 from profiles import exports, graph_version
 from profiles.filters import PAGE_SIZE, DirectoryForm
@@ -45,11 +44,13 @@ class PublicationsPart:
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.for_profile(), slug=slug)
     profile = load_profile(person, publications=False)
-    part = _publications_part(request, profile, can_edit_person(request.user, person))
+    editable = person.is_editable_by(request.user)
+    part = _publications_part(request, profile, editable)
     profile.coauthors = part.coauthors  # a stub's page names the co-authors who list it
     context = {
         "person": person,
         "profile": profile,
+        "contact": person.contact(private=editable),
         "publications_html": part.html,
         "jsonld": exports.person_jsonld(profile, request.build_absolute_uri),
     }

@@ -229,3 +229,14 @@ class PublicationQuerySet(GraphWritesQuerySet):
 
     def for_detail(self) -> PublicationQuerySet:
         return self.for_listing()
+
+
+class ProposalQuerySet(models.QuerySet):
+    def pending_for(self, person) -> ProposalQuerySet:
+        """The proposals waiting for ``person``'s owner, of authors still unlinked (the
+        owner's own CV may have linked one since), with what the queue shows."""
+        return (
+            self.filter(person=person, status="pending", authorship__person=None)
+            .select_related("authorship__publication__venue", "document__person")
+            .order_by("-created_at", "pk")
+        )
