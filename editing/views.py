@@ -7,6 +7,7 @@ or a redirect, so every form works without JavaScript.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -35,7 +36,7 @@ from .forms import (
 )
 from .history import get_record, profile_history, revert
 from .merge import merge_people, revert_merge, unlink
-from .models import MergeRecord
+from .models import MergeRecord, Suggestion
 
 PAGE = "editing/profile.html"
 
@@ -48,7 +49,14 @@ def person_publications(person: Person):
             Prefetch(
                 "authorships",
                 queryset=Authorship.objects.select_related("person").order_by("position"),
-            )
+            ),
+            Prefetch(
+                "suggestions",
+                queryset=Suggestion.objects.filter(resolved_at=None)
+                .select_related("author")
+                .order_by("created_at"),
+                to_attr="open_suggestions",
+            ),
         )
     )
 
@@ -73,10 +81,15 @@ def profile(request: HttpRequest, slug: str) -> HttpResponse:
         (key, spec, spec.model.objects.filter(person=person).order_by("order", "pk"))
         for key, spec in SECTIONS.items()
     ]
+    listed_by_own_cvs = Publication.documents.through.objects.filter(
+        cvdocument__person=person
+    ).values_list("publication_id", flat=True)
     context = {
         "person": person,
         "sections": sections,
         "publications": person_publications(person),
+        # Papers this profile's CVs listed: their stub co-authors may be unlinked here.
+        "own_listed": set(listed_by_own_cvs),
     }
     return render(request, PAGE, context)
 
@@ -215,9 +228,13 @@ def publication_row(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def unlink_authorship(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """Staff: this author is not that person. The link stays off on re-resolution."""
-    require_staff(request)
-    authorship = get_object_or_404(Authorship, pk=pk, publication__slug=slug)
+    """This author is not that person (staff; or an owner, for a stub their CV linked).
+    The link stays off on re-resolution."""
+    authorship = get_object_or_404(
+        Authorship.objects.select_related("person", "publication"), pk=pk, publication__slug=slug
+    )
+    if not authorship.is_unlinkable_by(request.user):
+        raise PermissionDenied("Only staff, or the owner whose CV linked this co-author, may.")
     if linked := authorship.person:
         unlink(authorship)
         messages.success(request, f"“{authorship.name}” is no longer linked to {linked}.")
@@ -242,7 +259,7 @@ def revert_change(request: HttpRequest, slug: str, kind: str, history_id: int) -
     person = get_person_for_editor(request, slug)
     record = get_record(person, kind, history_id)
     try:
-        messages.success(request, revert(record))
+        messages.success(request, revert(record, person))
     except (ValueError, IntegrityError) as error:
         messages.error(request, f"This change cannot be reverted: {error}")
     return redirect("editing:history", person.slug)

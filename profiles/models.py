@@ -103,7 +103,7 @@ def user_can_edit(user: User, owner_id: int | None) -> bool:
 
 
 class Person(HandEdited):
-    class EmailDisplay(models.TextChoices):
+    class EmailVisibility(models.TextChoices):
         HIDDEN = "hidden", "Not shown"
         OBFUSCATED = "obfuscated", "Shown as text (“ada at example dot org”)"
         PLAIN = "plain", "Shown as a link, and in the exports and the API"
@@ -123,8 +123,8 @@ class Person(HandEdited):
     # and staff only until the owner publishes them.
     is_phone_public = models.BooleanField(default=False, help_text="Show the phone numbers.")
     is_address_public = models.BooleanField(default=False, help_text="Show the postal address.")
-    email_display = models.CharField(
-        max_length=10, choices=EmailDisplay, default=EmailDisplay.OBFUSCATED
+    email_visibility = models.CharField(
+        max_length=10, choices=EmailVisibility, default=EmailVisibility.OBFUSCATED
     )
     research_interests = models.JSONField(default=list, blank=True)
     photo_url = models.URLField(max_length=500, blank=True)
@@ -163,14 +163,14 @@ class Person(HandEdited):
 
     def contact(self, *, private: bool = False) -> Contact:
         """The contact details shown; ``private``: to the owner or staff, who see all."""
-        shown_emails = private or self.email_display != self.EmailDisplay.HIDDEN
-        as_links = private or self.email_display == self.EmailDisplay.PLAIN
+        shown_emails = private or self.email_visibility != self.EmailVisibility.HIDDEN
+        as_links = private or self.email_visibility == self.EmailVisibility.PLAIN
         emails = [
             Email(email, f"mailto:{email}") if as_links else Email(obfuscated(email), "")
             for email in (self.emails if shown_emails else [])
         ]
         hidden = {
-            "emails": self.email_display != self.EmailDisplay.PLAIN and bool(self.emails),
+            "emails": self.email_visibility != self.EmailVisibility.PLAIN and bool(self.emails),
             "phones": not self.is_phone_public and bool(self.phones),
             "address": not self.is_address_public and bool(self.address),
         }
@@ -184,7 +184,7 @@ class Person(HandEdited):
     def public_emails(self) -> list[str]:
         """The addresses machine-readable pages give (exports, the API): only those the
         owner chose to show as links."""
-        return list(self.emails) if self.email_display == self.EmailDisplay.PLAIN else []
+        return list(self.emails) if self.email_visibility == self.EmailVisibility.PLAIN else []
 
 
 class PersonName(Timestamped):

@@ -18,7 +18,7 @@ from profiles.filters import PAGE_SIZE, DirectoryForm
 from profiles.models import Person
 from profiles.profile import Coauthor, Profile, add_publications, load_profile
 from publications.exports import bibtex, csl_json
-from publications.models import Publication
+from publications.models import AuthorshipProposal, Publication
 from publications.queries import ListedPublication
 
 JSON_PARAMS = {"ensure_ascii": False, "indent": 2}
@@ -51,6 +51,10 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "person": person,
         "profile": profile,
         "contact": person.contact(private=editable),
+        # The owner's queue of papers their co-authors listed (one query, for them only).
+        "proposals": list(AuthorshipProposal.objects.pending_for(person))
+        if request.user.is_authenticated and person.owner_id == request.user.pk
+        else None,
         "publications_html": part.html,
         "jsonld": exports.person_jsonld(profile, request.build_absolute_uri),
     }

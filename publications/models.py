@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from profiles.graph_version import GraphWritesQuerySet
 from profiles.models import CVDocument, HandEdited, Person, Timestamped, User
-from publications.queries import ProposalQuerySet, PublicationQuerySet
+from publications.queries import ProposalQuerySet, PublicationQuerySet, VenueQuerySet
 
 
 class Venue(HandEdited):
@@ -26,7 +26,7 @@ class Venue(HandEdited):
     key = models.CharField(max_length=400, unique=True, help_text="Normalised name for matching.")
     kind = models.CharField(max_length=12, choices=Kind, default=Kind.OTHER)
 
-    objects = GraphWritesQuerySet.as_manager()
+    objects = VenueQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -159,6 +159,21 @@ class Authorship(Timestamped):
 
     def __str__(self) -> str:
         return f"{self.name} (#{self.position}) on {self.publication_id}"
+
+    def is_unlinkable_by(self, user: User) -> bool:
+        """Whether ``user`` may say this author is not the person linked: staff, for any
+        author; the owner whose own CV listed the paper, for a stub it linked there (a
+        misread author list must not stay on a co-author's page)."""
+        if not user.is_authenticated or self.person_id is None:
+            return False
+        if user.is_staff:
+            return True
+        return (
+            self.person.is_stub
+            and self.publication.documents.filter(
+                Q(uploaded_by=user) | Q(person__owner=user)
+            ).exists()
+        )
 
 
 class AuthorshipProposal(Timestamped):

@@ -152,6 +152,14 @@ def attach_authors(publications: list, among: models.QuerySet | None = None) -> 
         publication.authors = by_publication[publication.pk]
 
 
+class VenueQuerySet(GraphWritesQuerySet):
+    def orphans(self) -> VenueQuerySet:
+        """Venues no paper appeared at, for staff to clean up."""
+        from publications.models import Publication
+
+        return self.filter(~Exists(Publication.objects.filter(venue=OuterRef("pk"))))
+
+
 class PublicationQuerySet(GraphWritesQuerySet):
     _with_authors = False
 
@@ -186,6 +194,14 @@ class PublicationQuerySet(GraphWritesQuerySet):
         # IN (subquery), not a correlated EXISTS: SQLite would run that once per paper.
         authored = Authorship.objects.filter(person__affiliations__organization=organization)
         return self.filter(pk__in=authored.values("publication_id"))
+
+    def orphans(self) -> PublicationQuerySet:
+        """Papers on nobody's page: no author linked to a person (a misread CV's debris,
+        once its uploader unlinked it), for staff to clean up."""
+        from publications.models import Authorship
+
+        linked = Authorship.objects.filter(publication=OuterRef("pk"), person__isnull=False)
+        return self.filter(~Exists(linked))
 
     def newest_first(self) -> PublicationQuerySet:
         return self.order_by(F("year").desc(nulls_last=True), "title", "pk")

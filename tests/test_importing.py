@@ -290,7 +290,8 @@ def test_an_import_costs_the_same_queries_whatever_its_size(papers, django_asser
     # its known spellings; mentors;
     # publications looked up, their slugs, insert, history; names of the co-authors,
     # the stubs (slugs, people, history, names, history); which co-authors own their
-    # profiles (proposals, not links); authorships and history; the document's publications; the document saved; its profile co-authors; their
+    # profiles (proposals, not links); authorships and history; the document's
+    # publications; the document saved; its profile co-authors; their
     # documents, publications and unlinked authors there; the savepoint released.
     # Organizations, venues and entries cost nothing here (the CV has none), and
     # nothing grows with the number of papers.

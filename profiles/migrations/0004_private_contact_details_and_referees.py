@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name='historicalperson',
-            name='email_display',
+            name='email_visibility',
             field=models.CharField(choices=[('hidden', 'Not shown'), ('obfuscated', 'Shown as text (“ada at example dot org”)'), ('plain', 'Shown as a link, and in the exports and the API')], default='obfuscated', max_length=10),
         ),
         migrations.AddField(
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='person',
-            name='email_display',
+            name='email_visibility',
             field=models.CharField(choices=[('hidden', 'Not shown'), ('obfuscated', 'Shown as text (“ada at example dot org”)'), ('plain', 'Shown as a link, and in the exports and the API')], default='obfuscated', max_length=10),
         ),
         migrations.AddField(
