@@ -102,11 +102,16 @@ class PersonForm(VersionedForm):
             "bio",
             "homepage",
             "research_interests",
-            "email_visibility",
-            "is_phone_public",
-            "is_address_public",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
+
+
+class PrivacyForm(VersionedForm):
+    """Which contact details the profile shows: a CV's are private until published."""
+
+    class Meta:
+        model = Person
+        fields = ["email_visibility", "is_phone_public", "is_address_public"]
         labels = {
             "email_visibility": "E-mail addresses",
             "is_phone_public": "Publish my phone numbers",

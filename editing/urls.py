@@ -12,7 +12,8 @@ DRAFT = DOCUMENT + "<str:section>/<int:index>/"
 urlpatterns = [
     # Editing a profile in place.
     path(PERSON, views.profile, name="profile"),
-    path(PERSON + "header/", views.edit_person, name="person-edit"),
+    path(PERSON + "header/", views.edit_person, {"part": "header"}, name="person-edit"),
+    path(PERSON + "privacy/", views.edit_person, {"part": "privacy"}, name="privacy-edit"),
     path(PERSON + "history/", views.history, name="history"),
     path(
         PERSON + "history/<str:kind>/<int:history_id>/revert/", views.revert_change, name="revert"

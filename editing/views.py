@@ -31,6 +31,7 @@ from .forms import (
     MergeForm,
     NewPublicationForm,
     PersonForm,
+    PrivacyForm,
     PublicationForm,
     VersionedForm,
 )
@@ -104,17 +105,22 @@ def render_form(
     return render(request, "editing/form_page.html", context)
 
 
+# The parts of a person's own row edited in place: form and partials' prefix.
+PERSON_PARTS = {"header": (PersonForm, "person"), "privacy": (PrivacyForm, "privacy")}
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def edit_person(request: HttpRequest, slug: str) -> HttpResponse:
+def edit_person(request: HttpRequest, slug: str, part: str) -> HttpResponse:
     person = get_person_for_editor(request, slug)
-    form = PersonForm(request.POST or None, instance=person)
+    form_class, prefix = PERSON_PARTS[part]
+    form = form_class(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid() and form.save_or_refuse():
         if request.htmx:
-            return render(request, f"{PAGE}#person-row", {"person": person})
+            return render(request, f"{PAGE}#{prefix}-row", {"person": person})
         messages.success(request, "Saved.")
-        return redirect(manage_url(person, "person"))
-    return render_form(request, form, {"person": person}, partial="person-form")
+        return redirect(manage_url(person, prefix))
+    return render_form(request, form, {"person": person}, partial=f"{prefix}-form")
 
 
 @login_required
