@@ -13,6 +13,7 @@ import pytest
 from django.core.management import call_command
 
 from affiliations.models import Affiliation
+from editing.merge import merge_people
 from profiles.importing import import_cv_json
 from profiles.models import CVDocument, Person
 from profiles.resolution import name_keys, resolve_authorships
@@ -22,6 +23,7 @@ from tests.conftest import (
     make_document,
     make_organization,
     make_paper,
+    make_person,
     make_publication,
     make_venue,
 )
@@ -538,3 +540,35 @@ def test_only_the_owner_changes_what_is_shown(client, other_user, imported_conta
     assert client.post(url, {"is_phone_public": "on", "version": 1}).status_code == 403
     imported_contact.refresh_from_db()
     assert not imported_contact.is_phone_public
+
+
+def test_a_merge_carries_the_duplicates_proposals_with_their_answers(
+    client, owner, staff, ada, proposed
+):
+    proposed.reject()
+    duplicate = make_person("Ada King")
+    ada.owner, duplicate.owner = None, owner  # the account is the duplicate's
+    ada.save()
+    duplicate.save()
+    proposed.person = duplicate
+    proposed.save()
+    merge_people(kept=ada, duplicate=duplicate, by=staff)
+    proposed.refresh_from_db()
+    assert proposed.person == ada and proposed.status == "rejected"
+
+
+def test_deciding_in_the_queue_costs_a_fixed_number_of_queries(
+    client, owner, ada, other_user, django_assert_max_num_queries
+):
+    web_import(
+        other_user,
+        brooks_cv(*(make_paper(f"Paper {n}", ["Ada Lovelace", "*Brook Hale"]) for n in range(4))),
+    )
+    first, *others = AuthorshipProposal.objects.order_by("pk")
+    client.force_login(owner)
+    # session, user, person; the proposal (with paper, venue, CV, person); savepoint,
+    # the author locked, the person's other authorships, the author saved and its
+    # history and graph version, the proposal saved, savepoint released; the queue again.
+    with django_assert_max_num_queries(16):
+        response = client.post(f"/edit/people/{ada.slug}/proposals/{first.pk}/accept/", **HTMX)
+    assert response.content.decode().count('<li id="proposal-') == len(others)
