@@ -59,7 +59,7 @@ def person_detail(profile: Profile, absolute: Absolute) -> dict:
         "given_name": person.given_name,
         "family_name": person.family_name,
         "bio": person.bio,
-        "emails": person.emails,
+        "emails": person.public_emails(),
         "homepage": person.homepage,
         "links": person.links,
         "research_interests": person.research_interests,

@@ -20,6 +20,7 @@ from profiles.resolution import normalize_title
 from publications.models import Authorship, Publication
 
 from .mentorships import mentor_names, set_mentors
+from .models import Suggestion
 
 STALE_MESSAGE = (
     "Someone else saved this entry after you opened it. Your changes were not saved: "
@@ -95,8 +96,31 @@ class PersonForm(VersionedForm):
 
     class Meta:
         model = Person
-        fields = ["name", "headline", "bio", "homepage", "research_interests"]
+        fields = [
+            "name",
+            "headline",
+            "bio",
+            "homepage",
+            "research_interests",
+        ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
+
+
+class PrivacyForm(VersionedForm):
+    """Which contact details the profile shows: a CV's are private until published."""
+
+    class Meta:
+        model = Person
+        fields = ["email_visibility", "is_phone_public", "is_address_public"]
+        labels = {
+            "email_visibility": "E-mail addresses",
+            "is_phone_public": "Publish my phone numbers",
+            "is_address_public": "Publish my postal address",
+        }
+        help_texts = {
+            "is_phone_public": "Unticked, only you and staff see them.",
+            "is_address_public": "Unticked, only you and staff see it.",
+        }
 
 
 class AffiliationForm(VersionedForm):
@@ -323,3 +347,12 @@ class MergeForm(forms.Form):
     def __init__(self, *args, kept: Person, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["duplicate"].queryset = Person.objects.exclude(pk=kept.pk)
+
+
+class SuggestionForm(forms.ModelForm):
+    class Meta:
+        model = Suggestion
+        fields = ["text"]
+        labels = {"text": "What should change"}
+        help_texts = {"text": "The paper's authors on Vitae read it and correct the paper."}
+        widgets = {"text": forms.Textarea(attrs={"rows": 5})}

@@ -10,6 +10,8 @@ from awards.models import Award
 from profiles.models import HandEdited, Person, PersonName, ProfileSection, Project, Skill, Teaching
 from publications.models import Authorship, Publication
 
+from .merge import unlink
+
 ENTRY_MODELS: list[type[models.Model]] = [
     Affiliation,
     Award,
@@ -112,13 +114,20 @@ def get_record(person: Person, kind: str, history_id: int):
 
 
 @transaction.atomic
-def revert(record) -> str:
-    """Undo one recorded change; returns what was done, for a message."""
+def revert(record, person: Person | None = None) -> str:
+    """Undo one recorded change, in ``person``'s history; returns what was done, for a
+    message. A paper others share is never deleted, nor another person's author link
+    changed: undoing a shared paper's addition takes it off ``person``'s profile only."""
     model = record.instance_type
     current = model.objects.select_for_update().filter(pk=record.id).first()
+    if model is Authorship:
+        _check_own_authorship(record, current, person)
     if record.history_type == "+":
         if model is Person:
             raise ValueError("A person cannot be removed by reverting; ask staff to merge it.")
+        shared = current if model is Publication else getattr(current, "publication", None)
+        if shared is not None and shared.is_shared_beyond(person):
+            return _leave_shared(shared, person)
         if current is not None:
             current.delete()
         return f"Removed the {model._meta.verbose_name} that had been added."
@@ -129,6 +138,26 @@ def revert(record) -> str:
         record.instance.save()
         return f"Restored the {model._meta.verbose_name} that had been deleted."
     return _revert_change(record, current)
+
+
+def _check_own_authorship(record, current: Authorship | None, person: Person | None) -> None:
+    """An author link a revert may touch is ``person``'s own or nobody's, before and after:
+    another person's link is theirs to make or undo (an owned profile's by its owner)."""
+    linked = {record.person_id, getattr(current, "person_id", None)} - {None}
+    if person is None or linked - {person.pk}:
+        raise ValueError("this author is linked to another person; only they or staff change it.")
+
+
+def _leave_shared(publication: Publication, person: Person | None) -> str:
+    """Take a paper others share off ``person``'s profile, keeping it for them."""
+    own = list(Authorship.objects.filter(publication=publication, person=person)) if person else []
+    if not own:
+        raise ValueError(
+            "other people's profiles or CVs list this publication; only staff may delete it."
+        )
+    for authorship in own:
+        unlink(authorship)  # by hand: re-resolution must not put it back
+    return "Took the publication off this profile; it stays for the others who list it."
 
 
 def _revert_change(record, current) -> str:

@@ -12,7 +12,7 @@ from affiliations.models import Affiliation, Mentorship
 from awards.models import Award
 from profiles.models import CVDocument, Person, PersonName, ProfileSection, Project, Skill, Teaching
 from profiles.resolution import name_keys
-from publications.models import Authorship
+from publications.models import Authorship, AuthorshipProposal
 
 from .models import MergeRecord
 
@@ -20,6 +20,7 @@ from .models import MergeRecord
 MOVED: list[tuple[type[models.Model], str]] = [
     (PersonName, "person"),
     (Authorship, "person"),
+    (AuthorshipProposal, "person"),  # a rejection stays a rejection
     (Mentorship, "advisor"),
     (Mentorship, "advisee"),
     (Affiliation, "person"),
@@ -89,10 +90,13 @@ def merge_people(*, kept: Person, duplicate: Person, by) -> MergeRecord:
 
 
 def _conflicting_rows(kept: Person, duplicate: Person) -> list[models.Model]:
-    """Rows that cannot move: a name the kept person has, a mentorship between the two."""
+    """Rows that cannot move: a name the kept person has, a mentorship between the two,
+    a proposal of an author already proposed to the kept person."""
     kept_names = kept.names.values_list("name", flat=True)
+    kept_proposals = kept.authorship_proposals.values_list("authorship_id", flat=True)
     return [
         *PersonName.objects.filter(person=duplicate, name__in=kept_names),
+        *AuthorshipProposal.objects.filter(person=duplicate, authorship__in=kept_proposals),
         *Mentorship.objects.filter(advisor=duplicate, advisee=kept),
         *Mentorship.objects.filter(advisor=kept, advisee=duplicate),
     ]

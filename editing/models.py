@@ -1,9 +1,11 @@
-"""What a staff merge of two people changed, so that it can be shown and reverted."""
+"""What a staff merge of two people changed (to show and revert it), and suggested
+corrections to papers."""
 
 from django.conf import settings
 from django.db import models
 
 from profiles.models import Person
+from publications.models import Publication
 
 
 class MergeRecord(models.Model):
@@ -36,3 +38,26 @@ class MergeRecord(models.Model):
     @property
     def is_reverted(self) -> bool:
         return self.reverted_at is not None
+
+
+class Suggestion(models.Model):
+    """A correction to a shared paper from someone who may not edit it, for the people
+    who may (its authors with a profile, staff) to read and apply or dismiss."""
+
+    publication = models.ForeignKey(
+        Publication, on_delete=models.CASCADE, related_name="suggestions"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suggestions"
+    )
+    text = models.TextField(max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["publication", "resolved_at"], name="suggestion_open_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"On {self.publication_id}: {self.text[:60]}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import documents, views
+from . import documents, proposals, suggestions, views
 
 app_name = "editing"
 
@@ -12,12 +12,23 @@ DRAFT = DOCUMENT + "<str:section>/<int:index>/"
 urlpatterns = [
     # Editing a profile in place.
     path(PERSON, views.profile, name="profile"),
-    path(PERSON + "header/", views.edit_person, name="person-edit"),
+    path(PERSON + "header/", views.edit_person, {"part": "header"}, name="person-edit"),
+    path(PERSON + "privacy/", views.edit_person, {"part": "privacy"}, name="privacy-edit"),
     path(PERSON + "history/", views.history, name="history"),
     path(
         PERSON + "history/<str:kind>/<int:history_id>/revert/", views.revert_change, name="revert"
     ),
     path(PERSON + "merge/", views.merge, name="merge"),
+    path(
+        PERSON + "proposals/<int:pk>/<str:decision>/",
+        proposals.decide,
+        name="proposal-decide",
+    ),
+    path(
+        PERSON + "proposals/all/<str:decision>/",
+        proposals.decide_all,
+        name="proposal-decide-all",
+    ),
     path(PERSON + "publications/add/", views.add_publication, name="publication-add"),
     path(
         PERSON + "publications/<slug:publication>/remove/",
@@ -30,6 +41,12 @@ urlpatterns = [
     path(ENTRY + "delete/", views.delete_entry, name="entry-delete"),
     path("edit/publications/<slug:slug>/", views.publication_row, name="publication-row"),
     path("edit/publications/<slug:slug>/edit/", views.edit_publication, name="publication-edit"),
+    path("edit/publications/<slug:slug>/suggest/", suggestions.suggest, name="publication-suggest"),
+    path(
+        "edit/publications/<slug:slug>/suggestions/<int:pk>/done/",
+        suggestions.resolve,
+        name="suggestion-done",
+    ),
     path(
         "edit/publications/<slug:slug>/authors/<int:pk>/unlink/",
         views.unlink_authorship,

@@ -7,6 +7,7 @@ or a redirect, so every form works without JavaScript.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -30,12 +31,13 @@ from .forms import (
     MergeForm,
     NewPublicationForm,
     PersonForm,
+    PrivacyForm,
     PublicationForm,
     VersionedForm,
 )
 from .history import get_record, profile_history, revert
 from .merge import merge_people, revert_merge, unlink
-from .models import MergeRecord
+from .models import MergeRecord, Suggestion
 
 PAGE = "editing/profile.html"
 
@@ -48,7 +50,14 @@ def person_publications(person: Person):
             Prefetch(
                 "authorships",
                 queryset=Authorship.objects.select_related("person").order_by("position"),
-            )
+            ),
+            Prefetch(
+                "suggestions",
+                queryset=Suggestion.objects.filter(resolved_at=None)
+                .select_related("author")
+                .order_by("created_at"),
+                to_attr="open_suggestions",
+            ),
         )
     )
 
@@ -73,10 +82,15 @@ def profile(request: HttpRequest, slug: str) -> HttpResponse:
         (key, spec, spec.model.objects.filter(person=person).order_by("order", "pk"))
         for key, spec in SECTIONS.items()
     ]
+    listed_by_own_cvs = Publication.documents.through.objects.filter(
+        cvdocument__person=person
+    ).values_list("publication_id", flat=True)
     context = {
         "person": person,
         "sections": sections,
         "publications": person_publications(person),
+        # Papers this profile's CVs listed: their stub co-authors may be unlinked here.
+        "own_listed": set(listed_by_own_cvs),
     }
     return render(request, PAGE, context)
 
@@ -91,17 +105,22 @@ def render_form(
     return render(request, "editing/form_page.html", context)
 
 
+# The parts of a person's own row edited in place: form and partials' prefix.
+PERSON_PARTS = {"header": (PersonForm, "person"), "privacy": (PrivacyForm, "privacy")}
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def edit_person(request: HttpRequest, slug: str) -> HttpResponse:
+def edit_person(request: HttpRequest, slug: str, part: str) -> HttpResponse:
     person = get_person_for_editor(request, slug)
-    form = PersonForm(request.POST or None, instance=person)
+    form_class, prefix = PERSON_PARTS[part]
+    form = form_class(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid() and form.save_or_refuse():
         if request.htmx:
-            return render(request, f"{PAGE}#person-row", {"person": person})
+            return render(request, f"{PAGE}#{prefix}-row", {"person": person})
         messages.success(request, "Saved.")
-        return redirect(manage_url(person, "person"))
-    return render_form(request, form, {"person": person}, partial="person-form")
+        return redirect(manage_url(person, prefix))
+    return render_form(request, form, {"person": person}, partial=f"{prefix}-form")
 
 
 @login_required
@@ -215,9 +234,13 @@ def publication_row(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def unlink_authorship(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """Staff: this author is not that person. The link stays off on re-resolution."""
-    require_staff(request)
-    authorship = get_object_or_404(Authorship, pk=pk, publication__slug=slug)
+    """This author is not that person (staff; or an owner, for a stub their CV linked).
+    The link stays off on re-resolution."""
+    authorship = get_object_or_404(
+        Authorship.objects.select_related("person", "publication"), pk=pk, publication__slug=slug
+    )
+    if not authorship.is_unlinkable_by(request.user):
+        raise PermissionDenied("Only staff, or the owner whose CV linked this co-author, may.")
     if linked := authorship.person:
         unlink(authorship)
         messages.success(request, f"“{authorship.name}” is no longer linked to {linked}.")
@@ -242,7 +265,7 @@ def revert_change(request: HttpRequest, slug: str, kind: str, history_id: int) -
     person = get_person_for_editor(request, slug)
     record = get_record(person, kind, history_id)
     try:
-        messages.success(request, revert(record))
+        messages.success(request, revert(record, person))
     except (ValueError, IntegrityError) as error:
         messages.error(request, f"This change cannot be reverted: {error}")
     return redirect("editing:history", person.slug)

@@ -35,16 +35,18 @@ def _non_empty(data: dict) -> dict:
 def json_resume(profile: Profile, absolute: Callable[[str], str]) -> dict:
     """The profile in JSON Resume 1.0; co-authors go in ``x_authors`` of each publication."""
     person = profile.person
+    contact = person.contact()  # what anybody may see: exports are public
+    emails = person.public_emails()
     basics = _non_empty(
         {
             "name": person.name,
             "label": person.headline,
             "image": person.photo_url,
-            "email": person.emails[0] if person.emails else "",
-            "phone": person.phones[0] if person.phones else "",
+            "email": emails[0] if emails else "",
+            "phone": contact.phones[0] if contact.phones else "",
             "url": web_url(person.homepage) or absolute(person.get_absolute_url()),
             "summary": person.bio,
-            "location": {"address": person.address} if person.address else {},
+            "location": {"address": contact.address} if contact.address else {},
             "profiles": [
                 {"network": link.get("label") or "Web", "url": link["url"]}
                 for link in person.links
@@ -137,6 +139,7 @@ def _text(value: str) -> str | None:
 def cv_json(profile: Profile, absolute: Callable[[str], str]) -> dict:
     """The profile in the parser's own CV JSON (version 1), as if parsed from a CV."""
     person = profile.person
+    contact = person.contact()  # what anybody may see: exports are public
     skills: dict[str, list[str]] = {}
     for skill in person.skills.all():
         skills.setdefault(skill.category, []).append(skill.name)
@@ -150,15 +153,15 @@ def cv_json(profile: Profile, absolute: Callable[[str], str]) -> dict:
         "person": {
             "name": person.name,
             "headline": _text(person.headline),
-            "emails": list(person.emails),
-            "phones": list(person.phones),
+            "emails": person.public_emails(),
+            "phones": contact.phones,
             "homepage": _text(person.homepage),
             "links": [
                 {"label": link.get("label"), "url": link["url"]}
                 for link in person.links
                 if link.get("url")
             ],
-            "address": _text(person.address),
+            "address": _text(contact.address),
             "bio": _text(person.bio),
             "research_interests": list(person.research_interests),
         },

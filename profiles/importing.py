@@ -36,6 +36,7 @@ from profiles.models import (
     Project,
     Skill,
     Teaching,
+    is_referees_heading,
     unique_slugs,
 )
 from profiles.resolution import (
@@ -48,6 +49,7 @@ from profiles.resolution import (
     split_name,
 )
 from publications.models import Authorship, Publication, Venue
+from publications.proposals import owned_by_others, propose
 
 _CV_DATE = re.compile(r"^((19|20)\d\d(-(0[1-9]|1[0-2]))?|present)$")
 # A later status replaces an earlier one when two CVs list the same paper.
@@ -64,6 +66,7 @@ class ImportResult:
     person: Person | None = None
     created: Counter = field(default_factory=Counter)
     linked: int = 0
+    proposed: int = 0  # authors linked to owned profiles only once their owners accept
     merged: int = 0
     is_unchanged: bool = False
     # Unowned profiles or stubs with the CV owner's name, left alone by a web import.
@@ -81,7 +84,8 @@ class ImportResult:
         )
         return (
             f"{self.document.original_filename} -> {self.person}: created {created}; "
-            f"linked {self.linked}; merged {self.merged}; unparsed lines {len(self.unparsed)}"
+            f"linked {self.linked}; proposed {self.proposed}; merged {self.merged}; "
+            f"unparsed lines {len(self.unparsed)}"
         )
 
 
@@ -190,7 +194,12 @@ def _entry_values(section: str, entry: dict) -> dict[str, Any]:
     elif section == "awards":
         values = {**entry, "year": _year(entry["year"])}
     elif section == "sections":
-        values = {"heading": entry["heading"], "items": entry["items"]}
+        heading = entry["heading"]
+        values = {
+            "heading": heading,
+            "items": entry["items"],
+            "is_private": is_referees_heading(heading or ""),  # referees' contact details
+        }
     else:
         values = entry
     if section in ("education", "positions"):
@@ -717,6 +726,15 @@ class _Import:
             ],
             context={person.pk, *self.mentors},
         )
+        # Authors who are someone else's owned profile: proposed to its owner, not linked.
+        owned = owned_by_others(
+            [
+                *people.values(),
+                *(a.get("x_person_id") for _, p in pairs.values() for a in p["authors"]),
+            ],
+            allowed={person.pk},
+        )
+        proposals: list[tuple[Authorship, int]] = []
         new_authors, changed_authors = [], []
         for publication, paper in pairs.values():
             at = {a.position: a for a in authors_of[publication.pk]}
@@ -730,6 +748,9 @@ class _Import:
                     target = author.get("x_person_id") if _is_picked(author) else people[name]
                 is_picked = _is_picked(author) and not author["is_self"]
                 known = _same_author(at, position, name, claimed)
+                proposed = None
+                if target in owned and (known is None or known.person_id != target):
+                    proposed, target, is_picked = target, None, False
                 if (
                     self.is_web
                     and known is not None
@@ -744,19 +765,27 @@ class _Import:
                     claimed.add(known.pk)
                     continue  # another person's authorship: not ours to take over
                 if known is None and position not in at:
-                    new_authors.append(
-                        Authorship(
-                            publication=publication,
-                            position=position,
-                            name=name,
-                            name_key=name_keys(name).lookup,
-                            person_id=target,
-                            is_linked_by_hand=is_picked,
-                            is_equal_contribution=author["equal_contribution"],
-                            category=(paper["category"] or "")[:200] if author["is_self"] else "",
-                        )
+                    authorship = Authorship(
+                        publication=publication,
+                        position=position,
+                        name=name,
+                        name_key=name_keys(name).lookup,
+                        person_id=target,
+                        is_linked_by_hand=is_picked,
+                        is_equal_contribution=author["equal_contribution"],
+                        category=(paper["category"] or "")[:200] if author["is_self"] else "",
                     )
+                    new_authors.append(authorship)
+                    if proposed is not None:
+                        proposals.append((authorship, proposed))
                 elif known is not None:
+                    # Not for an author unlinked by hand: "not this person", said by hand.
+                    if (
+                        proposed is not None
+                        and known.person_id is None
+                        and not known.is_linked_by_hand
+                    ):
+                        proposals.append((known, proposed))
                     claimed.add(known.pk)
                     if _merge_author(
                         known, author, name, target, paper["category"], is_picked=is_picked
@@ -765,6 +794,7 @@ class _Import:
         self.create(Authorship, new_authors)
         if changed_authors:
             update_with_history(Authorship, changed_authors, _MERGED_AUTHOR_FIELDS)
+        self.result.proposed += len(propose(proposals, document=self.document))
         self.publication_ids = [p.pk for p, _ in pairs.values()]
         Publication.documents.through.objects.bulk_create(
             [

@@ -1,10 +1,13 @@
 """People, their name variants, their CV documents, and the profile entries that
 belong to one person only (teaching, projects, skills, free sections)."""
 
+import re
+from dataclasses import dataclass
 from uuid import uuid4
 
 from anyascii import anyascii
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
@@ -12,6 +15,8 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from profiles.queries import PersonQuerySet
+
+User = AbstractBaseUser | AnonymousUser
 
 
 def cv_upload_storage():
@@ -73,7 +78,39 @@ class HandEdited(Timestamped):
         self.version += 1
 
 
+@dataclass(frozen=True)
+class Email:
+    text: str  # as shown: the address, or "ada at example dot org"
+    href: str  # a mailto: link, or "" when the address is shown as text only
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The contact details a viewer of a profile may see."""
+
+    emails: list[Email]
+    phones: list[str]
+    address: str
+    private: set[str]  # of the fields shown, those only the owner and staff see
+
+
+def obfuscated(email: str) -> str:
+    """ "ada at example dot org": read by people, not harvested by a mailto: scraper."""
+    local, _, domain = email.partition("@")
+    return f"{local} at {domain.replace('.', ' dot ')}" if domain else email
+
+
+def user_can_edit(user: User, owner_id: int | None) -> bool:
+    """Staff, and the owner of what has that ``owner_id``."""
+    return bool(user.is_authenticated and (user.is_staff or owner_id == user.pk))
+
+
 class Person(HandEdited):
+    class EmailVisibility(models.TextChoices):
+        HIDDEN = "hidden", "Not shown"
+        OBFUSCATED = "obfuscated", "Shown as text (“ada at example dot org”)"
+        PLAIN = "plain", "Shown as a link, and in the exports and the API"
+
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
     given_name = models.CharField(max_length=120, blank=True)
@@ -85,6 +122,13 @@ class Person(HandEdited):
     homepage = models.URLField(max_length=500, blank=True)
     links = models.JSONField(default=list, blank=True, help_text='[{"label": ..., "url": ...}]')
     address = models.TextField(blank=True)
+    # Private by default: a CV's phone numbers and postal address are shown to its owner
+    # and staff only until the owner publishes them.
+    is_phone_public = models.BooleanField(default=False, help_text="Show the phone numbers.")
+    is_address_public = models.BooleanField(default=False, help_text="Show the postal address.")
+    email_visibility = models.CharField(
+        max_length=10, choices=EmailVisibility, default=EmailVisibility.OBFUSCATED
+    )
     research_interests = models.JSONField(default=list, blank=True)
     photo_url = models.URLField(max_length=500, blank=True)
     owner = models.OneToOneField(
@@ -115,6 +159,35 @@ class Person(HandEdited):
 
     def get_absolute_url(self) -> str:
         return reverse("profiles:person-detail", args=[self.slug])
+
+    def is_editable_by(self, user: User) -> bool:
+        """Whether ``user`` may change this profile: its owner, and staff."""
+        return user_can_edit(user, self.owner_id)
+
+    def contact(self, *, private: bool = False) -> Contact:
+        """The contact details shown; ``private``: to the owner or staff, who see all."""
+        shown_emails = private or self.email_visibility != self.EmailVisibility.HIDDEN
+        as_links = private or self.email_visibility == self.EmailVisibility.PLAIN
+        emails = [
+            Email(email, f"mailto:{email}") if as_links else Email(obfuscated(email), "")
+            for email in (self.emails if shown_emails else [])
+        ]
+        hidden = {
+            "emails": self.email_visibility != self.EmailVisibility.PLAIN and bool(self.emails),
+            "phones": not self.is_phone_public and bool(self.phones),
+            "address": not self.is_address_public and bool(self.address),
+        }
+        return Contact(
+            emails=emails,
+            phones=list(self.phones) if private or self.is_phone_public else [],
+            address=self.address if private or self.is_address_public else "",
+            private={field for field, is_hidden in hidden.items() if is_hidden and private},
+        )
+
+    def public_emails(self) -> list[str]:
+        """The addresses machine-readable pages give (exports, the API): only those the
+        owner chose to show as links."""
+        return list(self.emails) if self.email_visibility == self.EmailVisibility.PLAIN else []
 
 
 class PersonName(Timestamped):
@@ -202,6 +275,13 @@ class CVDocument(Timestamped):
     def __str__(self) -> str:
         return self.original_filename
 
+    def is_visible_to(self, user: User) -> bool:
+        """Whether ``user`` may see this upload: who uploaded it, the profile's owner, staff."""
+        if not user.is_authenticated:
+            return False
+        owner_id = self.person.owner_id if self.person_id else None
+        return user.is_staff or user.pk in (self.uploaded_by_id, owner_id)
+
 
 class ProfileEntry(HandEdited):
     """Something a person's CV lists, in the CV's order, with the document it came from."""
@@ -265,11 +345,23 @@ class Skill(ProfileEntry):
         return f"{self.category}: {self.name}" if self.category else self.name
 
 
+# A CV's list of referees (names, e-mails, phones of people who never agreed to be shown).
+REFEREES = re.compile(r"\b(referees?|references?)\b", re.IGNORECASE)
+
+
+def is_referees_heading(heading: str) -> bool:
+    return bool(REFEREES.search(heading))
+
+
 class ProfileSection(ProfileEntry):
     """A titled part of a CV that fits no other model (Service, Talks, ...)."""
 
     heading = models.CharField(max_length=300)
     items = models.JSONField(default=list, blank=True)
+    is_private = models.BooleanField(
+        default=False,
+        help_text="Shown to its owner and staff only, never on public pages (referees).",
+    )
 
     history = HistoricalRecords()
 

@@ -128,7 +128,12 @@ class PersonQuerySet(GraphWritesQuerySet):
             Prefetch("teachings", queryset=_ordered("profiles.Teaching", "order")),
             Prefetch("projects", queryset=_ordered("profiles.Project", "order")),
             Prefetch("skills", queryset=_ordered("profiles.Skill", "order")),
-            Prefetch("profilesections", queryset=_ordered("profiles.ProfileSection", "order")),
+            # Never a private section (referees): public pages, exports and the API read
+            # these; their owner sees and edits them on the editing page.
+            Prefetch(
+                "profilesections",
+                queryset=_ordered("profiles.ProfileSection", "order").filter(is_private=False),
+            ),
         )
 
 

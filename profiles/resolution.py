@@ -21,6 +21,7 @@ from cvparse.names import name_parts
 from profiles.bulk import update_with_history
 from profiles.models import CVDocument, PersonName
 from publications.models import Authorship, Publication
+from publications.proposals import owned_by_others, propose
 
 
 def fold(text: str) -> str:
@@ -359,6 +360,16 @@ def resolve_authorships(authorships: list[Authorship]) -> list[Authorship]:
             authorship.person_id = answers.pop()
             exclude.add(authorship.person_id)
             done.append(authorship)
+    # A person who owns their profile, and whose own CV does not list the paper, gets a
+    # proposal, not a link.
+    owned = owned_by_others([a.person_id for a in done], allowed=())
+    proposed = [
+        a for a in done if a.person_id in owned and a.person_id not in owners[a.publication_id]
+    ]
+    propose([(a, a.person_id) for a in proposed])
+    for authorship in proposed:
+        authorship.person_id = None
+    done = [a for a in done if a.person_id is not None]
     if done:
         update_with_history(Authorship, done, ["person"])
     return done

@@ -12,14 +12,13 @@ from django.views.decorators.vary import vary_on_headers
 
 from config.htmx import template_for
 from config.release import release
-from editing.access import can_edit_person
 from editing.redirects import redirect_merged
 from profiles import exports, graph_version
 from profiles.filters import PAGE_SIZE, DirectoryForm
 from profiles.models import Person
 from profiles.profile import Coauthor, Profile, add_publications, load_profile
 from publications.exports import bibtex, csl_json
-from publications.models import Publication
+from publications.models import AuthorshipProposal, Publication
 from publications.queries import ListedPublication
 
 JSON_PARAMS = {"ensure_ascii": False, "indent": 2}
@@ -45,11 +44,17 @@ class PublicationsPart:
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.for_profile(), slug=slug)
     profile = load_profile(person, publications=False)
-    part = _publications_part(request, profile, can_edit_person(request.user, person))
+    editable = person.is_editable_by(request.user)
+    part = _publications_part(request, profile, editable)
     profile.coauthors = part.coauthors  # a stub's page names the co-authors who list it
     context = {
         "person": person,
         "profile": profile,
+        "contact": person.contact(private=editable),
+        # The owner's queue of papers their co-authors listed (one query, for them only).
+        "proposals": list(AuthorshipProposal.objects.pending_for(person))
+        if request.user.is_authenticated and person.owner_id == request.user.pk
+        else None,
         "publications_html": part.html,
         "jsonld": exports.person_jsonld(profile, request.build_absolute_uri),
     }

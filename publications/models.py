@@ -1,13 +1,14 @@
 """Venues, publications and their ordered authors."""
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from profiles.graph_version import GraphWritesQuerySet
-from profiles.models import CVDocument, HandEdited, Person, Timestamped
-from publications.queries import PublicationQuerySet
+from profiles.models import CVDocument, HandEdited, Person, Timestamped, User
+from publications.queries import ProposalQuerySet, PublicationQuerySet, VenueQuerySet
 
 
 class Venue(HandEdited):
@@ -25,7 +26,7 @@ class Venue(HandEdited):
     key = models.CharField(max_length=400, unique=True, help_text="Normalised name for matching.")
     kind = models.CharField(max_length=12, choices=Kind, default=Kind.OTHER)
 
-    objects = GraphWritesQuerySet.as_manager()
+    objects = VenueQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -121,6 +122,23 @@ class Publication(HandEdited):
     def get_absolute_url(self) -> str:
         return reverse("publications:publication-detail", args=[self.slug])
 
+    def is_editable_by(self, user: User) -> bool:
+        """Whether ``user`` may change the paper's fields: staff; the owner of a profile
+        it is on (an author link is made only by that profile's own CV or its owner's
+        acceptance); the owner of the profile whose CV brought it in."""
+        if not user.is_authenticated:
+            return False
+        if user.is_staff or self.authorships.filter(person__owner=user).exists():
+            return True
+        first = self.documents.order_by("created_at", "pk").values_list("person__owner", flat=True)
+        return first.first() == user.pk
+
+    def is_shared_beyond(self, person: Person) -> bool:
+        """Whether the paper is on a profile other than ``person``'s, or listed by another
+        person's CV: then it is not ``person``'s alone to delete."""
+        others = self.authorships.exclude(person=None).exclude(person=person).exists()
+        return others or self.documents.exclude(person=person).exists()
+
 
 class Authorship(Timestamped):
     """One author of a publication, at one position, as written, maybe linked to a Person."""
@@ -164,3 +182,86 @@ class Authorship(Timestamped):
 
     def __str__(self) -> str:
         return f"{self.name} (#{self.position}) on {self.publication_id}"
+
+    def is_unlinkable_by(self, user: User) -> bool:
+        """Whether ``user`` may say this author is not the person linked: staff, for any
+        author; the owner whose own CV listed the paper, for a stub it linked there (a
+        misread author list must not stay on a co-author's page)."""
+        if not user.is_authenticated or self.person_id is None:
+            return False
+        if user.is_staff:
+            return True
+        return (
+            self.person.is_stub
+            and self.publication.documents.filter(
+                Q(uploaded_by=user) | Q(person__owner=user)
+            ).exists()
+        )
+
+
+class AuthorshipProposal(Timestamped):
+    """A link another person's CV makes between one of a paper's authors and a profile
+    someone owns. Until that owner accepts it the author stays unlinked, so the paper is
+    not on their profile; a rejected proposal is kept, so that no import makes it again."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for the owner"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    authorship = models.ForeignKey(Authorship, on_delete=models.CASCADE, related_name="proposals")
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="authorship_proposals"
+    )
+    document = models.ForeignKey(
+        CVDocument,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The CV that listed the paper with this author.",
+    )
+    status = models.CharField(max_length=8, choices=Status, default=Status.PENDING)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "status"], name="proposal_person_status_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["authorship", "person"], name="proposal_unique_per_author_and_person"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending", decided_at__isnull=True)
+                | (~Q(status="pending") & Q(decided_at__isnull=False)),
+                name="proposal_decided_when_not_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} as {self.authorship} ({self.status})"
+
+    @transaction.atomic
+    def accept(self) -> None:
+        """The owner says this author is them: the paper goes on their profile. A link
+        made by its owner, so automatic resolution never undoes it."""
+        authorship = Authorship.objects.select_for_update().get(pk=self.authorship_id)
+        if authorship.person_id not in (None, self.person_id):
+            raise ValueError(f"“{authorship.name}” is linked to someone else since.")
+        if (
+            self.person.authorships.filter(publication_id=authorship.publication_id)
+            .exclude(pk=authorship.pk)
+            .exists()
+        ):
+            raise ValueError("the paper is on your profile already, as another of its authors.")
+        authorship.person_id, authorship.is_linked_by_hand = self.person_id, True
+        authorship.save(update_fields=["person", "is_linked_by_hand", "updated_at"])
+        self._decide(self.Status.ACCEPTED)
+
+    def reject(self) -> None:
+        self._decide(self.Status.REJECTED)
+
+    def _decide(self, status: str) -> None:
+        self.status, self.decided_at = status, timezone.now()
+        self.save(update_fields=["status", "decided_at", "updated_at"])

@@ -166,6 +166,14 @@ def attach_authors(publications: list, among: models.QuerySet | None = None) -> 
         publication.authors = by_publication[publication.pk]
 
 
+class VenueQuerySet(GraphWritesQuerySet):
+    def orphans(self) -> VenueQuerySet:
+        """Venues no paper appeared at, for staff to clean up."""
+        from publications.models import Publication
+
+        return self.filter(~Exists(Publication.objects.filter(venue=OuterRef("pk"))))
+
+
 class PublicationQuerySet(GraphWritesQuerySet):
     _with_authors = False
 
@@ -200,6 +208,14 @@ class PublicationQuerySet(GraphWritesQuerySet):
         # IN (subquery), not a correlated EXISTS: SQLite would run that once per paper.
         authored = Authorship.objects.filter(person__affiliations__organization=organization)
         return self.filter(pk__in=authored.values("publication_id"))
+
+    def orphans(self) -> PublicationQuerySet:
+        """Papers on nobody's page: no author linked to a person (a misread CV's debris,
+        once its uploader unlinked it), for staff to clean up."""
+        from publications.models import Authorship
+
+        linked = Authorship.objects.filter(publication=OuterRef("pk"), person__isnull=False)
+        return self.filter(~Exists(linked))
 
     def newest_first(self) -> PublicationQuerySet:
         return self.order_by(F("year").desc(nulls_last=True), "title", "pk")
@@ -243,3 +259,14 @@ class PublicationQuerySet(GraphWritesQuerySet):
 
     def for_detail(self) -> PublicationQuerySet:
         return self.for_listing()
+
+
+class ProposalQuerySet(models.QuerySet):
+    def pending_for(self, person) -> ProposalQuerySet:
+        """The proposals waiting for ``person``'s owner, of authors still unlinked (the
+        owner's own CV may have linked one since), with what the queue shows."""
+        return (
+            self.filter(person=person, status="pending", authorship__person=None)
+            .select_related("authorship__publication__venue", "document__person")
+            .order_by("-created_at", "pk")
+        )

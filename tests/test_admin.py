@@ -8,7 +8,7 @@ from django.urls import reverse
 from affiliations.models import Affiliation, Mentorship
 from awards.models import Award
 from profiles.models import CVDocument, PersonName, ProfileSection, Project, Skill, Teaching
-from publications.models import Authorship
+from publications.models import Authorship, AuthorshipProposal
 
 from .conftest import make_organization, make_person, make_publication, make_venue
 
@@ -29,7 +29,8 @@ def one_of_everything(db):
         person=ada, organization=org, kind="education", title="B.Sc.", start="1830", end="1835"
     )
     Mentorship.objects.create(advisor=charles, advisee=ada, affiliation=affiliation)
-    make_publication("On Engines", [ada, "C. Babbage"], venue=make_venue("Engines", "ENG"))
+    paper = make_publication("On Engines", [ada, "C. Babbage"], venue=make_venue("Engines", "ENG"))
+    AuthorshipProposal.objects.create(authorship=paper.authorships.get(position=2), person=charles)
     PersonName.objects.create(person=ada, name="A. Lovelace", key="a lovelace")
     CVDocument.objects.create(original_filename="ada.md", sha256="0" * 64, file="cv/ada.md")
     Award.objects.create(person=ada, title="Medal", year=1990)

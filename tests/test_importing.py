@@ -289,12 +289,13 @@ def test_an_import_costs_the_same_queries_whatever_its_size(papers, django_asser
     # profile (slugs, person, history, names, history; then its details saved, history);
     # its known spellings; mentors;
     # publications looked up, their slugs, insert, history; names of the co-authors,
-    # the stubs (slugs, people, history, names, history); authorships and history; the
-    # document's publications; the document saved; its profile co-authors; their
+    # the stubs (slugs, people, history, names, history); which co-authors own their
+    # profiles (proposals, not links); authorships and history; the document's
+    # publications; the document saved; its profile co-authors; their
     # documents, publications and unlinked authors there; the savepoint released.
     # Organizations, venues and entries cost nothing here (the CV has none), and
     # nothing grows with the number of papers.
-    with django_assert_num_queries(30 + (connection.vendor == "postgresql")):
+    with django_assert_num_queries(31 + (connection.vendor == "postgresql")):
         import_cv_json(cv, document=document)
 
 

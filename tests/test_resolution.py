@@ -205,9 +205,10 @@ def test_resolve_links_over_the_whole_graph(django_assert_num_queries):
     Authorship.objects.filter(name="K. Zhang").update(person=None)
     out = StringIO()
     # The first batch; a savepoint; the batch's owners, its publications' authors, the
-    # owners' mentors, co-authors and their initials; the update and its history; the
+    # owners' mentors, co-authors and their initials; which of the people found own their
+    # profiles (proposed to them, not linked); the update and its history; the
     # savepoint released; the next (empty) batch; the count of what stays unlinked.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         call_command("resolve", stdout=out)
     assert author("Pass", 2).person == kai
     assert "Linked 1 authors" in out.getvalue()

@@ -2,12 +2,10 @@
 
 from django import template
 
-from editing.access import can_edit_person
-
 register = template.Library()
 
 
 @register.filter
 def editable_by(person, user) -> bool:
     """Whether ``user`` may edit ``person``'s profile (and so its publications)."""
-    return can_edit_person(user, person)
+    return person.is_editable_by(user)
