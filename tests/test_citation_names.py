@@ -118,10 +118,11 @@ word = st.builds(
 ).filter(lambda w: w.lower() not in _NOT_PLAIN)
 particle = st.sampled_from(["", "van", "van der", "de la", "von", "di", "du", "da", "de"])
 suffix = st.sampled_from(["", "Jr.", "Sr.", "III"])
+# The strategies are cheap; a loaded machine still fails Hypothesis's timing checks.
+untimed = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-# The filtered word strategy is cheap; a loaded machine still makes its timing check fail.
-@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@untimed
 @given(st.lists(word, min_size=1, max_size=3), particle, word, suffix)
 def test_every_order_gives_the_same_parts(given_words, particle, family, suffix):
     given_name = " ".join(given_words)
@@ -136,6 +137,7 @@ def test_every_order_gives_the_same_parts(given_words, particle, family, suffix)
         assert name_parts(spelling) == expected, spelling
 
 
+@untimed
 @given(st.lists(word, min_size=1, max_size=3), particle, word, suffix)
 def test_bibtex_names_split_back_into_their_parts(given_words, particle, family, suffix):
     name = f"{' '.join(given_words)} {particle} {family} {suffix}"
@@ -150,6 +152,7 @@ def test_bibtex_names_split_back_into_their_parts(given_words, particle, family,
     assert read.jr == suffix.split()
 
 
+@untimed
 @given(st.text(max_size=80))
 def test_any_text_gives_a_name_or_nothing(text):
     parts = name_parts(text)
