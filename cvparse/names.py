@@ -243,9 +243,10 @@ def _clean(name: str) -> str:
 
 
 def _without_titles(words: list[str]) -> list[str]:
-    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLE_WORDS:
-        words = words[1:]
-    return [w for w in words if not _DEGREES.match(w)]
+    start = 0
+    while start < len(words) - 1 and words[start].lower().rstrip(".") in _TITLE_WORDS:
+        start += 1
+    return [w for w in words[start:] if not _DEGREES.match(w)]
 
 
 def _split_family(words: list[str]) -> tuple[str, str]:
@@ -264,7 +265,6 @@ def _inverted(parts: list[str]) -> NameParts:
     given_words = _without_titles(" ".join(p for p in rest if p not in suffixes).split())
     while given_words and _is_suffix(given_words[-1]):
         suffixes.append(given_words.pop())
-    given_words = [w for w in given_words if w.lower().rstrip(".") not in _TITLE_WORDS]
     # "Berg, Anna van der": the particle printed after the given names.
     trailing = len(given_words)
     while trailing > 1 and _is_particle(given_words[trailing - 1]):
