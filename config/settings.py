@@ -66,6 +66,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what the middleware below finished (ETags made weak); never a page
+    # with a CSRF token (BREACH).
+    "config.caching.GZipWithoutCsrfMiddleware",
+    # Outside the session and CSRF middleware: it sees the cookies they set.
+    "config.caching.SharedCacheMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before anything reads request.POST: stops reading an oversized upload early.

@@ -10,15 +10,25 @@ class ProfilesConfig(AppConfig):
 
         release()  # now, from the files this process runs, not after a deploy replaced them
 
-        # What the profile page's cached publications part shows (profiles/profile.py).
+        # What profiles and publication pages show (profiles/profile.py), whose cached
+        # parts and ETags the versions key.
         graph_version.watch(
             *(
                 apps.get_model(label)
                 for label in (
                     "profiles.Person",
+                    "profiles.PersonName",
+                    "profiles.Teaching",
+                    "profiles.Project",
+                    "profiles.Skill",
+                    "profiles.ProfileSection",
                     "publications.Publication",
                     "publications.Authorship",
                     "publications.Venue",
+                    "affiliations.Organization",
+                    "affiliations.Affiliation",
+                    "affiliations.Mentorship",
+                    "awards.Award",
                 )
             )
         )

@@ -14,6 +14,8 @@ from django.db import connection, models
 from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
 
+from profiles import graph_version
+
 
 @functools.cache
 def _history_model(model: type[models.Model]) -> type[models.Model]:
@@ -43,9 +45,16 @@ def _record(model: type[models.Model], objs: list, history_type: str) -> None:
             )
 
 
+def _touch(model: type[models.Model], objs: list) -> None:
+    """Move the page versions of these rows: the graph's own querysets already did."""
+    if not isinstance(model._default_manager.all(), graph_version.GraphWritesQuerySet):
+        graph_version.touch(model, objs)
+
+
 def create_with_history(model: type[models.Model], objs: list) -> list:
     created = model._default_manager.bulk_create(objs)
     _record(model, created, "+")
+    _touch(model, created)
     return created
 
 
@@ -66,3 +75,4 @@ def update_with_history(model: type[models.Model], objs: list, fields: list[str]
             updated_at=now, **dict(zip(columns, values, strict=True))
         )
     _record(model, objs, "~")
+    _touch(model, objs)

@@ -7,9 +7,10 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import condition, require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from config.caching import anonymous_etag
 from config.htmx import template_for
 from config.release import release
 from editing.redirects import redirect_merged
@@ -39,7 +40,13 @@ class PublicationsPart:
     coauthors: list[Coauthor]
 
 
+def _profile_version(slug: str) -> str | None:
+    pk = Person.objects.filter(slug=slug).values_list("pk", flat=True).first()
+    return None if pk is None else graph_version.of_scope("person", pk)
+
+
 @require_safe
+@condition(etag_func=anonymous_etag(_profile_version))
 @redirect_merged
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.for_profile(), slug=slug)
@@ -76,7 +83,8 @@ def _publications_part(request: HttpRequest, profile: Profile, editable: bool) -
     page's time). Owners' and staff's copies, with edit tools, are kept apart."""
     person = profile.person
     # The version is read before the rows: rows read after it are at least as new.
-    key = f"profile-publications:{person.pk}:{editable:d}:{graph_version.current()}:{release()}"
+    version = graph_version.of_scope("person", person.pk)
+    key = f"profile-publications:{person.pk}:{editable:d}:{version}:{release()}"
     part = graph_version.page_cache().get(key)
     if part is None:
         add_publications(profile)

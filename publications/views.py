@@ -3,10 +3,12 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import condition, require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from config.caching import anonymous_etag
 from config.htmx import template_for
+from profiles import graph_version
 from publications.exports import bibtex, highwire_meta, scholarly_article
 from publications.models import Publication, Venue
 
@@ -19,7 +21,13 @@ def year_filter(request: HttpRequest, years: list[int]) -> int | None:
     return int(year) if year.isdigit() and int(year) in years else None
 
 
+def _publication_version(slug: str) -> str | None:
+    pk = Publication.objects.filter(slug=slug).values_list("pk", flat=True).first()
+    return None if pk is None else graph_version.of_scope("publication", pk)
+
+
 @require_safe
+@condition(etag_func=anonymous_etag(_publication_version))
 def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_object_or_404(Publication.objects.for_detail(), slug=slug)
     # A CV that lists a paper has its owner among the authors (the import links the

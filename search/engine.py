@@ -17,6 +17,14 @@ Elsewhere (SQLite) every word is matched as a substring of the text without acce
 or case; when nothing has them all, names containing any of the words are ranked by
 how many they contain, so a misspelled word only lowers the rank.
 
+Only a bounded set of candidates is ranked: the first ``CANDIDATES`` rows the index
+finds for the words as typed, and as many for the whole words (so that "Mar" still puts
+a Mar before the many Marias). A common word matched 170,000 of 1.2 million
+publications, and ranking them all took 600 ms; the candidates take the same few
+milliseconds whatever the size of the data. A query matching fewer rows than that
+(a name, a rare word, two words together) ranks every match, as before; one matching
+more is ranked within the candidates, which a second word narrows.
+
 Each function returns the queryset filtered, ordered best first, and annotated with
 ``search_rank`` and ``search_headline``; ``highlight()`` turns the headline into HTML.
 """
@@ -49,6 +57,8 @@ from django.utils.safestring import SafeString, mark_safe
 # survive HTML escaping, so highlight() can escape first and mark up after.
 START, STOP = "\ue000", "\ue001"
 MAX_WORDS = 8
+# How many matches are ranked at most (of each query, see above): 25 pages of results.
+CANDIDATES = 500
 # The config (migration 0004) that keeps words whole: names are in it, and a stemmed
 # vector also holds its text in it (migration 0005) for the words typed in part.
 UNSTEMMED = "search_simple"
@@ -252,13 +262,15 @@ def _search_postgresql(
     misspelling, not a second source of matches: ``search()`` decides.
     """
     query = TypedQuery(text, target.config)
-    matches = queryset.alias(search_document=StoredVector()).filter(search_document=query)
     rank: models.Expression = SearchRank(StoredVector(), query)
+    candidates = _first_found(queryset, Q(search_document=query))
     if query.prefixes:
         # A prefix ranks as high as the whole word: the words as typed add to the rank,
         # so "Mar Li" comes before "Mara Okonkwo" for "mar".
         whole_words = SearchQuery(text, search_type="websearch", config=target.config)
         rank = rank + SearchRank(StoredVector(), whole_words)
+        candidates |= _first_found(queryset, Q(search_document=whole_words))
+    matches = queryset.filter(candidates)
     if similar:
         # Both sides without accents; the trigram indexes are on search_fold(name).
         name, typed = Folded(target.display), Folded(Value(text))
@@ -277,6 +289,13 @@ def _search_postgresql(
     ).order_by("-search_rank", target.display, "pk")
 
 
+def _first_found(queryset: models.QuerySet, condition: Q) -> Q:
+    """Rows among the first ``CANDIDATES`` matching ``condition``, in no order: the
+    database stops reading the table once it has that many."""
+    found = queryset.alias(search_document=StoredVector()).filter(condition).order_by()
+    return Q(pk__in=found.values("pk")[:CANDIDATES])
+
+
 def _search_fallback(
     queryset: models.QuerySet, target: Target, text: str, similar: bool
 ) -> models.QuerySet:
@@ -292,7 +311,8 @@ def _search_fallback(
     terms, unwanted = wanted_and_unwanted(text)
     for word in unwanted:
         queryset = queryset.exclude(contains(word))
-    matches = queryset.filter(*(contains(word) for word in terms))
+    everywhere = queryset.filter(*(contains(word) for word in terms)).order_by()
+    matches = queryset.filter(pk__in=everywhere.values("pk")[:CANDIDATES])
     score: models.Expression = Value(len(terms))
     if similar:
         score = sum(

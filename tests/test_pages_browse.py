@@ -1,6 +1,7 @@
 """Home, directory, profile, publication, venue and organization pages."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
@@ -28,8 +29,9 @@ def test_home_counts_and_recent_profiles(client, graph):
 
 
 def test_home_query_count(client, graph, django_assert_num_queries):
-    # recent profiles, then four counts: profiles, publications, organizations, venues
-    with django_assert_num_queries(5):
+    # recent profiles, then four counts: profiles, publications, organizations, venues;
+    # on PostgreSQL each asks the planner first (config/counts.py)
+    with django_assert_num_queries(9 if connection.vendor == "postgresql" else 5):
         client.get("/")
 
 
@@ -100,7 +102,7 @@ def test_directory_htmx_gets_the_results_only(client, graph):
     content = response.content.decode()
     assert content.lstrip().startswith('<section id="results"')
     assert "<html" not in content
-    assert response["Vary"] == "HX-Request"
+    assert "HX-Request" in response["Vary"]
     # A history restore needs the whole page.
     restore = client.get("/people/?q=zhong", HTTP_HX_HISTORY_RESTORE_REQUEST="true", **HTMX)
     assertContains(restore, "<html")
@@ -249,13 +251,14 @@ def test_profile_query_count_does_not_grow_with_papers(
 ):
     person = make_person("Many Papers", is_stub=False)
     give_papers(person, papers)
-    # person; names, affiliations, awards, teaching, projects, skills, sections;
-    # advisors and advisees; publications with their venues, their authors
-    with django_assert_num_queries(11):
+    # the person's id for the ETag; person; names, affiliations, awards, teaching,
+    # projects, skills, sections; advisors and advisees; publications with their
+    # venues, their authors
+    with django_assert_num_queries(12):
         response = client.get(person.get_absolute_url())
     assertContains(response, '<article class="citation">', count=papers)
     # Viewed again, the publications come from the cache (tests/test_profile_cache.py).
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(person.get_absolute_url())
     assertContains(response, '<article class="citation">', count=papers)
 
@@ -286,8 +289,8 @@ def test_publication_without_profiles(client, db):
 
 
 def test_publication_query_count(client, graph, django_assert_num_queries):
-    # publication, its venue, its authors
-    with django_assert_num_queries(3):
+    # the publication's id for the ETag; publication, its venue, its authors
+    with django_assert_num_queries(4):
         client.get(graph.distserve.get_absolute_url())
 
 
