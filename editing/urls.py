@@ -48,6 +48,8 @@ urlpatterns = [
     path(DRAFT, documents.draft_row, name="draft-row"),
     path(DRAFT + "edit/", documents.draft_edit, name="draft-edit"),
     path(DRAFT + "delete/", documents.draft_delete, name="draft-delete"),
+    path(DRAFT + "fix/<str:fix>/", documents.draft_fix, name="draft-fix"),
+    path(DOCUMENT + "undo/<int:position>/", documents.draft_undo, name="draft-undo"),
     path(DRAFT + "keep/", documents.draft_keep_profile, name="draft-keep"),
     path(DRAFT + "pick/", documents.draft_pick, name="draft-pick"),
 ]
