@@ -32,7 +32,11 @@ def publication_from_lines(
         return None
     found = parse_publications(numbered, category=category, owner=owner)
     if len(found) != 1:
-        joined = " ".join(text.removeprefix("- ") for _, text in numbered)
+        joined = numbered[0][1].removeprefix("- ")
+        for _, text in numbered[1:]:
+            # A list item began a part of its own: it ends the sentence before it.
+            stop = "." if text.startswith("- ") and not joined.rstrip("*_").endswith(".") else ""
+            joined = f"{joined}{stop} {text.removeprefix('- ')}"
         found = parse_publications([(numbered[0][0], joined)], category=category, owner=owner)
     if len(found) != 1:
         return None

@@ -102,7 +102,7 @@ def split_entry(cv: dict, section: str, index: int, at: int, lines: dict[int, So
     entry = cv[section][index]
     numbers = sorted(entry.get("x_lines") or [])
     if at not in numbers[1:] or any(no not in lines for no in numbers):
-        raise FixError("Choose one of this entry's lines, after its first, to split at.")
+        raise FixError("Choose one of this entry’s lines, after its first, to split at.")
     before = [lines[no] for no in numbers if no < at]
     after = [lines[no] for no in numbers if no >= at]
     first, second = (_entry_from(section, entry, part, cv) for part in (before, after))

@@ -13,8 +13,9 @@ _MONTHS = (
     r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?"
     r"|oct(ober)?|nov(ember)?|dec(ember)?)\.?"
 )
-# "January", "Dec. 2019", or a sentence ending in a bare month ("Security Views. July").
-MONTH = re.compile(rf"^{_MONTHS}(\s+(19|20)\d\d)?$|\.\s+{_MONTHS}$", re.I)
+MONTH = re.compile(rf"^{_MONTHS}(\s+(19|20)\d\d)?$", re.I)  # "January", "Dec. 2019"
+# Text cut off at a bare month: "Updatable Security Views. July".
+ENDS_IN_MONTH = re.compile(rf"[.,]\s+{_MONTHS}$", re.I)
 LINK_LABEL = re.compile(
     r"^\W*(pdf|slides?|code|video|poster|talk|link|paper|preprint|arxiv|bib(tex)?|doi|web(site)?"
     r"|project( page)?|github|demo|html|abstract|url|supplement(ary)?( material)?)\W*$",
@@ -62,8 +63,10 @@ def _is_names(text: str) -> bool:
 
 
 def _misplaced(text: str) -> str | None:
-    if MONTH.search(text):
+    if MONTH.match(text):
         return "is a month"
+    if ENDS_IN_MONTH.search(text):
+        return "ends in a month"
     if LINK_LABEL.match(text):
         return "is a link label"
     if URL.match(text):
