@@ -15,7 +15,7 @@ from cvparse.names import split_authors, strip_marks
 from cvparse.source import SourceLine, publication_from_lines
 
 from .flags import MAIN_FIELD, is_blank_entry
-from .review import LIST_SECTIONS, REVIEW_FIELDS, SECTION_TITLES, blank_entry
+from .review import LIST_SECTIONS, REVIEW_FIELDS, SECTION_TITLES, add_to_section, blank_entry
 
 # Undo records kept in the draft (under an x_ key, which CV JSON leaves to extensions).
 UNDO_KEY = "x_removed"
@@ -179,12 +179,7 @@ def move_entry(
     entry = cv[section][index]
     text = entry_text(section, entry, lines)
     if target.startswith("section:"):
-        heading = target.removeprefix("section:")
-        found = next((s for s in cv["sections"] if s["heading"] == heading), None)
-        if found is None:
-            found = {"heading": heading, "items": []}
-            cv["sections"].append(found)
-        found["items"].append(text)
+        add_to_section(cv, target.removeprefix("section:"), text)
     elif target == "publications" and entry.get("x_lines"):
         source = [lines[no] for no in entry["x_lines"] if no in lines]
         moved = publication_from_lines(source, category=None, owner=cv["person"]["name"])

@@ -228,6 +228,15 @@ def unparsed_targets(cv: dict) -> list[tuple[str, str]]:
     return [*UNPARSED_TARGETS.items(), *((f"section:{h}", f"Section “{h}”") for h in headings)]
 
 
+def add_to_section(cv: dict, heading: str, item: str) -> None:
+    """One more item under ``heading`` in the CV's other sections, a new one if need be."""
+    section = next((s for s in cv["sections"] if s["heading"] == heading), None)
+    if section is None:
+        section = {"heading": heading, "items": []}
+        cv["sections"].append(section)
+    section["items"].append(item)
+
+
 def move_unparsed(cv: dict, index: int, target: str) -> None:
     """Move one unparsed line where it belongs (or drop it)."""
     line = cv["unparsed"].pop(index)
@@ -239,12 +248,7 @@ def move_unparsed(cv: dict, index: int, target: str) -> None:
     elif target in first:
         cv[target].append({**blank_entry(target), first[target]: line})
     elif target.startswith("section:"):
-        heading = target.removeprefix("section:")
-        section = next((s for s in cv["sections"] if s["heading"] == heading), None)
-        if section is None:
-            section = {"heading": heading, "items": []}
-            cv["sections"].append(section)
-        section["items"].append(line)
+        add_to_section(cv, target.removeprefix("section:"), line)
     elif target != "drop":
         raise ValueError(f"Unknown place {target!r}.")
 
