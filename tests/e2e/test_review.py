@@ -11,26 +11,15 @@ import re
 import pytest
 
 from tests.conftest import make_user
-from tests.e2e.conftest import ARTIFACTS, axe_violations
+from tests.e2e.conftest import ARTIFACTS, axe_violations, upload_as
 from tests.test_review import MARA_CV
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def upload_mara(live_server, page) -> str:
+def upload_mara(live_server, page) -> None:
     make_user("mara")
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("mara")
-    page.get_by_label("Password").fill("correct horse battery")
-    page.get_by_role("button", name="Log in").click()
-    page.goto(f"{live_server.url}/upload/")
-    page.set_input_files(
-        "input[type=file]",
-        files=[{"name": "mara.md", "mimeType": "text/markdown", "buffer": MARA_CV}],
-    )
-    page.get_by_role("button", name="Upload").click()
-    page.wait_for_url(re.compile(r".*/documents/\d+/$"))
-    return page.url
+    upload_as(page, live_server.url, "mara", "mara.md", MARA_CV)
 
 
 def test_review_flagged_entries_fix_them_in_place_and_import(live_server, page):
@@ -41,7 +30,8 @@ def test_review_flagged_entries_fix_them_in_place_and_import(live_server, page):
     assert flagged.count() == 2
     author_line = flagged.nth(1)
     assert "The title reads as a list of names." in author_line.inner_text()
-    assert author_line.locator(".source-lines li").text_content() == "Line 13: Helena Quist, Mara Lind"
+    source = author_line.locator(".source-lines li").text_content()
+    assert source == "Line 13: Helena Quist, Mara Lind"
     # The others are folded away, and open on a click.
     settled = publications.locator("details.settled")
     assert not settled.locator(".entry").first.is_visible()
