@@ -7,19 +7,32 @@ from dataclasses import dataclass
 
 from .parser import _publication_line
 from .publications import parse_publications
-from .sections import build_lines
+from .sections import Line, build_lines
 
 
 @dataclass(frozen=True)
 class SourceLine:
-    no: int  # 1-based, as in ``x_lines``
-    text: str  # as a reader sees it: no Markdown marks, no HTML
-    citation: str  # as the publication parser reads it (bullets and bold kept)
+    line: Line
+
+    @property
+    def no(self) -> int:
+        """1-based, as in ``x_lines``."""
+        return self.line.no
+
+    @property
+    def text(self) -> str:
+        """As a reader sees it: no Markdown marks, no HTML."""
+        return self.line.text
+
+    @property
+    def citation(self) -> str:
+        """As the publication parser reads it (bullets and bold kept); only a fix needs it."""
+        return _publication_line(self.line)
 
 
 def source_lines(text: str) -> list[SourceLine]:
     """Every line of ``text`` (a ``ParsedCV.text``); line ``n`` is at index ``n - 1``."""
-    return [SourceLine(line.no, line.text, _publication_line(line)) for line in build_lines(text)]
+    return [SourceLine(line) for line in build_lines(text)]
 
 
 def publication_from_lines(

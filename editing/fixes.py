@@ -200,8 +200,9 @@ def _carried(section: str, entry: dict, target: str, text: str) -> dict:
                 continue
             moved[name] = value
             break
-    main = entry.get(MAIN_FIELD.get(section, ""))
-    moved[MAIN_FIELD[target]] = main if isinstance(main, str) and main else text
+    # A titled list's heading or a skill category names a group, not this entry: its text does.
+    main = None if section in ("sections", "skills") else entry.get(MAIN_FIELD[section])
+    moved[MAIN_FIELD[target]] = main or text
     if target == "skills":
         moved["items"] = moved["items"] or [text]
     if "x_lines" in entry:
