@@ -2,7 +2,6 @@
 first, quick fixes (each plain and with htmx, and their error paths), the honest
 "not placed" list and the organization picker."""
 
-
 import jsonschema
 import pytest
 from django.core.cache import cache
