@@ -74,12 +74,19 @@ def _misplaced(text: str) -> str | None:
     return None
 
 
+def _unsure(confidence: object) -> bool:
+    return isinstance(confidence, int | float) and confidence < UNSURE_BELOW
+
+
 def entry_flags(section: str, entry: dict) -> list[str]:
     """What looks wrong with one entry, in words for the reviewer; empty when nothing does."""
     flags = []
-    confidence = (entry.get("x_confidence") or {}).get("entry")
-    if isinstance(confidence, int | float) and confidence < UNSURE_BELOW:
-        flags.append(f"The parser is unsure of this entry ({confidence:.0%} confident).")
+    confidence = entry.get("x_confidence") or {}
+    if _unsure(sure := confidence.get("entry")):
+        flags.append(f"The parser is unsure of this entry ({sure:.0%} confident).")
+    for name, sure in (confidence.get("fields") or {}).items():
+        if _unsure(sure):
+            flags.append(f"The parser is unsure of the {name.replace('_', ' ')} ({sure:.0%}).")
     if section not in MAIN_FIELD:
         return flags
     if is_blank_entry(section, entry):

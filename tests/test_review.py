@@ -125,6 +125,14 @@ def test_flagged_entries_come_first_beside_the_lines_they_were_read_from(client,
             {"title": "A Prize", "year": 2020, "x_confidence": {"entry": 0.4}},
             "unsure of this entry (40% confident)",
         ),
+        (
+            "publications",
+            {
+                **make_paper("A Title", ["O. Brand"], year=2020),
+                "x_confidence": {"entry": 0.8, "fields": {"venue_short": 0.3, "title": 0.9}},
+            },
+            "unsure of the venue short (30%)",
+        ),
     ],
 )
 def test_what_gets_an_entry_flagged(section, entry, flag):
@@ -133,7 +141,8 @@ def test_what_gets_an_entry_flagged(section, entry, flag):
 
 def test_a_sure_and_sound_entry_is_not_flagged():
     paper = make_paper("Tidal Indexes for Sparse Ledgers", ["Mara Lind"], venue="X", year=2021)
-    assert entry_flags("publications", {**paper, "x_confidence": {"entry": 0.9}}) == []
+    sure = {"entry": 0.9, "fields": {"title": 0.95}}
+    assert entry_flags("publications", {**paper, "x_confidence": sure}) == []
 
 
 def test_a_sixty_paper_cv_shows_only_its_flagged_entries_unfolded(client, reviewer):
