@@ -422,3 +422,11 @@ def test_an_upload_keeps_the_text_it_was_read_from(
     document = CVDocument.objects.get()
     assert document.status == CVDocument.Status.PARSED
     assert document.text.splitlines()[14] == "- **Mara Lind**. A Study of Lighthouse Scheduling."
+
+
+def test_without_htmx_an_entry_is_edited_on_a_page_of_its_own(client, document):
+    response = client.get(f"/documents/{document.pk}/publications/{QUIET}/edit/")
+    assert response.status_code == 200
+    assert b"<html" in response.content and b'name="venue"' in response.content
+    row = client.get(f"/documents/{document.pk}/publications/{QUIET}/", **HTMX)
+    assert b"The venue ends in a month." in row.content and b"<html" not in row.content
