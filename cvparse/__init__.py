@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CVParseError, ParserFailure
@@ -19,7 +20,16 @@ from .readers import read
 PARSER_VERSION = "0.1.0"
 _log = logging.getLogger(__name__)
 
-__all__ = ["CVParseError", "PARSER_VERSION", "is_legend", "parse"]
+__all__ = ["CVParseError", "PARSER_VERSION", "ParsedCV", "is_legend", "parse", "parse_file"]
+
+
+@dataclass(frozen=True)
+class ParsedCV:
+    """A CV's JSON and the reader's text it was parsed from: ``x_lines`` number the lines
+    of that text (``cvparse.source.source_lines``), so a review can show what was read."""
+
+    cv: dict
+    text: str
 
 
 def parse(source: bytes | str | os.PathLike[str], filename: str | None = None) -> dict:
@@ -28,12 +38,18 @@ def parse(source: bytes | str | os.PathLike[str], filename: str | None = None) -
     A string naming an existing file is read as that file; any other string is the
     CV's text (Markdown unless ``filename`` says otherwise). Raises only CVParseError.
     """
+    return parse_file(source, filename).cv
+
+
+def parse_file(source: bytes | str | os.PathLike[str], filename: str | None = None) -> ParsedCV:
+    """``parse``, keeping the reader's text beside the CV JSON."""
     data, filename = _load(source, filename)
     try:
         document = read(data, filename)
         if document.publications is not None:
-            return bibliography_result(filename, document.format, document.publications)
-        return parse_text(document.text, filename, document.format)
+            result = bibliography_result(filename, document.format, document.publications)
+            return ParsedCV(result, document.text)
+        return ParsedCV(parse_text(document.text, filename, document.format), document.text)
     except CVParseError:
         raise
     except Exception as exc:  # a parser bug must not escape as anything but our error

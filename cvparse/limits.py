@@ -17,6 +17,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from threading import Event
 
+from . import ParsedCV
 from .errors import CVParseError
 
 logger = logging.getLogger(__name__)
@@ -38,10 +39,10 @@ def parse_within(
     stop: Event | None = None,
     alive: Callable[[], None] | None = None,
     alive_every: float = 10.0,
-) -> dict:
-    """The CV JSON of ``data``, parsed in a child process given ``seconds`` of time and
-    ``memory_mb`` of address space; ``alive()`` is called every ``alive_every`` seconds
-    meanwhile (a heartbeat).
+) -> ParsedCV:
+    """The CV JSON of ``data`` and the text it was read as, parsed in a child process
+    given ``seconds`` of time and ``memory_mb`` of address space; ``alive()`` is called
+    every ``alive_every`` seconds meanwhile (a heartbeat).
 
     Raises CVParseError when the parser fails or passes a limit, and Interrupted when
     ``stop`` is set meanwhile (the child is killed at once either way).
@@ -104,7 +105,7 @@ _DIED = (
 def _parse_in_child(
     send: Connection, data: bytes, filename: str, seconds: float, memory_mb: int
 ) -> None:
-    from . import parse
+    from . import parse_file
 
     # The parent decides when to stop: a signal to the worker's process group must not
     # kill the parse before the worker has put its document back.
@@ -115,7 +116,7 @@ def _parse_in_child(
     cpu = int(seconds) + 1  # the parent's clock stops it first; this stops a runaway child
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     try:
-        outcome = ("parsed", parse(data, filename))
+        outcome = ("parsed", parse_file(data, filename))
     except CVParseError as error:
         outcome = ("error", _TOO_BIG if _out_of_memory(error) else str(error))
     except MemoryError:

@@ -2,13 +2,14 @@
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,12 +20,14 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from accounts.ratelimit import allow_request
 from affiliations.models import Organization
+from cvparse.source import SourceLine, source_lines
 from profiles.concurrency import retry_transaction
 from profiles.importing import CVImportError, ImportResult, import_cv_json
 from profiles.models import CVDocument, Person
 
-from . import review
+from . import fixes, flags, review
 from .access import get_document_for_editor
+from .flags import is_blank_entry
 from .tasks import recover_stuck
 from .uploads import UploadForm
 
@@ -82,26 +85,135 @@ def profile_of(document: CVDocument) -> Person | None:
     return Person.objects.filter(owner_id=document.uploaded_by_id).first()
 
 
+@dataclass
+class ReviewRow:
+    """One draft entry as the review shows it: why to check it, what it was read from,
+    and the organization picker (once per distinct institution name)."""
+
+    section: str
+    index: int
+    entry: dict
+    diff: review.EntryDiff | None = None
+    flags: list[str] = field(default_factory=list)
+    source: list[SourceLine] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    organization_name: str | None = None
+    move_targets: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def swappable(self) -> list[tuple[str, str]]:
+        return [(name, name.replace("_", " ")) for name in fixes.SWAPPABLE.get(self.section, [])]
+
+    @property
+    def version(self) -> str:
+        return fixes.entry_version(self.entry)
+
+    @property
+    def split_lines(self) -> list[SourceLine]:
+        """The lines it can be split before: any of its own after the first."""
+        return self.source[1:] if len(self.source) == len(self.entry.get("x_lines", [])) else []
+
+
+@dataclass
+class ReviewSection:
+    key: str
+    title: str
+    flagged: list[ReviewRow]
+    settled: list[ReviewRow]
+
+    @property
+    def count(self) -> int:
+        return len(self.flagged) + len(self.settled)
+
+
+def document_lines(document: CVDocument) -> dict[int, SourceLine]:
+    """The lines the parser read, by number (a document parsed before they were kept,
+    or a BibTeX file, has none)."""
+    if not document.text or document.format == CVDocument.Format.BIBTEX:
+        return {}
+    return {line.no: line for line in source_lines(document.text)}
+
+
+def review_row(
+    cv: dict,
+    section: str,
+    index: int,
+    lines: dict[int, SourceLine],
+    suggestions: review.Suggestions,
+    *,
+    diff: review.EntryDiff | None = None,
+    picker_shown: set[str] | None = None,
+) -> ReviewRow:
+    entry = cv["person"] if section == "person" else cv[section][index]
+    row = ReviewRow(section, index, entry, diff, flags.entry_flags(section, entry))
+    row.source = [lines[no] for no in entry.get("x_lines", []) if no in lines]
+    if section != "person":
+        row.move_targets = fixes.move_targets(cv, section)
+    name = entry.get("institution") or entry.get("organization")
+    # Once per distinct name: the pick applies to every entry that names it.
+    offered = section in ("education", "positions") and name in suggestions.organizations
+    if offered and (picker_shown is None or name not in picker_shown):
+        row.organization_name, row.organizations = name, suggestions.organizations[name]
+        if picker_shown is not None:
+            picker_shown.add(name)
+    return row
+
+
 def review_context(document: CVDocument) -> dict:
     cv = document.cv_json
     profile = profile_of(document)
     diff = review.diff_against_profile(cv, profile) if profile else None
+    lines = document_lines(document)
+    suggestions = review.suggestions_for(cv)
+    shown: set[str] = set()
     sections = []
     for key in review.LIST_SECTIONS:
         diffs = diff.entries.get(key, []) if diff else []
         rows = [
-            (index, entry, diffs[index] if index < len(diffs) else None)
-            for index, entry in enumerate(cv[key])
+            review_row(
+                cv,
+                key,
+                index,
+                lines,
+                suggestions,
+                diff=diffs[index] if index < len(diffs) else None,
+                picker_shown=shown,
+            )
+            for index in range(len(cv[key]))
         ]
-        sections.append((key, review.SECTION_TITLES[key], rows))
+        section = ReviewSection(
+            key,
+            review.SECTION_TITLES[key],
+            [row for row in rows if row.flags],
+            [row for row in rows if not row.flags],
+        )
+        sections.append(section)
+    person_diff = diff.entries["person"][0] if diff else None
+    person = review_row(cv, "person", 0, lines, suggestions, diff=person_diff)
+    blank = [
+        row
+        for section in sections
+        for row in section.flagged
+        if is_blank_entry(row.section, row.entry)
+    ]
+    removed = fixes.undo_records(cv)
+    # A line the review made of an entry can become that entry again (its undo).
+    undo_of_line = {record["line"]: position for position, record in removed if record["line"]}
+    unparsed_rows = [(i, line, undo_of_line.get(line)) for i, line in enumerate(cv["unparsed"])]
     return {
         "document": document,
         "cv": cv,
         "profile": profile,
         "diff": diff,
-        "person_diff": diff.entries["person"][0] if diff else None,
+        "person_row": person,
         "sections": sections,
-        "suggestions": review.suggestions_for(cv),
+        "flagged_count": sum(len(section.flagged) for section in sections),
+        "entry_count": sum(section.count for section in sections),
+        "blank_rows": blank,
+        "removed": removed,
+        "unparsed_rows": unparsed_rows,
+        "not_placed_count": len(unparsed_rows) + len(blank),
+        "suggestions": suggestions,
         "unparsed_targets": review.unparsed_targets(cv),
     }
 
@@ -154,16 +266,16 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
 
 
 def render_entry(request, document, section: str, index: int, *, partial: str, form=None):
+    suggestions = review.suggestions_for(document.cv_json)
+    row = review_row(document.cv_json, section, index, document_lines(document), suggestions)
     context = {
         "document": document,
-        "section": section,
-        "index": index,
-        "entry": review.entry_at(document, section, index),
+        "row": row,
         "form": form,
+        "suggestions": suggestions,
+        "expanded": True,  # an entry just edited stays open
         "partial": f"{PAGE}#{partial}",
     }
-    if partial == "draft-row":
-        context["suggestions"] = review.suggestions_for(document.cv_json)
     if request.htmx:
         return render(request, context["partial"], context)
     return render(request, "editing/draft_page.html", context)
@@ -210,16 +322,137 @@ def draft_row(request: HttpRequest, document: CVDocument, section: str, index: i
     return render_entry(request, document, section, index, partial="draft-row")
 
 
+QUICK_FIXES = ("swap", "split", "merge", "move", "unparse", "delete")
+
+
+class StaleDraft(Exception):
+    """The entry a fix was posted for is not what the reviewer saw: the draft moved on."""
+
+
+STALE = (
+    "This entry changed since the page was shown (in another tab?): here is the review as"
+    " it is now."
+)
+
+
+def change_draft(
+    request: HttpRequest, document: CVDocument, change: Callable[[dict, dict], str]
+) -> HttpResponse:
+    """Apply ``change(cv, lines)`` to the draft in one transaction, the document locked;
+    ``change`` returns what it did, in words. htmx gets the review redrawn (indexes move),
+    a plain browser a redirect; an error leaves the draft as it was."""
+    try:
+        with transaction.atomic():
+            locked = CVDocument.objects.select_for_update().get(pk=document.pk)
+            if locked.status != CVDocument.Status.PARSED:
+                raise StaleDraft
+            done = change(locked.cv_json, document_lines(locked))
+            review.save_draft(locked)
+    except StaleDraft:
+        return review_error(request, document, STALE, status=409)
+    except fixes.FixError as error:
+        return review_error(request, document, str(error), status=400)
+    if request.htmx:
+        context = {**review_context(locked), "notice": done}
+        return render(request, f"{PAGE}#review", context)
+    messages.success(request, done)
+    return back_to_review(locked, "review")
+
+
+def review_error(request: HttpRequest, document: CVDocument, error: str, *, status: int):
+    """The review as it is now, with why the fix was not made; htmx reloads the page."""
+    messages.error(request, error)
+    if request.htmx:
+        response = HttpResponseClientRefresh()
+        response.status_code = status
+        return response
+    document.refresh_from_db()
+    context = {"document": document, "waiting": False}
+    if document.status == CVDocument.Status.PARSED:
+        context.update(review_context(document))
+    return render(request, PAGE, context, status=status)
+
+
+def fixed_entry(cv: dict, section: str, index: int, version: str) -> dict:
+    """The entry a fix is for: 404 when there is none, StaleDraft when it has changed."""
+    if section not in review.LIST_SECTIONS:
+        raise Http404("No such section.")
+    if not 0 <= index < len(cv[section]):
+        raise Http404("No such entry.")
+    entry = cv[section][index]
+    if version and version != fixes.entry_version(entry):
+        raise StaleDraft
+    return entry
+
+
+def describe(section: str, entry: dict) -> str:
+    text = (entry.get(flags.MAIN_FIELD.get(section, "")) or "").strip()
+    return f"“{text[:80]}”" if text else "the entry"
+
+
+@reviewable
+@require_POST
+def draft_fix(request: HttpRequest, document: CVDocument, section: str, index: int, fix: str):
+    """A quick fix to one entry: swap, split, merge, move, unparse or delete."""
+    return quick_fix(request, document, section, index, fix)
+
+
+def quick_fix(request: HttpRequest, document: CVDocument, section: str, index: int, fix: str):
+    if fix not in QUICK_FIXES:
+        raise Http404("No such fix.")
+    post = request.POST
+
+    def change(cv: dict, lines: dict) -> str:
+        entry = fixed_entry(cv, section, index, post.get("version", ""))
+        title = review.SECTION_TITLES[section]
+        name = describe(section, entry)
+        if fix == "swap":
+            fixes.swap_fields(cv, section, index, post.get("first", ""), post.get("second", ""))
+            fixes.check_entry(section, cv[section][index])
+            return f"Swapped the {post['first']} and the {post['second']} of {name}."
+        if fix == "split":
+            at = post.get("at", "")
+            fixes.split_entry(cv, section, index, int(at) if at.isdigit() else 0, lines)
+            for part in cv[section][index : index + 2]:
+                fixes.check_entry(section, part)
+            return f"Split {name} in two."
+        if fix == "merge":
+            fixes.merge_with_next(cv, section, index, lines)
+            fixes.check_entry(section, cv[section][index])
+            return f"Merged {name} with the entry after it."
+        if fix == "move":
+            target = post.get("target", "")
+            fixes.move_entry(cv, section, index, target, lines)
+            if target in review.LIST_SECTIONS:
+                fixes.check_entry(target, cv[target][-1])
+            where = dict(fixes.move_targets(cv, section)).get(target, target)
+            return f"Moved {name} from {title} to {where}."
+        unparse = fix == "unparse"
+        fixes.remove_entry(cv, section, index, to_unparsed=unparse, lines=lines)
+        if unparse:
+            return f"Turned {name} into an unparsed line."
+        return f"Deleted {name} from {title}."
+
+    return change_draft(request, document, change)
+
+
 @reviewable
 @require_POST
 def draft_delete(request: HttpRequest, document: CVDocument, section: str, index: int):
-    draft_entry(document, section, index)
-    if section == "person":
-        raise Http404("The person cannot be deleted.")
-    del document.cv_json[section][index]
-    review.save_draft(document)
-    # Later indexes moved: the whole page is redrawn, with or without htmx.
-    return back_to_review(document, section)
+    """Delete an entry (it can be undone)."""
+    return quick_fix(request, document, section, index, "delete")
+
+
+@reviewable
+@require_POST
+def draft_undo(request: HttpRequest, document: CVDocument, position: int):
+    """Put back an entry deleted or turned into an unparsed line."""
+
+    def change(cv: dict, lines: dict) -> str:
+        record = fixes.undo_removal(cv, position)
+        return f"Put back {describe(record['section'], record['entry'])}."
+
+    return change_draft(request, document, change)
 
 
 @reviewable
@@ -272,7 +505,13 @@ def draft_pick(request: HttpRequest, document: CVDocument, section: str, index: 
             raise Http404("No such choice.")
         review.choose_person(document.cv_json, index, int(author), chosen)
     elif section in ("education", "positions"):
-        review.choose_organization(document.cv_json, section, index, chosen)
+        entry = document.cv_json[section][index]
+        name = entry.get("institution") or entry.get("organization")
+        # Only an organization the review offered for this name.
+        offered = review.suggestions_for(document.cv_json).organizations.get(name, [])
+        if chosen is not None and chosen not in {o.pk for o in offered}:
+            raise Http404("No such choice.")
+        review.choose_organization(document.cv_json, name, chosen)
     else:
         raise Http404("Nothing to pick here.")
     review.save_draft(document)
@@ -300,6 +539,7 @@ def import_document(request: HttpRequest, document: CVDocument) -> HttpResponse:
     profile = profile_of(document)
     remove = set(request.POST.getlist("remove"))
     review.drop_blank_entries(document.cv_json)
+    document.cv_json.pop(fixes.UNDO_KEY, None)  # the review's undo records stay out
 
     def run_import() -> ImportResult:
         # Two quick "Import" clicks: the second waits for the first, then finds it done.
@@ -342,7 +582,11 @@ def discard(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_editor(request, pk)
     # One UPDATE: it waits for an import in progress, then finds the document imported.
     discarded = CVDocument.objects.filter(pk=document.pk, status__in=DISCARDABLE).update(
-        status=CVDocument.Status.DISCARDED, cv_json=None, unparsed=[], updated_at=timezone.now()
+        status=CVDocument.Status.DISCARDED,
+        cv_json=None,
+        unparsed=[],
+        text="",
+        updated_at=timezone.now(),
     )
     if not discarded:
         messages.error(request, "This CV is no longer waiting for review.")

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.db.models import Q
+from rapidfuzz import fuzz
 
 from affiliations.models import Affiliation, Organization, cv_date_validator
 from awards.models import Award
 from profiles.importing import entry_identity, is_legend_section, row_identity, same_publication
 from profiles.models import CVDocument, Person, PersonName, ProfileSection, Project, Teaching
-from profiles.resolution import name_keys, resolve_organization
+from profiles.resolution import name_keys, org_key, resolve_organization
 from publications.models import Publication
 
 from .forms import LinesField
@@ -227,6 +228,15 @@ def unparsed_targets(cv: dict) -> list[tuple[str, str]]:
     return [*UNPARSED_TARGETS.items(), *((f"section:{h}", f"Section “{h}”") for h in headings)]
 
 
+def add_to_section(cv: dict, heading: str, item: str) -> None:
+    """One more item under ``heading`` in the CV's other sections, a new one if need be."""
+    section = next((s for s in cv["sections"] if s["heading"] == heading), None)
+    if section is None:
+        section = {"heading": heading, "items": []}
+        cv["sections"].append(section)
+    section["items"].append(item)
+
+
 def move_unparsed(cv: dict, index: int, target: str) -> None:
     """Move one unparsed line where it belongs (or drop it)."""
     line = cv["unparsed"].pop(index)
@@ -238,12 +248,7 @@ def move_unparsed(cv: dict, index: int, target: str) -> None:
     elif target in first:
         cv[target].append({**blank_entry(target), first[target]: line})
     elif target.startswith("section:"):
-        heading = target.removeprefix("section:")
-        section = next((s for s in cv["sections"] if s["heading"] == heading), None)
-        if section is None:
-            section = {"heading": heading, "items": []}
-            cv["sections"].append(section)
-        section["items"].append(line)
+        add_to_section(cv, target.removeprefix("section:"), line)
     elif target != "drop":
         raise ValueError(f"Unknown place {target!r}.")
 
@@ -264,7 +269,7 @@ def suggestions_for(cv: dict) -> Suggestions:
 
     A full name known for two or more people, or a name written with initials that
     fits someone, is ambiguous; an institution is when its name matches no organization
-    exactly but some organizations share its main word. Four queries at most.
+    exactly (``organization_candidates``). Four queries at most.
     """
     names = {a["name"] for p in cv["publications"] for a in p["authors"] if not a.get("is_self")}
     keys = {name: name_keys(name) for name in names}
@@ -283,31 +288,69 @@ def suggestions_for(cv: dict) -> Suggestions:
         candidates = by_key[key.full] if key.full else by_key[key.initials]
         if len(candidates) > 1 or (key.is_initials and candidates):
             result.people[name] = sorted((people[pk] for pk in candidates), key=str)
-    institutions = {e["institution"] for e in cv["education"]} | {
-        p["organization"] for p in cv["positions"]
-    }
-    institutions.discard(None)
-    # Keyed as the import resolves them: "PKU" is Peking University, no guess needed.
-    org_keys = {name: resolve_organization(name).key for name in institutions}
-    known = set(
-        Organization.objects.filter(key__in=org_keys.values()).values_list("key", flat=True)
+    result.organizations = organization_candidates(
+        {e["institution"] for e in cv["education"]} | {p["organization"] for p in cv["positions"]}
     )
-    # The longest word of each unknown name; organizations whose key holds it are suggested.
-    words = {
-        name: max(key.split(), key=len, default="")
-        for name, key in org_keys.items()
-        if key not in known
-    }
-    words = {name: word for name, word in words.items() if len(word) > 3}
-    if words:
-        query = Q()
-        for word in set(words.values()):
-            query |= Q(key__contains=word)
-        candidates = list(Organization.objects.filter(query).order_by("name")[:200])
-        for name, word in words.items():
-            if matches := [o for o in candidates if word in o.key.split()][:8]:
-                result.organizations[name] = matches
     return result
+
+
+# Words most organization names share: they say nothing about which one is meant.
+GENERIC_ORGANIZATION_WORDS = frozenset(
+    """university univ universite universitat universidad of the and for at de di du la le
+    institute inst college school department dept faculty centre center laboratory lab labs
+    national research academy graduate state""".split()  # noqa: SIM905 (a word list)
+)
+# token_sort_ratio (0-100) of the distinctive words above which an organization is offered:
+# "Univ. of London" and "University of London" (100), "Londn" (91); not "Toronto" for
+# "Tokyo" (67) nor "Oxford" for "London" (33).
+ORGANIZATION_SIMILARITY = 88
+ORGANIZATION_CHOICES = 8
+
+
+def distinctive_words(key: str) -> str:
+    return " ".join(word for word in key.split() if word not in GENERIC_ORGANIZATION_WORDS)
+
+
+def organization_similarity(name: str, organization: Organization) -> float:
+    """How alike ``name`` is to the organization's name or its closest alias, by their
+    distinctive words (0-100)."""
+    mine = distinctive_words(resolve_organization(name).key)
+    if not mine:
+        return 0.0
+    known = [organization.key, *(org_key(alias) for alias in organization.aliases)]
+    return max(
+        (fuzz.token_sort_ratio(mine, words) for key in known if (words := distinctive_words(key))),
+        default=0.0,
+    )
+
+
+def organization_candidates(names: set[str | None]) -> dict[str, list[Organization]]:
+    """For each institution name that is no organization already (by key), the
+    organizations whose name or an alias is like it, best first. Two queries at most."""
+    names.discard(None)
+    # Keyed as the import resolves them: "PKU" is Peking University, no guess needed.
+    keys = {name: resolve_organization(name).key for name in names}
+    known = set(Organization.objects.filter(key__in=keys.values()).values_list("key", flat=True))
+    unknown = [name for name, key in keys.items() if key not in known]
+    # A word's first four letters find it misspelt at its end too ("Londn").
+    stems = {word[:4] for name in unknown for word in distinctive_words(keys[name]).split()}
+    stems = {stem for stem in stems if len(stem) >= 3}
+    if not stems:
+        return {}
+    query = Q()
+    for stem in stems:
+        query |= Q(key__contains=stem) | Q(aliases__icontains=stem)
+    pool = list(Organization.objects.filter(query).order_by("name")[:500])
+    found = {}
+    for name in unknown:
+        scored = [(organization_similarity(name, o), o) for o in pool]
+        best = sorted(
+            ((score, o) for score, o in scored if score >= ORGANIZATION_SIMILARITY),
+            key=lambda pair: (-pair[0], pair[1].name),
+        )
+        if best:
+            found[name] = [o for _, o in best[:ORGANIZATION_CHOICES]]
+    return found
 
 
 def choose_person(cv: dict, index: int, author: int, person_id: int | None) -> None:
@@ -321,11 +364,15 @@ def choose_person(cv: dict, index: int, author: int, person_id: int | None) -> N
         chosen["x_person_id"] = person_id
 
 
-def choose_organization(cv: dict, section: str, index: int, organization_id: int | None) -> None:
-    entry = cv[section][index]
-    entry.pop("x_organization_id", None)
-    if organization_id is not None:
-        entry["x_organization_id"] = organization_id
+def choose_organization(cv: dict, name: str, organization_id: int | None) -> None:
+    """Record the reviewer's pick for an institution name, on every entry that names it
+    (None: a new organization)."""
+    for entry in [*cv["education"], *cv["positions"]]:
+        if (entry.get("institution") or entry.get("organization")) != name:
+            continue
+        entry.pop("x_organization_id", None)
+        if organization_id is not None:
+            entry["x_organization_id"] = organization_id
 
 
 # --- a newer CV against the profile ----------------------------------------------------

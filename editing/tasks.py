@@ -74,8 +74,9 @@ def parse_document(document_id: int) -> str:
         document,
         status=Status.PARSED,
         error="",
-        cv_json=result,
-        unparsed=result.get("unparsed", []),
+        cv_json=result.cv,
+        text=result.text,  # the review shows each entry beside its lines (x_lines)
+        unparsed=result.cv.get("unparsed", []),
         parser_version=cvparse.PARSER_VERSION,
     )
 

@@ -61,10 +61,12 @@ urlpatterns = [
     path(DOCUMENT + "import/", documents.import_document, name="document-import"),
     path(DOCUMENT + "discard/", documents.discard, name="document-discard"),
     path(DOCUMENT + "unparsed/<int:index>/move/", documents.unparsed_move, name="unparsed-move"),
+    path(DOCUMENT + "undo/<int:position>/", documents.draft_undo, name="draft-undo"),
     path(DOCUMENT + "<str:section>/add/", documents.draft_add, name="draft-add"),
     path(DRAFT, documents.draft_row, name="draft-row"),
     path(DRAFT + "edit/", documents.draft_edit, name="draft-edit"),
     path(DRAFT + "delete/", documents.draft_delete, name="draft-delete"),
+    path(DRAFT + "fix/<str:fix>/", documents.draft_fix, name="draft-fix"),
     path(DRAFT + "keep/", documents.draft_keep_profile, name="draft-keep"),
     path(DRAFT + "pick/", documents.draft_pick, name="draft-pick"),
 ]

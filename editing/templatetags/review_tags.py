@@ -2,7 +2,8 @@
 
 from django import template
 
-from editing.review import REVIEW_FIELDS
+from editing.flags import MAIN_FIELD
+from editing.review import REVIEW_FIELDS, SECTION_TITLES
 
 register = template.Library()
 
@@ -23,3 +24,26 @@ def draft_fields(entry: dict, section: str) -> list[tuple[str, str]]:
 @register.filter
 def lookup(mapping: dict, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def entry_label(entry: dict, section: str) -> str:
+    """The entry in one line, for a folded row or a notice: its name, then year or dates."""
+    if section == "person":
+        return entry.get("name") or "(no name)"
+    name = entry.get(MAIN_FIELD[section]) or ""
+    if section in ("sections", "skills"):
+        name = f"{name}: {'; '.join(entry.get('items') or [])}".strip(": ")
+    elif section in ("education", "positions"):
+        role = entry.get("degree") or entry.get("title")
+        name = ", ".join(part for part in (role, name) if part)
+    when = entry.get("year") or "–".join(
+        str(entry[key]) for key in ("start", "end") if entry.get(key)
+    )
+    label = f"{name} ({when})" if when else name
+    return label or "(empty entry)"
+
+
+@register.filter
+def section_title(section: str) -> str:
+    return SECTION_TITLES[section]

@@ -5,6 +5,7 @@ A missing Chromium fails these tests (it never skips them): install the
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,18 @@ def axe_violations(page) -> list[str]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def upload_as(page, base_url: str, username: str, name: str, data: bytes) -> None:
+    """Log in as ``username`` (made with tests.conftest.make_user) and upload a CV file;
+    returns on the document's page."""
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("correct horse battery")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{base_url}/upload/")
+    page.set_input_files(
+        "input[type=file]", files=[{"name": name, "mimeType": "text/plain", "buffer": data}]
+    )
+    page.get_by_role("button", name="Upload").click()
+    page.wait_for_url(re.compile(r".*/documents/\d+/$"))

@@ -12,6 +12,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.conftest import SEEDS, make_person, make_publication, make_user
+from tests.e2e.conftest import upload_as
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 SEED_CV = SEEDS / "000_168fca0886201466.txt"
@@ -103,17 +104,7 @@ def test_the_status_area_follows_the_worker(live_server, page, settings, transac
     """With the database task backend, the page polls until the worker has parsed the CV."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     make_user("grace")
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("grace")
-    page.get_by_label("Password").fill("correct horse battery")
-    page.get_by_role("button", name="Log in").click()
-    page.goto(f"{live_server.url}/upload/")
-    page.set_input_files(
-        "input[type=file]",
-        files=[{"name": "grace.md", "mimeType": "text/markdown", "buffer": GRACE_CV}],
-    )
-    page.get_by_role("button", name="Upload").click()
-    page.wait_for_url(re.compile(r".*/documents/\d+/$"))
+    upload_as(page, live_server.url, "grace", "grace.md", GRACE_CV)
     assert "waiting to be read" in page.locator("#status").inner_text()
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     # The next poll sees the parsed CV and reloads the page with the review.
