@@ -1,0 +1,106 @@
+"""Fields of teaching, education and position entries in the forms real CVs print them
+(all people, places and courses here are made up)."""
+
+from cvparse import parse
+
+
+def _teaching(text: str) -> list[tuple]:
+    result = parse(text, "cv.txt")
+    return [(t["course"], t["role"], t["institution"], t["term"]) for t in result["teaching"]]
+
+
+def test_teaching_told_in_sentences_with_academic_years():
+    assert _teaching(
+        "Ada Quill\n\nTEACHING EXPERIENCE\n"
+        "Lab tutor in the Stellar Winds course in Semester-II in 2019-20.\n"
+        "Teaching assistant for Fluid Dynamics course in Semester-I in 2016-17 and 2018-19.\n"
+        "Teaching assistant for the Optics lab at Fernwood Institute for Semester-I in "
+        "years 2015-16, 2016-17 and 2017-18.\n"
+    ) == [
+        ("Stellar Winds", "Lab tutor", None, "Semester-II, 2019-20"),
+        ("Fluid Dynamics", "Teaching assistant", None, "Semester-I, 2016-17 and 2018-19"),
+        ("Optics lab", "Teaching assistant", "Fernwood Institute",
+         "Semester-I, 2015-16, 2016-17 and 2017-18"),
+    ]  # fmt: skip
+
+
+def test_teaching_lines_labelled_by_where_and_a_faculty_owner():
+    """ "Place: Code Course Term" line by line; a professor's courses are taught by them."""
+    result = parse(
+        "Ada Quill\n\nCareer\nUniversity of Fernwood 2021 +\nAssistant professor\n\n"
+        "Teaching\n"
+        "Fernwood: Math 2210 Linear Algebra Spring 2024\n"
+        "Fernwood: Math 3300 Topology Fall 2023\n"
+        "Elmstead: Math 101 Calculus I Fall 2020\n",
+        "cv.txt",
+    )
+    assert [(t["course"], t["role"], t["institution"], t["term"]) for t in result["teaching"]] == [
+        ("Math 2210 Linear Algebra", "Instructor", "Fernwood", "Spring 2024"),
+        ("Math 3300 Topology", "Instructor", "Fernwood", "Fall 2023"),
+        ("Math 101 Calculus I", "Instructor", "Elmstead", "Fall 2020"),
+    ]
+
+
+def test_teaching_role_school_course_and_notes_by_commas():
+    assert _teaching(
+        "Ada Quill\n\nTeaching Experience\n"
+        "2023–current Instructor (Faculty), Fernwood University, Quiet Algorithms "
+        "(QA-1201), 3 credits (Spring)\n"
+        "Covered sorting in silence\n\n"
+        "2019 – 2020 Science Teacher, Escola Pequena, Vila Nova–SP, Brazil\n"
+        "Responsible for the science courses\n"
+    ) == [
+        ("Quiet Algorithms (QA-1201)", "Instructor (Faculty)", "Fernwood University",
+         "2023–current"),
+        (None, "Science Teacher", "Escola Pequena", "2019 – 2020"),
+    ]  # fmt: skip
+
+
+def test_teaching_role_and_school_over_coded_courses():
+    assert _teaching(
+        "Ada Quill\n\nTeaching Experience\n"
+        "Teaching Assistant, Fernwood University\n"
+        "CSE 210, “Loud Compilers”, Spring 2010\n"
+        "Supervisor, Elmstead College\n"
+        "CST Part IB, “Quiet Types”, Fall 2008\n"
+    ) == [
+        ("CSE 210 Loud Compilers", "Teaching Assistant", "Fernwood University", "Spring 2010"),
+        ("CST Part IB Quiet Types", "Supervisor", "Elmstead College", "Fall 2008"),
+    ]
+
+
+def test_a_teaching_heading_naming_the_role():
+    result = parse(
+        "# Ada Quill\n\n## Teaching: Instructor\n\n- GEO 101 Maps and Mapping\n- GEO 202 Rivers\n",
+        "cv.md",
+    )
+    assert [(t["course"], t["role"]) for t in result["teaching"]] == [
+        ("GEO 101 Maps and Mapping", "Instructor"),
+        ("GEO 202 Rivers", "Instructor"),
+    ]
+
+
+def test_a_teaching_statement_is_not_a_course():
+    result = parse(
+        "Ada Quill\n\nTeaching\n"
+        "I am interested in proposing new workshops on river ecology and field methods "
+        "for first-year students.\n",
+        "cv.txt",
+    )
+    assert result["teaching"] == []
+    assert result["sections"][0]["heading"] == "Teaching"
+
+
+def test_positions_opened_by_month_day_short_year_and_month_ranges():
+    result = parse(
+        "Ada Quill\n\nWork Experience\n"
+        "Sep./01/21– Current - Associate Professor, Fernwood University, Elmstead–NC, USA\n"
+        "Leads a group on quiet computing.\n\n"
+        "Jun–Aug, 2016 - Visiting Scholar, University of Elmstead, Vila Nova, Portugal\n"
+        "Taught a summer course.\n",
+        "cv.txt",
+    )
+    assert [(p["title"], p["organization"], p["start"], p["end"]) for p in result["positions"]] == [
+        ("Associate Professor", "Fernwood University", "2021-09", "present"),
+        ("Visiting Scholar", "University of Elmstead", "2016-06", "2016-08"),
+    ]
