@@ -8,6 +8,7 @@ import re
 from . import entries, names, person
 from .blocks import Block, Item, cut, items_of
 from .dates import find_dates, fmt
+from .entry_confidence import add_confidence
 from .labeller import confident, label_lines
 from .publications import mark_self, parse_publications, self_name
 from .sections import (
@@ -118,6 +119,9 @@ class _Assembler:
         self._starts_from_news()
         self._finish_person()
         self._unparsed()
+        for kind in ("education", "positions", "awards", "teaching"):
+            for entry in self.result[kind]:
+                add_confidence(kind, entry)
         return self.result
 
     def _items(self, section: Section) -> list[Item]:

@@ -104,3 +104,26 @@ def test_positions_opened_by_month_day_short_year_and_month_ranges():
         ("Associate Professor", "Fernwood University", "2021-09", "present"),
         ("Visiting Scholar", "University of Elmstead", "2016-06", "2016-08"),
     ]
+
+
+def test_confidence_marks_entries_whose_checks_fail():
+    result = parse(
+        "Ada Quill\n\nEducation\n"
+        "Fernwood University, Ph.D. in Quiet Computing, 2015 – 2020\n"
+        "Advisor: Wren Holloway\n\n"
+        "Experience\n"
+        "2012 – 2096 Research Scientist, Elmstead Laboratory\n",
+        "cv.txt",
+    )
+    (phd,) = result["education"]
+    assert phd["x_confidence"]["entry"] >= 0.85
+    assert set(phd["x_confidence"]["fields"]) == {
+        "institution",
+        "degree",
+        "start",
+        "end",
+        "advisors",
+    }
+    (job,) = result["positions"]
+    assert job["x_confidence"]["fields"]["start"] < 0.5  # a year no CV can have yet
+    assert job["x_confidence"]["entry"] < 0.6
