@@ -27,7 +27,10 @@ _NAMED_LAB = re.compile(
     r"^[A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|for|&)){0,4} (?:Lab|Laboratory|Group)$"
 )
 _DEGREE = re.compile(
-    r"(?<![\w.])(Ph\.?\s?D\.?|PHD|D\.?Phil\.?|Sc\.?D\.?|Dr\.?\s?rer\.?\s?nat\.?"
+    r"(?<![\w.])(Ph\.?\s?D\.?|PH\.\s?D\.?|PHD|D\.?Phil\.?|S\.M\.|M\.\s?U\.\s?P\.?|MURP|MUP"
+    r"|[MB]\.?\s?(?:Arch|ARCH)\.?(?:\s?\((?:Hons?|HONS?)\.?\))?|Tripos(?: Part [IVX]+[AB]?)?"
+    r"|Postdoc(?:toral)? (?:[Ff]ellowship|[Ff]ellow|[Tt]raining|[Rr]esearcher)"
+    r"|Sc\.?D\.?|Dr\.?\s?rer\.?\s?nat\.?"
     r"|Doctor(?:ate)?(?: of [A-Z]\w+| rerum naturalium)?|M\.?D\.?(?=[\s,])|M\.?B\.?A\.?"
     r"|M\.?Phil\.?|M\.?Sc?i?\.?|M\.?Eng\.?|M\.?A\.?|MRes|LL\.?M\.?"
     r"|Master(?:'?s)?(?: of (?:[A-Z]\w+)(?: [A-Z]\w+)?| degree)?|B\.?Sc?\.?(?:\s?\([^)]*\))?"
@@ -293,6 +296,9 @@ def education(block: Block) -> dict:
         institution = re.sub(r"^(?:at|from)\s+(?:the\s+)?", "", institution)
         if degree and institution.startswith(degree):
             institution = institution[len(degree) :].strip(" ,")
+        if joint := _TWO_SCHOOLS.match(institution):
+            institution = joint.group(1)  # the degree's school; the partner stays a detail
+            details.append(joint.group(2))
     if field is None and degree:
         # the entry's own lines, not a school set above several degrees
         own = [s for it in items for s in header_pieces(it.text)]
@@ -356,6 +362,13 @@ def education(block: Block) -> dict:
     )
 
 
+# "University of X and Centre for Y": two bodies, each named by its kind.
+_SCHOOL_WORD = r"(?:Universit\w*|Universidad\w*|College|Institut\w*|School|Centre|Center|Academy)"
+_TWO_SCHOOLS = re.compile(
+    rf"^((?:[A-Z][\w'’.-]*\s+){{0,4}}{_SCHOOL_WORD}(?:\s+(?:of|for|de|di)\s+[A-Z][\w'’.-]*"
+    rf"(?:\s+[A-Z][\w'’.-]*){{0,3}})?)\s+and\s+(?:the\s+)?"
+    rf"((?:[A-Z][\w'’.-]*\s+){{0,4}}{_SCHOOL_WORD}(?:\s+[\w'’.-]+){{0,5}})$"
+)
 _LABEL_TEXT = re.compile(r"^[A-Z][A-Za-z /&-]{0,30}:\s")
 _STATE_CODE = re.compile(r"(?<=[a-z], )[A-Z]{2}(?=\s*(?:$|;|\d{5}|,\s*USA))")
 # A note on a degree in parentheses, not a part of its field ("Natural Sciences (Physics)").
@@ -467,6 +480,8 @@ def position(block: Block) -> dict:
         if found:
             title, org = (org, found) if untitled else (title, found)
             details.remove(found)
+    if title is None and details and _short_role(details[0]):
+        title = details.pop(0)  # "Hill assistant professor": a role in lower case reads as a note
     if title and org is None and " at " in title:
         title, org = title.split(" at ", 1)
     if title and org is None and location and "," in location:
@@ -520,6 +535,15 @@ def _joined_places(pieces: list[str]) -> list[str]:
     return out
 
 
+def _short_role(text: str) -> bool:
+    return (
+        looks_like_role(text)
+        and len(text.split()) <= 5
+        and not re.search(r"[.;:]\s|[.;:]$", text)
+        and not _org_rank(text)
+    )
+
+
 _STRONG_ORG = re.compile(
     r"\b(institut\w*|laborator\w*|academy|inc\.?|ltd\.?|corp\w*|company|gmbh|unit|hospital"
     r"|foundation|ministry|agency|bank|council|society|association)\b",
@@ -534,7 +558,7 @@ def _org_rank(piece: str) -> int:
     lower = [w for w in words[1:] if w.islower() and w not in _STOP_WORDS]
     if len(words) > 3 and len(lower) * 2 >= len(words) - 1:
         return 0
-    if re.search(r"\b(universit\w*|college|polytechnic\w*|ETH|EPFL|MIT)\b", piece, re.I):
+    if re.search(r"\b(universi[td]\w*|college|polytechni\w*|[ée]cole|ETH|EPFL|MIT)\b", piece, re.I):
         return 3
     if _STRONG_ORG.search(piece):
         return 2
@@ -567,6 +591,8 @@ def position_kind(title: str) -> str:
         return "other"  # clinical training, neither a job nor research
     if "visiting" in t or "visitor" in t:
         return "visiting"
+    if re.search(r"\b(?:professor|lecturer|reader)\b", t) and "research" not in t:
+        return "employment"
     if re.search(r"research|postdoc|fellow|scientist|assistant|scholar", t):
         return "research"
     if t:

@@ -482,20 +482,23 @@ class _Assembler:
             self.result["education"].extend(person.prose_studies(text) + person.prose_degrees(text))
         if not self.result["positions"]:
             self.result["positions"].extend(person.prose_positions(text))
+        latest = None  # the entry the text spoke of last: "... at X. I was advised by Y."
         for sentence in person.sentences(text):
             names = entries.advisors_in(sentence)
-            if not names:
-                continue
             degree_talk = re.search(r"ph\.?d|doctor|master|bachelor|student|degree", sentence, re.I)
-            targets = (
-                [(e, "institution", "advisors") for e in self.result["education"]]
-                if degree_talk
-                else [(e, "organization", "supervisors") for e in self.result["positions"]]
-            )
-            for entry, where, who in targets:
-                if entry[where] and entry[where] in sentence:
-                    entry[who] = entry[who] or names
-                    break
+            studies = [(e, "institution", "advisors") for e in self.result["education"]]
+            jobs = [(e, "organization", "supervisors") for e in self.result["positions"]]
+            # the entry the sentence names, of the kind it speaks of first
+            targets = studies + jobs if degree_talk else jobs + studies
+            named = next((t for t in targets if t[0][t[1]] and t[0][t[1]] in sentence), None)
+            with_ = re.search(r"\bwork(?:ed|ing|s)? (?:closely )?with\s+", sentence)
+            if named and not names and named[2] == "supervisors" and with_:
+                # "a researcher at X working with A and B": the people of that job
+                names = entries.person_names(sentence[with_.end() :])
+            latest = named or latest
+            if names and (named or latest):
+                entry, _, who = named or latest
+                entry[who] = entry[who] or names
 
     def _starts_from_news(self) -> None:
         """An about page dates a job only in its news: "2025.09: Started as X at Y"."""

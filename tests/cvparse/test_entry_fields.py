@@ -127,3 +127,62 @@ def test_confidence_marks_entries_whose_checks_fail():
     (job,) = result["positions"]
     assert job["x_confidence"]["fields"]["start"] < 0.5  # a year no CV can have yet
     assert job["x_confidence"]["entry"] < 0.6
+
+
+def test_degrees_in_capitals_initials_and_old_names():
+    result = parse(
+        "Ada Quill\n\nEducation\n"
+        "Fernwood University\nPH.D. IN RIVER PLANNING 2012\n\n"
+        "Fernwood University\nM.U. P. IN URBAN PLANNING 2008\n\n"
+        "Elmstead Institute of Technology\nB.ARCH (HONS.) IN ARCHITECTURE 2005\n\n"
+        "Tripos Part II, Natural Sciences, University of Elmstead June 2003\n\n"
+        "- **Oak Institute of Technology**, Oak Town, MA, USA (2001 – 2003)\n"
+        "  - S.M. in Quiet Engineering\n\n"
+        "1/2014–8/16 Postdoctoral Fellowship, Fernwood University, Oak Town–NC, USA\n",
+        "cv.md",
+    )
+    assert [e["degree"] for e in result["education"]] == [
+        "PH.D.", "M.U. P.", "B.ARCH (HONS.)", "Tripos Part II", "S.M.", "Postdoctoral Fellowship",
+    ]  # fmt: skip
+    assert result["education"][-1]["end"] == "2016-08"
+
+
+def test_a_degree_at_two_schools_keeps_the_first():
+    result = parse(
+        "Ada Quill\n\nEducation\n"
+        "PhD in Demography, 2019 – 2023\n"
+        "Fernwood University and Centre for Quiet Studies\n",
+        "cv.txt",
+    )
+    (phd,) = result["education"]
+    assert phd["institution"] == "Fernwood University"
+    assert "Centre for Quiet Studies" in phd["details"]
+
+
+def test_a_role_in_lower_case_under_its_employer():
+    result = parse(
+        "Ada Quill\n\nCareer\nFernwood University 2020-2023\nHill assistant professor\n",
+        "cv.txt",
+    )
+    (job,) = result["positions"]
+    assert (job["title"], job["organization"], job["kind"]) == (
+        "Hill assistant professor", "Fernwood University", "employment",
+    )  # fmt: skip
+
+
+def test_advisors_named_in_the_sentence_after_the_degree():
+    result = parse(
+        "# Ada Quill\n\n"
+        "I recently completed a PhD in geology at Fernwood University. I was advised by "
+        "Wren Holloway and Tam Ochre. During my PhD, I was also a researcher at Rockworks "
+        "working with Ivo Slate and Pia Marl. I completed my undergraduate at Elmstead "
+        "College, where I was advised by Cy Basalt.\n",
+        "about.md",
+    )
+    assert {e["institution"]: e["advisors"] for e in result["education"]} == {
+        "Fernwood University": ["Wren Holloway", "Tam Ochre"],
+        "Elmstead College": ["Cy Basalt"],
+    }
+    assert {p["organization"]: p["supervisors"] for p in result["positions"]} == {
+        "Rockworks": ["Ivo Slate", "Pia Marl"],
+    }
