@@ -616,7 +616,9 @@ def award(block: Block) -> dict:
         if rank_match and rank is None:
             rank = rank_match.group(1).strip()
             leftover = fold(paren.replace(rank_match.group(1), "").strip(" ,;"))
-            if leftover:
+            if leftover and len(paren.split()) <= 5 and "," not in paren:
+                rank = fold(paren)  # "(top 1% marks)", "(Top 5% of the class)": one rank
+            elif leftover:
                 details.append(leftover)
             line = line.replace(f"({paren})", " ")
         elif re.match(r"^(for|awarded|given)\b", paren, re.I) or re.search(
@@ -649,11 +651,16 @@ def award(block: Block) -> dict:
         if tail and len(pieces) > 1:  # "Title, note<TAB>Issuer"
             title = pieces[0]
             details.extend(pieces[1:])
-        if not tail and any(_ORG.search(p) or INSTITUTION.search(p) for p in pieces[1:]):
+        events = [p for p in pieces[1:] if _EVENT.search(p)]
+        if not tail and issuer is None and len(pieces) == 2 and events:
+            title, issuer = pieces[0], events[0]  # "Best Paper Award, 2nd Workshop on X"
+        elif not tail and any(_ORG.search(p) or INSTITUTION.search(p) for p in pieces[1:]):
             title, tail = pieces[0], ", ".join(pieces[1:])
-        if not tail:
+        if not tail and issuer is None:
+            # "Awarded X by the Y Board (YB) in 2007."
+            title = re.sub(r"\s+(?:in|on)\W*$", "", re.sub(_AWARDED, "", title))
             by = re.split(r"\s+(?:by|from)\s+(?:the\s+)?", title, maxsplit=1)
-            if len(by) == 2 and _ORG.search(by[1]):
+            if len(by) == 2 and (_ORG.search(by[1]) or _BODY.search(by[1])):
                 title, issuer = by[0], by[1].strip(" .")
     title = fold(title).strip(" ,.")
     if tail:
@@ -695,6 +702,15 @@ def award(block: Block) -> dict:
             "details": "; ".join(d for d in details if d) or None,
         },
     )
+
+
+_AWARDED = re.compile(r"^(?:awarded|received|won|granted|recipient of)\s+(?:the\s+|an?\s+)?", re.I)
+_EVENT = re.compile(
+    r"\b(?:workshop|conference|symposium|congress|meeting|summit|competition|olympiad"
+    r"|hackathon|hack-a-thon|challenge)\b",
+    re.I,
+)
+_BODY = re.compile(r"\b(?:board|committee|trust|fund|commission|government)\b|\([A-Z]{2,}\)", re.I)
 
 
 def _is_body(text: str) -> bool:

@@ -186,3 +186,18 @@ def test_advisors_named_in_the_sentence_after_the_degree():
     assert {p["organization"]: p["supervisors"] for p in result["positions"]} == {
         "Rockworks": ["Ivo Slate", "Pia Marl"],
     }
+
+
+def test_awards_told_as_sentences_and_at_events():
+    result = parse(
+        "Ada Quill\n\nAwards\n"
+        "Awarded Certificate of Merit (top 2% marks) in Geography by the National Board of "
+        "School Examinations (NBSE) in 2009.\n"
+        "Best Poster Award, 3rd Workshop on Quiet Rivers at RIVCON 2021\n",
+        "cv.txt",
+    )
+    assert [(a["title"], a["issuer"], a["rank"], a["year"]) for a in result["awards"]] == [
+        ("Certificate of Merit in Geography", "National Board of School Examinations (NBSE)",
+         "top 2% marks", 2009),
+        ("Best Poster Award", "3rd Workshop on Quiet Rivers at RIVCON", None, 2021),
+    ]  # fmt: skip
