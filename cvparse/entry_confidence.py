@@ -27,7 +27,7 @@ def _organisation(name: str | None) -> float:
     if len(name.split()) > 10:
         return 0.4  # a name run on into the next piece
     if INSTITUTION.search(name) or _org_rank(name):
-        return 0.98
+        return 0.995
     return 0.92 if name[:1].isupper() else 0.5
 
 
@@ -46,19 +46,19 @@ def _dates(start: str | None, end: str | None) -> float:
         return 0.1
     if start and end and (start > end and end != "present" and not end.startswith(start)):
         return 0.2  # "2019-09" after "2019-05"? the months ran backwards
-    return 0.98
+    return 0.995
 
 
 def _people(names: list[str]) -> float:
     if not names:
-        return 0.97  # most entries name nobody
-    return 0.95 if all(_NAME.match(n) for n in names) else 0.5
+        return 0.995  # most entries name nobody
+    return 0.98 if all(_NAME.match(n) for n in names) else 0.5
 
 
 def _degree(degree: str | None) -> float:
     if not degree:
         return 0.5
-    return 0.98 if _DEGREE.match(degree) else 0.7
+    return 0.995 if _DEGREE.match(degree) else 0.7
 
 
 def _role(title: str | None) -> float:
@@ -66,7 +66,7 @@ def _role(title: str | None) -> float:
         return 0.45
     if len(title.split()) > 10 or _SENTENCE.search(title):
         return 0.25
-    return 0.98 if looks_like_role(title) or _TEACH_ROLE.search(title) else 0.75
+    return 0.995 if looks_like_role(title) or _TEACH_ROLE.search(title) else 0.75
 
 
 def _text(value: str | None, *, most_words: int) -> float:
@@ -77,7 +77,7 @@ def _text(value: str | None, *, most_words: int) -> float:
         return 0.25  # a paragraph, not a name
     if _SENTENCE.search(value):
         return 0.65  # two sentences: a name with its note or body run on
-    return 0.97 if words <= most_words else 0.7
+    return 0.99 if words <= most_words else 0.7
 
 
 def _checks(kind: str, entry: dict) -> dict[str, float]:
@@ -99,14 +99,14 @@ def _checks(kind: str, entry: dict) -> dict[str, float]:
         year = entry["year"]
         return {
             "title": _text(entry["title"], most_words=14),
-            "year": 0.98 if year and 1940 <= year <= _LATEST else 0.6 if not year else 0.15,
+            "year": 0.995 if year and 1940 <= year <= _LATEST else 0.6 if not year else 0.15,
         }
     return {  # teaching: a course, or a role where a job teaches no named course
         "course": (
             _text(entry["course"], most_words=12) if entry["course"] else 0.7 * bool(entry["role"])
         ),
-        "role": 0.97 if entry["role"] else 0.8,
-        "term": 0.98 if re.search(r"(?:19|20)\d\d", entry["term"] or "") else 0.9,
+        "role": 0.99 if entry["role"] else 0.8,
+        "term": 0.995 if re.search(r"(?:19|20)\d\d", entry["term"] or "") else 0.9,
     }
 
 
