@@ -24,8 +24,8 @@ from .dates import DateSpan, date_only, edge_date
 from .sections import Line
 
 INSTITUTION = re.compile(
-    r"\b(universit\w*|univ\.|college|institut\w*|school|academy|polytechni\w*|[ée]cole|conservato\w*"
-    r"|gymnasium|hochschule|ETH|EPFL|MIT|UCLA|KTH|IIT|IISc|lyc[eé]e|seminary|centre|center)\b",
+    r"\b(universit\w*|universidad\w*|univ\.|college|institut\w*|school|academy|polytechni\w*"
+    r"|[ée]cole|escola|escuela|scuola|col[eé]gio|liceo|conservato\w*|gymnasium|hochschule|ETH|EPFL|MIT|UCLA|KTH|IIT|IISc|lyc[eé]e|seminary|centre|center)\b",
     re.I,
 )
 _LABEL = re.compile(r"^[A-Z][A-Za-z /&().'-]{0,40}?\s?:\s+\S")

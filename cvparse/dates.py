@@ -31,6 +31,10 @@ _POINT = re.compile(
     rf"|(?P<mrange>(?P<mr_a>{_MM})\s*[–—-]\s*(?P<mr_b>{_MM})/(?P<mr_y>{_YEAR}))"
     rf"|(?P<my>(?P<my_m>{_MM})/(?P<my_y>{_YEAR}))"
     rf"|(?P<mdy>(?P<mdy_m>{_MONTH})\s+{_DD}(?:st|nd|rd|th)?,?\s+(?P<mdy_y>{_YEAR}))"
+    # "Aug./15/22", "Aug/15/2022": a month name, the day and the year between slashes
+    rf"|(?P<msd>(?P<msd_m>{_MONTH})/{_DD}/(?P<msd_y>{_YEAR}|\d\d))"
+    # "Jul–Aug, 2017", "Aug - Dec 2010": two months of one year
+    rf"|(?P<mnr>(?P<mnr_a>{_MONTH})\s*[–—-]\s*(?P<mnr_b>{_MONTH}),?\s+(?P<mnr_y>{_YEAR}))"
     rf"|(?P<dmony>{_DD}\s+(?P<dmony_m>{_MONTH})\s+(?P<dmony_y>{_YEAR}))"
     rf"|(?P<mony>(?P<mony_m>{_MONTH}),?\s+(?P<mony_y>{_YEAR}))"
     rf"|(?P<sy>{_SEASON}\s+(?P<sy_y>{_YEAR}))"
@@ -46,9 +50,10 @@ _PRESENT = re.compile(
 )
 # "2020–", "2020 +": a range still open.
 _OPEN_END = re.compile(r"^\s*(?:[–—−-]+|\+)\s*(?=$|[:;,)\]*])")
-_TWO_DIGIT_END = re.compile(r"^\s*[–—−/-]\s*(\d\d)(?![\d/.])")
-# "1/2019–8/22": a month and a two-digit year after a month and year.
-_MONTH_TWO_DIGIT_END = re.compile(rf"^\s*[–—−-]\s*({_MM})/(\d\d)(?![\d/.])")
+# "2014-15", "2017/18." (academic years; a full stop may close the sentence)
+_TWO_DIGIT_END = re.compile(r"^\s*[–—−/-]\s*(\d\d)(?![\d/]|\.\d)")
+# "1/2019–8/22", "2/2006–12/9": a month and a short year after a month and year.
+_MONTH_TWO_DIGIT_END = re.compile(rf"^\s*[–—−-]\s*({_MM})/(\d\d?)(?![\d/.])")
 _SINCE = re.compile(r"\b(since|from|starting|started|began|beginning)\s*$", re.I)
 _UNTIL = re.compile(r"\b(until|till|through|ended)\s*$", re.I)
 _EXPECTED = re.compile(r"\b(expected|exp\.|anticipated|est\.)\s*$", re.I)
@@ -110,6 +115,13 @@ def _point(match: re.Match[str]) -> tuple[Point, Point | None]:
     if g["mrange"]:
         year = int(g["mr_y"])
         return (year, int(g["mr_a"])), (year, int(g["mr_b"]))
+    if g["mnr"]:
+        year = int(g["mnr_y"])
+        return (year, _month(g["mnr_a"])), (year, _month(g["mnr_b"]))
+    if g["msd"]:
+        year = int(g["msd_y"])
+        year += 0 if year > 99 else 2000 if year < 50 else 1900
+        return (year, _month(g["msd_m"])), None
     if g["my"]:
         return (int(g["my_y"]), int(g["my_m"])), None
     for key in ("mdy", "dmony", "mony"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .blocks import INSTITUTION, Block, Item, is_detail, looks_like_location, looks_like_role
-from .dates import DateSpan, find_dates
+from .dates import DateSpan, date_only, find_dates
 from .sections import heading_kind
 from .text import PARENTHETICAL, fold, leading_bold, links_in, plain, split_outside_parens
 
@@ -27,7 +27,10 @@ _NAMED_LAB = re.compile(
     r"^[A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|for|&)){0,4} (?:Lab|Laboratory|Group)$"
 )
 _DEGREE = re.compile(
-    r"(?<![\w.])(Ph\.?\s?D\.?|PHD|D\.?Phil\.?|Sc\.?D\.?|Dr\.?\s?rer\.?\s?nat\.?"
+    r"(?<![\w.])(Ph\.?\s?D\.?|PH\.\s?D\.?|PHD|D\.?Phil\.?|S\.M\.|M\.\s?U\.\s?P\.?|MURP|MUP"
+    r"|[MB]\.?\s?(?:Arch|ARCH)\.?(?:\s?\((?:Hons?|HONS?)\.?\))?|Tripos(?: Part [IVX]+[AB]?)?"
+    r"|Postdoc(?:toral)? (?:[Ff]ellowship|[Ff]ellow|[Tt]raining|[Rr]esearcher)"
+    r"|Sc\.?D\.?|Dr\.?\s?rer\.?\s?nat\.?"
     r"|Doctor(?:ate)?(?: of [A-Z]\w+| rerum naturalium)?|M\.?D\.?(?=[\s,])|M\.?B\.?A\.?"
     r"|M\.?Phil\.?|M\.?Sc?i?\.?|M\.?Eng\.?|M\.?A\.?|MRes|LL\.?M\.?"
     r"|Master(?:'?s)?(?: of (?:[A-Z]\w+)(?: [A-Z]\w+)?| degree)?|B\.?Sc?\.?(?:\s?\([^)]*\))?"
@@ -107,8 +110,8 @@ _RANK = re.compile(
 _ACRONYMS = re.compile(r"^(?:[A-Z][a-z]*[A-Z][A-Za-z]*)(?:\s+[A-Z][a-z]*[A-Z][A-Za-z]*){0,2}$")
 _TEACH_ROLE = re.compile(
     r"\b((?:head |senior |lead |chief |graduate )?(?:teaching assistant|teaching fellow|TA"
-    r"|co-instructor|instructor|guest lecturer|lecturer|lecture|tutor|grader|course coordinator"
-    r"|teacher|course assistant))\b",
+    r"|teacher assistant|teaching associate|co-instructor|instructor|guest lecturer|lecturer"
+    r"|lecture|tutor|grader|course coordinator|demonstrator|teacher|course assistant))\b",
     re.I,
 )
 
@@ -293,6 +296,9 @@ def education(block: Block) -> dict:
         institution = re.sub(r"^(?:at|from)\s+(?:the\s+)?", "", institution)
         if degree and institution.startswith(degree):
             institution = institution[len(degree) :].strip(" ,")
+        if joint := _TWO_SCHOOLS.match(institution):
+            institution = joint.group(1)  # the degree's school; the partner stays a detail
+            details.append(joint.group(2))
     if field is None and degree:
         # the entry's own lines, not a school set above several degrees
         own = [s for it in items for s in header_pieces(it.text)]
@@ -356,6 +362,13 @@ def education(block: Block) -> dict:
     )
 
 
+# "University of X and Centre for Y": two bodies, each named by its kind.
+_SCHOOL_WORD = r"(?:Universit\w*|Universidad\w*|College|Institut\w*|School|Centre|Center|Academy)"
+_TWO_SCHOOLS = re.compile(
+    rf"^((?:[A-Z][\w'’.-]*\s+){{0,4}}{_SCHOOL_WORD}(?:\s+(?:of|for|de|di)\s+[A-Z][\w'’.-]*"
+    rf"(?:\s+[A-Z][\w'’.-]*){{0,3}})?)\s+and\s+(?:the\s+)?"
+    rf"((?:[A-Z][\w'’.-]*\s+){{0,4}}{_SCHOOL_WORD}(?:\s+[\w'’.-]+){{0,5}})$"
+)
 _LABEL_TEXT = re.compile(r"^[A-Z][A-Za-z /&-]{0,30}:\s")
 _STATE_CODE = re.compile(r"(?<=[a-z], )[A-Z]{2}(?=\s*(?:$|;|\d{5}|,\s*USA))")
 # A note on a degree in parentheses, not a part of its field ("Natural Sciences (Physics)").
@@ -467,6 +480,8 @@ def position(block: Block) -> dict:
         if found:
             title, org = (org, found) if untitled else (title, found)
             details.remove(found)
+    if title is None and details and _short_role(details[0]):
+        title = details.pop(0)  # "Hill assistant professor": a role in lower case reads as a note
     if title and org is None and " at " in title:
         title, org = title.split(" at ", 1)
     if title and org is None and location and "," in location:
@@ -520,6 +535,15 @@ def _joined_places(pieces: list[str]) -> list[str]:
     return out
 
 
+def _short_role(text: str) -> bool:
+    return (
+        looks_like_role(text)
+        and len(text.split()) <= 5
+        and not re.search(r"[.;:]\s|[.;:]$", text)
+        and not _org_rank(text)
+    )
+
+
 _STRONG_ORG = re.compile(
     r"\b(institut\w*|laborator\w*|academy|inc\.?|ltd\.?|corp\w*|company|gmbh|unit|hospital"
     r"|foundation|ministry|agency|bank|council|society|association)\b",
@@ -534,7 +558,7 @@ def _org_rank(piece: str) -> int:
     lower = [w for w in words[1:] if w.islower() and w not in _STOP_WORDS]
     if len(words) > 3 and len(lower) * 2 >= len(words) - 1:
         return 0
-    if re.search(r"\b(universit\w*|college|polytechnic\w*|ETH|EPFL|MIT)\b", piece, re.I):
+    if re.search(r"\b(universi[td]\w*|college|polytechni\w*|[ée]cole|ETH|EPFL|MIT)\b", piece, re.I):
         return 3
     if _STRONG_ORG.search(piece):
         return 2
@@ -567,6 +591,8 @@ def position_kind(title: str) -> str:
         return "other"  # clinical training, neither a job nor research
     if "visiting" in t or "visitor" in t:
         return "visiting"
+    if re.search(r"\b(?:professor|lecturer|reader)\b", t) and "research" not in t:
+        return "employment"
     if re.search(r"research|postdoc|fellow|scientist|assistant|scholar", t):
         return "research"
     if t:
@@ -590,7 +616,9 @@ def award(block: Block) -> dict:
         if rank_match and rank is None:
             rank = rank_match.group(1).strip()
             leftover = fold(paren.replace(rank_match.group(1), "").strip(" ,;"))
-            if leftover:
+            if leftover and len(paren.split()) <= 5 and "," not in paren:
+                rank = fold(paren)  # "(top 1% marks)", "(Top 5% of the class)": one rank
+            elif leftover:
                 details.append(leftover)
             line = line.replace(f"({paren})", " ")
         elif re.match(r"^(for|awarded|given)\b", paren, re.I) or re.search(
@@ -623,11 +651,16 @@ def award(block: Block) -> dict:
         if tail and len(pieces) > 1:  # "Title, note<TAB>Issuer"
             title = pieces[0]
             details.extend(pieces[1:])
-        if not tail and any(_ORG.search(p) or INSTITUTION.search(p) for p in pieces[1:]):
+        events = [p for p in pieces[1:] if _EVENT.search(p)]
+        if not tail and issuer is None and len(pieces) == 2 and events:
+            title, issuer = pieces[0], events[0]  # "Best Paper Award, 2nd Workshop on X"
+        elif not tail and any(_ORG.search(p) or INSTITUTION.search(p) for p in pieces[1:]):
             title, tail = pieces[0], ", ".join(pieces[1:])
-        if not tail:
+        if not tail and issuer is None:
+            # "Awarded X by the Y Board (YB) in 2007."
+            title = re.sub(r"\s+(?:in|on)\W*$", "", re.sub(_AWARDED, "", title))
             by = re.split(r"\s+(?:by|from)\s+(?:the\s+)?", title, maxsplit=1)
-            if len(by) == 2 and _ORG.search(by[1]):
+            if len(by) == 2 and (_ORG.search(by[1]) or _BODY.search(by[1])):
                 title, issuer = by[0], by[1].strip(" .")
     title = fold(title).strip(" ,.")
     if tail:
@@ -671,6 +704,15 @@ def award(block: Block) -> dict:
     )
 
 
+_AWARDED = re.compile(r"^(?:awarded|received|won|granted|recipient of)\s+(?:the\s+|an?\s+)?", re.I)
+_EVENT = re.compile(
+    r"\b(?:workshop|conference|symposium|congress|meeting|summit|competition|olympiad"
+    r"|hackathon|hack-a-thon|challenge)\b",
+    re.I,
+)
+_BODY = re.compile(r"\b(?:board|committee|trust|fund|commission|government)\b|\([A-Z]{2,}\)", re.I)
+
+
 def _is_body(text: str) -> bool:
     """A line naming an organisation alone: "National Science Foundation", "ACM SIGCHI"."""
     if len(text.split()) > 8 or looks_like_location(text) or re.search(r"[.;:]\s", text):
@@ -679,49 +721,177 @@ def _is_body(text: str) -> bool:
 
 
 # --------------------------------------------------------------------- teaching
+# Words of when in the year a course ran, left on a line when its year is cut out.
+_TERM = re.compile(
+    r"\b(?:(?:semester|term|quarter|trimester)[\s-]*(?:[IVX]+\b|\d\b)?"
+    r"|spring|summer|fall|autumn|winter|michaelmas|lent|easter)\b",
+    re.I,
+)
+# "Lab tutor in the Astrophysics course in Semester-II", "TA for Compilers at X":
+# a role, then the course, then where and when.
+_TEACH_SENTENCE = re.compile(
+    r"^(?P<role>(?:[A-Z][\w-]*\s+){0,3}?[\w-]*?"
+    r"(?:assistant|fellow|instructor|lecturer|lecture|tutor|grader|teacher|demonstrator|TA|CA"
+    r"|coordinator|supervisor|associate))s?\s+(?:for|in|on)\s+(?:the\s+)?(?P<rest>\S.*)$",
+    re.I,
+)
+# Where a course told in a sentence ends: " at Some University", " in Semester-II",
+# " for Semester-I in years".
+_COURSE_END = re.compile(
+    r",?\s+(?:at\s+(?:the\s+)?(?=[A-Z])|(?:in|for|during)\s+(?:the\s+)?(?=(?i:years?\b"
+    r"|academic|semester|term|quarter|spring|summer|fall|autumn|winter|\d))"
+    r"|(?=(?i:semester|term|quarter)\b))",
+)
+_AT_PLACE = re.compile(r"\bat\s+(?:the\s+)?([A-Z][^,;]*?)(?=\s+(?:in|for|during)\s|[,;]|$)")
+_TERM_BEFORE = re.compile(rf"({_TERM.pattern})[\s,]*(?:(?:in|of)\s+)?(?:years?\s+)?", re.I)
+_COURSE_WORD = re.compile(r"\s+(?:course|class|module|unit)$", re.I)
+_COURSE_CODE = re.compile(r"^(?:[A-Z]{2,6}\s?-?\d{2,4}[A-Z]?|[A-Z]{2,4} Part [IVX]+[AB]?)$")
+_COURSE_NOTE = re.compile(
+    r"^(?:\d+\s*(?:credits?|credit hours?|hours?|hrs?|h|ECTS|students|weeks?)\b.*"
+    r"|yearly|annually|single event|online|in person|\d+ times)$",
+    re.I,
+)
+_QUOTED = re.compile(r"[‘’'“”\"]([^‘’“”\"]{3,}?)[’'”\"]")
+# "São Paulo–SP", "Durham-NC": a town and its state's code; then maybe its country.
+_TOWN_CODE = re.compile(r"^[A-Z][\w .'’-]*[a-z]\s?[–-]\s?[A-Z]{2}$")
+_COUNTRY = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?$|^[A-Z]\.?[A-Z]\.?(?:[A-Z]\.?)?$")
+_TEACH_LABEL = re.compile(r"^([A-Z][\w .&/-]{0,40}?)\s?:\s+(\S.*)$")
+
+
+def teaching_role(piece: str) -> str | None:
+    """A piece naming a teaching role: "Teaching Assistant", "Instructor (Faculty)"."""
+    bare = re.sub(PARENTHETICAL, " ", piece).strip()
+    if len(bare.split()) > 5 or INSTITUTION.search(bare):
+        return None
+    if (
+        _TEACH_ROLE.search(bare)
+        or (looks_like_role(bare) and len(bare.split()) <= 4)
+        or (re.fullmatch(r"(?:\w+ )?(?:supervisor|examiner|marker)", bare, re.I))
+    ):
+        role = smart_case(piece.strip(" .:"))
+        return "Lecturer" if role.lower() == "lecture" else role
+    return None
+
+
+def _teaching_line(text: str) -> dict:
+    """Role, course, institution and notes of the line that opens a teaching entry."""
+    found: dict = {"role": None, "course": None, "institution": None, "notes": []}
+    text = re.sub(r"^(?:spring|summer|fall|autumn|winter)\b[\s,·]*", "", text, flags=re.I)
+    label = _TEACH_LABEL.match(text)
+    if label and not _COURSE_CODE.match(label.group(1)):  # "HIST 230: Plague ..." is a course
+        name, text = label.group(1), label.group(2)
+        if role := teaching_role(name):
+            found["role"] = role
+        elif not re.search(r"teach|course|class", name, re.I):
+            found["institution"] = name  # "Houston: Math 2451 ..."
+    sentence = _TEACH_SENTENCE.match(text)
+    named = sentence and teaching_role(sentence.group("role"))
+    if named and re.match(r"\w+ed\b", named):  # "Acted as TA for": the role itself
+        named = (_TEACH_ROLE.search(named) or [None, None])[1]
+        named = None if named and named.lower() == "lecture" else named  # "Gave lectures on"
+    if sentence and named:
+        found["role"] = found["role"] or smart_case(named)
+        text = re.sub(r"^(?:the\s+)?(?:course|class|module)\s+", "", sentence.group("rest"))
+        cut_at = _COURSE_END.search(text)
+        course, tail = (text[: cut_at.start()], text[cut_at.start() :]) if cut_at else (text, "")
+        if "," not in course:  # else the course and the rest are listed with commas
+            if at := _AT_PLACE.search(tail):
+                found["institution"] = found["institution"] or at.group(1).strip(" .")
+            course = re.sub(r"\s+(?:from|since|in|during)$", "", course.strip(" .,"))
+            course = _COURSE_WORD.sub("", course)
+            quoted = _QUOTED.search(course)
+            found["course"] = (quoted.group(1) if quoted else course) or None
+            return found
+    pieces = [p.strip(" .") for p in split_outside_parens(text, ",;") if p.strip(" .")]
+    code = None
+    last = None  # what the previous piece was
+    for piece in pieces:
+        quoted = _QUOTED.fullmatch(piece)
+        if date_only(piece):
+            last = "date"
+            continue
+        if last == "course" and not _QUOTED.match(found["course"]) and _course_goes_on(piece):
+            found["course"] += f", {piece}"  # "The Venetian Republic, 1450–1797"
+            continue
+        last = "course" if found["course"] is None else None
+        if quoted and found["course"] is None:
+            found["course"] = f"{code} {quoted.group(1)}" if code else quoted.group(1)
+        elif _COURSE_CODE.match(piece) and found["course"] is None and code is None:
+            code = piece
+        elif found["role"] is None and (role := teaching_role(piece)):
+            found["role"] = role
+        elif INSTITUTION.search(piece) or _org_rank(piece) >= 2:
+            if found["institution"] is None:
+                found["institution"] = piece
+            else:
+                found["notes"].append(piece)
+        elif (
+            looks_like_location(piece)
+            or _TOWN_CODE.match(piece)
+            or (found["notes"] and _TOWN_CODE.match(found["notes"][-1]) and _COUNTRY.match(piece))
+            or _COURSE_NOTE.match(piece)
+            or _TERM.fullmatch(piece)
+        ):
+            found["notes"].append(piece)
+        elif found["course"] is None:
+            found["course"] = f"{code} {piece}" if code else piece
+            continue
+        else:
+            found["notes"].append(piece)
+        last = None
+    if found["course"] is None and code:
+        found["course"] = code
+    return found
+
+
+def _course_goes_on(piece: str) -> bool:
+    """A comma piece after a course that is still its title, not a role, school or note."""
+    return not (
+        teaching_role(piece)
+        or INSTITUTION.search(piece)
+        or _org_rank(piece) >= 2
+        or looks_like_location(piece)
+        or _TOWN_CODE.match(piece)
+        or _COURSE_NOTE.match(piece)
+        or _TERM.fullmatch(piece)
+        or find_dates(piece)
+    ) and bool(re.match(r"[\dA-Z]", piece))
+
+
 def teaching(block: Block, institution_hint: str | None = None) -> dict:
     items = _lines_without_date(block)
-    texts = [it.text for it in items]
+    hint: dict = {"role": None, "institution": institution_hint}
+    for it in block.context:  # a group heading: "Teaching Assistant, Some University"
+        heard = _teaching_line(it.text)
+        hint["role"] = hint["role"] or heard["role"]
+        # a name over courses is where they were taught ("Houston", "Some University")
+        hint["institution"] = hint["institution"] or heard["institution"] or heard["course"]
     role = course = institution = None
-    context = [it.text for it in block.context if INSTITUTION.search(it.text)]
-    institution_hint = institution_hint or (context[0] if context else None)
     details: list[str] = []
-    for text in texts:
-        match = _TEACH_ROLE.search(re.sub(PARENTHETICAL, lambda m: " " * len(m.group(0)), text))
-        if role is None and match:
-            role = smart_case(match.group(1))
-            if role.lower() == "lecture":
-                role = "Lecturer"
-            remainder = fold(text[: match.start()] + " " + text[match.end() :]).strip(" ,;:-")
-            remainder = re.sub(
-                r"^(?:for|of|in)\s+(?:the\s+)?(?:course\s+)?", "", remainder, flags=re.I
-            )
-            if remainder and course is None:
-                course = remainder
-            continue
-        first_piece = split_outside_parens(text, ",")[0] if text else ""
-        if institution is None and INSTITUTION.search(first_piece) and len(text.split()) <= 8:
-            institution = text.strip(" .")
-            continue
-        if course is None:
-            course = text
-        else:
+    for index, item in enumerate(items):
+        text = item.text
+        if index and (
+            _ADVISOR_LINE.match(text)
+            or (is_detail(item, items[index - 1]) and not _TEACH_LABEL.match(text))
+        ):
             details.append(text)
+            continue
+        found = _teaching_line(text)
+        # Below the course, a line of its own gives a missing role or school (one field
+        # per line); a line with a course or with both is another entry's, or a note.
+        single = bool(found["role"]) != bool(found["institution"]) and not found["course"]
+        if index and (
+            not (found["course"] or found["role"] or found["institution"])
+            or (course and not single)
+            or (course and (role if found["role"] else institution))
+        ):
+            details.append(text)
+            continue
+        role = role or found["role"]
+        course = course or found["course"]
+        institution = institution or found["institution"]
+        details.extend(found["notes"])
     if course:
-        quoted = re.search(r"[‘’'“\"]([^‘’'“”\"]{4,})[’'”\"]", course)
-        at = re.search(r",?\s+at\s+(?:the\s+)?([^,]+)", course)
-        if at and institution is None:
-            institution = at.group(1).strip(" .")
-        if quoted:
-            details.insert(0, course)
-            course = quoted.group(1)
-        else:
-            course = re.split(r",\s+at\s+", course)[0]
-            pieces = split_outside_parens(course, ",")
-            places = [p for p in pieces[1:] if INSTITUTION.search(p)]
-            if places and institution is None:
-                institution = places[0]
-                course = ", ".join(p for p in pieces if p not in places)
         course = _strip_dates(course) if find_dates(course) else course
         if paren := re.search(r"\s*\(([^()A-Z]*)\)$", course):
             # a lower-case note ("(undergraduate)", "(lecture, 120 students)"), not a title
@@ -729,12 +899,15 @@ def teaching(block: Block, institution_hint: str | None = None) -> dict:
             course = course[: paren.start()]
     dated = block.date_item or next((it for it in block.items if find_dates(it.text)), None)
     term = _date_text(dated.text) if dated else None
+    when = _TERM_BEFORE.search(dated.text) if term and dated and not _TERM.search(term) else None
+    if when and when.end() == find_dates(dated.text)[0].begin:
+        term = f"{when.group(1)}, {term}"  # "Semester-II, 2017-18"
     return _x(
         block,
         {
             "course": course.strip(" .,") if course else None,
-            "role": role,
-            "institution": institution or institution_hint,
+            "role": role or hint["role"],
+            "institution": institution or hint["institution"],
             "term": term,
             "details": details,
         },

@@ -8,6 +8,7 @@ import re
 from . import entries, names, person
 from .blocks import Block, Item, cut, items_of
 from .dates import find_dates, fmt
+from .entry_confidence import add_confidence
 from .labeller import confident, label_lines
 from .publications import mark_self, parse_publications, self_name
 from .sections import (
@@ -16,6 +17,7 @@ from .sections import (
     Line,
     Section,
     build_lines,
+    heading_kind,
     is_table_header,
     split_sections,
 )
@@ -60,6 +62,7 @@ _CV_FILE = re.compile(r"(?:\b|_)(?:cv|resume|vita)(?:\b|_)", re.I)
 _TEACH_ROLE_LABEL = re.compile(
     r"^(teach\w*|teacher|course|tutor\w*|lab)\s+assistan\w*$|^(tutor|lecturer|instructor)s?$", re.I
 )
+_FIRST_PERSON = re.compile(r"^(?:I|My|We|Our)\s+\w+\s+\w+\s+\w+")
 _TEACH_WORD = re.compile(r"teach|course|lectur|tutor|instruct", re.I)
 
 
@@ -108,6 +111,7 @@ class _Assembler:
             else:
                 self._section(section, following)
         self.result["positions"] = _drop_undated_repeats(self.result["positions"])
+        _faculty_teaches(self.result)
         entries.dissertations_to_doctorate(self.result["education"])
         self._contacts(body)
         self._publications(pub_sections)
@@ -115,6 +119,9 @@ class _Assembler:
         self._starts_from_news()
         self._finish_person()
         self._unparsed()
+        for kind in ("education", "positions", "awards", "teaching"):
+            for entry in self.result[kind]:
+                add_confidence(kind, entry)
         return self.result
 
     def _items(self, section: Section) -> list[Item]:
@@ -160,16 +167,9 @@ class _Assembler:
         if kind == "teaching" and not any(it.bullet for it in items) and _TEACH_FOR.search(told):
             self._prose_teaching(items)
             return
+        placed: list[Block] = []
         if kind == "teaching":
-            groups = entries.labelled_groups(items)
-            if any(label for label, _ in groups):
-                own = []
-                for label, group in groups:
-                    if label and not _TEACH_WORD.search(label):
-                        self._other(Section("other", label, 0, lines=[]), cut(group), None)
-                    else:
-                        own.extend([entries.without_label(group[0]), *group[1:]])
-                items = own
+            items, placed = self._teaching_labels(items)
         extract = {
             "education": entries.education,
             "positions": entries.position,
@@ -195,12 +195,50 @@ class _Assembler:
             self._other(section, blocks, following)
             return
         target = "positions" if kind == "positions" else kind
-        for block in blocks:
+        # a heading naming the role ("Instructor", "Teaching Assistant") names every entry's
+        heading_role = (section.heading or "").rsplit(":", 1)[-1].strip()
+        heading_role = entries.teaching_role(heading_role) if kind == "teaching" else None
+        statement: list[Block] = []  # "I am interested in ...": told, not listed
+        for block in sorted(blocks + placed, key=lambda b: b.nos[:1]):
+            if kind == "teaching" and _FIRST_PERSON.match(block.items[0].text):
+                statement.append(block)
+                continue
             entry = extract(block)
+            if kind == "teaching" and heading_role:
+                entry["role"] = entry["role"] or heading_role
             if kind == "awards" and not entry["title"]:
                 continue
             self.result[target].append(entry)  # type: ignore[index]
             self._mark(block.nos)
+        if statement:
+            self._other(section, statement, following)
+
+    def _teaching_labels(self, items: list[Item]) -> tuple[list[Item], list[Block]]:
+        """Labelled lines of a teaching section: a label repeated line by line or naming
+        a school says where ("Houston: Math 2451 ..."), and its lines are entries of
+        their own; a label of another activity ("Mentoring:") is a section of its own.
+        Returns the items left to cut and the entries cut under a place label."""
+        groups = entries.labelled_groups(items)
+        if not any(label for label, _ in groups):
+            return items, []
+        own: list[Item] = []
+        placed: list[Block] = []
+        labels = [label for label, _ in groups if label]
+        tabled = len(set(labels)) < len(labels)  # a label repeated: a column of places
+        for label, group in groups:
+            stripped = [entries.without_label(group[0]), *group[1:]]
+            place = (
+                tabled and heading_kind(label or "") is None and not _TEACH_WORD.search(label or "")
+            )
+            if label and (place or entries.INSTITUTION.search(label)):
+                for block in cut(stripped, roles=True, listed=True):
+                    block.context = [Item([], label, label), *block.context]
+                    placed.append(block)
+            elif label and not _TEACH_WORD.search(label):
+                self._other(Section("other", label, 0, lines=[]), cut(group), None)
+            else:
+                own.extend(stripped)
+        return own, placed
 
     def _prose_teaching(self, items: list[Item]) -> None:
         """Teaching told in sentences (an about page): "At X, I was a teaching assistant
@@ -444,20 +482,23 @@ class _Assembler:
             self.result["education"].extend(person.prose_studies(text) + person.prose_degrees(text))
         if not self.result["positions"]:
             self.result["positions"].extend(person.prose_positions(text))
+        latest = None  # the entry the text spoke of last: "... at X. I was advised by Y."
         for sentence in person.sentences(text):
             names = entries.advisors_in(sentence)
-            if not names:
-                continue
             degree_talk = re.search(r"ph\.?d|doctor|master|bachelor|student|degree", sentence, re.I)
-            targets = (
-                [(e, "institution", "advisors") for e in self.result["education"]]
-                if degree_talk
-                else [(e, "organization", "supervisors") for e in self.result["positions"]]
-            )
-            for entry, where, who in targets:
-                if entry[where] and entry[where] in sentence:
-                    entry[who] = entry[who] or names
-                    break
+            studies = [(e, "institution", "advisors") for e in self.result["education"]]
+            jobs = [(e, "organization", "supervisors") for e in self.result["positions"]]
+            # the entry the sentence names, of the kind it speaks of first
+            targets = studies + jobs if degree_talk else jobs + studies
+            named = next((t for t in targets if t[0][t[1]] and t[0][t[1]] in sentence), None)
+            with_ = re.search(r"\bwork(?:ed|ing|s)? (?:closely )?with\s+", sentence)
+            if named and not names and named[2] == "supervisors" and with_:
+                # "a researcher at X working with A and B": the people of that job
+                names = entries.person_names(sentence[with_.end() :])
+            latest = named or latest
+            if names and (named or latest):
+                entry, _, who = named or latest
+                entry[who] = entry[who] or names
 
     def _starts_from_news(self) -> None:
         """An about page dates a job only in its news: "2025.09: Started as X at Y"."""
@@ -588,6 +629,16 @@ def _publication_line(line: Line) -> str:
     if line.heading_level is not None and not marked.startswith("**"):
         marked = f"**{marked}**"
     return f"- {marked}" if line.bullet else marked
+
+
+_FACULTY = re.compile(r"\b(professor|lecturer|instructor|faculty|reader|docent)\b", re.I)
+
+
+def _faculty_teaches(result: dict) -> None:
+    """Courses a faculty member lists without a role are the courses they taught."""
+    if any(_FACULTY.search(p["title"] or "") for p in result["positions"]):
+        for entry in result["teaching"]:
+            entry["role"] = entry["role"] or "Instructor"
 
 
 def _drop_undated_repeats(positions: list[dict]) -> list[dict]:

@@ -41,6 +41,13 @@ def _resolve(text: str, *, lone_is_end: bool = False) -> tuple[str | None, str |
         ("OCTOBER 10, 2024", ("2024-10", None)),
         ("since 2021", ("2021", "present")),
         ("until 2019", (None, "2019")),
+        ("Lab tutor in Semester-II in 2017-18.", ("2017", "2018")),
+        ("2016/17", ("2016", "2017")),
+        ("Sep./01/21– Current - Lecturer", ("2021-09", "present")),
+        ("Mar/3/1998", ("1998-03", None)),
+        ("Jun–Sep, 2016 - Visiting Student", ("2016-06", "2016-09")),
+        ("Feb - May 2012", ("2012-02", "2012-05")),
+        ("3/2004–11/8 B.A.", ("2004-03", "2008-11")),
     ],
 )
 def test_forms(text, expected):
