@@ -94,6 +94,7 @@ def collect() -> dict[str, list[dict]]:
                 "confidence": t["confidence"],
                 **{side: _judge(score, g, t[side], owner) for side in ("rules", "model")},
                 "values": {side: t[side] for side in ("rules", "model")},
+                "ok": t["ok"],
                 "no_venue": bool(score.venue_match(
                     g, {"venue_short": t["rules"]["venue_short"]})),
             })  # fmt: skip
@@ -120,6 +121,28 @@ def _judge(score, gold: dict, reading: dict, owner: str) -> dict[str, bool]:
     }
 
 
+def _confidence(pair: dict) -> float:
+    """The entry's x_confidence as the parser gives it with the shipped thresholds."""
+    from cvparse.publications import RESCUE as SHIPPED
+    from cvparse.publications import RIGHT_WHEN_SANE, choose
+
+    values, product, ok = pair["values"], 1.0, pair["ok"]
+    if all(ok[n] or SHIPPED[n] is None for n in FIELDS):  # the parser runs no labeller
+        for name in FIELDS:
+            product *= RIGHT_WHEN_SANE[name] if ok[name] else 0.3
+        return product**0.5
+    for name in FIELDS:
+        product *= choose(
+            name,
+            values["rules"][name],
+            values["model"][name],
+            pair["confidence"].get(name, 0.0),
+            SHIPPED[name],
+            pair["ok"][name],
+        )[1]
+    return product**0.5
+
+
 def _combined(pair: dict, name: str, rescue: float | None) -> bool:
     from cvparse.publications import DROP_BAD_VENUE, choose, sane
 
@@ -130,7 +153,7 @@ def _combined(pair: dict, name: str, rescue: float | None) -> bool:
         values["model"][name],
         pair["confidence"].get(name, 0.0),
         rescue,
-        missing_ok=name == "venue" and values["rules"]["may_lack"],
+        pair["ok"][name],
     )
     kept = values["rules"][name]
     if name == "venue" and not take and DROP_BAD_VENUE and kept and not sane(name, kept):
@@ -172,6 +195,14 @@ def report(by_doc: dict[str, list[dict]]) -> None:
         cells = [sum(right(p, n) for p in everything) / len(everything) for n in FIELDS]
         whole = sum(all(right(p, n) for n in FIELDS) for p in everything) / len(everything)
         print(f"{label:26}" + "".join(f" {c:8.3f}" for c in cells) + f" {whole:9.3f}")
+    print("\nx_confidence (entry) against the share of entries with all four fields right:")
+    for low, high in ((0.0, 0.6), (0.6, 0.9), (0.9, 1.01)):
+        chosen = [p for p in everything if low <= _confidence(p) < high]
+        right = sum(all(_combined(p, n, SHIPPED[n]) for n in FIELDS) for p in chosen)
+        mean = sum(_confidence(p) for p in chosen) / len(chosen) if chosen else 0.0
+        share = right / len(chosen) if chosen else 0.0
+        print(f"  [{low:.1f}, {min(high, 1):.1f}): {len(chosen):4} entries, "
+              f"mean confidence {mean:.2f}, right {share:.2f}")  # fmt: skip
     tuned = {name: tune(everything, name) for name in FIELDS}
     print(f"\nrescue thresholds tuned on all 22: {tuned}; shipped: {SHIPPED}")
 

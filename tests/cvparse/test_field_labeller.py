@@ -51,6 +51,38 @@ def test_author_first_entry_is_labelled_field_by_field():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # title, venue and year, then the authors with the owner in bold
+            "Sparse coding of odour in the fly brain. Neural Computation 2021. "
+            "Mara Lind, **Tomas Berg**, Ines Kahl.",
+            {"title": "Sparse coding of odour in the fly brain.", "venue": "Neural Computation",
+             "author": "Mara Lind, Tomas Berg, Ines Kahl."},
+        ),
+        (
+            "*Latent dynamics of motor cortex*, Okoro B., Hale J., Neurips 2022",
+            {"title": "Latent dynamics of motor cortex,", "author": "Okoro B., Hale J.,",
+             "venue": "Neurips", "date": "2022"},
+        ),
+        (
+            "Marsh, J. N., M. B. Greenleaf, and T. Ortiz. Lenses for tree-shaped data. "
+            "ACM Transactions on Programming Languages and Systems, 29(3), 2007.",
+            {"author": "Marsh, J. N., M. B. Greenleaf, and T. Ortiz.",
+             "title": "Lenses for tree-shaped data.", "date": "2007."},
+        ),
+        (
+            "Mixing in estuaries (with C. Mendes and D. Frey). Working paper, 2023.",
+            {"title": "Mixing in estuaries", "author": "(with C. Mendes and D. Frey).",
+             "status": "Working paper,"},
+        ),
+    ],
+)  # fmt: skip
+def test_labeller_reads_the_forms_the_rules_misread(text, expected):
+    words = labelled(text)
+    assert {label: words.get(label) for label in expected} == expected
+
+
+@pytest.mark.parametrize(
     ("text", "owner", "expected"),
     [
         (  # title, venue and year, then the authors with the owner in bold
