@@ -2046,10 +2046,11 @@ def parse_publications(
     for group in _segment(content, starts):
         first = group[0].number
         parsed = _read_entry(group, legend, years.get(first), categories.get(first))
-        text, breaks = _entry_text(group)
-        confidence = _combine(parsed, text, breaks, legend, years.get(first))
+        # Whether the lines are an entry at all is the rules' call, made on their reading.
         if not parsed.title or _is_prose(parsed, group):
             continue
+        text, breaks = _entry_text(group)
+        confidence = _combine(parsed, text, breaks, legend, years.get(first))
         entry = _to_dict(parsed, categories.get(first), [ln.number for ln in group])
         entry["x_confidence"] = confidence
         publications.append(entry)
