@@ -1781,7 +1781,7 @@ def _finish(
 # surer than the rules lost on every field), so there the labeller only informs the
 # confidence. Thresholds: those that do best on all 22 real CVs.
 CHOSEN_FIELDS = ("title", "authors", "venue", "year")
-RESCUE: dict[str, float | None] = {"title": None, "authors": None, "venue": 0.3, "year": 0.7}
+RESCUE: dict[str, float | None] = {"title": None, "authors": None, "venue": 0.5, "year": 0.7}
 # The share of values that pass their check and are right, on the 22 real CVs (325
 # entries): the confidence in a field the labeller did not question.
 RIGHT_WHEN_SANE = {"title": 0.97, "authors": 0.97, "venue": 0.95, "year": 0.97}
