@@ -29,7 +29,7 @@ MODEL_ENV = "CVPARSE_FIELD_MODEL"
 MAX_TOKENS = 400
 
 _B_ON, _B_OFF, _I_ON, _I_OFF, _U_ON, _U_OFF = "\x01", "\x02", "\x03", "\x04", "\x05", "\x06"
-_C_ON, _C_OFF, _L_ON, _L_OFF, _L_URL = "\x0e", "\x0f", "\x10", "\x11", "\x12"
+_L_ON, _L_OFF, _L_URL = "\x10", "\x11", "\x12"
 _STYLE = {_B_ON: ("bold", True), _B_OFF: ("bold", False), _I_ON: ("italic", True),
           _I_OFF: ("italic", False), _U_ON: ("under", True), _U_OFF: ("under", False),
           _L_ON: ("link", True), _L_OFF: ("link", False)}  # fmt: skip
@@ -241,7 +241,6 @@ class Labelled:
     tokens: list[Token]
     labels: list[str]
     confidence: list[float]  # marginal probability of each token's label
-    sequence: float  # probability of the whole label sequence
 
 
 _LOCK = threading.Lock()  # a crfsuite Tagger holds its last sequence: one caller at a time
@@ -258,10 +257,6 @@ def _tagger(path: str):  # -> pycrfsuite.Tagger | None
     return tagger
 
 
-def available() -> bool:
-    return _tagger(os.environ.get(MODEL_ENV) or str(MODEL_PATH)) is not None
-
-
 def label_entry(text: str, breaks: frozenset[int] = frozenset()) -> Labelled | None:
     """The labels of one entry's sentinel text, or None without a model (or no tokens)."""
     tagger = _tagger(os.environ.get(MODEL_ENV) or str(MODEL_PATH))
@@ -272,9 +267,8 @@ def label_entry(text: str, breaks: frozenset[int] = frozenset()) -> Labelled | N
     with _LOCK:
         tagger.set(found)
         labels = tagger.tag()
-        sequence = tagger.probability(labels)
         confidence = [tagger.marginal(label, i) for i, label in enumerate(labels)]
-    return Labelled(tokens, labels, confidence, sequence)
+    return Labelled(tokens, labels, confidence)
 
 
 @dataclass(frozen=True)
