@@ -1,14 +1,16 @@
-"""Rebuild the line labeller's model: ``python -m cvparse.train [--exclude STEM ...]``.
+"""Rebuild the labellers' models: ``python -m cvparse.train [--exclude STEM ...]``.
 
-Trains on synthetic CVs (cvparse/data/synth.py) and on the real CVs with gold in the
-shared data folder beside the checkout, when it is there, labelled by aligning their
-gold with their lines (cvparse/data/align.py). Only layout and closed-vocabulary
-features reach the model (cvparse/labeller/features.py).
+The line labeller (``--model lines``) trains on synthetic CVs (cvparse/data/synth.py)
+and on the real CVs with gold in the shared data folder beside the checkout, when it
+is there, labelled by aligning their gold with their lines (cvparse/data/align.py).
+Only layout and closed-vocabulary features reach the model
+(cvparse/labeller/features.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import time
 from pathlib import Path
 
@@ -16,9 +18,13 @@ from .data import SHARED, Document, real_documents
 from .data.synth import synthetic_document
 from .labeller import MODEL_PATH, content_lines
 from .labeller.features import features
+from .labeller.fields import MODEL_PATH as FIELD_MODEL_PATH
 from .sections import build_lines
 
 SYNTHETIC = 400  # documents; more adds little and slows the 22-fold leave-one-out
+# Field labeller examples: public references as printed, CV renderings, CSL renderings.
+# More public references add little (held-out token accuracy) and slow training.
+FIELD_EXAMPLES = {"public": 6000, "cv": 4500, "csl": 800}
 
 
 def synthetic_documents(count: int = SYNTHETIC) -> list[Document]:
@@ -42,14 +48,54 @@ def train(documents: list[Document], out: Path) -> None:
     trainer.train(str(out))
 
 
+def field_examples(sizes: dict[str, int] = FIELD_EXAMPLES) -> list:
+    from .data import fieldsynth
+
+    public = [fieldsynth.example(pieces) for _, pieces in fieldsynth.public_pieces()]
+    random.Random(0).shuffle(public)
+    return (
+        public[: sizes["public"]]
+        + fieldsynth.cv_examples(sizes["cv"], seed=1)
+        + fieldsynth.csl_examples(sizes["csl"], seed=2)
+    )
+
+
+def train_fields(examples: list, out: Path) -> None:
+    """Fit the field labeller's CRF on ``examples`` (fieldsynth.Example) and write it."""
+    import pycrfsuite
+
+    from .labeller.fields import features as field_features
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for example in examples:
+        trainer.append(field_features(example.tokens), example.labels)
+    # Features seen once are mostly one reference's words: dropping them halves the file.
+    trainer.set_params({"c1": 0.1, "c2": 0.01, "max_iterations": 80, "feature.minfreq": 2})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--exclude", nargs="*", default=[], help="real documents left out")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--shared", type=Path, default=SHARED, help="the folder with gold")
     parser.add_argument("--synthetic", type=int, default=SYNTHETIC)
+    parser.add_argument("--model", choices=("lines", "fields", "both"), default="both")
+    parser.add_argument("--fields-out", type=Path, default=FIELD_MODEL_PATH)
     args = parser.parse_args(argv)
     started = time.perf_counter()
+    if args.model != "lines":
+        examples = field_examples()
+        train_fields(examples, args.fields_out)
+        size = args.fields_out.stat().st_size / 1024
+        print(
+            f"{len(examples)} references -> {args.fields_out} "
+            f"({size:.0f} kB, {time.perf_counter() - started:.1f} s)"
+        )
+        if args.model == "fields":
+            return
+        started = time.perf_counter()
     real = [d for d in real_documents(args.shared) if d.stem not in args.exclude]
     documents = synthetic_documents(args.synthetic) + real
     train(documents, args.out)
