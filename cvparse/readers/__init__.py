@@ -70,7 +70,7 @@ def read(data: bytes, filename: str) -> ReadDocument:
     suffix = PurePath(filename or "").suffix.lower()
     head = data[:1024]
     if b"%PDF-" in head:
-        from cvparse.readers.pdf import read_pdf  # pdfplumber is slow to import
+        from cvparse.readers.pdf import read_pdf
 
         return _checked(ReadDocument(read_pdf(data), "pdf"))
     if head.startswith(b"PK\x03\x04"):

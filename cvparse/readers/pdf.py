@@ -1,19 +1,17 @@
 """PDF CVs to Markdown-ish lines, rebuilt from positioned characters.
 
-pdfplumber gives every glyph with its font and box. From those we rebuild
+PDFium's text page gives every glyph with its box and font. From those we rebuild
 words (by the gaps between glyphs, because many LaTeX PDFs have no space
 characters), visual lines, the page's column layout, headings (by font size, or
 set in a left margin beside the text), bold and italic runs, and entry
 boundaries from the layout alone: a blank line where a line returns to the left
 after indented ones (hanging indents) or stands a little further down than a
 paragraph's lines. ``read_pdf_lines`` gives the same lines' layout as records.
-pypdfium2 is only a fallback for files pdfminer cannot parse.
 """
 
 from __future__ import annotations
 
 import functools
-import io
 import math
 import re
 import statistics
@@ -29,9 +27,9 @@ from cvparse.readers.plaintext import normalise_text
 
 MAX_PAGES = 100
 # Work a document may ask of the reader, so that any upload reads in seconds: the
-# decoded drawing instructions of its pages (a dense CV page needs some 20 kB) and
-# its glyphs (100 dense pages hold some 450,000). Pages past either are not read.
-MAX_CONTENT_BYTES = 4_000_000
+# objects its pages draw (text runs, lines, images; a dense CV page has a few hundred)
+# and its glyphs (100 dense pages hold some 450,000). Pages past either are not read.
+MAX_PAGE_OBJECTS = 200_000
 MAX_GLYPHS = 600_000
 # Gaps between glyphs, in ems of the font size: letters sit closer than
 # WORD_GAP, words further; a gap over COLUMN_GAP separates page regions.
@@ -156,8 +154,6 @@ def read_pdf_lines(data: bytes) -> list[PdfLine]:
 
 def _read(data: bytes) -> tuple[str, list[PdfLine]]:
     pages = _extract_lines(data)
-    if pages is None:
-        return _read_with_pdfium(data), []
     if sum(len(line.words) for page in pages for line in page) < 5:
         raise CVParseError(
             "This PDF has no text layer (it looks like a scanned image). Please upload "
@@ -190,93 +186,11 @@ def _title_first(lines: list[str]) -> list[str]:
 
 
 # ----------------------------------------------------------------- extraction
-def _extract_lines(data: bytes) -> list[list[_Line]] | None:
-    """Lines per page, or None when pdfminer cannot parse the file at all."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
-                raise CVParseError(
-                    f"The PDF has {len(pdf.pages)} pages; a CV should have at most {MAX_PAGES}."
-                )
-            return _read_pages(pdf.pages)
-    except CVParseError:
-        raise
-    except Exception as exc:
-        if _is_password_error(exc, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise CVParseError(
-                "The PDF is password-protected. Please upload an unprotected copy."
-            ) from exc
-        return None
+_DAMAGED = "The PDF could not be read; the file seems damaged."
 
 
-@dataclass
-class _Budget:
-    content: int
-    glyphs: int
-
-
-class _OverBudget(Exception):
-    pass
-
-
-def _read_pages(pages: list) -> list[list[_Line]]:
-    """Lines of each page; a document past its budget is refused, not cut short (what
-    the pages after the budget hold would be lost without a word)."""
-    budget = _Budget(MAX_CONTENT_BYTES, MAX_GLYPHS)
-    read: list[list[_Line]] = []
-    for number, page in enumerate(pages, start=1):
-        try:
-            budget.content -= _content_bytes(page, budget.content)
-            if budget.content < 0:
-                raise _OverBudget
-            read.append(_page_lines(page, budget))
-        except _OverBudget:
-            raise CVParseError(
-                f"This PDF holds far more than the text of a CV (more than a CV's worth by "
-                f"page {number} of {len(pages)}). Please upload the CV alone."
-            ) from None
-        finally:
-            page.close()  # pdfplumber's caches of the page
-    return read
-
-
-def _content_bytes(page, limit: int) -> int:
-    """The decoded size of a page's content streams, counted no further than past
-    ``limit``: a small compressed stream can inflate to gigabytes."""
-    import zlib
-
-    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
-
-    total = 0
-    for ref in page.page_obj.contents:
-        stream = resolve1(ref)
-        if not isinstance(stream, PDFStream) or total > limit:
-            continue
-        filters = [name for name, _ in stream.get_filters()]
-        if stream.rawdata is not None and filters and filters[0] in LITERALS_FLATE_DECODE:
-            try:
-                total += len(zlib.decompressobj().decompress(stream.rawdata, limit - total + 1))
-            except zlib.error:
-                total += len(stream.rawdata)
-        else:
-            total += len(stream.get_data())
-    return total
-
-
-def _is_password_error(exc: BaseException, kinds: tuple[type, ...]) -> bool:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, kinds) or any(isinstance(arg, kinds) for arg in seen.args):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
-
-
-def _read_with_pdfium(data: bytes) -> str:
-    """Plain text from PDFium, for files pdfminer rejects; no fonts, so no markup."""
+def _extract_lines(data: bytes) -> list[list[_Line]]:
+    """Lines per page, from PDFium's text page (characters with their boxes and fonts)."""
     import pypdfium2
 
     with _PDFIUM_LOCK:
@@ -287,38 +201,294 @@ def _read_with_pdfium(data: bytes) -> str:
                 raise CVParseError(
                     "The PDF is password-protected. Please upload an unprotected copy."
                 ) from exc
-            raise CVParseError("The PDF could not be read; the file seems damaged.") from exc
+            raise CVParseError(_DAMAGED) from exc
         try:
             if len(document) > MAX_PAGES:
-                raise CVParseError(f"The PDF has more than {MAX_PAGES} pages.")
-            texts = []
-            for page in document:
-                textpage = page.get_textpage()
-                texts.append(textpage.get_text_range())
-                textpage.close()
-                page.close()
+                raise CVParseError(
+                    f"The PDF has {len(document)} pages; a CV should have at most {MAX_PAGES}."
+                )
+            return _read_pages(document)
         except pypdfium2.PdfiumError as exc:  # a page tree broken past the header
-            raise CVParseError("The PDF could not be read; the file seems damaged.") from exc
+            raise CVParseError(_DAMAGED) from exc
         finally:
             document.close()
-    text = normalise_text("\n".join(texts))
-    if len(text.split()) < 5:
-        raise CVParseError("This PDF has no readable text (it may be a scanned image or damaged).")
-    return text
 
 
-def _page_lines(page, budget: _Budget) -> list[_Line]:
-    chars = [c for c in _page_chars(page, budget) if _visible(c, page)]
-    chars = _merge_accents(chars)
-    links = [link for link in page.hyperlinks if link.get("uri")]
+@dataclass
+class _Budget:
+    objects: int
+    glyphs: int
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def _read_pages(document) -> list[list[_Line]]:
+    """Lines of each page; a document past its budget is refused, not cut short (what
+    the pages after the budget hold would be lost without a word)."""
+    budget = _Budget(MAX_PAGE_OBJECTS, MAX_GLYPHS)
+    count = len(document)
+    read: list[list[_Line]] = []
+    for number in range(count):
+        page = document[number]
+        try:
+            read.append(_page_lines(document, page, budget))
+        except _OverBudget:
+            raise CVParseError(
+                f"This PDF holds far more than the text of a CV (more than a CV's worth by "
+                f"page {number + 1} of {count}). Please upload the CV alone."
+            ) from None
+        finally:
+            page.close()
+    return read
+
+
+@dataclass
+class _PageBox:
+    """The page's media box, for turning PDF coordinates (y grows upwards from the
+    box's corner) into ours (from the top left, y grows downwards)."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+
+
+def _page_lines(document, page, budget: _Budget) -> list[_Line]:
+    from pypdfium2 import raw
+
+    budget.objects -= raw.FPDFPage_CountObjects(page.raw)
+    if budget.objects < 0:
+        raise _OverBudget
+    left, bottom, right, top = page.get_mediabox()
+    box = _PageBox(left, top, right - left, top - bottom)
+    textpage = page.get_textpage()
+    try:
+        chars = _merge_accents(_page_chars(textpage.raw, box, budget))
+    finally:
+        textpage.close()
+    links = _page_links(document.raw, page.raw, box)
     lines = _attach_raised_and_lowered(_baseline_groups(chars))
     bands = [(min(c["top"] for c in line), max(c["bottom"] for c in line)) for line in lines]
     result = []
-    for line_chars, (top, bottom) in zip(lines, bands, strict=True):
+    for line_chars, (line_top, line_bottom) in zip(lines, bands, strict=True):
         words = _join_spaced_letters(_words(sorted(line_chars, key=lambda c: c["x0"]), links))
         if words:
-            result.append(_Line(words, top, bottom, float(page.width)))
+            result.append(_Line(words, line_top, line_bottom, box.width))
     return sorted(result, key=lambda line: line.top)
+
+
+@functools.cache
+def _text_object_address():
+    """FPDFText_GetTextObject giving the object's address as an int (a key for the
+    font of the run a character belongs to) rather than a pointer object."""
+    import ctypes
+
+    from pypdfium2 import raw
+
+    address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int)(address)
+
+
+def _page_chars(textpage, box: _PageBox, budget: _Budget) -> list[dict]:
+    """The page's visible glyphs as dicts: text, box (x0, x1, top, bottom), font size,
+    baseline, bold and italic. PDFium gives each character's origin, box and text
+    run; what a run's font says (size, weight, slant, colour, direction) is looked
+    up once per run, not per character."""
+    import ctypes
+
+    from pypdfium2 import raw
+
+    count = raw.FPDFText_CountChars(textpage)
+    # PDFium adds at most a space or a line break after each glyph: refuse a page
+    # far past the budget before reading it.
+    if count < 0 or count // 2 > budget.glyphs:
+        raise _OverBudget
+    text = _page_text(textpage, count)
+    text_object = _text_object_address()
+    run_font = _RunFonts(textpage, box.top)
+    runs: dict[int | None, _Run | None] = {}
+    rect, advance = raw.FS_RECTF(), ctypes.c_float()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    rect_ref, advance_ref = ctypes.byref(rect), ctypes.byref(advance)
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    get_box, get_origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+    get_advance = raw.FPDFFont_GetGlyphWidth
+    is_generated, unmapped = raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
+    left, flip, width, height = box.left, box.top, box.width, box.height
+    chars: list[dict] = []
+    glyphs = 0
+    previous: dict | None = None
+    previous_run = None
+    for index in range(count):
+        char = text[index]
+        if char == " ":
+            if is_generated(textpage, index):
+                continue  # PDFium's own word break: gaps are ours to judge
+        elif not char.strip():
+            continue  # line breaks PDFium adds, tabs
+        glyphs += 1
+        run_key = text_object(textpage, index)
+        run = runs.get(run_key, False)
+        if run is False:
+            run = runs[run_key] = run_font(index)
+        if run is None:
+            continue  # white, or turned sideways in a margin (a decoration)
+        get_box(textpage, index, rect_ref)
+        get_origin(textpage, index, x_ref, y_ref)
+        x0, x1, bottom = x.value, rect.right, flip - rect.bottom
+        top = bottom - run.size
+        if x1 < left or x0 - left > width or bottom < 0 or top > height:
+            continue
+        if previous is not None and run_key == previous_run and x0 - left == previous["x0"]:
+            # A ligature PDFium split into its letters, each with a part of its box,
+            # or an accent LaTeX set over the letter it precedes.
+            accent = _ACCENTS.get(previous["text"])
+            if accent:
+                previous["text"] = unicodedata.normalize("NFC", char + accent)
+            else:
+                previous["text"] += char
+            previous["x1"] = max(previous["x1"], x1 - left)
+            continue
+        # The glyph ends where the next would start without a gap (its advance). An
+        # italic letter's ink may overhang it (an italic f), and the box with it.
+        if (
+            run.italic
+            and _overhangs(textpage, index, rect, x0)
+            and get_advance(run.font, ord(char), run.nominal, advance_ref)
+        ):
+            x1 = min(x1, x0 + max(advance.value, 0.0) * run.stretch)
+        if unmapped(textpage, index):
+            char = f"(cid:{ord(char)})"  # a glyph without a character: an icon, or a bullet
+        elif char == "\ufffe":
+            char = "-"  # PDFium's mark for a hyphen that ends a line
+        previous = {
+            "text": char, "x0": x0 - left, "x1": x1 - left, "top": top, "bottom": bottom,
+            "size": run.size, "baseline": run.baseline, "bold": run.bold,
+            "italic": run.italic,
+        }  # fmt: skip
+        previous_run = run_key
+        chars.append(previous)
+    budget.glyphs -= glyphs
+    if budget.glyphs < 0:
+        raise _OverBudget
+    return chars
+
+
+def _overhangs(textpage, index: int, box, origin: float) -> bool:
+    """The glyph's ink reaches the edge of its box, past its origin or its end."""
+    import ctypes
+
+    from pypdfium2 import raw
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    raw.FPDFText_GetCharBox(textpage, index, *(ctypes.byref(v) for v in (left, right, bottom, top)))
+    return left.value < origin - 0.01 or right.value >= box.right - 0.01
+
+
+def _page_text(textpage, count: int) -> str:
+    """The text page's characters, one per index."""
+    import ctypes
+
+    from pypdfium2 import raw
+
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: 2 * count].decode("utf-16-le", errors="replace")
+    if len(text) != count:  # characters past the 16-bit range take two units each
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+    return text
+
+
+@dataclass
+class _Run:
+    """What the font of a text run says of its glyphs."""
+
+    size: float  # in points on the page
+    bold: bool
+    italic: bool
+    font: object  # PDFium's font, for glyph advances
+    nominal: float  # the size the run's font is set in, before any scaling
+    stretch: float  # from the font's units to the page's, across
+    baseline: float  # from the page's top: a run stands on one baseline
+
+
+class _RunFonts:
+    """The font of the text run holding a character, read once per run; None for a
+    run nobody sees: white, or not upright. One page's runs share the buffers."""
+
+    def __init__(self, textpage, flip: float) -> None:
+        import ctypes
+
+        from pypdfium2 import raw
+
+        self.raw, self.textpage, self.flip = raw, textpage, flip
+        self.matrix = raw.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
+        self.colour = [ctypes.c_uint() for _ in range(4)]
+        self.colour_refs = [ctypes.byref(c) for c in self.colour]
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.origin_refs = ctypes.byref(self.x), ctypes.byref(self.y)
+        self.name = ctypes.create_string_buffer(256)
+        self.styles: dict[int | None, tuple[bool, bool]] = {}  # by font
+        self.address = functools.partial(ctypes.cast, typ=ctypes.c_void_p)
+
+    def __call__(self, index: int) -> _Run | None:
+        raw, textpage, matrix = self.raw, self.textpage, self.matrix
+        raw.FPDFText_GetMatrix(textpage, index, self.matrix_ref)
+        if not (matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0):
+            return None  # vertical text in a margin: a decoration, read as one-letter lines
+        if raw.FPDFText_GetFillColor(textpage, index, *self.colour_refs) and all(
+            c.value == 255 for c in self.colour[:3]
+        ):
+            return None
+        font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(textpage, index))
+        key = self.address(font).value
+        style = self.styles.get(key)
+        if style is None:
+            length = raw.FPDFFont_GetBaseFontName(font, self.name, 256) if font else 0
+            name = self.name.value.decode("latin-1") if length else ""
+            style = self.styles[key] = _font_style(name)
+        nominal = raw.FPDFText_GetFontSize(textpage, index)
+        raw.FPDFText_GetCharOrigin(textpage, index, *self.origin_refs)
+        size = nominal * abs(matrix.d)
+        return _Run(size, *style, font, nominal, matrix.a, self.flip - self.y.value)
+
+
+@functools.lru_cache(maxsize=256)
+def _font_style(name: str) -> tuple[bool, bool]:
+    """Bold and italic, from the font's name."""
+    return bool(_BOLD_FONT.search(name)), bool(_ITALIC_FONT.search(name))
+
+
+def _page_links(document, page, box: _PageBox) -> list[dict]:
+    """The page's web links: the target and the box of each."""
+    import ctypes
+
+    from pypdfium2 import raw
+
+    links = []
+    position, link, rect = ctypes.c_int(0), raw.FPDF_LINK(), raw.FS_RECTF()
+    while raw.FPDFLink_Enumerate(page, ctypes.byref(position), ctypes.byref(link)):
+        action = raw.FPDFLink_GetAction(link)
+        if not action or raw.FPDFAction_GetType(action) != raw.PDFACTION_URI:
+            continue
+        length = raw.FPDFAction_GetURIPath(document, action, None, 0)
+        target = ctypes.create_string_buffer(max(length, 1))
+        raw.FPDFAction_GetURIPath(document, action, target, length)
+        uri = target.value.decode("latin-1").strip()  # 7-bit ASCII, says the standard
+        if uri and raw.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
+            links.append(
+                {
+                    "uri": uri,
+                    "x0": min(rect.left, rect.right) - box.left,
+                    "x1": max(rect.left, rect.right) - box.left,
+                    "top": box.top - max(rect.top, rect.bottom),
+                    "bottom": box.top - min(rect.top, rect.bottom),
+                }
+            )
+    return links
 
 
 def _baseline_groups(chars: list[dict]) -> list[list[dict]]:
@@ -326,8 +496,8 @@ def _baseline_groups(chars: list[dict]) -> list[list[dict]]:
     spans two lines of a 9 pt contact block set beside it."""
     groups: list[list[dict]] = []
     group_baseline = group_size = 0.0
-    for char in sorted(chars, key=lambda c: (-c["matrix"][5], c["x0"])):
-        baseline = -char["matrix"][5]
+    for char in sorted(chars, key=lambda c: (c["baseline"], c["x0"])):
+        baseline = char["baseline"]
         if not groups or baseline - group_baseline > 0.25 * min(char["size"], group_size):
             groups.append([])
             group_baseline, group_size = baseline, char["size"]
@@ -362,98 +532,6 @@ def _attach_raised_and_lowered(groups: list[list[dict]]) -> list[list[dict]]:
                 group.clear()
                 break
     return [group for group in merged if group]
-
-
-def _page_chars(page, budget: _Budget) -> list[dict]:
-    """The page's glyphs as dicts like pdfplumber's ``page.chars`` (same boxes, sizes
-    and baselines), straight from pdfminer's interpreter: building its layout objects
-    first, then pdfplumber's dicts from them, took longer than reading the page."""
-    from pdfminer.pdfinterp import PDFPageInterpreter
-
-    flip = page.height + page.mediabox[1]  # pdfminer's y grows upwards, ours downwards
-    device = _glyph_device_class()(page.pdf.rsrcmgr, page.mediabox[0], flip, budget)
-    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
-    return device.chars
-
-
-@functools.cache
-def _glyph_device_class() -> type:
-    """A pdfminer text device that records each glyph as LTChar would box it."""
-    from pdfminer.pdfdevice import PDFTextDevice
-    from pdfminer.pdffont import PDFUnicodeNotDefined
-    from pdfminer.utils import apply_matrix_rect
-
-    class GlyphDevice(PDFTextDevice):
-        def __init__(self, rsrcmgr, x_offset: float, flip: float, budget: _Budget) -> None:
-            super().__init__(rsrcmgr)
-            self.chars: list[dict] = []
-            self.x_offset, self.flip, self.budget = x_offset, flip, budget
-            self.glyphs: dict = {}  # what a font says of a glyph: looked up once a page
-
-        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):
-            self.budget.glyphs -= 1
-            if self.budget.glyphs < 0:
-                raise _OverBudget
-            glyph = self.glyphs.get((font, cid))
-            if glyph is None:
-                try:
-                    text = font.to_unichr(cid)
-                except PDFUnicodeNotDefined:
-                    text = f"(cid:{cid})"
-                glyph = self.glyphs[font, cid] = (
-                    text, font.char_width(cid), font.get_descent(), font.is_vertical(),
-                    str(font.fontname),
-                )  # fmt: skip
-            text, width, descent, vertical, fontname = glyph
-            adv = width * fontsize * scaling
-            a, b, c, d, e, f = matrix
-            if vertical:
-                vx, vy = font.char_disp(cid)
-                vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
-                vy = (1000 - vy) * fontsize * 0.001
-                x0, y0, x1, y1 = apply_matrix_rect(
-                    matrix, (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
-                )
-            else:
-                low = descent * fontsize + rise
-                if b == 0 and c == 0:  # the usual unrotated text: the same sums, faster
-                    x0, x1 = e, a * adv + e
-                    y0, y1 = d * low + f, d * (low + fontsize) + f
-                    if x1 < x0:
-                        x0, x1 = x1, x0
-                    if y1 < y0:
-                        y0, y1 = y1, y0
-                else:
-                    x0, y0, x1, y1 = apply_matrix_rect(matrix, (0, low, adv, low + fontsize))
-            colour = graphicstate.ncolor
-            self.chars.append(
-                {
-                    "text": text,
-                    "x0": x0 + self.x_offset,
-                    "x1": x1 + self.x_offset,
-                    "top": self.flip - y1,
-                    "bottom": self.flip - y0,
-                    "size": x1 - x0 if vertical else y1 - y0,
-                    "fontname": fontname,
-                    "matrix": matrix,
-                    "upright": a * d * scaling > 0 and b * c <= 0,
-                    "non_stroking_color": colour if isinstance(colour, tuple) else (colour,),
-                }
-            )
-            return adv
-
-    return GlyphDevice
-
-
-def _visible(char: dict, page) -> bool:
-    if not char["text"].strip() and char["text"] != " ":
-        return False
-    if not char.get("upright", True):
-        return False  # vertical text in a margin: a decoration, read as one-letter lines
-    if char["x1"] < 0 or char["x0"] > page.width or char["bottom"] < 0 or char["top"] > page.height:
-        return False
-    colour = char.get("non_stroking_color")
-    return colour not in ((1,), (1, 1, 1), [1], [1, 1, 1], (0, 0, 0, 0), [0, 0, 0, 0], 1)
 
 
 def _merge_accents(chars: list[dict]) -> list[dict]:
@@ -559,15 +637,26 @@ def _join_spaced_letters(words: list[_Word]) -> list[_Word]:
 
 
 def _make_word(chars: list[dict], links: list[dict]) -> _Word:
-    text = "".join(_LIGATURES.get(c["text"], c["text"]) for c in chars)
-    # Icon fonts map to the Private Use Area; an icon is not text.
-    text = "".join(ch for ch in text if not 0xE000 <= ord(ch) <= 0xF8FF)
+    text = "".join([_LIGATURES.get(c["text"], c["text"]) for c in chars])
+    if text and max(text) >= "\ue000":
+        # Icon fonts map to the Private Use Area; an icon is not text.
+        text = "".join(ch for ch in text if not 0xE000 <= ord(ch) <= 0xF8FF)
     x0, x1 = chars[0]["x0"], chars[-1]["x1"]
-    top = min(c["top"] for c in chars)
-    bottom = max(c["bottom"] for c in chars)
-    sizes = Counter(round(c["size"], 1) for c in chars)
-    bold = sum(bool(_BOLD_FONT.search(c["fontname"])) for c in chars) * 2 >= len(chars)
-    italic = sum(bool(_ITALIC_FONT.search(c["fontname"])) for c in chars) * 2 >= len(chars)
+    first = chars[0]
+    if all(c["size"] == first["size"] and c["bold"] == first["bold"] for c in chars):
+        # one run's glyphs, as nearly every word is: its font says it all
+        top, bottom, size = first["top"], first["bottom"], round(first["size"], 1)
+        bold, italic = first["bold"], first["italic"]
+        if len(chars) > 1:
+            top = min(c["top"] for c in chars)
+            bottom = max(c["bottom"] for c in chars)
+            italic = sum(c["italic"] for c in chars) * 2 >= len(chars)
+    else:
+        top = min(c["top"] for c in chars)
+        bottom = max(c["bottom"] for c in chars)
+        size = Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0]
+        bold = sum(c["bold"] for c in chars) * 2 >= len(chars)
+        italic = sum(c["italic"] for c in chars) * 2 >= len(chars)
     centre_x, centre_y = (x0 + x1) / 2, (top + bottom) / 2
     uri = next(
         (
@@ -578,8 +667,7 @@ def _make_word(chars: list[dict], links: list[dict]) -> _Word:
         ),
         None,
     )
-    baseline = -chars[0]["matrix"][5]  # PDF y grows upwards; only differences matter
-    size = sizes.most_common(1)[0][0]
+    baseline = chars[0]["baseline"]
     return _Word(text, x0, x1, top, bottom, size, bold, baseline, uri, italic and not bold)
 
 

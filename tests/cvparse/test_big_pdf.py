@@ -74,7 +74,7 @@ def test_a_pdf_past_the_glyph_budget_is_refused_not_cut_short(monkeypatch):
 
 def test_a_pdf_past_the_content_budget_is_refused(monkeypatch):
     data = make_pdf([_numbered_page(1, 20, heading="Refereed Papers"), _numbered_page(21, 20)])
-    monkeypatch.setattr(pdf_reader, "MAX_CONTENT_BYTES", 1)
+    monkeypatch.setattr(pdf_reader, "MAX_PAGE_OBJECTS", 1)
     with pytest.raises(CVParseError, match="far more than the text of a CV"):
         read(data, "cv.pdf")
 

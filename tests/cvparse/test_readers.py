@@ -14,7 +14,6 @@ import pytest
 from cvparse.errors import CVParseError
 from cvparse.readers import MAX_UPLOAD_BYTES, read
 from cvparse.readers.bibtex import publications_from_bibtex
-from cvparse.readers.pdf import _read_with_pdfium
 from cvparse.readers.plaintext import decode_text
 from tests.cvparse.pdfwriter import Page, make_pdf
 from tests.cvparse.shared import DEVSET
@@ -233,12 +232,6 @@ def test_pdf_errors_are_clear_and_fast(name, message):
     with pytest.raises(CVParseError, match=message):
         read_file(name)
     assert time.process_time() - started < 2
-
-
-def test_pdfium_fallback_reads_plain_text():
-    """Files pdfminer cannot parse get PDFium's plain text (no fonts, so no markup)."""
-    text = _read_with_pdfium((FILES / "one_column.pdf").read_bytes())
-    assert "Ada Quill" in text and "Journal of Imaginary Results" in text
 
 
 @pytest.mark.shared
