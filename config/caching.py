@@ -17,7 +17,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
-from django.utils.cache import patch_cache_control
+from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
 
 from config.release import release
 
@@ -58,6 +58,10 @@ class SharedCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        if has_vary_header(response, "HX-Request"):
+            # A history restore comes from htmx too but gets the whole page
+            # (config/htmx.py): without this, a cache gave Back the fragment.
+            patch_vary_headers(response, ["HX-History-Restore-Request"])
         if (
             request.method in ("GET", "HEAD")
             and response.status_code in (200, 304)

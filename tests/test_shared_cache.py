@@ -141,3 +141,11 @@ def test_signed_in_pages_keep_their_token_and_stay_private(client, owner, graph)
         assert (
             client.get(graph.yinmin.get_absolute_url(), HTTP_IF_NONE_MATCH=etag).status_code == 200
         )
+
+
+def test_a_fragment_and_the_whole_page_are_kept_apart(client, graph):
+    """Back after typing restores the whole page: a cache must not answer it with the
+    fragment the typing fetched from the same URL."""
+    fragment = client.get("/search/?q=zhong", HTTP_HX_REQUEST="true")
+    assert "HX-History-Restore-Request" in fragment["Vary"]
+    assert "HX-Request" in fragment["Vary"]
