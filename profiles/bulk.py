@@ -45,16 +45,16 @@ def _record(model: type[models.Model], objs: list, history_type: str) -> None:
             )
 
 
-def _touch(model: type[models.Model], objs: list) -> None:
+def _touch(model: type[models.Model], objs: list, created: bool = False) -> None:
     """Move the page versions of these rows: the graph's own querysets already did."""
     if not isinstance(model._default_manager.all(), graph_version.GraphWritesQuerySet):
-        graph_version.touch(model, objs)
+        graph_version.touch(model, objs, created=created)
 
 
 def create_with_history(model: type[models.Model], objs: list) -> list:
     created = model._default_manager.bulk_create(objs)
     _record(model, created, "+")
-    _touch(model, created)
+    _touch(model, created, created=True)
     return created
 
 

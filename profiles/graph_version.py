@@ -112,14 +112,20 @@ def _people_of_publications(publication_ids: set[int]) -> set[int]:
     return set(linked.values_list("person_id", flat=True))
 
 
-def scopes_of(model: type[models.Model], objs: list) -> set[tuple[str, int]] | None:
+def scopes_of(
+    model: type[models.Model], objs: list, created: bool = False
+) -> set[tuple[str, int]] | None:
     """The profiles and publication pages that show these rows of ``model``; None when
-    that cannot be told from the rows (every page then)."""
+    that cannot be told from the rows (every page then). A person or publication just
+    ``created`` has no authorships or mentors yet: only its own page shows it."""
     from publications.models import Authorship
 
     name = model._meta.label
     people: set[int] = set()
     publications: set[int] = set()
+    if created and name in ("profiles.Person", "publications.Publication"):
+        kind = "person" if name == "profiles.Person" else "publication"
+        return {(kind, obj.pk) for obj in objs}
     if name == "profiles.Person":
         people = {obj.pk for obj in objs}
         papers = Authorship.objects.filter(person__in=people).values_list("publication_id")
@@ -151,14 +157,16 @@ def _mentors_of(people: set[int]) -> set[int]:
     return {pk for pair in pairs for pk in pair}
 
 
-def touch(model: type[models.Model], objs: list, using: str | None = None) -> None:
+def touch(
+    model: type[models.Model], objs: list, using: str | None = None, created: bool = False
+) -> None:
     """Note a write of these rows of ``model`` (for the bulk writes that send no signals)."""
     if objs:
-        bump(using, scopes_of(model, objs))
+        bump(using, scopes_of(model, objs, created))
 
 
-def _bump_on_signal(sender, instance, using: str, **kwargs) -> None:
-    touch(sender, [instance], using)
+def _bump_on_signal(sender, instance, using: str, created: bool = False, **kwargs) -> None:
+    touch(sender, [instance], using, created)
 
 
 def _note_link_before(sender, instance, **kwargs) -> None:
@@ -187,7 +195,9 @@ class GraphWritesQuerySet(models.QuerySet):
 
     def bulk_create(self, objs, *args, **kwargs) -> list:
         created = super().bulk_create(objs, *args, **kwargs)
-        touch(self.model, created, self.db)
+        # Rows that met a conflict may be old ones, with authorships of their own.
+        new = not (kwargs.get("ignore_conflicts") or kwargs.get("update_conflicts"))
+        touch(self.model, created, self.db, created=new)
         return created
 
     def bulk_update(self, objs, fields, *args, **kwargs) -> int:
