@@ -105,7 +105,8 @@ def test_flagged_entries_come_first_beside_the_lines_they_were_read_from(client,
     assert "The venue ends in a month." in page and "The title reads as a list of names." in page
     # The lines of the paper, numbered as the parser read them, rendered (no ** marks).
     assert '<li value="15"><span class="visually-hidden">Line 15: </span>Mara Lind. A Study' in page
-    assert "2 of 7 entries to check." in page
+    # and the paper whose authors went to the entry above (the parser is unsure of it)
+    assert "3 of 7 entries to check." in page
 
 
 @pytest.mark.parametrize(
@@ -153,9 +154,9 @@ def test_a_sixty_paper_cv_shows_only_its_flagged_entries_unfolded(client, review
     data = MARA_CV.replace(b"## Awards", papers.encode() + b"\n\n## Awards")
     document = parsed_document(reviewer, data)
     page = client.get(f"/documents/{document.pk}/").content.decode()
-    # The two flagged papers in full; the 63 others and the rest each one folded line.
-    assert page.count('class="entry flagged"') == 2
-    assert page.count("<details><summary>") == 63 + 2  # + the education and the award
+    # The three flagged papers in full; the 62 others and the rest each one folded line.
+    assert page.count('class="entry flagged"') == 3
+    assert page.count("<details><summary>") == 62 + 2  # + the education and the award
 
 
 def test_the_page_runs_a_fixed_number_of_queries(client, document, django_assert_num_queries):
