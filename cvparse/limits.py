@@ -106,11 +106,13 @@ def _parse_in_child(
     send: Connection, data: bytes, filename: str, seconds: float, memory_mb: int
 ) -> None:
     from . import parse_file
+    from .labeller import load_models
 
     # The parent decides when to stop: a signal to the worker's process group must not
     # kill the parse before the worker has put its document back.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    load_models()
     memory = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     cpu = int(seconds) + 1  # the parent's clock stops it first; this stops a runaway child

@@ -45,7 +45,9 @@ _LOCK = threading.Lock()  # a crfsuite Tagger holds its last sequence: one calle
 
 
 @functools.cache
-def _tagger(path: str):  # -> pycrfsuite.Tagger | None
+def open_model(path: str):  # -> pycrfsuite.Tagger | None
+    """The CRF model at ``path``, opened once per process; None where there is none
+    (a path such as "off")."""
     if not Path(path).is_file():
         return None
     import pycrfsuite
@@ -55,10 +57,23 @@ def _tagger(path: str):  # -> pycrfsuite.Tagger | None
     return tagger
 
 
+def _line_model():  # -> pycrfsuite.Tagger | None
+    return open_model(os.environ.get(MODEL_ENV) or str(MODEL_PATH))
+
+
+def load_models() -> None:
+    """Open the shipped models now: a parse under a memory cap then pays only for the
+    upload, not for the program's own files."""
+    from .fields import field_model
+
+    _line_model()
+    field_model()
+
+
 def label_lines(lines: list[Line], fmt: str) -> dict[int, LineLabel]:
     """A label for each non-blank line, by line number ({} when no model is there)."""
     content = content_lines(lines)
-    tagger = _tagger(os.environ.get(MODEL_ENV) or str(MODEL_PATH))
+    tagger = _line_model()
     if tagger is None or not content or len(content) > MAX_LINES:
         return {}
     found = features(content, fmt)

@@ -19,6 +19,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import open_model
+
 LABELS = (
     "author", "title", "venue", "date", "volume", "pages", "doi", "url", "publisher",
     "status", "note", "other",
@@ -246,20 +248,13 @@ class Labelled:
 _LOCK = threading.Lock()  # a crfsuite Tagger holds its last sequence: one caller at a time
 
 
-@functools.cache
-def _tagger(path: str):  # -> pycrfsuite.Tagger | None
-    if path == "off" or not Path(path).is_file():
-        return None
-    import pycrfsuite
-
-    tagger = pycrfsuite.Tagger()
-    tagger.open(path)
-    return tagger
+def field_model():  # -> pycrfsuite.Tagger | None
+    return open_model(os.environ.get(MODEL_ENV) or str(MODEL_PATH))
 
 
 def label_entry(text: str, breaks: frozenset[int] = frozenset()) -> Labelled | None:
     """The labels of one entry's sentinel text, or None without a model (or no tokens)."""
-    tagger = _tagger(os.environ.get(MODEL_ENV) or str(MODEL_PATH))
+    tagger = field_model()
     tokens = tokenize(text, breaks)
     if tagger is None or not tokens or len(tokens) > MAX_TOKENS:
         return None
