@@ -255,8 +255,11 @@ def field_model():  # -> pycrfsuite.Tagger | None
 def label_entry(text: str, breaks: frozenset[int] = frozenset()) -> Labelled | None:
     """The labels of one entry's sentinel text, or None without a model (or no tokens)."""
     tagger = field_model()
+    # Tokens are at least words: a text of more words than that is refused unread.
+    if tagger is None or len(text.split(maxsplit=MAX_TOKENS)) > MAX_TOKENS:
+        return None
     tokens = tokenize(text, breaks)
-    if tagger is None or not tokens or len(tokens) > MAX_TOKENS:
+    if not tokens or len(tokens) > MAX_TOKENS:
         return None
     found = features(tokens)
     with _LOCK:
