@@ -54,20 +54,21 @@ _CATEGORY_TYPES = (
     (re.compile(r"\bsoftware\b", re.I), "software", None),
 )
 
-_MONTH_WORDS = (
+MONTH_WORDS = (
     r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?"
     r"|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|spring|summer|fall|autumn|winter"
 )
 # "January", "Dec. 2021", "June 3-5, 2022", "2021", "2021-09": dates, not venues.
 _DATE_ONLY = re.compile(
-    rf"^(({_MONTH_WORDS})\.?\s*(\d{{1,2}}([–-]\d{{1,2}})?,?\s*)?((19|20)\d\d)?"
+    rf"^(({MONTH_WORDS})\.?\s*(\d{{1,2}}([–-]\d{{1,2}})?,?\s*)?((19|20)\d\d)?"
     rf"|(19|20)\d\d([-/.]\d\d?)*|'\d\d|\d{{1,2}}([-/.]\d{{1,2}})?)$",
     re.I,
 )
-# What a CV prints as a link's text ("PDF", "[Slides]", "FILE-PDF", "Code").
+# What a CV prints as a link's text ("PDF", "[Slides]", "FILE-PDF", "Code"). Not "arXiv":
+# alone, that is a preprint server's name (data/venues.tsv).
 _LINK_LABEL = re.compile(
     r"^(file[\s_-]*)?(pdf|html?|slides?|code|video|poster|talk|bib(tex)?|abstract|link|url|doi"
-    r"|web(site|page)?|project( page)?|github|arxiv|preprint|paper|demo|data(set)?|blog"
+    r"|web(site|page)?|project( page)?|github|preprint|paper|demo|data(set)?|blog"
     r"|press|supplement(ary)?( material)?|appendix|artifact|ppt|pptx|doc|docx|download"
     r"|full text|extended version|online)$",
     re.I,
@@ -152,13 +153,41 @@ def venue_kind_of_type(entry_type: str | None) -> str | None:
     return _VENUE_KIND_OF_TYPE.get(entry_type or "")
 
 
+def _bare(text: str | None) -> str:
+    return " ".join((text or "").split()).strip(" .,;:()[]{}|*")
+
+
+def is_date(text: str | None) -> bool:
+    """ "January", "Dec. 2021", "June 3-5, 2022", "2021", "2021-09"."""
+    return bool(_DATE_ONLY.match(_bare(text)))
+
+
+def is_link_label(text: str | None) -> bool:
+    """What a CV prints as a link's text: "PDF", "[Slides]", "FILE-PDF", "Code"."""
+    return bool(_LINK_LABEL.match(_bare(text)))
+
+
+def is_url(text: str | None) -> bool:
+    return bool(_URL.search(_bare(text)))
+
+
+def is_placeholder(text: str | None) -> bool:
+    """A value that stands where a venue or title belongs without naming one: a date, a
+    link label, a URL, a number or a lone character."""
+    bare = _bare(text)
+    return (
+        len(bare) < 2
+        or not re.search(r"[^\W\d_]", bare)
+        or is_date(bare)
+        or is_link_label(bare)
+        or is_url(bare)
+    )
+
+
 def looks_like_venue(text: str | None) -> bool:
-    """Whether a value can name a venue: not a date, a link label, a URL, a bare number
-    or an author list."""
-    text = " ".join((text or "").split()).strip(" .,;:()[]{}|*")
-    if len(text) < 2 or not re.search(r"[^\W\d_]", text):
+    """Whether a value can name a venue: not a placeholder (a date, a link label, a
+    URL, a bare number) or an author list."""
+    if is_placeholder(text):
         return False
-    if _DATE_ONLY.match(text) or _LINK_LABEL.match(text) or _URL.search(text):
-        return False
-    names = split_authors(text)
+    names = split_authors(_bare(text))
     return not (len(names) >= 2 and all(looks_like_name(n, strict=True) for n in names))

@@ -21,7 +21,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from cvparse import names
+from cvparse import kinds, names
 from cvparse.labeller import fields as field_labeller
 from cvparse.text import PARENTHETICAL
 
@@ -1790,13 +1790,6 @@ DROP_BAD_VENUE = True
 # benchmarks/eval_fields.py sets a list here to collect both readings of every entry.
 TRACE: list[dict] | None = None
 
-_NOT_A_VENUE = re.compile(
-    r"^(?:\[?(?:pdf|file-pdf|link|url|html|code|slides|video|doi|bibtex|web|online|paper|"
-    r"preprint|abstract|poster|talk)\]?|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
-    r"[a-z]*\.?(?:\s+\d{1,2})?|\d+|https?://\S+|www\.\S+)$",
-    re.IGNORECASE,
-)
-
 
 def sane(name: str, value: object, *, strict: bool = False) -> bool:
     """Whether a field's value looks like what that field holds. ``strict``: also no
@@ -1821,7 +1814,7 @@ def sane(name: str, value: object, *, strict: bool = False) -> bool:
         text = str(value or "").strip()
         status = any(p.search(text) for s, p in _STATUS_WORDS if s != "in_preparation")
         names_only = strict and _is_author_list(text)
-        return bool(text) and not (_NOT_A_VENUE.match(text) or status or names_only)
+        return bool(text) and not (kinds.is_placeholder(text) or status or names_only)
     if name == "year":
         return isinstance(value, int) and 1900 <= value <= 2035
     return True

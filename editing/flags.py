@@ -4,24 +4,14 @@ link label or URL where text belongs, a missing year, a run-on title, empty fiel
 
 import re
 
+from cvparse.kinds import MONTH_WORDS, is_date, is_link_label, is_url
 from cvparse.names import looks_like_name, split_authors, strip_marks
 
-# Below this, the parser itself doubts the entry (contract: /work/shared notes, cv-json).
+# Below this, the parser itself doubts the entry (its x_confidence, 0-1).
 UNSURE_BELOW = 0.6
 LONG_TITLE_WORDS = 40
-_MONTHS = (
-    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?"
-    r"|oct(ober)?|nov(ember)?|dec(ember)?)\.?"
-)
-MONTH = re.compile(rf"^{_MONTHS}(\s+(19|20)\d\d)?$", re.I)  # "January", "Dec. 2019"
 # Text cut off at a bare month: "Updatable Security Views. July".
-ENDS_IN_MONTH = re.compile(rf"[.,]\s+{_MONTHS}$", re.I)
-LINK_LABEL = re.compile(
-    r"^\W*(pdf|slides?|code|video|poster|talk|link|paper|preprint|arxiv|bib(tex)?|doi|web(site)?"
-    r"|project( page)?|github|demo|html|abstract|url|supplement(ary)?( material)?)\W*$",
-    re.I,
-)
-URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.I)
+ENDS_IN_MONTH = re.compile(rf"[.,]\s+({MONTH_WORDS})\.?$", re.I)
 # The field that names an entry, and the fields that must not be empty, per section.
 MAIN_FIELD = {
     "education": "institution",
@@ -63,13 +53,13 @@ def _is_names(text: str) -> bool:
 
 
 def _misplaced(text: str) -> str | None:
-    if MONTH.match(text):
-        return "is a month"
+    if is_date(text):
+        return "is a date"
     if ENDS_IN_MONTH.search(text):
         return "ends in a month"
-    if LINK_LABEL.match(text):
+    if is_link_label(text):
         return "is a link label"
-    if URL.match(text):
+    if is_url(text):
         return "is a web address"
     return None
 
