@@ -81,13 +81,18 @@ def axe_violations(page) -> list[str]:
     ]
 
 
-def upload_as(page, base_url: str, username: str, name: str, data: bytes) -> None:
-    """Log in as ``username`` (made with tests.conftest.make_user) and upload a CV file;
-    returns on the document's page."""
+def log_in(page, base_url: str, username: str) -> None:
+    """Log in as ``username`` (made with tests.conftest.make_user) through the form."""
     page.goto(f"{base_url}/accounts/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill("correct horse battery")
     page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def upload_as(page, base_url: str, username: str, name: str, data: bytes) -> None:
+    """Log in as ``username`` and upload a CV file; returns on the document's page."""
+    log_in(page, base_url, username)
     page.goto(f"{base_url}/upload/")
     page.set_input_files(
         "input[type=file]", files=[{"name": name, "mimeType": "text/plain", "buffer": data}]

@@ -1,5 +1,6 @@
 """Walk the site in Chromium: home -> search -> profile -> publication -> co-author ->
-organization, with the chart, the exports, live search and axe-core on every page."""
+organization, with the chart, the exports, live search and axe-core on every page; no
+page scrolls sideways on a 320 px phone."""
 
 import json
 
@@ -7,7 +8,8 @@ import bibtexparser
 import pytest
 
 from tests.browse_data import build_graph
-from tests.e2e.conftest import ARTIFACTS, axe_violations
+from tests.conftest import make_user
+from tests.e2e.conftest import ARTIFACTS, axe_violations, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -132,3 +134,27 @@ def test_no_serious_accessibility_violations(live_server, axe_page, graph, path)
     assert axe_violations(axe_page) == []
     axe_page.set_viewport_size({"width": 320, "height": 700})  # the narrowest phones
     assert axe_page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_no_page_scrolls_sideways_on_a_320_px_phone(live_server, page, graph):
+    graph.yinmin.owner = make_user("yinmin")
+    graph.yinmin.save()
+    log_in(page, live_server.url, "yinmin")
+    page.set_viewport_size({"width": 320, "height": 640})
+    paths = [
+        "/",
+        "/people/",
+        graph.yinmin.get_absolute_url(),
+        graph.distserve.get_absolute_url(),
+        "/search/?q=serving",
+        "/upload/",
+        f"/edit/people/{graph.yinmin.slug}/",
+    ]
+    too_wide = {}
+    for path in paths:
+        assert page.goto(live_server.url + path).ok, path
+        assert page.url == live_server.url + path  # shown, not sent to log in
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            too_wide[path] = width
+    assert too_wide == {}

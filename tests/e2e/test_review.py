@@ -1,7 +1,9 @@
 """In Chromium: upload a fictional CV, see its flagged entries first, beside the lines they
 were read from; merge an author line into its paper with a quick fix (htmx), delete an
-entry and undo it, then import and find the fixed paper on the profile. axe-core finds
-nothing serious on the review page, which does not scroll sideways on a 320 px phone.
+entry and undo it, then import and find the fixed paper on the profile. Swap a paper's
+title and venue, split an award line off a paper and move it to the awards, and find each
+on the profile. axe-core finds nothing serious on the review page, which does not scroll
+sideways on a 320 px phone.
 
 The browser and page fixtures are tests/e2e/conftest.py's (CSP enforced, script errors fail).
 """
@@ -69,3 +71,67 @@ def test_the_review_page_is_accessible_and_fits_a_phone(live_server, axe_page):
     assert axe_violations(axe_page) == []
     axe_page.set_viewport_size({"width": 320, "height": 700})
     assert axe_page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+# A paper read with its title and venue the wrong way round, after the one that ends in
+# an award line (lines 15-17): the new paper is line 18.
+HARBOUR = (
+    b"- **Mara Lind**, Otto Brand. Proceedings of the Harbour Symposium."
+    b" Charting Quiet Harbours, 2017."
+)
+MARA_SWAPPED = MARA_CV.replace(b"\n\n## Awards", b"\n" + HARBOUR + b"\n\n## Awards")
+
+
+def fixes_of(publications, text: str):
+    """The quick fixes of the paper showing ``text``, with every fold above them opened
+    as a reviewer would, by a click on each closed summary."""
+    entry = publications.locator(".entry", has_text=text)
+    folds = [
+        publications.locator("details.settled", has_text=text),
+        entry.locator(":scope > details"),  # a settled entry's own fold
+        entry.locator("details.more-fixes"),
+    ]
+    for fold in folds:
+        if fold.count() and fold.get_attribute("open") is None:
+            fold.locator(":scope > summary").click()
+    return entry.locator(".more-fixes")
+
+
+def test_swap_split_and_move_change_the_imported_profile(live_server, page):
+    make_user("mara")
+    upload_as(page, live_server.url, "mara", "mara.md", MARA_SWAPPED)
+    publications = page.locator("#publications")
+
+    # Swap: the venue read as the title goes back where it belongs.
+    more = fixes_of(publications, "Proceedings of the Harbour Symposium")
+    more.get_by_label("Swap").select_option("title")
+    more.get_by_label("with").select_option("venue")
+    more.get_by_role("button", name="Swap").click()
+    page.locator(".notice", has_text="Swapped the title and the venue").wait_for()
+    harbour = publications.locator(".entry", has_text="Charting Quiet Harbours")
+    assert harbour.locator(".entry-title").text_content() == "Charting Quiet Harbours"
+
+    # Split: the award line read into a paper becomes an entry of its own...
+    more = fixes_of(publications, "A Study of Lighthouse Scheduling")
+    more.get_by_label("Split before line").select_option("17")
+    more.get_by_role("button", name="Split").click()
+    page.locator(".notice", has_text="in two").wait_for()
+    assert "(7" in page.locator("#publications-heading").inner_text()
+
+    # ...and moves to the awards.
+    more = fixes_of(publications, "Best Paper Award, 2018")
+    more.get_by_label("Move to").select_option("awards")
+    more.get_by_role("button", name="Move").click()
+    page.locator(".notice", has_text="Moved").wait_for()
+    assert "(6" in page.locator("#publications-heading").inner_text()
+    assert page.locator("#awards .entry", has_text="Best Paper Award").count() == 1
+
+    page.get_by_role("button", name="Import").click()
+    page.wait_for_url(re.compile(r".*/people/[\w-]+/$"))
+    titles = page.locator(".citation-title").all_inner_texts()
+    assert "Charting Quiet Harbours" in titles and "A Study of Lighthouse Scheduling" in titles
+    assert not any("Harbour Symposium" in t or "Best Paper" in t for t in titles)
+    harbour = page.locator("article.citation", has_text="Charting Quiet Harbours")
+    assert "Proceedings of the Harbour Symposium" in harbour.locator(".citation-meta").inner_text()
+    awards = page.locator("section[aria-labelledby=awards-heading]")
+    assert "Best Paper Award" in awards.inner_text()
