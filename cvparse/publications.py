@@ -269,6 +269,14 @@ _BLANKS = re.compile(r"[\s\x01-\x06\x0e-\x11]*")  # whitespace and sentinels
 _AROUND = 64
 
 
+def _is_initial_at(text: str, at: int, start: int) -> bool:
+    """Whether a capital letter alone, after a space or a period, ends just before ``at``."""
+    letter = at - 1
+    if letter < start or not ("A" <= text[letter] <= "Z"):
+        return False
+    return letter == start or text[letter - 1] in " \t\n."
+
+
 def _sentence_end(text: str, start: int = 0, *, venue: bool = False) -> int:
     """Index just past the first sentence-ending period at or after `start`, or -1.
 
@@ -281,7 +289,11 @@ def _sentence_end(text: str, start: int = 0, *, venue: bool = False) -> int:
         end = m.end()
         if m.group().startswith(("?", "!")) and not m.group(1):
             continue
-        before = SENTINELS.sub("", text[max(start, m.start() - _AROUND) : m.start()])
+        at = m.start()
+        # An initial ("A.", "J.A."): the check below would find it too, at many times the cost.
+        if m.group()[0] == "." and _is_initial_at(text, at, start):
+            continue
+        before = SENTINELS.sub("", text[max(start, at - _AROUND) : at])
         word = _WORD_BEFORE.search(before)
         after = _BLANKS.match(text, end).end()
         following = SENTINELS.sub("", text[after : after + _AROUND])
