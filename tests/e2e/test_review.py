@@ -11,6 +11,7 @@ The browser and page fixtures are tests/e2e/conftest.py's (CSP enforced, script 
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import make_user
 from tests.e2e.conftest import ARTIFACTS, axe_violations, upload_as
@@ -43,7 +44,7 @@ def test_review_flagged_entries_fix_them_in_place_and_import(live_server, page):
     # Merge the author line with the paper after it: htmx redraws the review.
     author_line.get_by_role("button", name="Merge with the next").click()
     page.locator(".notice", has_text="Merged").wait_for()
-    assert publications.locator(".entry.flagged").count() == 1
+    expect(publications.locator(".entry.flagged")).to_have_count(1)
     assert "(4" in page.locator("#publications-heading").inner_text()
 
     # Delete the paper whose venue is cut at a month, then undo it.
@@ -51,10 +52,10 @@ def test_review_flagged_entries_fix_them_in_place_and_import(live_server, page):
     assert "The venue ends in a month." in quiet.inner_text()
     quiet.get_by_role("button", name="Delete").click()
     page.locator(".notice", has_text="Deleted").wait_for()
-    assert publications.locator(".entry.flagged").count() == 0
+    expect(publications.locator(".entry.flagged")).to_have_count(0)
     page.get_by_role("button", name="Undo").click()
     page.locator(".notice", has_text="Put back").wait_for()
-    assert publications.locator(".entry.flagged").count() == 1
+    expect(publications.locator(".entry.flagged")).to_have_count(1)
 
     page.screenshot(path=str(ARTIFACTS / "review.png"), full_page=True)
     page.get_by_role("button", name="Import").click()
