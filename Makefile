@@ -7,8 +7,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian's Chromium drives the browser tests (tests/e2e), which read this path too.
 export CHROMIUM ?= /usr/bin/chromium
-# What the tests need beyond Python: the browser, its fonts, a Redis they start themselves.
-TEST_PACKAGES := chromium fonts-liberation redis-server
+# What the tests need beyond Python: the browser, its fonts, a Redis they start themselves,
+# and BibTeX with plain.bst (our .bib exports are compiled by the real thing).
+TEST_PACKAGES := chromium fonts-liberation redis-server texlive-binaries texlive-base
 FONTS := /usr/share/fonts/truetype/liberation
 
 .PHONY: install run test lint format bench eval test-deps
@@ -42,7 +43,8 @@ run: install
 
 # Checked before the install, so that anything missing stops the run at once.
 test-deps:
-	@{ test -x "$(CHROMIUM)" && test -d $(FONTS) && command -v redis-server >/dev/null; } \
+	@{ test -x "$(CHROMIUM)" && test -d $(FONTS) && command -v redis-server >/dev/null \
+	  && command -v bibtex >/dev/null && kpsewhich plain.bst >/dev/null; } \
 	  || $(call apt,$(TEST_PACKAGES),for the tests)
 	@test -x "$(CHROMIUM)" || { echo "make: no Chromium at $(CHROMIUM)" >&2; exit 1; }
 

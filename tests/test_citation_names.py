@@ -1,6 +1,10 @@
 """Names in citation exports: the one splitter (cvparse.names) through CSL-JSON, BibTeX,
 citeproc-py in APA and IEEE, and bibtexparser's reading of BibTeX names."""
 
+import shutil
+import subprocess
+from pathlib import Path
+
 import bibtexparser
 import pytest
 from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors, SplitNameParts
@@ -84,6 +88,41 @@ def test_bibtex_names_and_fields_read_back(client, paper):
     assert (anna.first, anna.von, anna.last, anna.jr) == (["Anna"], ["van", "der"], ["Berg"], [])
     assert (king.first, king.last, king.jr) == (["Martin", "Luther"], ["King"], ["Jr."])
     assert team.last == ["{The OpenAI Team}"] and team.first == []
+
+
+def compiled_bibliography(bib: str, directory: Path) -> str:
+    """The .bbl that Debian's ``bibtex`` makes of ``bib`` with ``plain.bst``, every entry
+    cited. Fails (never skips) without bibtex: ``make test`` installs it."""
+    binary = shutil.which("bibtex")
+    if binary is None:
+        pytest.fail("bibtex is missing: apt-get install texlive-binaries texlive-base")
+    (directory / "export.bib").write_text(bib, encoding="utf-8")
+    (directory / "paper.aux").write_text(
+        "\\relax\n\\citation{*}\n\\bibstyle{plain}\n\\bibdata{export}\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [binary, "paper"], cwd=directory, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Warning" not in result.stdout, result.stdout
+    return (directory / "paper.bbl").read_text(encoding="utf-8")
+
+
+def test_bibtex_with_plain_bst_keeps_the_capitals_of_names_and_acronyms(client, paper, tmp_path):
+    """plain.bst lower-cases a paper's title after its first letter; the braces we put
+    round "FlashLLM", "NVMe" and "I/O" keep them, and only them, as written."""
+    bib = client.get(f"/people/{paper.slug}/publications.bib").content.decode()
+    bbl = compiled_bibliography(bib, tmp_path)
+    entry = " ".join(bbl.split("\\bibitem{berg2024flashllm}")[1].split())
+    assert entry.startswith(
+        "Anna van~der Berg, Martin~Luther King, Jr., and {The OpenAI Team}. "
+    ), entry
+    title = entry.split("\\newblock ")[1]
+    assert title == "{FlashLLM}: Fast {NVMe} {I/O} for large-scale models. ", title
+    assert entry.endswith(
+        "\\newblock In {\\em Symposium on Operating Systems}, pages 12--19, March 2024."
+        " \\end{thebibliography}"
+    ), entry
 
 
 @pytest.mark.parametrize(

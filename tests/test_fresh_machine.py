@@ -37,7 +37,10 @@ def test_make_test_without_chromium_stops_at_once_with_the_command_to_run(tmp_pa
     )
     assert result.returncode != 0
     assert time.monotonic() - started < 10  # nothing installed first
-    assert "run: sudo apt-get install -y chromium fonts-liberation redis-server" in result.stderr
+    assert (
+        "run: sudo apt-get install -y chromium fonts-liberation redis-server"
+        " texlive-binaries texlive-base" in result.stderr
+    )
     assert "pip" not in result.stdout + result.stderr
 
 
