@@ -16,12 +16,17 @@ from citeproc import (
     formatter,
 )
 from citeproc.source.json import CiteProcJSON
+from pyld import jsonld
+from pyld.documentloader.frozen import FrozenDocumentLoader
 
 from tests.browse_data import build_graph
 from tests.conftest import SHARED, make_person
 
 JSON_RESUME_SCHEMA = Path(__file__).parent / "data" / "jsonresume-schema-1.0.0.json"
 CV_JSON_SCHEMA = SHARED / "cv-json.schema.json"
+SCHEMA_ORG_CONTEXT = Path(__file__).parent / "data" / "schemaorg-context.jsonld"
+# The vocabulary schema.org's own context maps terms into (http, though its pages are https).
+SCHEMA = json.loads(SCHEMA_ORG_CONTEXT.read_text())["@context"]["@vocab"]
 
 
 @pytest.fixture
@@ -162,6 +167,29 @@ def test_profile_json_ld(client, graph):
     assert data["affiliation"][1]["@id"].startswith("http://testserver/organizations/")
     assert data["sameAs"] == ["https://yinminzhong.com", "https://github.com/PKUFlyingPig"]
     assert "identifier" not in data
+
+
+def expanded(data: dict) -> dict:
+    """``data`` expanded by pyld, "https://schema.org" served from a local copy of the
+    context (no network here; any other remote document is refused)."""
+    loader = FrozenDocumentLoader({"https://schema.org": SCHEMA_ORG_CONTEXT})
+    (node,) = jsonld.expand(data, {"documentLoader": loader})
+    return node
+
+
+def test_profile_json_ld_expands_to_a_profile_page_about_the_person(client, graph):
+    page = expanded(json_ld(client.get(graph.yinmin.get_absolute_url())))
+    assert SCHEMA == "http://schema.org/"
+    assert page["@type"] == [f"{SCHEMA}ProfilePage"]
+    assert page["@id"] == "http://testserver/people/yinmin-zhong/"
+    (person,) = page[f"{SCHEMA}mainEntity"]
+    assert person["@type"] == [f"{SCHEMA}Person"]
+    assert person["@id"] == "http://testserver/people/yinmin-zhong/#person"
+    assert person[f"{SCHEMA}name"] == [{"@value": "Yinmin Zhong"}]
+    # A paper's page names its author by the same node: the two pages make one graph.
+    paper = expanded(json_ld(client.get(graph.distserve.get_absolute_url())))
+    assert paper["@type"] == [f"{SCHEMA}ScholarlyArticle"]
+    assert paper[f"{SCHEMA}author"][0]["@id"] == person["@id"]
 
 
 def test_profile_json_ld_names_the_orcid(client, db):
