@@ -297,6 +297,11 @@ def _entry_type(paper: dict) -> str:
     return entry_type if entry_type in Publication.EntryType.values else ""
 
 
+def _thesis_degree(paper: dict) -> str:
+    degree = paper.get("x_thesis_degree")
+    return degree if degree in Publication.ThesisDegree.values else ""
+
+
 def _venue_written(paper: dict) -> tuple[str, str | None]:
     """The venue's name and short name as the paper writes them, of those that can be a
     venue's ("January", "PDF", a URL, a year or an author list cannot); ("", None) if none."""
@@ -682,6 +687,7 @@ class _Import:
                 "editors": paper.get("x_editors") or [],
                 "arxiv_id": paper.get("x_arxiv"),
                 "isbn": paper.get("x_isbn"),
+                "thesis_degree": _thesis_degree(paper),
                 "location": paper["location"],
                 "note": paper["note"],
                 "links": paper["links"],

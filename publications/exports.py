@@ -25,6 +25,28 @@ BIBTEX_ENTRY_TYPES = {
     EntryType.THESIS: ("phdthesis", "school"),
     EntryType.REPORT: ("techreport", "institution"),
 }
+ThesisDegree = Publication.ThesisDegree
+# BibTeX has two thesis types; a bachelor's thesis is a @mastersthesis whose ``type`` says
+# so (styles print ``type`` in place of "Master's thesis"). A thesis of unknown degree stays
+# @phdthesis, what most theses on a researcher's CV are.
+BIBTEX_THESIS_TYPES = {
+    ThesisDegree.MASTERS: ("mastersthesis", ""),
+    ThesisDegree.BACHELORS: ("mastersthesis", "Bachelor's thesis"),
+}
+# Patents, datasets and software have types only in BibLaTeX (@patent, @dataset, @software),
+# which BibTeX styles such as plain.bst do not define: they warn and fall back to @misc.
+# The export is BibTeX, so these are @misc whose ``note`` names what they are and whose
+# ``howpublished`` names who published them (the patent office, a repository).
+BIBTEX_MISC_NOTES = {
+    EntryType.PATENT: "Patent",
+    EntryType.DATASET: "Dataset",
+    EntryType.SOFTWARE: "Software",
+}
+CSL_THESIS_GENRES = {
+    ThesisDegree.DOCTORAL: "PhD thesis",
+    ThesisDegree.MASTERS: "Master's thesis",
+    ThesisDegree.BACHELORS: "Bachelor's thesis",
+}
 CSL_ENTRY_TYPES = {
     EntryType.ARTICLE: "article-journal",
     EntryType.INPROCEEDINGS: "paper-conference",
@@ -187,8 +209,22 @@ def bibtex_name(name: str) -> str:
 
 def bibtex_type(publication: Publication) -> tuple[str, str]:
     """The BibTeX entry type and the field naming the venue: by the publication's own
-    type, else its venue's kind, else ``@misc``."""
-    return BIBTEX_ENTRY_TYPES.get(entry_type_of(publication), ("misc", "howpublished"))
+    type (a thesis's by its degree), else its venue's kind, else ``@misc``."""
+    entry_type = entry_type_of(publication)
+    if entry_type == EntryType.THESIS and publication.thesis_degree in BIBTEX_THESIS_TYPES:
+        return BIBTEX_THESIS_TYPES[publication.thesis_degree][0], "school"
+    return BIBTEX_ENTRY_TYPES.get(entry_type, ("misc", "howpublished"))
+
+
+def _bibtex_note(publication: Publication) -> str:
+    """What a @misc is (a patent, a dataset, software), then a status short of published."""
+    status = (
+        ""
+        if publication.status in ("", Publication.Status.PUBLISHED)
+        else publication.get_status_display()
+    )
+    kind = BIBTEX_MISC_NOTES.get(entry_type_of(publication), "")
+    return ", ".join(part for part in (kind, status) if part)
 
 
 def _is_eprint_url(publication: Publication) -> bool:
@@ -215,9 +251,10 @@ def _bibtex_fields(publication: Publication, container: str) -> dict[str, str | 
         "eprint": publication.arxiv_id,
         "archiveprefix": "arXiv" if publication.arxiv_id else "",
         "url": "" if publication.doi or _is_eprint_url(publication) else main_url(publication),
-        "note": ""
-        if publication.status in ("", Publication.Status.PUBLISHED)
-        else publication.get_status_display(),
+        "type": BIBTEX_THESIS_TYPES.get(publication.thesis_degree, ("", ""))[1]
+        if entry_type_of(publication) == EntryType.THESIS
+        else "",
+        "note": _bibtex_note(publication),
     }
 
 
@@ -282,6 +319,9 @@ def csl_item(publication: Publication) -> dict:
         "volume": publication.volume,
         "issue": publication.issue,
         "number": arxiv if publication.entry_type == EntryType.PREPRINT else "",
+        "genre": CSL_THESIS_GENRES.get(publication.thesis_degree, "")
+        if publication.entry_type == EntryType.THESIS
+        else "",
         "ISBN": publication.isbn,
         "DOI": publication.doi,
         "page": publication.pages,

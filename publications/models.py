@@ -62,6 +62,13 @@ class Publication(HandEdited):
         DATASET = "dataset", "Dataset"
         SOFTWARE = "software", "Software"
 
+    class ThesisDegree(models.TextChoices):
+        """The degree a thesis is for: BibTeX's @phdthesis and @mastersthesis, CSL's genre."""
+
+        DOCTORAL = "doctoral", "Doctoral (PhD)"
+        MASTERS = "masters", "Master's"
+        BACHELORS = "bachelors", "Bachelor's"
+
     title = models.TextField()
     normalized_title = models.CharField(max_length=500, db_index=True)
     slug = models.SlugField(max_length=80, unique=True)
@@ -77,6 +84,9 @@ class Publication(HandEdited):
     doi = models.CharField(max_length=200, blank=True)
     entry_type = models.CharField(
         max_length=16, choices=EntryType, blank=True, help_text="Blank: the source did not say."
+    )
+    thesis_degree = models.CharField(
+        max_length=12, choices=ThesisDegree, blank=True, help_text="For a thesis; blank: unknown."
     )
     volume = models.CharField(max_length=40, blank=True)
     issue = models.CharField(max_length=40, blank=True)

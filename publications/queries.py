@@ -32,6 +32,7 @@ LISTED_FIELDS = (
     "editors",
     "arxiv_id",
     "isbn",
+    "thesis_degree",
 )
 LISTED_VENUE_FIELDS = ("name", "short_name", "slug", "kind")
 
@@ -91,6 +92,7 @@ class ListedPublication:
     editors: list[str]
     arxiv_id: str
     isbn: str
+    thesis_degree: str
     authors: list[Author] = field(default_factory=list)
 
     def get_absolute_url(self) -> str:

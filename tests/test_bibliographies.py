@@ -1,6 +1,7 @@
 """Bibliographies through the upload, review and import of a CV, and back out through
 the exports with their entry types and fields. Fictional data only."""
 
+import json
 import re
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from tests.bibliography_files import (
     zip_of,
 )
 from tests.conftest import make_cv, make_paper
+from tests.test_citation_names import compiled_bibliography
 from tests.test_importing import import_json
 
 MIXED_BIB = Path(__file__).parent / "data" / "mixed30.bib"
@@ -337,3 +339,67 @@ def test_the_document_records_the_bibliography_format(owner):
     import_cv_file(RIS.encode(), "scholar.ris", owner=owner)
     document = CVDocument.objects.get()
     assert document.format == "ris" and document.cv_json["source"]["x_format"] == "ris"
+
+
+THESES_AND_NON_PAPERS = r"""
+@mastersthesis{m, author = {Lovelace, Ada}, title = {Caches Considered},
+  school = {University of Nowhere}, year = {2012}}
+@phdthesis{p, author = {Lovelace, Ada}, title = {Queues Considered},
+  school = {University of Nowhere}, year = {2016}}
+@thesis{b, author = {Lovelace, Ada}, title = {Joins Considered},
+  institution = {Somewhere College}, type = {Bachelor's thesis}, year = {2010}}
+@patent{t, author = {Lovelace, Ada}, title = {A Loom for Numbers},
+  howpublished = {US Patent 1,234,567}, year = {2019}}
+@dataset{d, author = {Lovelace, Ada}, title = {Engine Traces}, howpublished = {Zenodo},
+  year = {2020}}
+@software{s, author = {Lovelace, Ada}, title = {enginekit}, howpublished = {Fictional Forge},
+  year = {2021}}
+"""
+
+
+def test_theses_keep_their_degree_and_non_papers_say_what_they_are(client, owner, tmp_path):
+    """@mastersthesis stays @mastersthesis; patents, datasets and software are BibTeX @misc
+    whose note names them, and plain.bst prints all of it without a warning."""
+    import_cv_file(THESES_AND_NON_PAPERS.encode(), "theses.bib", owner=owner)
+    degrees = dict(Publication.objects.values_list("title", "thesis_degree"))
+    assert (degrees["Caches Considered"], degrees["Queues Considered"]) == ("masters", "doctoral")
+    assert (degrees["Joins Considered"], degrees["A Loom for Numbers"]) == ("bachelors", "")
+    ada = Person.objects.get(owner=owner)
+    bib = client.get(f"/people/{ada.slug}/publications.bib").content.decode()
+    entries = read_bib(bib)
+    assert {title: entry_type for title, (entry_type, _) in entries.items()} == {
+        "Caches Considered": "mastersthesis",
+        "Queues Considered": "phdthesis",
+        "Joins Considered": "mastersthesis",
+        "A Loom for Numbers": "misc",
+        "Engine Traces": "misc",
+        "enginekit": "misc",
+    }
+    assert "  type = {Bachelor's thesis}\n}" in bib
+    assert "  howpublished = {US Patent 1,234,567},\n  year = {2019},\n" in bib
+    bbl = " ".join(compiled_bibliography(bib, tmp_path).split())
+    for printed in (
+        "Caches considered. Master's thesis, University of Nowhere, 2012.",
+        "{\\em Queues Considered}. PhD thesis, University of Nowhere, 2016.",
+        "Joins considered. Bachelor's thesis, Somewhere College, 2010.",
+        "A loom for numbers. US Patent 1,234,567, 2019. Patent.",
+        "Engine traces. Zenodo, 2020. Dataset.",
+        "enginekit. Fictional Forge, 2021. Software.",
+    ):
+        assert printed in bbl.replace("\\newblock ", ""), printed
+    items = {i["title"]: i for i in client.get(f"/people/{ada.slug}/publications.csl.json").json()}
+    assert (items["Caches Considered"]["type"], items["Caches Considered"]["genre"]) == (
+        "thesis",
+        "Master's thesis",
+    )
+    assert items["A Loom for Numbers"]["type"] == "patent"
+
+
+@pytest.mark.parametrize(
+    ("genre", "degree"),
+    [("PhD dissertation", "doctoral"), ("Master's thesis", "masters"), ("Thesis", "")],
+)
+def test_a_csl_thesis_genre_gives_its_degree(owner, genre, degree):
+    item = {"type": "thesis", "title": "On Engines", "genre": genre, "publisher": "Nowhere U."}
+    import_cv_file(json.dumps([item]).encode(), "library.json", owner=owner)
+    assert Publication.objects.get().thesis_degree == degree

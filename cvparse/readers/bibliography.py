@@ -4,7 +4,8 @@ The bibliography readers (BibTeX and BibLaTeX, CSL-JSON, RIS, ORCID works, an
 academicpages folder) each map their own fields to the arguments of ``publication``;
 what they know beyond CV JSON's keys goes in ``x_`` keys the importer reads:
 ``x_type`` (cvparse.kinds.ENTRY_TYPES), ``x_venue_kind``, ``x_volume``, ``x_issue``,
-``x_publisher``, ``x_editors`` (names), ``x_arxiv`` and ``x_isbn``.
+``x_publisher``, ``x_editors`` (names), ``x_arxiv``, ``x_isbn`` and, for a thesis,
+``x_thesis_degree`` (doctoral, masters, bachelors).
 """
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ _STATUS_WORDS = (
         "in_preparation",
     ),
     (re.compile(r"\b(preprint|arxiv|biorxiv|medrxiv|ssrn)\b", re.I), "preprint"),
+)
+# A thesis's degree as its source's type field states it: BibLaTeX's keys ("phdthesis",
+# "mathesis"), CSL's genre or RIS's type of work ("PhD dissertation", "Master's thesis").
+_THESIS_DEGREES = (
+    (re.compile(r"\b(ph\.?\s?d|doctoral|doctorate|dissertation|d\.?\s?phil)", re.I), "doctoral"),
+    (re.compile(r"\b(master|m\.?\s?sc?\b|m\.?a\b|mathesis)", re.I), "masters"),
+    (re.compile(r"\b(bachelor|b\.?\s?sc?\b|b\.?a\b|bathesis)", re.I), "bachelors"),
 )
 _DOI = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.I)
 _ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?")
@@ -96,6 +104,12 @@ def date_parts(value: object) -> tuple[int | None, int | None]:
     return int(found.group(1)), month if month and 1 <= month <= 12 else None
 
 
+def thesis_degree_of(value: object) -> str | None:
+    """ "Master's thesis", "mathesis", "PhD dissertation" -> "masters", "doctoral"."""
+    found = text(value) or ""
+    return next((degree for pattern, degree in _THESIS_DEGREES if pattern.search(found)), None)
+
+
 def doi_of(value: object) -> str | None:
     doi = text(value)
     return _DOI.sub("", doi) if doi else None
@@ -132,6 +146,7 @@ def publication(
     editors: list[str] | None = None,
     arxiv: str | None = None,
     isbn: str | None = None,
+    thesis_degree: str | None = None,
     location: str | None = None,
     note: str | None = None,
 ) -> dict:
@@ -174,6 +189,7 @@ def publication(
         "x_editors": [name for name in editors or [] if name],
         "x_arxiv": arxiv,
         "x_isbn": text(isbn),
+        "x_thesis_degree": thesis_degree if entry_type == "thesis" else None,
     }
 
 

@@ -15,7 +15,15 @@ from bibtexparser import middlewares
 
 from cvparse.errors import CVParseError
 from cvparse.readers import bibliography
-from cvparse.readers.bibliography import arxiv_of, date_parts, doi_of, month_of, text, year_of
+from cvparse.readers.bibliography import (
+    arxiv_of,
+    date_parts,
+    doi_of,
+    month_of,
+    text,
+    thesis_degree_of,
+    year_of,
+)
 
 ENTRY_TYPES = {
     "article": "article",
@@ -37,6 +45,8 @@ ENTRY_TYPES = {
     "data": "dataset",
     "software": "software",
 }
+# The degree BibTeX's own thesis types state; BibLaTeX's @thesis states it in ``type``.
+THESIS_DEGREES = {"phdthesis": "doctoral", "mastersthesis": "masters"}
 # What a crossref'd entry takes of the volume it is in.
 _INHERITED = (
     "booktitle",
@@ -137,6 +147,7 @@ def _publication(bibtex_type: str, fields: dict) -> dict:
         editors=_names(fields.get("editor")),
         arxiv=arxiv,
         isbn=_plain(fields.get("isbn")),
+        thesis_degree=thesis_degree_of(fields.get("type")) or THESIS_DEGREES.get(bibtex_type),
         location=_plain(fields.get("address") or fields.get("location")),
         note=_plain(fields.get("note")),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cvparse.errors import CVParseError
 from cvparse.readers import bibliography
-from cvparse.readers.bibliography import arxiv_of, doi_of, text
+from cvparse.readers.bibliography import arxiv_of, doi_of, text, thesis_degree_of
 
 ENTRY_TYPES = {
     "article-journal": "article",
@@ -71,6 +71,7 @@ def _publication(item: dict) -> dict:
         editors=_names(item.get("editor")),
         arxiv=arxiv,
         isbn=text(item.get("ISBN")),
+        thesis_degree=thesis_degree_of(item.get("genre")),
         location=text(item.get("event-place") or item.get("publisher-place")),
         note=text(item.get("note")),
     )

@@ -8,7 +8,7 @@ import rispy
 
 from cvparse.errors import CVParseError
 from cvparse.readers import bibliography
-from cvparse.readers.bibliography import arxiv_of, date_parts, doi_of, text
+from cvparse.readers.bibliography import arxiv_of, date_parts, doi_of, text, thesis_degree_of
 
 ENTRY_TYPES = {
     "JOUR": "article",
@@ -89,6 +89,7 @@ def _publication(record: dict) -> dict:
         else [],
         arxiv=arxiv,
         isbn=text(record.get("issn")) if entry_type in ("book", "chapter") else None,
+        thesis_degree=thesis_degree_of(record.get("type_of_work")),
         location=_first(record, "place_published"),
         note=" ".join(_notes(record)) or None,
     )
