@@ -1,5 +1,6 @@
 """Forms for editing a profile in place; each refuses a stale save (optimistic concurrency)."""
 
+import re
 from dataclasses import dataclass
 
 from django import forms
@@ -7,6 +8,7 @@ from django.db import models, transaction
 
 from affiliations.models import Affiliation
 from awards.models import Award
+from cvparse.readers.bibliography import arxiv_of
 from profiles.models import (
     HandEdited,
     Person,
@@ -228,17 +230,48 @@ SECTIONS: dict[str, Section] = {
 }
 
 
+def is_isbn(text: str) -> bool:
+    """Whether ``text`` is an ISBN-10 or ISBN-13 whose check digit is right."""
+    digits = re.sub(r"[\s-]", "", text).upper()
+    if re.fullmatch(r"\d{9}[\dX]", digits):
+        values = [10 if c == "X" else int(c) for c in digits]
+        return sum(v * w for v, w in zip(values, range(10, 0, -1), strict=True)) % 11 == 0
+    if re.fullmatch(r"97[89]\d{10}", digits):
+        return sum(int(c) * (3 if i % 2 else 1) for i, c in enumerate(digits)) % 10 == 0
+    return False
+
+
 class PublicationForm(VersionedForm):
     authors = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="One author per line, in order. End a name with * for equal contribution.",
     )
+    editors = LinesField(required=False, help_text="One per line, in order.")
     links = LinesField(required=False, help_text="One per line: a label, a space, the URL.")
 
     class Meta:
         model = Publication
-        fields = ["title", "venue_name", "year", "status", "doi", "pages", "links", "note"]
-        labels = {"venue_name": "Venue"}
+        fields = [
+            "title",
+            "entry_type",
+            "thesis_degree",
+            "venue_name",
+            "year",
+            "month",
+            "status",
+            "volume",
+            "issue",
+            "pages",
+            "publisher",
+            "editors",
+            "isbn",
+            "doi",
+            "arxiv_id",
+            "links",
+            "note",
+        ]
+        labels = {"venue_name": "Venue", "entry_type": "Type"}
+        help_texts = {"entry_type": "", "thesis_degree": "For a thesis."}
         widgets = {"title": forms.TextInput(), "note": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):
@@ -278,6 +311,40 @@ class PublicationForm(VersionedForm):
         if year is not None and not 1900 <= year <= 2100:
             raise forms.ValidationError("Enter a year between 1900 and 2100.")
         return year
+
+    def clean_month(self) -> int | None:
+        month = self.cleaned_data["month"]
+        if month is not None and not 1 <= month <= 12:
+            raise forms.ValidationError("Enter a month from 1 to 12.")
+        return month
+
+    def clean_arxiv_id(self) -> str:
+        """ "arXiv:2101.00001v2" or its abs/pdf URL -> "2101.00001"."""
+        written = self.cleaned_data["arxiv_id"].strip()
+        if not written:
+            return ""
+        arxiv_id = arxiv_of(written)
+        if arxiv_id is None:
+            raise forms.ValidationError(
+                f"“{written}” is not an arXiv id (such as 2101.00001 or hep-th/9901001)."
+            )
+        return arxiv_id
+
+    def clean_isbn(self) -> str:
+        """An ISBN-10 or ISBN-13 as written (hyphens kept), its check digit right."""
+        isbn = self.cleaned_data["isbn"].strip()
+        if isbn and not is_isbn(isbn):
+            raise forms.ValidationError(
+                f"“{isbn}” is not an ISBN: 10 or 13 digits (with hyphens or not) whose check"
+                " digit matches."
+            )
+        return isbn
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("thesis_degree") and data.get("entry_type") != Publication.EntryType.THESIS:
+            self.add_error("thesis_degree", "Only a thesis has a degree: set its type to Thesis.")
+        return data
 
     @transaction.atomic
     def save(self, commit: bool = True) -> Publication:

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.http import Http404
 from django.test import RequestFactory
+from pytest_django.asserts import assertContains
 
 from affiliations.models import Affiliation, Mentorship
 from awards.models import Award
@@ -365,6 +366,12 @@ def test_reordering_authors_keeps_their_links(client, owner, profile):
         ({"links": "PDF ftp://x"}, "links", "http(s) URL"),
         ({"year": 3000}, "year", "between"),
         ({"title": ""}, "title", "required"),
+        ({"month": 13}, "month", "from 1 to 12"),
+        ({"isbn": "978-3-16-148410-1"}, "isbn", "check digit"),
+        ({"isbn": "12345"}, "isbn", "not an ISBN"),
+        ({"arxiv_id": "arXiv:soon"}, "arxiv_id", "not an arXiv id"),
+        ({"entry_type": "article", "thesis_degree": "masters"}, "thesis_degree", "Only a thesis"),
+        ({"entry_type": "essay"}, "entry_type", "not one of the available choices"),
     ],
 )
 def test_publication_form_validation(client, owner, profile, data, field, message):
@@ -388,6 +395,64 @@ def test_publication_links_are_saved_as_label_and_url(client, owner, profile):
     profile.publication.refresh_from_db()
     assert profile.publication.links == [{"label": "PDF", "url": "https://example.org/sketch.pdf"}]
     assert profile.publication.authorships.count() == 2
+
+
+def test_the_bibliographic_fields_are_edited_in_place_and_shown(client, owner, profile):
+    client.force_login(owner)
+    publication = profile.publication
+    url = f"/edit/publications/{publication.slug}/edit/"
+    form = client.get(url, **HTMX).content.decode()
+    for name in ("entry_type", "thesis_degree", "volume", "issue", "publisher", "editors"):
+        assert f'name="{name}"' in form
+    assert '<option value="chapter">Book chapter</option>' in form
+    data = {
+        "title": publication.title,
+        "authors": "Ada Lovelace\nCharles Babbage",
+        "entry_type": "chapter",
+        "month": 3,
+        "volume": "3",
+        "issue": "29",
+        "publisher": "Richard and John E. Taylor",
+        "editors": "Richard Taylor\n\n  L. F. Menabrea ",
+        "isbn": "0-306-40615-2",
+        "arxiv_id": "https://arxiv.org/abs/2101.00001v2",
+        "version": 1,
+    }
+    response = client.post(url, data, **HTMX)
+    assert response.status_code == 200 and 'class="entry"' in response.content.decode()
+    publication.refresh_from_db()
+    assert (publication.entry_type, publication.month) == ("chapter", 3)
+    assert (publication.volume, publication.issue) == ("3", "29")
+    assert publication.editors == ["Richard Taylor", "L. F. Menabrea"]
+    assert (publication.isbn, publication.arxiv_id) == ("0-306-40615-2", "2101.00001")
+    # Hand-edited: a later import does not overwrite them.
+    assert {"entry_type", "editors", "isbn", "arxiv_id"} <= set(publication.edited_fields)
+    page = client.get(publication.get_absolute_url())
+    for shown in (
+        "<div><dt>Type</dt><dd>Book chapter</dd></div>",
+        "<div><dt>Editors</dt><dd>Richard Taylor, L. F. Menabrea</dd></div>",
+        "<div><dt>Publisher</dt><dd>Richard and John E. Taylor</dd></div>",
+        "<div><dt>ISBN</dt><dd>0-306-40615-2</dd></div>",
+    ):
+        assertContains(page, shown, html=True)
+    assert "  isbn = {0-306-40615-2},\n" in page.context["bibtex"]
+
+
+def test_a_thesis_shows_its_degree(client, owner, profile):
+    client.force_login(owner)
+    publication = profile.publication
+    data = {
+        "title": publication.title,
+        "authors": "Ada Lovelace",
+        "entry_type": "thesis",
+        "thesis_degree": "masters",
+        "venue_name": "University of London",
+        "version": 1,
+    }
+    client.post(f"/edit/publications/{publication.slug}/edit/", data)
+    page = client.get(publication.get_absolute_url())
+    assertContains(page, "<div><dt>Type</dt><dd>Thesis (Master's)</dd></div>", html=True)
+    assert page.context["bibtex"].startswith("@mastersthesis{")
 
 
 # --- two editors, one entry ---------------------------------------------------------
