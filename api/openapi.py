@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from publications.models import Publication
+
 VERSION = "1.0.0"
 
 
@@ -90,6 +92,36 @@ def _detail(summary: str, item: str) -> dict:
     }
 
 
+def _edit(summary: str, item: str) -> dict:
+    """A PATCH of ``item`` by a signed-in user who may edit it (a session and its CSRF
+    token, as the site's own forms)."""
+    errors = {"application/json": {"schema": _ref("Errors")}}
+    return {
+        "patch": {
+            "summary": summary,
+            "parameters": [SLUG],
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": _ref(f"{item}Changes")}},
+            },
+            "responses": {
+                "200": {
+                    "description": "Saved; the object as it is now",
+                    "content": {"application/json": {"schema": _ref(item)}},
+                },
+                "400": {"description": "Malformed JSON or invalid fields", "content": errors},
+                "401": {"description": "Not signed in", "content": errors},
+                "403": {"description": "Signed in, but not allowed to edit it", "content": errors},
+                "404": NOT_FOUND,
+                "409": {
+                    "description": "Saved by someone else since that version",
+                    "content": errors,
+                },
+            },
+        }
+    }
+
+
 def _object(required: dict[str, dict], **optional: dict) -> dict:
     return {"type": "object", "required": list(required), "properties": {**required, **optional}}
 
@@ -97,6 +129,9 @@ def _object(required: dict[str, dict], **optional: dict) -> dict:
 STRING = {"type": "string"}
 URI = {"type": "string", "format": "uri"}
 LINKS = {"url": URI, "html_url": URI}
+NAMES = {"type": "array", "items": STRING}
+ENTRY_TYPE = {"enum": list(Publication.EntryType.values)}
+THESIS_DEGREE = {"enum": list(Publication.ThesisDegree.values)}
 
 SCHEMAS = {
     "PersonSummary": _object(
@@ -157,13 +192,55 @@ SCHEMAS = {
             **LINKS,
         },
         status=_nullable(STRING),
+        entry_type=_nullable(ENTRY_TYPE),
         doi=_nullable(STRING),
         link=_nullable(STRING),
+        version={"type": "integer", "description": "Send it back with a PATCH"},
         month=_nullable({"type": "integer"}),
+        thesis_degree=_nullable(THESIS_DEGREE),
+        volume=STRING,
+        issue=STRING,
         pages=STRING,
+        publisher=STRING,
+        editors=NAMES,
+        isbn=STRING,
+        arxiv_id=STRING,
         location=STRING,
         note=STRING,
         links={"type": "array", "items": {"type": "object"}},
+    ),
+    "PublicationChanges": {
+        "type": "object",
+        "additionalProperties": False,
+        "description": "The fields to change; those left out keep their values. With "
+        "version, the change is refused (409) if someone saved the publication since.",
+        "properties": {
+            "version": {"type": "integer"},
+            "title": STRING,
+            "entry_type": _nullable(ENTRY_TYPE),
+            "thesis_degree": _nullable(THESIS_DEGREE),
+            "venue_name": STRING,
+            "year": _nullable({"type": "integer"}),
+            "month": _nullable({"type": "integer", "minimum": 1, "maximum": 12}),
+            "status": _nullable(STRING),
+            "volume": STRING,
+            "issue": STRING,
+            "pages": STRING,
+            "publisher": STRING,
+            "editors": NAMES,
+            "isbn": {"type": "string", "description": "ISBN-10 or ISBN-13"},
+            "doi": STRING,
+            "arxiv_id": {"type": "string", "description": "An arXiv id or its abs/pdf URL"},
+            "note": STRING,
+        },
+    },
+    "Errors": _object(
+        {"detail": STRING},
+        errors={
+            "type": "object",
+            "description": "Messages by field name",
+            "additionalProperties": {"type": "array", "items": STRING},
+        },
     ),
     "Venue": _object(
         {"slug": STRING, "name": STRING, "short_name": STRING, "kind": STRING, **LINKS}
@@ -183,8 +260,9 @@ def schema(server_url: str) -> dict:
         "info": {
             "title": "Vitae API",
             "version": VERSION,
-            "description": "Read-only access to Vitae's people, publications, venues and "
-            "organizations. Objects are addressed by slug; lists are paginated.",
+            "description": "Access to Vitae's people, publications, venues and "
+            "organizations. Objects are addressed by slug; lists are paginated. A "
+            "publication's fields can be changed by whoever may edit it on the site.",
         },
         "servers": [{"url": server_url.rstrip("/")}],
         "paths": {
@@ -221,7 +299,8 @@ def schema(server_url: str) -> dict:
                     },
                 ],
             ),
-            "/api/v1/publications/{slug}/": _detail("A publication", "Publication"),
+            "/api/v1/publications/{slug}/": _detail("A publication", "Publication")
+            | _edit("Change a publication's fields", "Publication"),
             "/api/v1/venues/": _list("Venues by name", "Venue", []),
             "/api/v1/venues/{slug}/": _detail("A venue", "Venue"),
             "/api/v1/organizations/": _list("Organizations by name", "Organization", []),

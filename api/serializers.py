@@ -118,6 +118,7 @@ def publication_summary(publication: Publication, absolute: Absolute) -> dict:
         "venue": venue_summary(publication.venue, absolute) if publication.venue else None,
         "venue_name": venue_name(publication),
         "status": publication.status or None,
+        "entry_type": publication.entry_type or None,
         "doi": publication.doi or None,
         "link": main_url(publication) or None,
         "authors": [
@@ -138,8 +139,16 @@ def publication_summary(publication: Publication, absolute: Absolute) -> dict:
 def publication_detail(publication: Publication, absolute: Absolute) -> dict:
     return {
         **publication_summary(publication, absolute),
+        "version": publication.version,
         "month": publication.month,
+        "thesis_degree": publication.thesis_degree or None,
+        "volume": publication.volume,
+        "issue": publication.issue,
         "pages": publication.pages,
+        "publisher": publication.publisher,
+        "editors": list(publication.editors),
+        "isbn": publication.isbn,
+        "arxiv_id": publication.arxiv_id,
         "location": publication.location,
         "links": publication.links,
         "note": publication.note,

@@ -1,25 +1,30 @@
-"""A read-only JSON API: plain function views, paginated lists, stable URLs.
+"""A JSON API: plain function views, paginated lists, stable URLs.
 
 Lists answer ``{"count", "next", "previous", "results"}``; ``openapi.json`` describes
-everything, and ``/api/`` renders that description as a page.
+everything, and ``/api/`` renders that description as a page. Everything is readable by
+anyone; a publication's fields can be changed (PATCH) by whoever may edit it on the site,
+signed in, through the same form and checks as its inline edit.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from functools import wraps
 
 from django import forms
-from django.core.exceptions import BadRequest
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from affiliations.models import Organization
 from api import serializers
 from api.openapi import schema
+from editing.access import get_publication_for_editor
+from editing.forms import STALE_MESSAGE, PublicationForm
 from editing.redirects import redirect_merged
 from profiles.filters import DirectoryForm
 from profiles.models import Person
@@ -27,6 +32,11 @@ from profiles.profile import load_profile
 from publications.models import Publication, Venue
 
 PAGE_SIZE = 50
+# What a PATCH may change: the inline edit form's fields but the authors and links, which
+# the API writes as objects, the form as lines.
+EDITABLE_PUBLICATION_FIELDS = tuple(
+    name for name in PublicationForm.Meta.fields if name not in ("links",)
+)
 
 
 def not_found(request: HttpRequest) -> JsonResponse:
@@ -49,6 +59,8 @@ def json_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             return view(request, *args, **kwargs)
         except BadRequest as error:
             return JsonResponse({"detail": str(error)}, status=400)
+        except PermissionDenied as error:
+            return JsonResponse({"detail": str(error)}, status=403)
         except Http404:
             return not_found(request)
 
@@ -142,11 +154,69 @@ def publication_list(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "PATCH"])
 @json_errors
 def publication_detail(request: HttpRequest, slug: str) -> JsonResponse:
+    if request.method == "PATCH":
+        return edit_publication(request, slug)
     publication = get_object_or_404(Publication.objects.for_detail(), slug=slug)
     return JsonResponse(serializers.publication_detail(publication, request.build_absolute_uri))
+
+
+def edit_publication(request: HttpRequest, slug: str) -> JsonResponse:
+    """A PATCH's fields saved through the inline edit's form, with its checks and its
+    permission: fields left out keep their values; a ``version`` sent refuses the change
+    (409) if someone saved since. Answers the publication as a GET would."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"detail": "Sign in to change a publication."}, status=401)
+    publication = get_publication_for_editor(request, slug)
+    changes = _json_object(request.body)
+    unknown = sorted(set(changes) - {*EDITABLE_PUBLICATION_FIELDS, "version"})
+    if unknown:
+        raise BadRequest(f"These fields cannot be changed here: {', '.join(unknown)}.")
+    current = PublicationForm(instance=publication)
+    data = {
+        name: current[name].field.prepare_value(current[name].value())
+        for name in (*EDITABLE_PUBLICATION_FIELDS, "authors", "links")
+    }
+    data |= {"version": publication.version} | {
+        name: _form_value(name, value) for name, value in changes.items()
+    }
+    form = PublicationForm(
+        {name: "" if value is None else value for name, value in data.items()},
+        instance=publication,
+    )
+    if not form.is_valid():
+        errors = {
+            name: [error["message"] for error in found]
+            for name, found in form.errors.get_json_data().items()
+        }
+        return JsonResponse({"detail": "Some fields are not valid.", "errors": errors}, status=400)
+    if form.save_or_refuse() is None:
+        return JsonResponse({"detail": STALE_MESSAGE}, status=409)
+    publication = Publication.objects.for_detail().get(pk=publication.pk)
+    return JsonResponse(serializers.publication_detail(publication, request.build_absolute_uri))
+
+
+def _json_object(body: bytes) -> dict:
+    try:
+        changes = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BadRequest("The body is not JSON.") from error
+    if not isinstance(changes, dict):
+        raise BadRequest("The body must be a JSON object of the fields to change.")
+    return changes
+
+
+def _form_value(name: str, value: object) -> str | int | None:
+    """A JSON value as the form reads it: editors, a list of names, as one per line."""
+    if name == "editors":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise BadRequest("editors must be a list of names.")
+        return "\n".join(value)
+    if value is not None and not isinstance(value, str | int) or isinstance(value, bool):
+        raise BadRequest(f"{name} must be a string, a number or null.")
+    return value
 
 
 @require_safe

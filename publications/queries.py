@@ -260,7 +260,8 @@ class PublicationQuerySet(GraphWritesQuerySet):
         return publications
 
     def for_detail(self) -> PublicationQuerySet:
-        return self.for_listing()
+        """As listed, with the version an edit names (the API's PATCH answers it)."""
+        return self.for_listing().only(*LISTED_FIELDS, "version")
 
 
 class ProposalQuerySet(models.QuerySet):

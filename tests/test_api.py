@@ -1,11 +1,15 @@
-"""The read-only JSON API and its OpenAPI description."""
+"""The JSON API (reads, and a publication's PATCH) and its OpenAPI description."""
+
+import json
 
 import pytest
 from pytest_django.asserts import assertContains
 
 from api.views import PAGE_SIZE
+from profiles.models import Person
+from publications.models import Publication
 from tests.browse_data import build_graph
-from tests.conftest import make_person
+from tests.conftest import make_person, make_publication
 
 
 @pytest.fixture
@@ -138,8 +142,150 @@ def test_missing_objects_and_pages_are_json_404(client, db, url):
     assert response.json() == {"detail": "Not found."}
 
 
-def test_api_is_read_only(client, graph):
+def test_api_is_read_only_but_for_a_publication_patch(client, graph):
     assert client.post("/api/v1/people/").status_code == 405
+    assert client.patch("/api/v1/people/yinmin-zhong/").status_code == 405
+    assert client.post(f"/api/v1/publications/{graph.distserve.slug}/").status_code == 405
+
+
+# --- changing a publication ---------------------------------------------------------
+
+
+@pytest.fixture
+def sketch(owner) -> Publication:
+    """A chapter on Ada's profile, with every bibliographic field."""
+    ada = Person.objects.get(owner=owner)
+    return make_publication(
+        "Sketch of the Analytical Engine",
+        [ada, "L. F. Menabrea"],
+        year=1943,
+        entry_type="chapter",
+        volume="3",
+        issue="29",
+        publisher="Richard and John E. Taylor",
+        editors=["Richard Taylor"],
+        isbn="0-306-40615-2",
+        arxiv_id="2101.00001",
+    )
+
+
+def patch(client, publication, changes, **extra):
+    return client.patch(
+        f"/api/v1/publications/{publication.slug}/",
+        changes if isinstance(changes, str) else json.dumps(changes),
+        content_type="application/json",
+        **extra,
+    )
+
+
+def test_a_publication_reads_with_its_bibliographic_fields(client, sketch):
+    data = client.get(f"/api/v1/publications/{sketch.slug}/").json()
+    assert {k: data[k] for k in ("entry_type", "volume", "issue", "publisher")} == {
+        "entry_type": "chapter",
+        "volume": "3",
+        "issue": "29",
+        "publisher": "Richard and John E. Taylor",
+    }
+    assert (data["editors"], data["isbn"], data["arxiv_id"]) == (
+        ["Richard Taylor"],
+        "0-306-40615-2",
+        "2101.00001",
+    )
+    assert (data["thesis_degree"], data["version"]) == (None, 1)
+    listed = client.get("/api/v1/publications/").json()["results"][0]
+    assert listed["entry_type"] == "chapter"
+
+
+def test_an_author_patches_the_fields_and_reads_them_back(client, owner, sketch):
+    client.force_login(owner)
+    response = patch(
+        client,
+        sketch,
+        {
+            "entry_type": "thesis",
+            "thesis_degree": "masters",
+            "editors": ["Richard Taylor", "Charles Wheatstone"],
+            "arxiv_id": "arXiv:2101.00002v3",
+            "month": None,
+            "version": 1,
+        },
+    )
+    assert response.status_code == 200, response.content
+    data = response.json()
+    assert (data["entry_type"], data["thesis_degree"]) == ("thesis", "masters")
+    assert data["editors"] == ["Richard Taylor", "Charles Wheatstone"]
+    assert (data["arxiv_id"], data["volume"], data["version"]) == ("2101.00002", "3", 2)
+    sketch.refresh_from_db()
+    assert (sketch.entry_type, sketch.thesis_degree, sketch.arxiv_id) == (
+        "thesis",
+        "masters",
+        "2101.00002",
+    )
+    assert [a.name for a in sketch.authorships.order_by("position")] == [
+        "Ada Lovelace",
+        "L. F. Menabrea",
+    ]
+    assert set(sketch.edited_fields) == {"entry_type", "thesis_degree", "editors", "arxiv_id"}
+    # The answer is what the OpenAPI description promises.
+    import jsonschema
+
+    schema = client.get("/api/v1/openapi.json").json()
+    patch_schema = schema["paths"]["/api/v1/publications/{slug}/"]["patch"]
+    answer = patch_schema["responses"]["200"]["content"]["application/json"]["schema"]
+    jsonschema.validate(data, {**answer, "components": schema["components"]})
+
+
+@pytest.mark.parametrize(
+    ("changes", "status", "detail"),
+    [
+        ({"isbn": "978-3-16-148410-1"}, 400, "Some fields are not valid."),
+        ({"month": 13}, 400, "Some fields are not valid."),
+        ({"thesis_degree": "masters"}, 400, "Some fields are not valid."),
+        ({"authors": ["Somebody"]}, 400, "These fields cannot be changed here: authors."),
+        ({"editors": "Richard Taylor"}, 400, "editors must be a list of names."),
+        ({"volume": {"n": 3}}, 400, "volume must be a string, a number or null."),
+        ("[1, 2]", 400, "The body must be a JSON object of the fields to change."),
+        ("{not json", 400, "The body is not JSON."),
+        ({"volume": "4", "version": 0}, 409, "Someone else saved this entry"),
+    ],
+)
+def test_a_bad_patch_changes_nothing_and_says_why(client, owner, sketch, changes, status, detail):
+    client.force_login(owner)
+    response = patch(client, sketch, changes)
+    assert response.status_code == status
+    assert response.json()["detail"].startswith(detail)
+    sketch.refresh_from_db()
+    assert (sketch.volume, sketch.month, sketch.version) == ("3", None, 1)
+
+
+def test_patch_field_errors_are_named(client, owner, sketch):
+    client.force_login(owner)
+    response = patch(client, sketch, {"isbn": "12345", "entry_type": "essay"})
+    errors = response.json()["errors"]
+    assert set(errors) == {"isbn", "entry_type"}
+    assert "not an ISBN" in errors["isbn"][0]
+
+
+def test_only_its_editors_may_patch_a_publication(client, other_user, sketch):
+    assert patch(client, sketch, {"volume": "4"}).status_code == 401
+    client.force_login(other_user)
+    response = patch(client, sketch, {"volume": "4"})
+    assert response.status_code == 403
+    assert response.json()["detail"].startswith("Only the publication's authors and staff")
+    assert patch(client, Publication(slug="nothing"), {"volume": "4"}).status_code == 404
+    sketch.refresh_from_db()
+    assert sketch.volume == "3"
+
+
+def test_a_patch_needs_the_sessions_csrf_token(owner, sketch):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    assert patch(client, sketch, {"volume": "4"}).status_code == 403
+    client.get("/")  # the page sets the CSRF cookie
+    token = client.cookies["csrftoken"].value
+    assert patch(client, sketch, {"volume": "4"}, HTTP_X_CSRFTOKEN=token).status_code == 200
 
 
 @pytest.mark.parametrize(
