@@ -221,6 +221,17 @@ def cv_json(profile: Profile, absolute: Callable[[str], str]) -> dict:
                     if link.get("url")
                 ],
                 "note": _text(p.note),
+                # What CV JSON has no key for, as the bibliography readers give it
+                # (cvparse.readers.bibliography), so that a re-import keeps it.
+                "x_type": _text(p.entry_type),
+                "x_venue_kind": p.venue.kind if p.venue and p.venue.kind != "other" else None,
+                "x_volume": _text(p.volume),
+                "x_issue": _text(p.issue),
+                "x_publisher": _text(p.publisher),
+                "x_editors": list(p.editors),
+                "x_arxiv": _text(p.arxiv_id),
+                "x_isbn": _text(p.isbn),
+                "x_thesis_degree": _text(p.thesis_degree),
             }
             for p in profile.publications
         ],

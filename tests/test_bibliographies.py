@@ -403,3 +403,46 @@ def test_a_csl_thesis_genre_gives_its_degree(owner, genre, degree):
     item = {"type": "thesis", "title": "On Engines", "genre": genre, "publisher": "Nowhere U."}
     import_cv_file(json.dumps([item]).encode(), "library.json", owner=owner)
     assert Publication.objects.get().thesis_degree == degree
+
+
+CV_JSON_FIELDS = (
+    "title",
+    "entry_type",
+    "thesis_degree",
+    "year",
+    "month",
+    "status",
+    "venue__name",
+    "venue__kind",
+    "volume",
+    "issue",
+    "pages",
+    "publisher",
+    "editors",
+    "arxiv_id",
+    "isbn",
+    "doi",
+)
+
+
+def publication_rows() -> set[tuple]:
+    """Every publication's ``CV_JSON_FIELDS`` (editors as a tuple)."""
+    return {
+        tuple(tuple(value) if isinstance(value, list) else value for value in row)
+        for row in Publication.objects.values_list(*CV_JSON_FIELDS)
+    }
+
+
+def test_the_cv_json_export_keeps_every_field_through_a_re_import(client, owner):
+    import_cv_file(MIXED_BIB.read_bytes(), "mixed30.bib", owner=owner)
+    import_cv_file(THESES_AND_NON_PAPERS.encode(), "theses.bib", owner=owner)
+    ada = Person.objects.get(owner=owner)
+    before = publication_rows()
+    assert len(before) == 36
+    cv = client.get(f"/people/{ada.slug}/cv.json").json()
+    masters = next(p for p in cv["publications"] if p["title"] == "Caches Considered")
+    assert (masters["x_type"], masters["x_thesis_degree"]) == ("thesis", "masters")
+    Publication.objects.all().delete()
+    Venue.objects.all().delete()
+    import_json(cv)
+    assert publication_rows() == before
