@@ -57,7 +57,7 @@ class VenueAdmin(SimpleHistoryAdmin):
 @admin.register(Publication)
 class PublicationAdmin(SimpleHistoryAdmin):
     list_display = ["title", "year", "entry_type", "venue", "status", "doi"]
-    list_filter = [OrphanFilter, "entry_type", "status", "year", "venue__kind"]
+    list_filter = [OrphanFilter, "entry_type", "thesis_degree", "status", "year", "venue__kind"]
     actions = [delete_orphans]
     search_fields = [
         "title",

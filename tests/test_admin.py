@@ -1,14 +1,18 @@
 """Staff can list and edit every model in the admin."""
 
+import json
+
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.forms.models import model_to_dict
 from django.urls import reverse
 
 from affiliations.models import Affiliation, Mentorship
 from awards.models import Award
 from profiles.models import CVDocument, PersonName, ProfileSection, Project, Skill, Teaching
-from publications.models import Authorship, AuthorshipProposal
+from publications.admin import PublicationAdmin
+from publications.models import Authorship, AuthorshipProposal, Publication
 
 from .conftest import make_organization, make_person, make_publication, make_venue
 
@@ -70,3 +74,47 @@ def test_anonymous_is_sent_to_the_admin_login(client, db):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response.url.startswith("/admin/login/")
+
+
+BIBLIOGRAPHIC_FIELDS = (
+    "entry_type",
+    "thesis_degree",
+    "volume",
+    "issue",
+    "publisher",
+    "editors",
+    "isbn",
+    "arxiv_id",
+)
+
+
+def test_staff_see_and_change_a_publications_bibliographic_fields(client, staff, rf):
+    thesis = make_publication(
+        "On Engines", ["Ada Lovelace"], year=1943, entry_type="thesis", thesis_degree="masters"
+    )
+    make_publication("On Looms", ["Ada Lovelace"], year=1944, entry_type="article")
+    client.force_login(staff)
+    url = reverse("admin:publications_publication_changelist")
+    listed = client.get(url, {"thesis_degree__exact": "masters"}).content.decode()
+    assert "On Engines" in listed and "On Looms" not in listed
+    change = client.get(reverse("admin:publications_publication_change", args=[thesis.pk]))
+    for name in BIBLIOGRAPHIC_FIELDS:
+        assert f'name="{name}"' in change.content.decode()
+    request = rf.get(url)
+    request.user = staff
+    form_class = PublicationAdmin(Publication, admin.site).get_form(request, thesis)
+    data = {
+        name: json.dumps(value) if isinstance(value, list | dict) else value
+        for name, value in model_to_dict(thesis, exclude=["documents"]).items()
+        if value is not None
+    }
+    data |= {"editors": '["Augustus De Morgan"]', "volume": "2", "thesis_degree": "doctoral"}
+    form = form_class(data, instance=thesis)
+    assert form.is_valid(), form.errors
+    form.save()
+    thesis.refresh_from_db()
+    assert (thesis.editors, thesis.volume, thesis.thesis_degree) == (
+        ["Augustus De Morgan"],
+        "2",
+        "doctoral",
+    )
