@@ -564,7 +564,7 @@ def import_document(request: HttpRequest, document: CVDocument) -> HttpResponse:
         logger.exception("Importing CV document %s failed", document.pk)
         messages.error(request, IMPORT_FAILED)
         return redirect("editing:document", document.pk)
-    messages.success(request, f"Imported {document.original_filename}.")
+    messages.success(request, f"Imported {document.original_filename}.{_proposals_said(result)}")
     for person in result.claimable:
         messages.info(
             request,
@@ -572,6 +572,17 @@ def import_document(request: HttpRequest, document: CVDocument) -> HttpResponse:
             " if it is yours, ask staff to merge it into your profile.",
         )
     return redirect(result.person)
+
+
+def _proposals_said(result: ImportResult) -> str:
+    """What the import proposed to co-authors who own profiles, if anything."""
+    if not result.proposed:
+        return ""
+    papers = "paper was" if result.proposed == 1 else "papers were"
+    return (
+        f" {result.proposed} {papers} proposed to co-authors who own profiles here (counted"
+        " once per co-author); each goes on their page once they accept it."
+    )
 
 
 @login_required

@@ -24,7 +24,6 @@ import cvparse
 from affiliations.models import Affiliation, Mentorship, Organization
 from awards.models import Award
 from cvparse.kinds import known_venue, looks_like_venue, type_from_category, venue_key
-from cvparse.readers import read
 from profiles.bulk import create_with_history, update_with_history
 from profiles.concurrency import lock_graph, retry_transaction
 from profiles.models import (
@@ -1164,8 +1163,8 @@ def import_cv_file(
     sha256 = hashlib.sha256(data).hexdigest()
     if (done := _imported(sha256)) is not None:
         return done
-    text = read(data, filename).text
-    cv_json = cvparse.parse(data, filename)
+    parsed = cvparse.parse_file(data, filename)  # one read of the file: text and CV JSON
+    text, cv_json = parsed.text, parsed.cv
 
     def store_and_import() -> ImportResult:
         lock_graph()

@@ -68,6 +68,33 @@ def proposed(ada, other_user) -> AuthorshipProposal:
     return AuthorshipProposal.objects.get(person=ada)
 
 
+def test_the_import_says_how_many_papers_it_proposed(client, ada, other_user):
+    cv = brooks_cv(
+        make_paper(TITLE, ["Ada Lovelace", "*Brook Hale"]),
+        make_paper("Another Claim", ["*Brook Hale", "Ada Lovelace"]),
+        make_paper("Brook Alone", ["*Brook Hale"]),
+    )
+    document = make_document("brook.md", cv)
+    document.uploaded_by = other_user
+    document.save()
+    client.force_login(other_user)
+    page = client.post(f"/documents/{document.pk}/import/", follow=True).content.decode()
+    assert (
+        "Imported brook.md. 2 papers were proposed to co-authors who own profiles here"
+        " (counted once per co-author); each goes on their page once they accept it."
+    ) in page.replace("&#x27;", "'")
+    assert AuthorshipProposal.objects.filter(person=ada).count() == 2
+
+
+def test_an_import_that_proposes_nothing_says_nothing_of_proposals(client, other_user):
+    document = make_document("brook.md", brooks_cv(make_paper("Brook Alone", ["*Brook Hale"])))
+    document.uploaded_by = other_user
+    document.save()
+    client.force_login(other_user)
+    page = client.post(f"/documents/{document.pk}/import/", follow=True).content.decode()
+    assert "Imported brook.md." in page and "proposed" not in page
+
+
 def accept(client, owner, proposal) -> None:
     client.force_login(owner)
     url = f"/edit/people/{proposal.person.slug}/proposals/{proposal.pk}/accept/"
