@@ -274,3 +274,23 @@ def test_malformed_front_matter_names_its_file():
 def test_a_markdown_cv_opening_with_a_link_is_still_a_cv():
     result = cvparse.parse(b"[Ada Lovelace](https://example.org)\n\n## Publications\n", "cv.md")
     assert result["source"]["format"] == "markdown"
+
+
+@pytest.mark.parametrize(
+    ("data", "filename", "degree"),
+    [
+        ("@mastersthesis{a, title={T}, author={Doe, Jane}, school={U}}", "a.bib", "masters"),
+        ("@phdthesis{a, title={T}, author={Doe, Jane}, school={U}}", "a.bib", "doctoral"),
+        ("@thesis{a, title={T}, author={Doe, Jane}, type={mathesis}, institution={U}}", "a.bib",
+         "masters"),
+        ("@thesis{a, title={T}, author={Doe, Jane}, institution={U}}", "a.bib", None),
+        ("@article{a, title={T}, author={Doe, Jane}, journal={J}, type={PhD}}", "a.bib", None),
+        ("TY  - THES\nTI  - T\nAU  - Doe, Jane\nM3  - Bachelor's thesis\nER  - \n", "a.ris",
+         "bachelors"),
+        ('[{"type": "thesis", "title": "T", "genre": "Doctoral dissertation"}]', "a.json",
+         "doctoral"),
+    ],
+)  # fmt: skip
+def test_a_thesis_degree_comes_from_what_the_source_states(data, filename, degree):
+    (paper,) = publications(data, filename)
+    assert paper["x_thesis_degree"] == degree
