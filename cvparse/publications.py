@@ -456,6 +456,14 @@ _APA = re.compile(
     r"under review|in preparation|in prep\.?|to appear)[\x02\x04]?\s*\)[.,:]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# Author-date without parentheses (Harvard, ASA, AAA, Chicago): "Davies, B., 2015. Title",
+# "Holdaway, S. J., B. Davies, and P. C. Fanning, 2017. Title", "Cau, A, and R Kuiper 1992 Title":
+# a year or status word right after the author list, then the title.
+_BARE_DATE = re.compile(
+    r"[,.]?\s+[\x01\x03]?(?P<when>(?:19|20)\d\d[a-z]?|n\.\s?d\.|forthcoming|in press)[\x02\x04]?"
+    r"[.,:]?\s+(?=[\"“‘'\x01\x03\x05]?[A-Z0-9¿¡])",
+    re.IGNORECASE,
+)
 # "with X, Y and Z," after a title: names ("A. Lark", "Cleo Marsh") up to the first
 # part that is none ("J. Math. Phys.", "Imaginary Oceans 4 (2021)").
 _BARE_WITH = re.compile(
@@ -494,6 +502,14 @@ _NUMERIC_CHUNK = re.compile(r"^(?:pp?\.\s*)?e?\d[\w:()–/.-]*$")
 _LINK_WORDS = re.compile(r"^(?:link|pdf|url|doi|html|online|web)$", re.I)
 
 
+# "Title, in: Venue" (Elsevier Harvard), "Title, In Venue", "Title in *Proceedings of X*"
+# (PNAS): the title ends where "in" opens the venue.
+_IN_VENUE = re.compile(
+    r",\s+(?:in:|In:?)\s+(?=\S)|,?\s+in:?\s+(?=\x03?(?i:proc\.|proceedings|conference|symposium"
+    r"|workshop|journal|transactions|annual|international)\b)"
+)
+
+
 def _rebalance_title(title: str, rest: str) -> tuple[str, str]:
     """Fix the title/venue cut of an "Authors. Title. Venue" citation.
 
@@ -502,6 +518,9 @@ def _rebalance_title(title: str, rest: str) -> tuple[str, str]:
     Subtitle. Venue." keeps its second sentence when what follows is only a
     short venue name.
     """
+    opens = _IN_VENUE.search(title)
+    if opens and len(plain(title[: opens.start()]).split()) >= 3:
+        return title[: opens.start()], title[opens.end() :] + rest
     chunks = plain(title).rstrip(" .").split(", ")
     if len(chunks) >= 3 and re.fullmatch(r"(?:19|20)\d\d", chunks[-1]):
         i = len(chunks) - 2
@@ -779,6 +798,8 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
             out.title = _title_clean(title)
             _parse_venue(rest, out)
             return
+    if _author_date(text, legend, out):
+        return
     # A quoted title: Authors, "Title," Venue / Authors. "Title." Venue.
     q = _QUOTED.search(text)
     quoted = q and (q.group("t") or q.group("s") or q.group("a"))
@@ -896,6 +917,26 @@ _PAGES = re.compile(
 )
 
 
+def _author_date(text: str, legend: dict[str, str], out: Parsed) -> bool:
+    """Authors, then a bare year or status word, then title and venue (_BARE_DATE)."""
+    for m in _BARE_DATE.finditer(text, 0, 600):
+        before = _trim_authors(text[: m.start()])
+        records = _author_records(before, legend)
+        if not records or not _plausible_authors(before, "."):
+            continue
+        out.authors = records
+        when = plain(m.group("when"))
+        if when[:1].isdigit():
+            out.year = int(when[:4])
+        else:
+            _status_from(when, out)
+        title, rest = _rebalance_title(*_split_title_rest(text[m.end() :]))
+        out.title = _title_clean(title)
+        _parse_venue(rest, out)
+        return True
+    return False
+
+
 def _status_from(text: str, out: Parsed) -> None:
     for status, pattern in _STATUS_WORDS:
         if pattern.search(text):
@@ -954,7 +995,8 @@ def _parse_venue(rest: str, out: Parsed) -> None:
     # The first italic span or named link (not "PDF", "arXiv") is the venue.
     candidates = []
     outside_links = LINK.sub(lambda m: "\x00" * len(m.group()), text)
-    italic = re.search(r"\x03([^\x03\x04]+)\x04", outside_links)
+    # "*In* Proceedings": an italic "In" opens the venue and is not it.
+    italic = re.search(r"\x03(?!\s*in:?\s*\x04)([^\x03\x04]+)\x04", outside_links, re.IGNORECASE)
     if italic and len(plain(text[: italic.start()])) < 120:
         candidates.append((italic.start(), plain(italic.group(1))))
     for link in LINK.finditer(text):
