@@ -109,6 +109,14 @@ def _families(authors: list[dict]) -> list[str]:
     return [_key(name_parts(a.get("name") or "").family) for a in authors]
 
 
+def _same_authors(found: list[str], work: fieldsynth.Work, printed: str) -> bool:
+    """The printed names in order; a list cut by "et al." is right as printed."""
+    expected = [_key(family) for _, family in work.authors]
+    if re.search(r"\bet\.?\s*al\b", printed):
+        return 0 < len(found) < len(expected) and expected[: len(found)] == found
+    return found == expected
+
+
 def score(style_name: str, rendered: list[tuple[fieldsynth.Work, str]], misses: bool) -> dict:
     text = "# Alex Example\n\n## Publications\n\n" + "\n".join(f"- {r}" for _, r in rendered)
     found = parse(text.encode(), "cv.md")["publications"]
@@ -127,7 +135,7 @@ def score(style_name: str, rendered: list[tuple[fieldsynth.Work, str]], misses: 
         matched += 1
         checks = {
             "title": _key(entry.get("title")) == _key(work.title),
-            "authors": _families(entry.get("authors") or []) == [_key(f) for _, f in work.authors],
+            "authors": _same_authors(_families(entry["authors"]), work, printed),
             "venue": _key(entry.get("venue")) == _key(work.venue),
             "year": entry.get("year") == work.year,
         }

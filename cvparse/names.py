@@ -29,6 +29,7 @@ GROUP_AUTHOR = re.compile(
     re.IGNORECASE,
 )
 # "et al." and an elided run of names ("...") stand for authors not printed.
+_GLUED_ET_AL = re.compile(r"(?<=[\w.])\s+(?=[\x01-\x06]?et\.?\s*al\b\.?[\x01-\x06]?\.?$)")
 ET_AL = re.compile(r"^(?:and\s+|&\s*)?et\.?\s*al\.?$|^and\s+others$|^(?:\.\.\.|…)$", re.IGNORECASE)
 # Marks printed after (or before) a name: equal contribution, corresponding author...
 MARKS = "*†‡§¶#✉^"
@@ -172,6 +173,8 @@ def _split_authors(text: str) -> list[str]:
     Names keep any marks printed with them ("Z. Jin*").
     """
     text = text.strip().rstrip(";, ")
+    # "Allen, F. et al.": a trailing "et al." without its comma is still a part of its own.
+    text = _GLUED_ET_AL.sub(", ", text)
     if text.endswith(".") and not re.search(r"(?:^|[\s.\-])[A-Z]\.$", text):
         text = text[:-1]  # a sentence's period, not an initial's
     # Keep parentheticals after a name ("(co-first author)") with that name.

@@ -510,6 +510,15 @@ _IN_VENUE = re.compile(
 )
 
 
+def _venue_inside(title: str) -> tuple[str, str]:
+    """A title cut at a comma or period may run on into its venue: "Title, in: Venue",
+    "Title in *Proceedings of X*", "Title. *Journal* 12": (title, the venue part it held)."""
+    opens = _IN_VENUE.search(title) or re.search(r"(?<=[.?!])\s+(?=\x03)", title)
+    if opens and len(plain(title[: opens.start()]).split()) >= 3:
+        return title[: opens.start()], title[opens.end() :]
+    return title, ""
+
+
 def _rebalance_title(title: str, rest: str) -> tuple[str, str]:
     """Fix the title/venue cut of an "Authors. Title. Venue" citation.
 
@@ -518,9 +527,9 @@ def _rebalance_title(title: str, rest: str) -> tuple[str, str]:
     Subtitle. Venue." keeps its second sentence when what follows is only a
     short venue name.
     """
-    opens = _IN_VENUE.search(title)
-    if opens and len(plain(title[: opens.start()]).split()) >= 3:
-        return title[: opens.start()], title[opens.end() :] + rest
+    title, spill = _venue_inside(title)
+    if spill:
+        return title, spill + rest
     chunks = plain(title).rstrip(" .").split(", ")
     if len(chunks) >= 3 and re.fullmatch(r"(?:19|20)\d\d", chunks[-1]):
         i = len(chunks) - 2
@@ -682,10 +691,11 @@ def _comma_separated(text: str, legend: dict[str, str]) -> tuple[list[dict], str
     cut = next((k for k, seg in enumerate(tail) if k and _VENUE_SEGMENT.match(plain(seg))), None)
     if cut is None or re.fullmatch(r"\s*[\x01\x03\x10“\"].*[\x02\x04\x11”\"]\s*", tail[0]):
         cut = 1  # no venue found, or the title is marked off (a link, quotes, emphasis)
-    title = ", ".join(tail[:cut])
+    title, spill = _venue_inside(", ".join(tail[:cut]))
     if len(plain(title).split()) < 2:
         return None
-    return _author_records(authors_text, legend) or [], title, ", ".join(tail[cut:])
+    rest = ", ".join(([spill] if spill else []) + tail[cut:])
+    return _author_records(authors_text, legend) or [], title, rest
 
 
 def _title_then_authors(text: str, legend: dict[str, str]) -> tuple[str, list[dict]] | None:
@@ -1005,7 +1015,8 @@ def _parse_venue(rest: str, out: Parsed) -> None:
             candidates.append((link.start(), label))
             break
     if candidates:
-        venue = min(candidates)[1]
+        # APA 7 sets the volume in the journal's italics: "*Land Use Policy, 102*".
+        venue = re.sub(r",\s*\d[\d()\s–-]*$", "", min(candidates)[1])
         if italic:  # "*Proceedings of ...* (EMNLP 2021)"
             after_italic = _ACRONYM_PAREN.match(text[italic.end() :].lstrip())
             if after_italic:
@@ -1105,6 +1116,7 @@ def _venue_head(flat: str) -> str | None:
         r"\s(?=\d+(?:\s*\(\d+\))?\s*[:,])",
         r"\s(?=\d+\b(?!st|nd|rd|th))(?!(?:19|20)\d\d\s+[A-Z])",
         r"\s(?:no\.|vol\.)\s*\d",
+        r"[.,]?\s(?=pp?\.\s*\d)",
         r"\s\((?=\d|pp?\.)",
         r"(?:^|\s)(?:doi|available at|https?)\b",
         r",\s*(?:in press|forthcoming|to appear|accepted|submitted|under review|online first)\b",

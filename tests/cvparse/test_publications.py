@@ -279,6 +279,77 @@ STYLES = [
             "doi": "10.1109/HPCA61900.2025.00105",
         },
     ),
+    (
+        "elsevier-harvard",
+        "- Marsh, C., Lark, A.B., 2019. Tides of the inner shelf, in: Proceedings of the "
+        "Coastal Dynamics Conference. pp. 12–20.",
+        None,
+        {
+            "title": "Tides of the inner shelf",
+            "authors": ["Marsh, C.", "Lark, A.B."],
+            "venue": "Proceedings of the Coastal Dynamics Conference",
+            "year": 2019,
+        },
+    ),
+    (
+        "harvard-mixed-order",
+        "- Holt, R. J., C. Marsh, and D. Penn, 2017. Salt marsh sediment budgets. "
+        "Estuarine Science 58(4):230-242.",
+        None,
+        {
+            "title": "Salt marsh sediment budgets",
+            "authors": ["Holt, R. J.", "C. Marsh", "D. Penn"],
+            "venue": "Estuarine Science",
+            "year": 2017,
+        },
+    ),
+    (
+        "harvard-in-press",
+        "- Holt, R., *In press*. Reading the tide tables. Accepted to Coastal Notes.",
+        None,
+        {"title": "Reading the tide tables", "authors": ["Holt, R."], "status": "accepted"},
+    ),
+    (
+        "anthropology-year-after-names",
+        "- Penn, D, and R Holt 2011 Shell Middens of the Northern Coast. *In* Island "
+        "Archaeologies. Dora Vale, ed. Pp. 3–19.",
+        None,
+        {
+            "title": "Shell Middens of the Northern Coast",
+            "authors": ["Penn, D", "R Holt"],
+            "year": 2011,
+        },
+    ),
+    (
+        "harvard-et-al-glued",
+        "- Penn, D. *et al.* (2020) “Tidal inlets as archives”, *Coastal Notes*, 12, pp. 4–9.",
+        None,
+        {"title": "Tidal inlets as archives", "authors": ["Penn, D."], "venue": "Coastal Notes"},
+    ),
+    (
+        "pnas-in-italic-venue",
+        "- D. Penn, R. Holt, Wave set-up on reef flats in *Proceedings of the Reef Symposium*, "
+        "(2014), pp. 47–58.",
+        None,
+        {
+            "title": "Wave set-up on reef flats",
+            "authors": ["D. Penn", "R. Holt"],
+            "venue": "Proceedings of the Reef Symposium",
+            "year": 2014,
+        },
+    ),
+    (
+        "pnas-journal",
+        "- D. Penn, R. Holt, Wave set-up on reef flats. *Coastal Notes* **27**, 671–684 (2012).",
+        None,
+        {"title": "Wave set-up on reef flats", "venue": "Coastal Notes", "year": 2012},
+    ),
+    (
+        "apa7-volume-in-italics",
+        "- Holt, R., & Penn, D. (2021). Where do dunes go? *Coastal Notes, 102*, 105245.",
+        None,
+        {"title": "Where do dunes go?", "venue": "Coastal Notes", "year": 2021},
+    ),
 ]
 
 
