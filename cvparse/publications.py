@@ -134,7 +134,10 @@ def plain(text: str) -> str:
 
 # ---------------------------------------------------------------- line kinds
 _BULLET = re.compile(r"^(?:[-*+•·▪■◦●○►»‣⁃–]|\(cid:\d+\)|\\[-+])\s+")
-_NUMBER = re.compile(r"^(?:\[[A-Za-z]{0,3}\d{1,3}\]|\(\d{1,3}\)|[A-Za-z]?\d{1,3}[.)])\s+")
+# "1.", "[12]", "(3)", "J4)" and a number in bold ("**5**", "**[5]**").
+_NUMBER = re.compile(
+    r"^(?:\[[A-Za-z]{0,3}\d{1,3}\]|\(\d{1,3}\)|[A-Za-z]?\d{1,3}[.)]|\*\*\[?\d{1,3}[.)\]]?\*\*)\s+"
+)
 _HEADING = re.compile(r"^#{1,6}\s+")
 _DEF = re.compile(r"^:\s*")
 _YEAR_LINE = re.compile(r"^(?:19|20)\d\d[a-z]?:?$")
@@ -200,7 +203,11 @@ _MONTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"'<>\]\x00-\x1f]+)")
-_DOI_URL = re.compile(r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/|epdf/)?)(10\.\d{4,9}/\S+)", re.I)
+# A shortDOI ("10/ggwp9q") only where "doi" says so: "10/2019" is a date.
+_DOI_URL = re.compile(
+    r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/|epdf/)?)(10\.\d{4,9}/\S+|10/[a-z0-9]{4,12}\b)", re.I
+)
+_SHORT_DOI = re.compile(r"\bdoi:\s?(10/[a-z0-9]{4,12})\b", re.I)
 _URL = re.compile(r"\bhttps?://[^\s\x00-\x1f<>\]\"]+|\bwww\.[^\s\x00-\x1f<>\]\"]+")
 _GENERIC_LABEL = re.compile(
     r"^(?:pdf|code|slides?|arxiv|link|doi|video|poster|website|web|project(?: page)?|url|"
@@ -380,6 +387,10 @@ def _author_parts(text: str) -> tuple[tuple[str, str, str, bool], ...] | None:
     parts = []
     split = names.split_authors(text)
     for position, part in enumerate(split):
+        # "**Penn K,** Baeza F": the bold closes after the comma, before the next name.
+        for ch in re.match(r"[\s\x02\x06]*", part).group():
+            bold_open = bold_open and ch != B_OFF
+            under_open = under_open and ch != U_OFF
         marked = _PARENTHETICAL.sub("", part)  # a bold "(**1983**)" is not the name
         is_bold = bold_open or under_open or B_ON in marked or U_ON in marked
         for ch in part:
@@ -1801,7 +1812,7 @@ def _finish(
         if m and not out.doi:
             out.doi = m.group(1).rstrip(".,;)")
     if not out.doi:
-        m = _DOI.search(_URL.sub(" ", full))
+        m = _DOI.search(_URL.sub(" ", full)) or _SHORT_DOI.search(full) or _DOI_URL.search(full)
         if m:
             out.doi = m.group(1).rstrip(".,;)")
     title_free = full.replace(out.title, " ") if out.title else full

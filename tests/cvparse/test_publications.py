@@ -345,6 +345,25 @@ STYLES = [
         {"title": "Wave set-up on reef flats", "venue": "Coastal Notes", "year": 2012},
     ),
     (
+        "bold-number-then-ecology-style",
+        "**5** *Vale, J., **L. Penn**, A. Holt. 2020. Nesting habits of the sand wasp. "
+        "Journal of Field Entomology 22. *Undergraduate mentee",
+        None,
+        {
+            "title": "Nesting habits of the sand wasp",
+            "authors": ["Vale, J.", "L. Penn!", "A. Holt"],
+            "venue": "Journal of Field Entomology",
+            "year": 2020,
+        },
+    ),
+    (
+        "vancouver-bold-owner-with-its-comma",
+        "3. Vale RM, Holt A, **Penn K,** Baeza F. Coastal housing and health. Soc Sci Med. "
+        "2020;261:113102. doi:10/abcd9q",
+        None,
+        {"authors": ["Vale RM", "Holt A", "Penn K!", "Baeza F"], "doi": "10/abcd9q"},
+    ),
+    (
         "apa7-volume-in-italics",
         "- Holt, R., & Penn, D. (2021). Where do dunes go? *Coastal Notes, 102*, 105245.",
         None,
