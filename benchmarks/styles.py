@@ -48,6 +48,20 @@ STYLES = (
     "ieee",
     "american-chemical-society",
     "pnas",
+    "chicago-notes-bibliography",
+    "cell",
+    "science",
+    "bmj",
+    "american-physics-society",
+    "american-institute-of-physics",
+    "association-for-computing-machinery",
+    "elsevier-with-titles",
+    "elsevier-vancouver",
+    "american-geophysical-union",
+    "ecology",
+    "american-journal-of-political-science",
+    "cambridge-university-press-author-date",
+    "apa-6th-edition",
 )
 FIELDS = ("title", "authors", "venue", "year")
 

@@ -175,6 +175,8 @@ def _split_authors(text: str) -> list[str]:
     text = text.strip().rstrip(";, ")
     # "Allen, F. et al.": a trailing "et al." without its comma is still a part of its own.
     text = _GLUED_ET_AL.sub(", ", text)
+    # "Consigli, S., … Sanborn, T. A.": the ellipsis that skips names is a part of its own.
+    text = re.sub(r"\s*(?:…|\.\.\.)\s*(?=\w)", ", …, ", text)
     if text.endswith(".") and not re.search(r"(?:^|[\s.\-])[A-Z]\.$", text):
         text = text[:-1]  # a sentence's period, not an initial's
     # Keep parentheticals after a name ("(co-first author)") with that name.

@@ -523,8 +523,9 @@ _IN_VENUE = re.compile(
 
 def _venue_inside(title: str) -> tuple[str, str]:
     """A title cut at a comma or period may run on into its venue: "Title, in: Venue",
-    "Title in *Proceedings of X*", "Title. *Journal* 12": (title, the venue part it held)."""
-    opens = _IN_VENUE.search(title) or re.search(r"(?<=[.?!])\s+(?=\x03)", title)
+    "Title in *Proceedings of X*", "Title. *Journal* 12", "Title. in *Book*": (title, the
+    venue part it held)."""
+    opens = _IN_VENUE.search(title) or re.search(r"(?<=[.?!])\s+(?:in:?\s+)?(?=\x03)", title)
     if opens and len(plain(title[: opens.start()]).split()) >= 3:
         return title[: opens.start()], title[opens.end() :]
     return title, ""
@@ -981,8 +982,10 @@ _MANUSCRIPT = re.compile(
     re.IGNORECASE,
 )
 _VENUE_PREFIX = re.compile(
-    r"^(?:in:?|published in|appeared in|to appear in|accepted (?:in|at|by|to)|"
-    r"forthcoming (?:in|at)|submitted to|under review (?:at|in)|presented at)\s+",
+    # "Pages 72–84 in Book" (Ecology, AGU): the pages before "in" go with it.
+    r"^(?:(?:pages?\s+(?:[\divxlc]+(?:\s*[–-]+\s*[\divxlc]+)?\s+)?)?in:?|published in|"
+    r"appeared in|to appear in|accepted (?:in|at|by|to)|forthcoming (?:in|at)|submitted to|"
+    r"under review (?:at|in)|presented at)\s+",
     re.IGNORECASE,
 )
 
@@ -1017,7 +1020,12 @@ def _parse_venue(rest: str, out: Parsed) -> None:
     candidates = []
     outside_links = LINK.sub(lambda m: "\x00" * len(m.group()), text)
     # "*In* Proceedings": an italic "In" opens the venue and is not it.
-    italic = re.search(r"\x03(?!\s*in:?\s*\x04)([^\x03\x04]+)\x04", outside_links, re.IGNORECASE)
+    # Cell's "Journal *34*, 1–9": an italic volume is not the venue either.
+    italic = re.search(
+        r"\x03(?!\s*in:?\s*\x04)(?=[^\x03\x04]*[^\W\d_])([^\x03\x04]+)\x04",
+        outside_links,
+        re.IGNORECASE,
+    )
     if italic and len(plain(text[: italic.start()])) < 120:
         candidates.append((italic.start(), plain(italic.group(1))))
     for link in LINK.finditer(text):
@@ -1703,7 +1711,12 @@ def _strip_trailing_remarks(text: str, out: Parsed) -> str:
         if LINK.search(m.group()) and not re.search(r"\w", LINK.sub("", m.group())):
             return text
         remark_words = _AWARD_WORDS.search(chunk) or re.search(r"winner|suggestion", chunk, re.I)
-        if I_ON in m.group() and len(chunk.split()) <= 12 and not remark_words:
+        venue_like = (
+            len(chunk.split()) <= 12
+            or _VENUE_WORD.search(chunk)
+            or re.search(r"\bin:?\s*$", plain(text[: m.start()]), re.IGNORECASE)
+        )
+        if I_ON in m.group() and venue_like and not remark_words:
             return text  # an italic venue at the end, not a remark
         if _STATUS_ONLY.match(chunk):
             _status_from(chunk, out)
@@ -1868,6 +1881,16 @@ DROP_BAD_VENUE = True
 TRACE: list[dict] | None = None
 
 
+# Words that name a kind of venue, never a person: "International Workshop on Entry and
+# Descent" reads as capitalised names joined by "and" without them.
+_VENUE_WORD = re.compile(
+    r"\b(?:journal|proceedings|proc|conference|symposium|workshop|review|letters|transactions"
+    r"|annals|bulletin|quarterly|society|association|congress|meeting|press|university"
+    r"|institute|series|studies|research|sciences?|forum|magazine|handbook|encyclopedia)\b",
+    re.IGNORECASE,
+)
+
+
 def sane(name: str, value: object, *, strict: bool = False) -> bool:
     """Whether a field's value looks like what that field holds. ``strict``: also no
     venue that could be a list of names (many venues could, "Nature Communications";
@@ -1890,7 +1913,7 @@ def sane(name: str, value: object, *, strict: bool = False) -> bool:
     if name == "venue":
         text = str(value or "").strip()
         status = any(p.search(text) for s, p in _STATUS_WORDS if s != "in_preparation")
-        names_only = strict and _is_author_list(text)
+        names_only = strict and _is_author_list(text) and not _VENUE_WORD.search(text)
         return bool(text) and not (kinds.is_placeholder(text) or status or names_only)
     if name == "year":
         return isinstance(value, int) and 1900 <= value <= 2035

@@ -364,6 +364,49 @@ STYLES = [
         {"authors": ["Vale RM", "Holt A", "Penn K!", "Baeza F"], "doi": "10/abcd9q"},
     ),
     (
+        "ecology-pages-in-book",
+        "- Holt, R., and J. D. Penn. 1998. Dune grasses after storms. Pages 72–84 *in* "
+        "Proceedings of the Coastal Botany Meeting.",
+        None,
+        {
+            "title": "Dune grasses after storms",
+            "venue": "Proceedings of the Coastal Botany Meeting",
+        },
+    ),
+    (
+        "cell-italic-volume",
+        "- Holt, R., and Penn, J.D. (2005). Dune grasses after storms. Coastal Botany *34*, 12–19.",
+        None,
+        {"title": "Dune grasses after storms", "venue": "Coastal Botany", "year": 2005},
+    ),
+    (
+        "apa-ellipsis-in-author-list",
+        "- Holt, R., Penn, J. D., Vale, S., … Marsh, C. (1997). Dune grasses after storms. "
+        "*Coastal Botany*, *34*, 12–19.",
+        None,
+        {
+            "authors": ["Holt, R.", "Penn, J. D.", "Vale, S.", "Marsh, C."],
+            "venue": "Coastal Botany",
+        },
+    ),
+    (
+        "long-italic-venue-after-in",
+        "- Holt, R., & Penn, J. (2003). Dune grasses after storms. In *International Workshop on "
+        "Coastal Dune Vegetation, Sediment Transport and Shoreline Management in Temperate "
+        "Regions*.",
+        None,
+        {
+            "venue": "International Workshop on Coastal Dune Vegetation, Sediment Transport and "
+            "Shoreline Management in Temperate Regions"
+        },
+    ),
+    (
+        "nature-chapter",
+        "- Holt, R. Dune grasses after storms. in *Coastal Botany Today* 321–362 (1997).",
+        None,
+        {"title": "Dune grasses after storms", "venue": "Coastal Botany Today", "year": 1997},
+    ),
+    (
         "apa7-volume-in-italics",
         "- Holt, R., & Penn, D. (2021). Where do dunes go? *Coastal Notes, 102*, 105245.",
         None,
