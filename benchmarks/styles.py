@@ -18,7 +18,7 @@ styles (fieldsynth.CSL_STYLES), so read those rows as seen and the others as uns
 from __future__ import annotations
 
 import argparse
-import random
+import hashlib
 import re
 import sys
 import unicodedata
@@ -178,7 +178,10 @@ def main() -> None:
     arguments.add_argument("--style", action="append", help="only these styles")
     options = arguments.parse_args()
     pool = [w for w in fieldsynth.works() if w.venue and _clean_names(w)]
-    works = random.Random(options.seed).sample(pool, options.per_style)
+    # Chosen by a hash of the title, so that the sample stays the same when a change to the
+    # name splitter (which builds the pool) adds or drops a few references.
+    works = sorted(pool, key=lambda w: hashlib.sha1(f"{options.seed}{w.title}".encode()).digest())
+    works = works[: options.per_style]
     heads = ("found", *FIELDS)
     print(f"{'style':40} {'seen':>4} " + " ".join(f"{h:>7}" for h in heads))
     rows = []

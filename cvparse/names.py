@@ -134,7 +134,13 @@ def _join_inverted(parts: list[str]) -> list[str]:
         if (
             out
             and words
-            and all(is_initials(w) or w.lower() in SUFFIXES for w in words)
+            and (
+                all(is_initials(w) or w.lower() in SUFFIXES for w in words)
+                # "Guedes, J. d’Alpoim": initials, then a lower-case particle's name
+                or len(words) > 1
+                and is_initials(words[0])
+                and words[1][:1].islower()
+            )
             and "," not in out[-1]
             and len(out[-1].split()) <= 3
             and not any(is_initials(w) for w in out[-1].split())

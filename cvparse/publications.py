@@ -456,6 +456,31 @@ def _author_records(text: str, legend: dict[str, str]) -> list[dict] | None:
     return records
 
 
+def _dated_author_records(text: str, legend: dict[str, str]) -> list[dict] | None:
+    """Authors before an author-date year, where the year fixes where the list ends: a
+    name the checks do not know ("Guedes, J. d’Alpoim") among many they do is still a
+    name, not a reason to take the whole list for a title."""
+    records = _author_records(text, legend)
+    if records is not None:
+        return records
+    parts = names.split_authors(plain(text))
+    unknown = [p for p in parts if not _author_part(p)]
+    # A few short parts without digits; not a title and year swallowed by a wrong cut.
+    if (
+        len(parts) < 3
+        or len(unknown) > min(2, len(parts) // 5)
+        or any(len(p.split()) > 3 or re.search(r"\d", p) for p in unknown)
+    ):
+        return None
+    tolerant = []
+    for part in parts:
+        person = _author_part(part) or (names.strip_marks(part)[0].strip(), "", "")
+        if person[0]:
+            tolerant.append((person[0], person[1]))
+    return [{"name": name, "equal_contribution": False, "is_self": False, "x_marks": marks,
+             "x_remark": ""} for name, marks in tolerant]  # fmt: skip
+
+
 def _is_author_list(text: str) -> bool:
     return _author_parts(text.strip().strip(",;")) is not None
 
@@ -807,7 +832,7 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     # APA: Authors (2021). Title. Venue.
     m = _APA.match(text)
     if m:
-        records = _author_records(m.group("authors").rstrip(" ,"), legend)
+        records = _dated_author_records(m.group("authors").rstrip(" ,"), legend)
         if records:
             out.authors = records
             when = plain(m.group("when"))

@@ -407,6 +407,24 @@ STYLES = [
         {"title": "Dune grasses after storms", "venue": "Coastal Botany Today", "year": 1997},
     ),
     (
+        "apa-with-a-name-the-checks-do-not-know",
+        "- Holt, R., Vale, J. dos Ramos, Penn, C. M., Marsh, L. A., Lark, M., Reed, A. and "
+        "Stone, C. D. (2017). Open dunes. Coastal Record 17: 8–14.",
+        None,
+        {
+            "title": "Open dunes",
+            "authors": [
+                "Holt, R.",
+                "Vale, J. dos Ramos",
+                "Penn, C. M.",
+                "Marsh, L. A.",
+                "Lark, M.",
+                "Reed, A.",
+                "Stone, C. D.",
+            ],
+        },  # fmt: skip
+    ),
+    (
         "apa7-volume-in-italics",
         "- Holt, R., & Penn, D. (2021). Where do dunes go? *Coastal Notes, 102*, 105245.",
         None,
