@@ -1184,6 +1184,13 @@ def _venue_head(flat: str) -> str | None:
     return venue
 
 
+_VENUE_STUB = re.compile(
+    r"(?:(?:in|the|of|on|proc\.?|proceedings|annual|international|intl\.?|conference|conf\.?"
+    r"|symposium|symp\.?|workshop|acm|ieee|usenix)[\s,]*)*",
+    re.IGNORECASE,
+)
+
+
 def _set_venue(venue: str, out: Parsed) -> None:
     venue = _trim_venue(re.sub(r",?\s*\bvol(?:ume)?\.?\s*\d+\s*$", "", venue, flags=re.I))
     acr = _ACRONYM_PAREN.search(venue)
@@ -1196,7 +1203,11 @@ def _set_venue(venue: str, out: Parsed) -> None:
     if tag and tag.end() >= len(venue) - 1:
         out.venue_short = out.venue_short or tag.group("short")
         out.year = out.year or _tag_year(tag.group("yy"))
-        venue = venue[: tag.start()].strip() or tag.group("short")
+        prefix = venue[: tag.start()].strip()
+        # "Proceedings of CP'04", "Proc. ACM SIGCOMM '97": a prefix that names no venue of
+        # its own keeps the tag; "Neural Information Processing Systems (NeurIPS'23)" need not.
+        if not (prefix and _VENUE_STUB.fullmatch(prefix)):
+            venue = prefix or tag.group("short")
     suggestion = re.search(r"\(([^()]*)\)\s*$", venue)
     if suggestion and not _ACRONYM_PAREN.fullmatch(suggestion.group()):
         out.notes.append(suggestion.group(1))

@@ -425,6 +425,12 @@ STYLES = [
         },  # fmt: skip
     ),
     (
+        "venue-with-a-year-tag",
+        "- Holt, R., & Penn, J. (1997). Dune grasses. *Proc. ACM SIGDUNE '97*, 237–248.",
+        None,
+        {"venue": "Proc. ACM SIGDUNE '97", "year": 1997},
+    ),
+    (
         "apa7-volume-in-italics",
         "- Holt, R., & Penn, D. (2021). Where do dunes go? *Coastal Notes, 102*, 105245.",
         None,
