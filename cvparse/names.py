@@ -29,6 +29,7 @@ GROUP_AUTHOR = re.compile(
     re.IGNORECASE,
 )
 # "et al." and an elided run of names ("...") stand for authors not printed.
+_GLUED_ET_AL = re.compile(r"(?<=[\w.])\s+(?=[\x01-\x06]?et\.?\s*al\b\.?[\x01-\x06]?\.?$)")
 ET_AL = re.compile(r"^(?:and\s+|&\s*)?et\.?\s*al\.?$|^and\s+others$|^(?:\.\.\.|…)$", re.IGNORECASE)
 # Marks printed after (or before) a name: equal contribution, corresponding author...
 MARKS = "*†‡§¶#✉^"
@@ -133,7 +134,13 @@ def _join_inverted(parts: list[str]) -> list[str]:
         if (
             out
             and words
-            and all(is_initials(w) or w.lower() in SUFFIXES for w in words)
+            and (
+                all(is_initials(w) or w.lower() in SUFFIXES for w in words)
+                # "Guedes, J. d’Alpoim": initials, then a lower-case particle's name
+                or len(words) > 1
+                and is_initials(words[0])
+                and words[1][:1].islower()
+            )
             and "," not in out[-1]
             and len(out[-1].split()) <= 3
             and not any(is_initials(w) for w in out[-1].split())
@@ -172,6 +179,10 @@ def _split_authors(text: str) -> list[str]:
     Names keep any marks printed with them ("Z. Jin*").
     """
     text = text.strip().rstrip(";, ")
+    # "Allen, F. et al.": a trailing "et al." without its comma is still a part of its own.
+    text = _GLUED_ET_AL.sub(", ", text)
+    # "Consigli, S., … Sanborn, T. A.": the ellipsis that skips names is a part of its own.
+    text = re.sub(r"\s*(?:…|\.\.\.)\s*(?=\w)", ", …, ", text)
     if text.endswith(".") and not re.search(r"(?:^|[\s.\-])[A-Z]\.$", text):
         text = text[:-1]  # a sentence's period, not an initial's
     # Keep parentheticals after a name ("(co-first author)") with that name.

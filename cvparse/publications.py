@@ -134,7 +134,10 @@ def plain(text: str) -> str:
 
 # ---------------------------------------------------------------- line kinds
 _BULLET = re.compile(r"^(?:[-*+•·▪■◦●○►»‣⁃–]|\(cid:\d+\)|\\[-+])\s+")
-_NUMBER = re.compile(r"^(?:\[[A-Za-z]{0,3}\d{1,3}\]|\(\d{1,3}\)|[A-Za-z]?\d{1,3}[.)])\s+")
+# "1.", "[12]", "(3)", "J4)" and a number in bold ("**5**", "**[5]**").
+_NUMBER = re.compile(
+    r"^(?:\[[A-Za-z]{0,3}\d{1,3}\]|\(\d{1,3}\)|[A-Za-z]?\d{1,3}[.)]|\*\*\[?\d{1,3}[.)\]]?\*\*)\s+"
+)
 _HEADING = re.compile(r"^#{1,6}\s+")
 _DEF = re.compile(r"^:\s*")
 _YEAR_LINE = re.compile(r"^(?:19|20)\d\d[a-z]?:?$")
@@ -200,7 +203,11 @@ _MONTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"'<>\]\x00-\x1f]+)")
-_DOI_URL = re.compile(r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/|epdf/)?)(10\.\d{4,9}/\S+)", re.I)
+# A shortDOI ("10/ggwp9q") only where "doi" says so: "10/2019" is a date.
+_DOI_URL = re.compile(
+    r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/|epdf/)?)(10\.\d{4,9}/\S+|10/[a-z0-9]{4,12}\b)", re.I
+)
+_SHORT_DOI = re.compile(r"\bdoi:\s?(10/[a-z0-9]{4,12})\b", re.I)
 _URL = re.compile(r"\bhttps?://[^\s\x00-\x1f<>\]\"]+|\bwww\.[^\s\x00-\x1f<>\]\"]+")
 _GENERIC_LABEL = re.compile(
     r"^(?:pdf|code|slides?|arxiv|link|doi|video|poster|website|web|project(?: page)?|url|"
@@ -380,6 +387,10 @@ def _author_parts(text: str) -> tuple[tuple[str, str, str, bool], ...] | None:
     parts = []
     split = names.split_authors(text)
     for position, part in enumerate(split):
+        # "**Penn K,** Baeza F": the bold closes after the comma, before the next name.
+        for ch in re.match(r"[\s\x02\x06]*", part).group():
+            bold_open = bold_open and ch != B_OFF
+            under_open = under_open and ch != U_OFF
         marked = _PARENTHETICAL.sub("", part)  # a bold "(**1983**)" is not the name
         is_bold = bold_open or under_open or B_ON in marked or U_ON in marked
         for ch in part:
@@ -445,6 +456,31 @@ def _author_records(text: str, legend: dict[str, str]) -> list[dict] | None:
     return records
 
 
+def _dated_author_records(text: str, legend: dict[str, str]) -> list[dict] | None:
+    """Authors before an author-date year, where the year fixes where the list ends: a
+    name the checks do not know ("Guedes, J. d’Alpoim") among many they do is still a
+    name, not a reason to take the whole list for a title."""
+    records = _author_records(text, legend)
+    if records is not None:
+        return records
+    parts = names.split_authors(plain(text))
+    unknown = [p for p in parts if not _author_part(p)]
+    # A few short parts without digits; not a title and year swallowed by a wrong cut.
+    if (
+        len(parts) < 3
+        or len(unknown) > min(2, len(parts) // 5)
+        or any(len(p.split()) > 3 or re.search(r"\d", p) for p in unknown)
+    ):
+        return None
+    tolerant = []
+    for part in parts:
+        person = _author_part(part) or (names.strip_marks(part)[0].strip(), "", "")
+        if person[0]:
+            tolerant.append((person[0], person[1]))
+    return [{"name": name, "equal_contribution": False, "is_self": False, "x_marks": marks,
+             "x_remark": ""} for name, marks in tolerant]  # fmt: skip
+
+
 def _is_author_list(text: str) -> bool:
     return _author_parts(text.strip().strip(",;")) is not None
 
@@ -454,6 +490,14 @@ _APA = re.compile(
     r"^(?P<authors>[^()]+?)\s*\(\s*[\x01\x03]?(?P<when>(?:19|20)\d\d[a-z]?"
     r"(?:,\s*[A-Za-z]+\.?(?:\s*\d{1,2})?)?|n\.\s?d\.|forthcoming|in press|accepted|submitted|"
     r"under review|in preparation|in prep\.?|to appear)[\x02\x04]?\s*\)[.,:]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# Author-date without parentheses (Harvard, ASA, AAA, Chicago): "Davies, B., 2015. Title",
+# "Holdaway, S. J., B. Davies, and P. C. Fanning, 2017. Title", "Cau, A, and R Kuiper 1992 Title":
+# a year or status word right after the author list, then the title.
+_BARE_DATE = re.compile(
+    r"[,.]?\s+[\x01\x03]?(?P<when>(?:19|20)\d\d[a-z]?|n\.\s?d\.|forthcoming|in press)[\x02\x04]?"
+    r"[.,:]?\s+(?=[\"“‘'\x01\x03\x05]?[A-Z0-9¿¡])",
     re.IGNORECASE,
 )
 # "with X, Y and Z," after a title: names ("A. Lark", "Cleo Marsh") up to the first
@@ -494,6 +538,24 @@ _NUMERIC_CHUNK = re.compile(r"^(?:pp?\.\s*)?e?\d[\w:()–/.-]*$")
 _LINK_WORDS = re.compile(r"^(?:link|pdf|url|doi|html|online|web)$", re.I)
 
 
+# "Title, in: Venue" (Elsevier Harvard), "Title, In Venue", "Title in *Proceedings of X*"
+# (PNAS): the title ends where "in" opens the venue.
+_IN_VENUE = re.compile(
+    r",\s+(?:in:|In:?)\s+(?=\S)|,?\s+in:?\s+(?=\x03?(?i:proc\.|proceedings|conference|symposium"
+    r"|workshop|journal|transactions|annual|international)\b)"
+)
+
+
+def _venue_inside(title: str) -> tuple[str, str]:
+    """A title cut at a comma or period may run on into its venue: "Title, in: Venue",
+    "Title in *Proceedings of X*", "Title. *Journal* 12", "Title. in *Book*": (title, the
+    venue part it held)."""
+    opens = _IN_VENUE.search(title) or re.search(r"(?<=[.?!])\s+(?:in:?\s+)?(?=\x03)", title)
+    if opens and len(plain(title[: opens.start()]).split()) >= 3:
+        return title[: opens.start()], title[opens.end() :]
+    return title, ""
+
+
 def _rebalance_title(title: str, rest: str) -> tuple[str, str]:
     """Fix the title/venue cut of an "Authors. Title. Venue" citation.
 
@@ -502,6 +564,9 @@ def _rebalance_title(title: str, rest: str) -> tuple[str, str]:
     Subtitle. Venue." keeps its second sentence when what follows is only a
     short venue name.
     """
+    title, spill = _venue_inside(title)
+    if spill:
+        return title, spill + rest
     chunks = plain(title).rstrip(" .").split(", ")
     if len(chunks) >= 3 and re.fullmatch(r"(?:19|20)\d\d", chunks[-1]):
         i = len(chunks) - 2
@@ -663,10 +728,11 @@ def _comma_separated(text: str, legend: dict[str, str]) -> tuple[list[dict], str
     cut = next((k for k, seg in enumerate(tail) if k and _VENUE_SEGMENT.match(plain(seg))), None)
     if cut is None or re.fullmatch(r"\s*[\x01\x03\x10“\"].*[\x02\x04\x11”\"]\s*", tail[0]):
         cut = 1  # no venue found, or the title is marked off (a link, quotes, emphasis)
-    title = ", ".join(tail[:cut])
+    title, spill = _venue_inside(", ".join(tail[:cut]))
     if len(plain(title).split()) < 2:
         return None
-    return _author_records(authors_text, legend) or [], title, ", ".join(tail[cut:])
+    rest = ", ".join(([spill] if spill else []) + tail[cut:])
+    return _author_records(authors_text, legend) or [], title, rest
 
 
 def _title_then_authors(text: str, legend: dict[str, str]) -> tuple[str, list[dict]] | None:
@@ -766,7 +832,7 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     # APA: Authors (2021). Title. Venue.
     m = _APA.match(text)
     if m:
-        records = _author_records(m.group("authors").rstrip(" ,"), legend)
+        records = _dated_author_records(m.group("authors").rstrip(" ,"), legend)
         if records:
             out.authors = records
             when = plain(m.group("when"))
@@ -779,6 +845,8 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
             out.title = _title_clean(title)
             _parse_venue(rest, out)
             return
+    if _author_date(text, legend, out):
+        return
     # A quoted title: Authors, "Title," Venue / Authors. "Title." Venue.
     q = _QUOTED.search(text)
     quoted = q and (q.group("t") or q.group("s") or q.group("a"))
@@ -896,6 +964,26 @@ _PAGES = re.compile(
 )
 
 
+def _author_date(text: str, legend: dict[str, str], out: Parsed) -> bool:
+    """Authors, then a bare year or status word, then title and venue (_BARE_DATE)."""
+    for m in _BARE_DATE.finditer(text, 0, 600):
+        before = _trim_authors(text[: m.start()])
+        records = _author_records(before, legend)
+        if not records or not _plausible_authors(before, "."):
+            continue
+        out.authors = records
+        when = plain(m.group("when"))
+        if when[:1].isdigit():
+            out.year = int(when[:4])
+        else:
+            _status_from(when, out)
+        title, rest = _rebalance_title(*_split_title_rest(text[m.end() :]))
+        out.title = _title_clean(title)
+        _parse_venue(rest, out)
+        return True
+    return False
+
+
 def _status_from(text: str, out: Parsed) -> None:
     for status, pattern in _STATUS_WORDS:
         if pattern.search(text):
@@ -919,8 +1007,10 @@ _MANUSCRIPT = re.compile(
     re.IGNORECASE,
 )
 _VENUE_PREFIX = re.compile(
-    r"^(?:in:?|published in|appeared in|to appear in|accepted (?:in|at|by|to)|"
-    r"forthcoming (?:in|at)|submitted to|under review (?:at|in)|presented at)\s+",
+    # "Pages 72–84 in Book" (Ecology, AGU): the pages before "in" go with it.
+    r"^(?:(?:pages?\s+(?:[\divxlc]+(?:\s*[–-]+\s*[\divxlc]+)?\s+)?)?in:?|published in|"
+    r"appeared in|to appear in|accepted (?:in|at|by|to)|forthcoming (?:in|at)|submitted to|"
+    r"under review (?:at|in)|presented at)\s+",
     re.IGNORECASE,
 )
 
@@ -954,7 +1044,13 @@ def _parse_venue(rest: str, out: Parsed) -> None:
     # The first italic span or named link (not "PDF", "arXiv") is the venue.
     candidates = []
     outside_links = LINK.sub(lambda m: "\x00" * len(m.group()), text)
-    italic = re.search(r"\x03([^\x03\x04]+)\x04", outside_links)
+    # "*In* Proceedings": an italic "In" opens the venue and is not it.
+    # Cell's "Journal *34*, 1–9": an italic volume is not the venue either.
+    italic = re.search(
+        r"\x03(?!\s*in:?\s*\x04)(?=[^\x03\x04]*[^\W\d_])([^\x03\x04]+)\x04",
+        outside_links,
+        re.IGNORECASE,
+    )
     if italic and len(plain(text[: italic.start()])) < 120:
         candidates.append((italic.start(), plain(italic.group(1))))
     for link in LINK.finditer(text):
@@ -963,7 +1059,8 @@ def _parse_venue(rest: str, out: Parsed) -> None:
             candidates.append((link.start(), label))
             break
     if candidates:
-        venue = min(candidates)[1]
+        # APA 7 sets the volume in the journal's italics: "*Land Use Policy, 102*".
+        venue = re.sub(r",\s*\d[\d()\s–-]*$", "", min(candidates)[1])
         if italic:  # "*Proceedings of ...* (EMNLP 2021)"
             after_italic = _ACRONYM_PAREN.match(text[italic.end() :].lstrip())
             if after_italic:
@@ -1063,6 +1160,7 @@ def _venue_head(flat: str) -> str | None:
         r"\s(?=\d+(?:\s*\(\d+\))?\s*[:,])",
         r"\s(?=\d+\b(?!st|nd|rd|th))(?!(?:19|20)\d\d\s+[A-Z])",
         r"\s(?:no\.|vol\.)\s*\d",
+        r"[.,]?\s(?=pp?\.\s*\d)",
         r"\s\((?=\d|pp?\.)",
         r"(?:^|\s)(?:doi|available at|https?)\b",
         r",\s*(?:in press|forthcoming|to appear|accepted|submitted|under review|online first)\b",
@@ -1086,6 +1184,13 @@ def _venue_head(flat: str) -> str | None:
     return venue
 
 
+_VENUE_STUB = re.compile(
+    r"(?:(?:in|the|of|on|proc\.?|proceedings|annual|international|intl\.?|conference|conf\.?"
+    r"|symposium|symp\.?|workshop|acm|ieee|usenix)[\s,]*)*",
+    re.IGNORECASE,
+)
+
+
 def _set_venue(venue: str, out: Parsed) -> None:
     venue = _trim_venue(re.sub(r",?\s*\bvol(?:ume)?\.?\s*\d+\s*$", "", venue, flags=re.I))
     acr = _ACRONYM_PAREN.search(venue)
@@ -1098,7 +1203,11 @@ def _set_venue(venue: str, out: Parsed) -> None:
     if tag and tag.end() >= len(venue) - 1:
         out.venue_short = out.venue_short or tag.group("short")
         out.year = out.year or _tag_year(tag.group("yy"))
-        venue = venue[: tag.start()].strip() or tag.group("short")
+        prefix = venue[: tag.start()].strip()
+        # "Proceedings of CP'04", "Proc. ACM SIGCOMM '97": a prefix that names no venue of
+        # its own keeps the tag; "Neural Information Processing Systems (NeurIPS'23)" need not.
+        if not (prefix and _VENUE_STUB.fullmatch(prefix)):
+            venue = prefix or tag.group("short")
     suggestion = re.search(r"\(([^()]*)\)\s*$", venue)
     if suggestion and not _ACRONYM_PAREN.fullmatch(suggestion.group()):
         out.notes.append(suggestion.group(1))
@@ -1638,7 +1747,12 @@ def _strip_trailing_remarks(text: str, out: Parsed) -> str:
         if LINK.search(m.group()) and not re.search(r"\w", LINK.sub("", m.group())):
             return text
         remark_words = _AWARD_WORDS.search(chunk) or re.search(r"winner|suggestion", chunk, re.I)
-        if I_ON in m.group() and len(chunk.split()) <= 12 and not remark_words:
+        venue_like = (
+            len(chunk.split()) <= 12
+            or _VENUE_WORD.search(chunk)
+            or re.search(r"\bin:?\s*$", plain(text[: m.start()]), re.IGNORECASE)
+        )
+        if I_ON in m.group() and venue_like and not remark_words:
             return text  # an italic venue at the end, not a remark
         if _STATUS_ONLY.match(chunk):
             _status_from(chunk, out)
@@ -1747,7 +1861,7 @@ def _finish(
         if m and not out.doi:
             out.doi = m.group(1).rstrip(".,;)")
     if not out.doi:
-        m = _DOI.search(_URL.sub(" ", full))
+        m = _DOI.search(_URL.sub(" ", full)) or _SHORT_DOI.search(full) or _DOI_URL.search(full)
         if m:
             out.doi = m.group(1).rstrip(".,;)")
     title_free = full.replace(out.title, " ") if out.title else full
@@ -1803,6 +1917,16 @@ DROP_BAD_VENUE = True
 TRACE: list[dict] | None = None
 
 
+# Words that name a kind of venue, never a person: "International Workshop on Entry and
+# Descent" reads as capitalised names joined by "and" without them.
+_VENUE_WORD = re.compile(
+    r"\b(?:journal|proceedings|proc|conference|symposium|workshop|review|letters|transactions"
+    r"|annals|bulletin|quarterly|society|association|congress|meeting|press|university"
+    r"|institute|series|studies|research|sciences?|forum|magazine|handbook|encyclopedia)\b",
+    re.IGNORECASE,
+)
+
+
 def sane(name: str, value: object, *, strict: bool = False) -> bool:
     """Whether a field's value looks like what that field holds. ``strict``: also no
     venue that could be a list of names (many venues could, "Nature Communications";
@@ -1825,7 +1949,7 @@ def sane(name: str, value: object, *, strict: bool = False) -> bool:
     if name == "venue":
         text = str(value or "").strip()
         status = any(p.search(text) for s, p in _STATUS_WORDS if s != "in_preparation")
-        names_only = strict and _is_author_list(text)
+        names_only = strict and _is_author_list(text) and not _VENUE_WORD.search(text)
         return bool(text) and not (kinds.is_placeholder(text) or status or names_only)
     if name == "year":
         return isinstance(value, int) and 1900 <= value <= 2035

@@ -279,6 +279,163 @@ STYLES = [
             "doi": "10.1109/HPCA61900.2025.00105",
         },
     ),
+    (
+        "elsevier-harvard",
+        "- Marsh, C., Lark, A.B., 2019. Tides of the inner shelf, in: Proceedings of the "
+        "Coastal Dynamics Conference. pp. 12–20.",
+        None,
+        {
+            "title": "Tides of the inner shelf",
+            "authors": ["Marsh, C.", "Lark, A.B."],
+            "venue": "Proceedings of the Coastal Dynamics Conference",
+            "year": 2019,
+        },
+    ),
+    (
+        "harvard-mixed-order",
+        "- Holt, R. J., C. Marsh, and D. Penn, 2017. Salt marsh sediment budgets. "
+        "Estuarine Science 58(4):230-242.",
+        None,
+        {
+            "title": "Salt marsh sediment budgets",
+            "authors": ["Holt, R. J.", "C. Marsh", "D. Penn"],
+            "venue": "Estuarine Science",
+            "year": 2017,
+        },
+    ),
+    (
+        "harvard-in-press",
+        "- Holt, R., *In press*. Reading the tide tables. Accepted to Coastal Notes.",
+        None,
+        {"title": "Reading the tide tables", "authors": ["Holt, R."], "status": "accepted"},
+    ),
+    (
+        "anthropology-year-after-names",
+        "- Penn, D, and R Holt 2011 Shell Middens of the Northern Coast. *In* Island "
+        "Archaeologies. Dora Vale, ed. Pp. 3–19.",
+        None,
+        {
+            "title": "Shell Middens of the Northern Coast",
+            "authors": ["Penn, D", "R Holt"],
+            "year": 2011,
+        },
+    ),
+    (
+        "harvard-et-al-glued",
+        "- Penn, D. *et al.* (2020) “Tidal inlets as archives”, *Coastal Notes*, 12, pp. 4–9.",
+        None,
+        {"title": "Tidal inlets as archives", "authors": ["Penn, D."], "venue": "Coastal Notes"},
+    ),
+    (
+        "pnas-in-italic-venue",
+        "- D. Penn, R. Holt, Wave set-up on reef flats in *Proceedings of the Reef Symposium*, "
+        "(2014), pp. 47–58.",
+        None,
+        {
+            "title": "Wave set-up on reef flats",
+            "authors": ["D. Penn", "R. Holt"],
+            "venue": "Proceedings of the Reef Symposium",
+            "year": 2014,
+        },
+    ),
+    (
+        "pnas-journal",
+        "- D. Penn, R. Holt, Wave set-up on reef flats. *Coastal Notes* **27**, 671–684 (2012).",
+        None,
+        {"title": "Wave set-up on reef flats", "venue": "Coastal Notes", "year": 2012},
+    ),
+    (
+        "bold-number-then-ecology-style",
+        "**5** *Vale, J., **L. Penn**, A. Holt. 2020. Nesting habits of the sand wasp. "
+        "Journal of Field Entomology 22. *Undergraduate mentee",
+        None,
+        {
+            "title": "Nesting habits of the sand wasp",
+            "authors": ["Vale, J.", "L. Penn!", "A. Holt"],
+            "venue": "Journal of Field Entomology",
+            "year": 2020,
+        },
+    ),
+    (
+        "vancouver-bold-owner-with-its-comma",
+        "3. Vale RM, Holt A, **Penn K,** Baeza F. Coastal housing and health. Soc Sci Med. "
+        "2020;261:113102. doi:10/abcd9q",
+        None,
+        {"authors": ["Vale RM", "Holt A", "Penn K!", "Baeza F"], "doi": "10/abcd9q"},
+    ),
+    (
+        "ecology-pages-in-book",
+        "- Holt, R., and J. D. Penn. 1998. Dune grasses after storms. Pages 72–84 *in* "
+        "Proceedings of the Coastal Botany Meeting.",
+        None,
+        {
+            "title": "Dune grasses after storms",
+            "venue": "Proceedings of the Coastal Botany Meeting",
+        },
+    ),
+    (
+        "cell-italic-volume",
+        "- Holt, R., and Penn, J.D. (2005). Dune grasses after storms. Coastal Botany *34*, 12–19.",
+        None,
+        {"title": "Dune grasses after storms", "venue": "Coastal Botany", "year": 2005},
+    ),
+    (
+        "apa-ellipsis-in-author-list",
+        "- Holt, R., Penn, J. D., Vale, S., … Marsh, C. (1997). Dune grasses after storms. "
+        "*Coastal Botany*, *34*, 12–19.",
+        None,
+        {
+            "authors": ["Holt, R.", "Penn, J. D.", "Vale, S.", "Marsh, C."],
+            "venue": "Coastal Botany",
+        },
+    ),
+    (
+        "long-italic-venue-after-in",
+        "- Holt, R., & Penn, J. (2003). Dune grasses after storms. In *International Workshop on "
+        "Coastal Dune Vegetation, Sediment Transport and Shoreline Management in Temperate "
+        "Regions*.",
+        None,
+        {
+            "venue": "International Workshop on Coastal Dune Vegetation, Sediment Transport and "
+            "Shoreline Management in Temperate Regions"
+        },
+    ),
+    (
+        "nature-chapter",
+        "- Holt, R. Dune grasses after storms. in *Coastal Botany Today* 321–362 (1997).",
+        None,
+        {"title": "Dune grasses after storms", "venue": "Coastal Botany Today", "year": 1997},
+    ),
+    (
+        "apa-with-a-name-the-checks-do-not-know",
+        "- Holt, R., Vale, J. dos Ramos, Penn, C. M., Marsh, L. A., Lark, M., Reed, A. and "
+        "Stone, C. D. (2017). Open dunes. Coastal Record 17: 8–14.",
+        None,
+        {
+            "title": "Open dunes",
+            "authors": [
+                "Holt, R.",
+                "Vale, J. dos Ramos",
+                "Penn, C. M.",
+                "Marsh, L. A.",
+                "Lark, M.",
+                "Reed, A.",
+                "Stone, C. D.",
+            ],
+        },  # fmt: skip
+    ),
+    (
+        "venue-with-a-year-tag",
+        "- Holt, R., & Penn, J. (1997). Dune grasses. *Proc. ACM SIGDUNE '97*, 237–248.",
+        None,
+        {"venue": "Proc. ACM SIGDUNE '97", "year": 1997},
+    ),
+    (
+        "apa7-volume-in-italics",
+        "- Holt, R., & Penn, D. (2021). Where do dunes go? *Coastal Notes, 102*, 105245.",
+        None,
+        {"title": "Where do dunes go?", "venue": "Coastal Notes", "year": 2021},
+    ),
 ]
 
 
