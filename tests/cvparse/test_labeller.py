@@ -28,7 +28,7 @@ Thesis: River sediments in cold climates
 """
 
 
-def _word_features(feats: list[dict[str, float]]) -> set[str]:
+def _word_features(feats: list[list[str]]) -> set[str]:
     return {k.split("=", 1)[1] for f in feats for k in f if k.startswith(("w=", "first="))}
 
 
