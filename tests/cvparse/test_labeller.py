@@ -5,7 +5,14 @@ import pytest
 
 from cvparse.data.align import align
 from cvparse.data.synth import synthetic_document
-from cvparse.labeller import MAX_LINES, MODEL_PATH, content_lines, label_lines
+from cvparse.labeller import (
+    MAX_LINES,
+    MODEL_PATH,
+    EntryStarts,
+    confident,
+    content_lines,
+    label_lines,
+)
 from cvparse.labeller.features import VOCABULARY, features
 from cvparse.publications import parse_publications
 from cvparse.sections import build_lines
@@ -127,3 +134,13 @@ def test_labelled_start_opens_a_citation_after_an_unfinished_line():
     )
     assert len(parse_publications(lines, category=None, owner=None)) == 1
     assert len(parse_publications(lines, category=None, owner=None, starts={4})) == 2
+
+
+def test_entry_starts_are_labelled_when_first_asked_for():
+    lines = build_lines(CV)
+    starts = EntryStarts(lines, "markdown")
+    assert "_found" not in vars(starts)  # no labelling until a rule asks
+    labelled = confident(label_lines(lines, "markdown"), "entry_start")
+    assert labelled  # the CV's dated entries
+    assert {line.no for line in lines if line.no in starts} == labelled
+    assert set(starts) == labelled and len(starts) == len(labelled)
