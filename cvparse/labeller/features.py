@@ -106,25 +106,30 @@ def _shape(line: Line) -> dict[str, str]:
             last, "digit" if last.isdigit() else "alpha" if last.isalpha() else "punct"
         ),
         "kind": (len(words) <= 7 and heading_kind(text.rstrip(":"))) or "none",
-        "years": str(min(len(_YEAR.findall(text)), 2)),
+        "years": str(min(len(_YEAR.findall(text)), 2)) if _has_century(text) else "0",
         "ind": _bucket(len(raw) - len(raw.lstrip()), (0, 2, 4)),
     }
+
+
+def _has_century(text: str) -> bool:
+    return "19" in text or "20" in text
 
 
 def _flags(line: Line, text: str, marked: str) -> list[str]:
     """The names of the yes/no features a line has, in a fixed order. A cheap test of a
     character a pattern cannot match without comes before the pattern."""
     raw = line.raw
+    century = _has_century(text)  # every year pattern but date_end's words needs one
     found = (
-        ("range", _RANGE.search(text)),
-        ("month", _MONTH.search(text)),
-        ("date_start", _DATE_START.match(text)),
+        ("range", century and _RANGE.search(text)),
+        ("month", century and _MONTH.search(text)),
+        ("date_start", century and _DATE_START.match(text)),
         ("date_end", _DATE_END.search(text[-_DATE_END_SPAN:])),
         ("email", "@" in text and _EMAIL.search(text)),
         ("url", _URL.search(line.marked)),
         ("phone", _PHONE.search(text)),
         ("label", ":" in text and _LABEL.match(text)),
-        ("paren_year", "(" in text and _PAREN_YEAR.search(text)),
+        ("paren_year", century and "(" in text and _PAREN_YEAR.search(text)),
         ("quoted", _QUOTED.search(text)),
         ("italic", ("*" in raw or "_" in raw) and _ITALIC.search(raw)),
         ("bold_start", marked.startswith("**")),
@@ -168,7 +173,8 @@ def features(lines: list[Line], fmt: str) -> list[list[str]]:
         names.append(f"first_char={_char_class(text[:1])}")
         names.append(f"chars={_bucket(len(text), (10, 25, 45, 70, 100, 160))}")
         names.extend(_flags(line, text, marked))
-        names.append(f"initials={_bucket(len(_INITIALS.findall(text)), (0, 1, 3))}")
+        initials = len(_INITIALS.findall(text)) if "." in text else 0
+        names.append(f"initials={_bucket(initials, (0, 1, 3))}")
         names.append(f"commas={_bucket(text.count(','), (0, 1, 3, 6))}")
         names.append(f"pos={_bucket(index, (0, 1, 2, 4, 8, 15))}")
         names.append(f"rel={min(9, index * 10 // max(total, 1))}")
