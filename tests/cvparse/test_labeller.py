@@ -3,6 +3,7 @@ the synthetic CVs it is trained on. Every CV here is fictional."""
 
 import pytest
 
+from cvparse import parse
 from cvparse.data.align import align
 from cvparse.data.synth import synthetic_document
 from cvparse.labeller import (
@@ -11,7 +12,10 @@ from cvparse.labeller import (
     EntryStarts,
     confident,
     content_lines,
+    fields,
     label_lines,
+    load_models,
+    open_model,
 )
 from cvparse.labeller.features import VOCABULARY, features
 from cvparse.publications import parse_publications
@@ -144,3 +148,13 @@ def test_entry_starts_are_labelled_when_first_asked_for():
     assert labelled  # the CV's dated entries
     assert {line.no for line in lines if line.no in starts} == labelled
     assert set(starts) == labelled and len(starts) == len(labelled)
+
+
+def test_models_open_once_per_process():
+    load_models()
+    opened = open_model.cache_info().misses
+    for _ in range(2):
+        assert label_lines(build_lines(CV), "markdown")
+        assert fields.label_entry("Marlow, Q. (2021). Sediments in cold rivers. Rivers, 4, 1-9.")
+        parse(CV.encode(), "cv.md")
+    assert open_model.cache_info().misses == opened
