@@ -360,6 +360,7 @@ def name_key(name: str) -> tuple[str, str]:
     return _norm_word(family), initial
 
 
+@lru_cache(maxsize=16384)  # each author is checked against each owner spelling, twice
 def same_person(a: str, b: str) -> bool:
     """Whether two printed names can be one person ("Mogi, R." ~ "Ryohei MOGI").
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 from . import entries, names, person
 from .blocks import Block, Item, cut, items_of
 from .dates import find_dates, fmt
 from .entry_confidence import add_confidence
-from .labeller import confident, label_lines
+from .labeller import EntryStarts
 from .publications import mark_self, parse_publications, self_name
 from .sections import (
     DOCUMENT_TITLE,
@@ -92,12 +91,9 @@ class _Assembler:
         self.used: set[int] = {s.heading_line for s in self.sections if s.heading_line}
         self.bio_parts: list[str] = []
         self.wrap_width = _wrap_width(self.lines) if fmt in ("pdf", "docx") else None
-
-    @functools.cached_property
-    def entry_starts(self) -> set[int]:
-        """The lines the line labeller confidently opens an entry with; labelled only
-        for a CV with publications, the one place the parser uses them."""
-        return confident(label_lines(self.lines, self.fmt), "entry_start")
+        # Where the line labeller opens entries: the publication rules' hint, labelled
+        # only if they ask.
+        self.entry_starts = EntryStarts(self.lines, fmt)
 
     # ----------------------------------------------------------------- driver
     def run(self) -> dict:

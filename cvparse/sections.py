@@ -8,6 +8,7 @@ the weaker forms only when they name a known kind of section. Each section gets 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -195,28 +196,47 @@ class Section:
     heading_line: int | None = None
 
 
+# Compiled once: heading_kind runs on most lines of a document, several times each.
+_KIND_REGEXES = tuple((kind, re.compile(pattern)) for kind, pattern in KIND_PATTERNS)
+_HEADING_JUNK = re.compile(r"[^\w\s&/,.'()\[\]-]")
+_BRACKETS = re.compile(r"[()\[\]]")
+_WHITESPACE = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+_HEADING_WORD = re.compile(r"[a-z][\w.'-]*")
+
+
 def heading_kind(title: str) -> str | None:
     """The kind of section a heading's words name, or None when it names none."""
-    t = re.sub(r"[^\w\s&/,.'()\[\]-]", " ", plain(title).lower())
+    # The section splitter, the line labeller and the entry parsers ask about the same
+    # lines: remembered, but only short ones, so the cache stays small whatever the upload.
+    return _heading_kind(title) if len(title) > _CACHED_TITLE else _cached_heading_kind(title)
+
+
+def _heading_kind(title: str) -> str | None:
+    t = _HEADING_JUNK.sub(" ", plain(title).lower())
     t = _HEADING_DRESS.sub("", t.strip(" :.-"))
-    t = re.sub(r"\s+", " ", re.sub(r"[()\[\]]", " ", t)).strip(" :.-")
+    t = _WHITESPACE.sub(" ", _BRACKETS.sub(" ", t)).strip(" :.-")
     words = t.split()
-    if not words or len(words) > 7 or re.search(r"\d", t) or _ROLE_TAIL.search(t):
+    if not words or len(words) > 7 or _DIGIT.search(t) or _ROLE_TAIL.search(t):
         return None
     if _STATUS_LINE.match(t):
         return None
     if "," in t:
         kinds = {heading_kind(part) for part in t.split(",")}
         return kinds.pop() if len(kinds) == 1 else None
-    found = next((kind for kind, pattern in KIND_PATTERNS if re.search(pattern, t)), None)
+    found = next((kind for kind, pattern in _KIND_REGEXES if pattern.search(t)), None)
     if found is None:
         return None
     # A section name is (nearly) all section words: "Tian Chuang Scholarship" is an award.
     rest = t
-    for _, pattern in KIND_PATTERNS:
-        rest = re.sub(pattern, " ", rest)
-    leftover = [w for w in re.findall(r"[a-z][\w.'-]*", rest) if w.strip(".") not in _MODIFIERS]
+    for _, pattern in _KIND_REGEXES:
+        rest = pattern.sub(" ", rest)
+    leftover = [w for w in _HEADING_WORD.findall(rest) if w.strip(".") not in _MODIFIERS]
     return found if len(leftover) <= max(1, len(words) // 4) else None
+
+
+_CACHED_TITLE = 300
+_cached_heading_kind = functools.lru_cache(maxsize=4096)(_heading_kind)
 
 
 def _looks_like_heading_text(text: str) -> bool:

@@ -41,6 +41,10 @@ _BULLET = re.compile(
     r"^\s*(?:[-*+•·◦▪▫■□➢➤►▸‣⁃●○◆◇✓✔☐☑❖]|\(cid:\d+\)|\d{1,3}[.)](?=\s)|\u2013|\u2014)\s+"
 )
 _SEPARATOR_GLYPHS = "•·◇◆|⋅∙▪■◦●"
+_SEPARATOR = re.compile(rf"[{_SEPARATOR_GLYPHS}]")
+_SEPARATORS_BETWEEN = re.compile(rf"\s+[{_SEPARATOR_GLYPHS}](\s+[{_SEPARATOR_GLYPHS}])*\s+")
+_SEPARATORS_FIRST = re.compile(rf"^([{_SEPARATOR_GLYPHS}]\s*)+(?=\S)")
+_SEPARATORS_LAST = re.compile(rf"(\s*[{_SEPARATOR_GLYPHS}])+$")
 _TAG_BOLD = re.compile(r"<(b|strong)>(.*?)</\1>", re.I)
 _TAG_SUPSUB = re.compile(r"\s?<su[pb]>(.*?)</su[pb]>", re.I)
 _INLINE_TAG = re.compile(r"</?(u|i|em|ins|span|a|small|font|mark|abbr|code)\b[^<>]*>", re.I)
@@ -200,9 +204,11 @@ def _drop_icons(s: str) -> str:
 
 def _tidy_separators(s: str) -> str:
     """Separator glyphs between contact items become ' · '; stray ones at the ends go."""
-    s = re.sub(rf"\s+[{_SEPARATOR_GLYPHS}](\s+[{_SEPARATOR_GLYPHS}])*\s+", " · ", s)
-    s = re.sub(rf"^([{_SEPARATOR_GLYPHS}]\s*)+(?=\S)", "", s) if not _BULLET.match(s) else s
-    s = re.sub(rf"(\s*[{_SEPARATOR_GLYPHS}])+$", "", s)
+    if not _SEPARATOR.search(s):
+        return s.strip()  # most lines: nothing to tidy
+    s = _SEPARATORS_BETWEEN.sub(" · ", s)
+    s = _SEPARATORS_FIRST.sub("", s) if not _BULLET.match(s) else s
+    s = _SEPARATORS_LAST.sub("", s)
     return s.strip()
 
 

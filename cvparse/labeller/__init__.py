@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,3 +91,26 @@ def confident(labels: dict[int, LineLabel], label: str) -> set[int]:
     return {
         no for no, found in labels.items() if found.label == label and found.confidence >= TRUSTED
     }
+
+
+class EntryStarts(Set[int]):
+    """The numbers of the lines the labeller confidently opens an entry with, labelled
+    when first asked for: the publication rules ask only about a wrapped citation's
+    line that nothing else marks as a start, so most documents never need the labeller
+    (the labels are those of the whole document, whenever they are made)."""
+
+    def __init__(self, lines: list[Line], fmt: str) -> None:
+        self._lines, self._fmt = lines, fmt
+
+    @functools.cached_property
+    def _found(self) -> set[int]:
+        return confident(label_lines(self._lines, self._fmt), "entry_start")
+
+    def __contains__(self, no: object) -> bool:
+        return no in self._found
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)

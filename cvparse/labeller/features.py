@@ -57,9 +57,16 @@ _LABEL = re.compile(r"^[A-Z][A-Za-z /&().'-]{0,30}:\s*\S")
 _PAREN_YEAR = re.compile(r"\((19|20)\d\d[a-z]?\)")
 _QUOTED = re.compile(r"[\"“”]")
 _ITALIC = re.compile(r"(?<![*\w])[*_][^*_\s][^*_]*[*_](?![*\w])")
+_DATE_START = re.compile(r"^\W{0,3}((19|20)\d\d|[A-Z][a-z]{2,8}\.? (19|20)\d\d)")
+_DATE_END = re.compile(r"((19|20)\d\d|present|now)\W{0,3}$", re.I)
+_DATE_END_SPAN = 10  # the longest match: "present" and three non-word characters
+_ET_AL = re.compile(r"\bet al\b")
+_NOT_LETTER = re.compile(r"[^A-Za-z]")
+_ENDS = {".": "dot", ",": "comma", ":": "colon", ";": "semi"}
 
 # The subset of a line's features its neighbours see (prefixed p:/n:).
 _CONTEXT = ("h", "bold", "bullet", "num", "caps", "wc", "end", "kind", "years", "blank", "ind")
+_FAR_CONTEXT = ("h", "bold", "bullet", "kind", "blank")  # what the lines two away see
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
@@ -70,7 +77,7 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
 
 
 def _caps(text: str) -> str:
-    letters = re.sub(r"[^A-Za-z]", "", text)
+    letters = _NOT_LETTER.sub("", text)
     if not letters:
         return "none"
     if letters.isupper():
@@ -87,83 +94,103 @@ def _shape(line: Line) -> dict[str, str]:
     raw = line.raw
     words = text.split()
     last = text.rstrip("*_ )]")[-1:] if text else ""
+    numbered = _NUMBERED.match(raw)
     return {
         "h": str(line.heading_level or 0),
         "bold": str(int(line.bold)),
-        "bullet": str(int(line.bullet and not _NUMBERED.match(raw))),
-        "num": str(int(bool(_NUMBERED.match(raw)))),
+        "bullet": str(int(line.bullet and not numbered)),
+        "num": str(int(bool(numbered))),
         "caps": _caps(text),
         "wc": _bucket(len(words), (1, 2, 3, 5, 8, 12, 20, 35)),
-        "end": {".": "dot", ",": "comma", ":": "colon", ";": "semi"}.get(
+        "end": _ENDS.get(
             last, "digit" if last.isdigit() else "alpha" if last.isalpha() else "punct"
         ),
         "kind": (len(words) <= 7 and heading_kind(text.rstrip(":"))) or "none",
-        "years": str(min(len(_YEAR.findall(text)), 2)),
+        "years": str(min(len(_YEAR.findall(text)), 2)) if _has_century(text) else "0",
         "ind": _bucket(len(raw) - len(raw.lstrip()), (0, 2, 4)),
     }
 
 
-def features(lines: list[Line], fmt: str) -> list[dict[str, float]]:
-    """Features of each line of ``lines`` (the non-blank lines of a document, in order);
-    ``blank_before`` comes from the line numbers: a gap in them is a blank line."""
+def _has_century(text: str) -> bool:
+    return "19" in text or "20" in text
+
+
+def _flags(line: Line, text: str, marked: str) -> list[str]:
+    """The names of the yes/no features a line has, in a fixed order. A cheap test of a
+    character a pattern cannot match without comes before the pattern."""
+    raw = line.raw
+    century = _has_century(text)  # every year pattern but date_end's words needs one
+    found = (
+        ("range", century and _RANGE.search(text)),
+        ("month", century and _MONTH.search(text)),
+        ("date_start", century and _DATE_START.match(text)),
+        ("date_end", _DATE_END.search(text[-_DATE_END_SPAN:])),
+        ("email", "@" in text and _EMAIL.search(text)),
+        ("url", _URL.search(line.marked)),
+        ("phone", _PHONE.search(text)),
+        ("label", ":" in text and _LABEL.match(text)),
+        ("paren_year", century and "(" in text and _PAREN_YEAR.search(text)),
+        ("quoted", _QUOTED.search(text)),
+        ("italic", ("*" in raw or "_" in raw) and _ITALIC.search(raw)),
+        ("bold_start", marked.startswith("**")),
+        ("bold_part", "**" in marked and not line.bold),
+        ("link_start", marked.startswith("[")),
+        ("pipe", "|" in raw),
+        ("et_al", "et al" in text and _ET_AL.search(text)),
+        ("lower_start", text[:1].islower()),
+        ("hyphen_end", text.endswith("-")),
+        ("bullet_glyph", _BULLET_GLYPH.match(raw)),
+    )
+    return [name for name, value in found if value]
+
+
+def features(lines: list[Line], fmt: str) -> list[list[str]]:
+    """Features of each line of ``lines`` (the non-blank lines of a document, in order),
+    by name, each with the value 1 (crfsuite reads a list of names so, and faster than a
+    dict); ``blank_before`` comes from the line numbers: a gap in them is a blank line."""
     shapes = [_shape(line) for line in lines]
     for index, line in enumerate(lines):
         shapes[index]["blank"] = str(int(index == 0 or lines[index - 1].no < line.no - 1))
-    out: list[dict[str, float]] = []
+    # Each line's shape as its neighbours see it, written once (a line has four neighbours).
+    seen_as = {
+        prefix: [[f"{prefix}:{key}={shape[key]}" for key in keys] for shape in shapes]
+        for prefix, keys in (("p", _CONTEXT), ("n", _CONTEXT), ("pp", _FAR_CONTEXT),
+                             ("nn", _FAR_CONTEXT))
+    }  # fmt: skip
+    out: list[list[str]] = []
     total = len(lines)
     for index, line in enumerate(lines):
         text = line.text.strip()
         marked = line.marked.strip()
-        feats: dict[str, float] = {"bias": 1.0, f"fmt={fmt}": 1.0}
-        feats.update({f"{k}={v}": 1.0 for k, v in shapes[index].items()})
+        shape = shapes[index]
+        names = ["bias", f"fmt={fmt}"]
+        names.extend(f"{k}={v}" for k, v in shape.items())
         tokens = [w.lower().rstrip(".,:;") for w in _WORD.findall(text)]
-        for word in sorted(set(tokens)):  # a fixed order: the same model on every run
-            if word in VOCABULARY:
-                feats[f"w={word}"] = 1.0
+        # A fixed order: the same model on every run.
+        names.extend(f"w={word}" for word in sorted(set(tokens)) if word in VOCABULARY)
         first = tokens[0] if tokens else ""
-        feats[f"first={first if first in VOCABULARY else 'oov'}"] = 1.0
-        feats[f"first_char={_char_class(text[:1])}"] = 1.0
-        feats[f"chars={_bucket(len(text), (10, 25, 45, 70, 100, 160))}"] = 1.0
-        flags = {
-            "range": _RANGE.search(text),
-            "month": _MONTH.search(text),
-            "date_start": re.match(r"^\W{0,3}((19|20)\d\d|[A-Z][a-z]{2,8}\.? (19|20)\d\d)", text),
-            "date_end": re.search(r"((19|20)\d\d|present|now)\W{0,3}$", text, re.I),
-            "email": _EMAIL.search(text),
-            "url": _URL.search(line.marked),
-            "phone": _PHONE.search(text),
-            "label": _LABEL.match(text),
-            "paren_year": _PAREN_YEAR.search(text),
-            "quoted": _QUOTED.search(text),
-            "italic": _ITALIC.search(line.raw),
-            "bold_start": marked.startswith("**"),
-            "bold_part": "**" in marked and not line.bold,
-            "link_start": marked.startswith("["),
-            "pipe": "|" in line.raw,
-            "et_al": re.search(r"\bet al\b", text),
-            "lower_start": text[:1].islower(),
-            "hyphen_end": text.endswith("-"),
-            "bullet_glyph": _BULLET_GLYPH.match(line.raw),
-        }
-        feats.update({k: 1.0 for k, v in flags.items() if v})
-        feats[f"initials={_bucket(len(_INITIALS.findall(text)), (0, 1, 3))}"] = 1.0
-        feats[f"commas={_bucket(text.count(','), (0, 1, 3, 6))}"] = 1.0
-        feats[f"pos={_bucket(index, (0, 1, 2, 4, 8, 15))}"] = 1.0
-        feats[f"rel={min(9, index * 10 // max(total, 1))}"] = 1.0
+        names.append(f"first={first if first in VOCABULARY else 'oov'}")
+        names.append(f"first_char={_char_class(text[:1])}")
+        names.append(f"chars={_bucket(len(text), (10, 25, 45, 70, 100, 160))}")
+        names.extend(_flags(line, text, marked))
+        initials = len(_INITIALS.findall(text)) if "." in text else 0
+        names.append(f"initials={_bucket(initials, (0, 1, 3))}")
+        names.append(f"commas={_bucket(text.count(','), (0, 1, 3, 6))}")
+        names.append(f"pos={_bucket(index, (0, 1, 2, 4, 8, 15))}")
+        names.append(f"rel={min(9, index * 10 // max(total, 1))}")
         for offset, prefix in ((-1, "p"), (1, "n"), (-2, "pp"), (2, "nn")):
             other = index + offset
-            if not 0 <= other < total:
-                feats[f"{prefix}:none"] = 1.0
-                continue
-            keys = _CONTEXT if abs(offset) == 1 else ("h", "bold", "bullet", "kind", "blank")
-            for key in keys:
-                feats[f"{prefix}:{key}={shapes[other][key]}"] = 1.0
+            if 0 <= other < total:
+                names.extend(seen_as[prefix][other])
+            else:
+                names.append(f"{prefix}:none")
         if index:
-            same = all(shapes[index][k] == shapes[index - 1][k] for k in ("ind", "caps", "bold"))
-            feats[f"same_as_prev={int(same)}"] = 1.0
+            before = shapes[index - 1]
+            same = all(shape[k] == before[k] for k in ("ind", "caps", "bold"))
+            names.append(f"same_as_prev={int(same)}")
         if index + 1 < total:
-            feats[f"blank_after={shapes[index + 1]['blank']}"] = 1.0
-        out.append(feats)
+            names.append(f"blank_after={shapes[index + 1]['blank']}")
+        out.append(names)
     return out
 
 

@@ -3,9 +3,20 @@ the synthetic CVs it is trained on. Every CV here is fictional."""
 
 import pytest
 
+from cvparse import parse
 from cvparse.data.align import align
 from cvparse.data.synth import synthetic_document
-from cvparse.labeller import MAX_LINES, MODEL_PATH, content_lines, label_lines
+from cvparse.labeller import (
+    MAX_LINES,
+    MODEL_PATH,
+    EntryStarts,
+    confident,
+    content_lines,
+    fields,
+    label_lines,
+    load_models,
+    open_model,
+)
 from cvparse.labeller.features import VOCABULARY, features
 from cvparse.publications import parse_publications
 from cvparse.sections import build_lines
@@ -28,7 +39,7 @@ Thesis: River sediments in cold climates
 """
 
 
-def _word_features(feats: list[dict[str, float]]) -> set[str]:
+def _word_features(feats: list[list[str]]) -> set[str]:
     return {k.split("=", 1)[1] for f in feats for k in f if k.startswith(("w=", "first="))}
 
 
@@ -127,3 +138,23 @@ def test_labelled_start_opens_a_citation_after_an_unfinished_line():
     )
     assert len(parse_publications(lines, category=None, owner=None)) == 1
     assert len(parse_publications(lines, category=None, owner=None, starts={4})) == 2
+
+
+def test_entry_starts_are_labelled_when_first_asked_for():
+    lines = build_lines(CV)
+    starts = EntryStarts(lines, "markdown")
+    assert "_found" not in vars(starts)  # no labelling until a rule asks
+    labelled = confident(label_lines(lines, "markdown"), "entry_start")
+    assert labelled  # the CV's dated entries
+    assert {line.no for line in lines if line.no in starts} == labelled
+    assert set(starts) == labelled and len(starts) == len(labelled)
+
+
+def test_models_open_once_per_process():
+    load_models()
+    opened = open_model.cache_info().misses
+    for _ in range(2):
+        assert label_lines(build_lines(CV), "markdown")
+        assert fields.label_entry("Marlow, Q. (2021). Sediments in cold rivers. Rivers, 4, 1-9.")
+        parse(CV.encode(), "cv.md")
+    assert open_model.cache_info().misses == opened
