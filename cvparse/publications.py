@@ -541,8 +541,8 @@ _LINK_WORDS = re.compile(r"^(?:link|pdf|url|doi|html|online|web)$", re.I)
 # "Title, in: Venue" (Elsevier Harvard), "Title, In Venue", "Title in *Proceedings of X*"
 # (PNAS): the title ends where "in" opens the venue.
 _IN_VENUE = re.compile(
-    r",\s+(?:in:|In:?)\s+(?=\S)|,?\s+in:?\s+(?=\x03?(?i:proc\.|proceedings|conference|symposium"
-    r"|workshop|journal|transactions|annual|international)\b)"
+    r",\s+(?:in:|In:?)\s+(?=\S)|,?\s+in:?\s+(?=\x03?(?i:proc\.|(?:proceedings|conference|symposium"
+    r"|workshop|journal|transactions|annual|international)\b))"
 )
 
 
@@ -554,6 +554,11 @@ def _venue_inside(title: str) -> tuple[str, str]:
     if opens and len(plain(title[: opens.start()]).split()) >= 3:
         return title[: opens.start()], title[opens.end() :]
     return title, ""
+
+
+def _without_numbers(venue: str) -> str:
+    """A venue sentence without the volume, issue and pages after it ("Anaesthesia 53:326–330")."""
+    return re.sub(r"[\s,;]*[\d:()–\-\s,]+$", "", venue)
 
 
 def _rebalance_title(title: str, rest: str) -> tuple[str, str]:
@@ -587,9 +592,10 @@ def _rebalance_title(title: str, rest: str) -> tuple[str, str]:
     if (
         len(sentences) == 2
         and not re.search(r"\d|\x03", sentences[0])
+        and not _VENUE_WORD.search(sentences[0])
         and (I_ON not in rest or italic_next)
-        and len(sentences[1].split()) <= 4
-        and not re.search(r"\d|doi|available|https?:", sentences[1], re.I)
+        and 0 < len(_without_numbers(sentences[1]).split()) <= 4
+        and not re.search(r"\d|doi|available|https?:", _without_numbers(sentences[1]), re.I)
     ):
         end = _sentence_end(rest.lstrip())
         return title + " " + rest.lstrip()[:end], rest.lstrip()[end:]
@@ -689,6 +695,9 @@ _VENUE_SEGMENT = re.compile(
 )
 
 
+_SENTENCE_THEN_ITALIC = re.compile(r"[.?!]\s+(?:in:?\s+)?\x03")
+
+
 def _comma_separated(text: str, legend: dict[str, str]) -> tuple[list[dict], str, str] | None:
     """Authors, title and venue all separated by commas (physics and maths lists)."""
     first = re.sub(r"\s+et\.?\s*al\.?$", "", plain(text).split(",", 1)[0].strip())
@@ -728,6 +737,10 @@ def _comma_separated(text: str, legend: dict[str, str]) -> tuple[list[dict], str
     cut = next((k for k, seg in enumerate(tail) if k and _VENUE_SEGMENT.match(plain(seg))), None)
     if cut is None or re.fullmatch(r"\s*[\x01\x03\x10“\"].*[\x02\x04\x11”\"]\s*", tail[0]):
         cut = 1  # no venue found, or the title is marked off (a link, quotes, emphasis)
+    # "Title, a homologue of X. *Journal* 304": the title's last comma part holds the venue.
+    inner = next((k for k, seg in enumerate(tail) if _SENTENCE_THEN_ITALIC.search(seg)), None)
+    if inner is not None and inner >= cut - 1:
+        cut = inner + 1
     title, spill = _venue_inside(", ".join(tail[:cut]))
     if len(plain(title).split()) < 2:
         return None
@@ -1160,7 +1173,7 @@ def _venue_head(flat: str) -> str | None:
         r"\s(?=\d+(?:\s*\(\d+\))?\s*[:,])",
         r"\s(?=\d+\b(?!st|nd|rd|th))(?!(?:19|20)\d\d\s+[A-Z])",
         r"\s(?:no\.|vol\.)\s*\d",
-        r"[.,]?\s(?=pp?\.\s*\d)",
+        r"[.,]?\s(?=pp?\.?\s*\d)",
         r"\s\((?=\d|pp?\.)",
         r"(?:^|\s)(?:doi|available at|https?)\b",
         r",\s*(?:in press|forthcoming|to appear|accepted|submitted|under review|online first)\b",

@@ -431,6 +431,31 @@ STYLES = [
         {"venue": "Proc. ACM SIGDUNE '97", "year": 1997},
     ),
     (
+        "pnas-title-with-a-comma",
+        "- D. Penn, R. Holt, Dune grasses of the north coast, a field survey. *Coastal Notes* "
+        "**11**, 2515 (2019).",
+        None,
+        {"title": "Dune grasses of the north coast, a field survey", "venue": "Coastal Notes"},
+    ),
+    (
+        "pnas-proc-venue",
+        "- D. Penn, R. Holt, Dune grasses, winds and tides in *Proc. ACM COASTAL '97*, (1997), "
+        "pp. 237–248.",
+        None,
+        {"title": "Dune grasses, winds and tides", "venue": "Proc. ACM COASTAL '97"},
+    ),
+    (
+        "springer-subtitle-sentence",
+        "- Penn D, Holt R (1998) Dune grasses after storms. A survey of current practice. "
+        "Coastal Notes 53:326–330",
+        None,
+        {
+            "title": "Dune grasses after storms. A survey of current practice",
+            "venue": "Coastal Notes",
+            "pages": "326–330",
+        },
+    ),
+    (
         "apa7-volume-in-italics",
         "- Holt, R., & Penn, D. (2021). Where do dunes go? *Coastal Notes, 102*, 105245.",
         None,
