@@ -134,9 +134,11 @@ def plain(text: str) -> str:
 
 # ---------------------------------------------------------------- line kinds
 _BULLET = re.compile(r"^(?:[-*+•·▪■◦●○►»‣⁃–]|\(cid:\d+\)|\\[-+])\s+")
-# "1.", "[12]", "(3)", "J4)" and a number in bold ("**5**", "**[5]**").
+# "1.", "[12]", "(3)", "J4)", a number in bold ("**5**", "**[5]**") and, from PDFs, a number
+# glued to the first name ("1.Manuel").
 _NUMBER = re.compile(
-    r"^(?:\[[A-Za-z]{0,3}\d{1,3}\]|\(\d{1,3}\)|[A-Za-z]?\d{1,3}[.)]|\*\*\[?\d{1,3}[.)\]]?\*\*)\s+"
+    r"^(?:(?:\[[A-Za-z]{0,3}\d{1,3}\]|\(\d{1,3}\)|[A-Za-z]?\d{1,3}[.)]|\*\*\[?\d{1,3}[.)\]]?\*\*)\s+"
+    r"|\d{1,3}\.(?=[^\W\d_][^\W\d_]))"
 )
 _HEADING = re.compile(r"^#{1,6}\s+")
 _DEF = re.compile(r"^:\s*")
@@ -822,8 +824,21 @@ def _add_with_authors(w: re.Match[str], legend: dict[str, str], out: Parsed) -> 
     out.authors = [owner] + (_author_records(w.group("who"), legend) or [])
 
 
+# "Araujo, D. [and 9 others, including Alex Zvoleff]": the names printed stay, the rest
+# is "et al." (which adds no author).
+_OTHERS = re.compile(
+    r"\s*[\[(](?:and|with|\+)\s+\d+\s+(?:others|more|co-?authors)"
+    r"(?:,?\s+including\s+(?P<named>[^\])]+))?[\])]\.?"
+)
+
+
+def _others_named(m: re.Match[str]) -> str:
+    return f", {m.group('named')}." if m.group("named") else ", et al."
+
+
 def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     """Fill title, authors and the venue part of `out` from one citation string."""
+    text = _OTHERS.sub(_others_named, text)
     # "*PhD Thesis*: Title": the kind of work as a label before the title.
     label = re.match(r"^[\x01\x03]?([A-Z][\w.'’ ]{2,40}?)[\x02\x04]?\s*:\s+(?=\S)", text)
     if label and _THESIS.match(label.group(1)):

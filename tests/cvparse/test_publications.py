@@ -456,6 +456,19 @@ STYLES = [
         },
     ),
     (
+        "others-including-the-owner",
+        "- Vale, Dora S. [and 9 others, including Ana Penn] “Dune grasses after storms.” Coastal "
+        "Notes 12, no. 1 (2025): 295.",
+        None,
+        {"title": "Dune grasses after storms", "authors": ["Vale, Dora S.", "Ana Penn"]},
+    ),
+    (
+        "number-glued-to-the-first-name",
+        "1.Dora Vale†, Ana Penn †, Rob Holt (2017) Dune grasses after storms. bioRxiv.",
+        None,
+        {"title": "Dune grasses after storms", "authors": ["Dora Vale*", "Ana Penn*", "Rob Holt"]},
+    ),
+    (
         "apa7-volume-in-italics",
         "- Holt, R., & Penn, D. (2021). Where do dunes go? *Coastal Notes, 102*, 105245.",
         None,
