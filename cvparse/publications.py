@@ -413,6 +413,14 @@ def _author_parts(text: str) -> tuple[tuple[str, str, str, bool], ...] | None:
     return tuple(parts) or None
 
 
+# Words of a journal's name, never of a person's or a group author's ("Tennessee
+# Historical Quarterly" is no author; "ATLAS Collaboration" and "The X Society" may be).
+_SERIAL_WORD = re.compile(
+    r"\b(?:journal|proceedings|quarterly|review|letters|transactions|bulletin|magazine|annals)\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def _author_part(flat: str) -> tuple[str, str, str] | None:
     """(name, marks, remark) of one printed author, ("", "", "") for "et al.", or
@@ -431,7 +439,7 @@ def _author_part(flat: str) -> tuple[str, str, str] | None:
     name = name.strip() if keep else name.strip(" .")
     if names.ET_AL.match(name):
         return "", "", ""
-    if not names.looks_like_name(name):
+    if not names.looks_like_name(name) or _SERIAL_WORD.search(name):
         return None
     return name, marks, remark
 
@@ -1759,6 +1767,14 @@ _TRAILING_REMARK_SPAN = re.compile(
 )
 
 
+# "(2019)", "(Winter, 2003)", "(October 2004)": the date of the entry, not a remark.
+_DATE_REMARK = re.compile(
+    r"(?:(?:spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
+    r"[a-z]*\.?,?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d[a-z]?",
+    re.IGNORECASE,
+)
+
+
 def _strip_trailing_remarks(text: str, out: Parsed) -> str:
     """Bold/italic/bracketed remarks at the end of a citation go to `note`."""
     while True:
@@ -1768,9 +1784,7 @@ def _strip_trailing_remarks(text: str, out: Parsed) -> str:
         chunk = plain(m.group()).strip(" .,;()[]")
         if _WITH.search(m.group()):
             return text  # "(with X and Y)" names the co-authors
-        if re.fullmatch(r"(?:19|20)\d\d[a-z]?", chunk) or _ACRONYM_PAREN.fullmatch(
-            m.group().strip(" .,;")
-        ):
+        if _DATE_REMARK.fullmatch(chunk) or _ACRONYM_PAREN.fullmatch(m.group().strip(" .,;")):
             return text
         if LINK.search(m.group()) and not re.search(r"\w", LINK.sub("", m.group())):
             return text
@@ -1876,6 +1890,11 @@ def _read_cited(piece: str, legend: dict[str, str], out: Parsed) -> None:
     out.pages = out.pages or cited.pages
 
 
+_REVIEWED_BOOK = re.compile(
+    r"\s*\(([^()]*\b(?:" + _PUBLISHER + r")\b[^()]*?,?\s*(?:19|20)\d\d)\)$", re.IGNORECASE
+)
+
+
 def _finish(
     out: Parsed,
     full: str,
@@ -1884,6 +1903,12 @@ def _finish(
     category: str | None,
 ) -> None:
     """Fields that come from the whole entry: DOI, status, year fallback, legend notes."""
+    # A book review's title names the book's publisher and year: "Review of Book, by
+    # A. Author (Some University Press, 2001)"; they are the book's, not the review's.
+    reviewed = _REVIEWED_BOOK.search(out.title or "")
+    if reviewed and len(out.title[: reviewed.start()].split()) >= 3:
+        out.notes.append(reviewed.group(1))
+        out.title = out.title[: reviewed.start()].rstrip(" ,")
     for link in out.links:
         m = _DOI_URL.search(link["url"])
         if m and not out.doi:

@@ -469,6 +469,18 @@ STYLES = [
         {"title": "Dune grasses after storms", "authors": ["Dora Vale*", "Ana Penn*", "Rob Holt"]},
     ),
     (
+        "book-review",
+        "- Review of _Salt and Sand: A Coast in Time_, by Dora Vale (Coastal University Press, "
+        "2001). _Shoreline Historical Quarterly_ (Winter, 2003).",
+        None,
+        {
+            "title": "Review of Salt and Sand: A Coast in Time, by Dora Vale",
+            "authors": [],
+            "venue": "Shoreline Historical Quarterly",
+            "year": 2003,
+        },
+    ),
+    (
         "apa7-volume-in-italics",
         "- Holt, R., & Penn, D. (2021). Where do dunes go? *Coastal Notes, 102*, 105245.",
         None,
