@@ -134,9 +134,11 @@ def plain(text: str) -> str:
 
 # ---------------------------------------------------------------- line kinds
 _BULLET = re.compile(r"^(?:[-*+•·▪■◦●○►»‣⁃–]|\(cid:\d+\)|\\[-+])\s+")
-# "1.", "[12]", "(3)", "J4)" and a number in bold ("**5**", "**[5]**").
+# "1.", "[12]", "(3)", "J4)", a number in bold ("**5**", "**[5]**") and, from PDFs, a number
+# glued to the first name ("1.Manuel").
 _NUMBER = re.compile(
-    r"^(?:\[[A-Za-z]{0,3}\d{1,3}\]|\(\d{1,3}\)|[A-Za-z]?\d{1,3}[.)]|\*\*\[?\d{1,3}[.)\]]?\*\*)\s+"
+    r"^(?:(?:\[[A-Za-z]{0,3}\d{1,3}\]|\(\d{1,3}\)|[A-Za-z]?\d{1,3}[.)]|\*\*\[?\d{1,3}[.)\]]?\*\*)\s+"
+    r"|\d{1,3}\.(?=[^\W\d_][^\W\d_]))"
 )
 _HEADING = re.compile(r"^#{1,6}\s+")
 _DEF = re.compile(r"^:\s*")
@@ -411,6 +413,14 @@ def _author_parts(text: str) -> tuple[tuple[str, str, str, bool], ...] | None:
     return tuple(parts) or None
 
 
+# Words of a journal's name, never of a person's or a group author's ("Tennessee
+# Historical Quarterly" is no author; "ATLAS Collaboration" and "The X Society" may be).
+_SERIAL_WORD = re.compile(
+    r"\b(?:journal|proceedings|quarterly|review|letters|transactions|bulletin|magazine|annals)\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def _author_part(flat: str) -> tuple[str, str, str] | None:
     """(name, marks, remark) of one printed author, ("", "", "") for "et al.", or
@@ -429,7 +439,7 @@ def _author_part(flat: str) -> tuple[str, str, str] | None:
     name = name.strip() if keep else name.strip(" .")
     if names.ET_AL.match(name):
         return "", "", ""
-    if not names.looks_like_name(name):
+    if not names.looks_like_name(name) or _SERIAL_WORD.search(name):
         return None
     return name, marks, remark
 
@@ -541,8 +551,8 @@ _LINK_WORDS = re.compile(r"^(?:link|pdf|url|doi|html|online|web)$", re.I)
 # "Title, in: Venue" (Elsevier Harvard), "Title, In Venue", "Title in *Proceedings of X*"
 # (PNAS): the title ends where "in" opens the venue.
 _IN_VENUE = re.compile(
-    r",\s+(?:in:|In:?)\s+(?=\S)|,?\s+in:?\s+(?=\x03?(?i:proc\.|proceedings|conference|symposium"
-    r"|workshop|journal|transactions|annual|international)\b)"
+    r",\s+(?:in:|In:?)\s+(?=\S)|,?\s+in:?\s+(?=\x03?(?i:proc\.|(?:proceedings|conference|symposium"
+    r"|workshop|journal|transactions|annual|international)\b))"
 )
 
 
@@ -554,6 +564,11 @@ def _venue_inside(title: str) -> tuple[str, str]:
     if opens and len(plain(title[: opens.start()]).split()) >= 3:
         return title[: opens.start()], title[opens.end() :]
     return title, ""
+
+
+def _without_numbers(venue: str) -> str:
+    """A venue sentence without the volume, issue and pages after it ("Anaesthesia 53:326–330")."""
+    return re.sub(r"[\s,;]*[\d:()–\-\s,]+$", "", venue)
 
 
 def _rebalance_title(title: str, rest: str) -> tuple[str, str]:
@@ -587,9 +602,10 @@ def _rebalance_title(title: str, rest: str) -> tuple[str, str]:
     if (
         len(sentences) == 2
         and not re.search(r"\d|\x03", sentences[0])
+        and not _VENUE_WORD.search(sentences[0])
         and (I_ON not in rest or italic_next)
-        and len(sentences[1].split()) <= 4
-        and not re.search(r"\d|doi|available|https?:", sentences[1], re.I)
+        and 0 < len(_without_numbers(sentences[1]).split()) <= 4
+        and not re.search(r"\d|doi|available|https?:", _without_numbers(sentences[1]), re.I)
     ):
         end = _sentence_end(rest.lstrip())
         return title + " " + rest.lstrip()[:end], rest.lstrip()[end:]
@@ -689,6 +705,9 @@ _VENUE_SEGMENT = re.compile(
 )
 
 
+_SENTENCE_THEN_ITALIC = re.compile(r"[.?!]\s+(?:in:?\s+)?\x03")
+
+
 def _comma_separated(text: str, legend: dict[str, str]) -> tuple[list[dict], str, str] | None:
     """Authors, title and venue all separated by commas (physics and maths lists)."""
     first = re.sub(r"\s+et\.?\s*al\.?$", "", plain(text).split(",", 1)[0].strip())
@@ -728,6 +747,10 @@ def _comma_separated(text: str, legend: dict[str, str]) -> tuple[list[dict], str
     cut = next((k for k, seg in enumerate(tail) if k and _VENUE_SEGMENT.match(plain(seg))), None)
     if cut is None or re.fullmatch(r"\s*[\x01\x03\x10“\"].*[\x02\x04\x11”\"]\s*", tail[0]):
         cut = 1  # no venue found, or the title is marked off (a link, quotes, emphasis)
+    # "Title, a homologue of X. *Journal* 304": the title's last comma part holds the venue.
+    inner = next((k for k, seg in enumerate(tail) if _SENTENCE_THEN_ITALIC.search(seg)), None)
+    if inner is not None and inner >= cut - 1:
+        cut = inner + 1
     title, spill = _venue_inside(", ".join(tail[:cut]))
     if len(plain(title).split()) < 2:
         return None
@@ -809,8 +832,21 @@ def _add_with_authors(w: re.Match[str], legend: dict[str, str], out: Parsed) -> 
     out.authors = [owner] + (_author_records(w.group("who"), legend) or [])
 
 
+# "Araujo, D. [and 9 others, including Alex Zvoleff]": the names printed stay, the rest
+# is "et al." (which adds no author).
+_OTHERS = re.compile(
+    r"\s*[\[(](?:and|with|\+)\s+\d+\s+(?:others|more|co-?authors)"
+    r"(?:,?\s+including\s+(?P<named>[^\])]+))?[\])]\.?"
+)
+
+
+def _others_named(m: re.Match[str]) -> str:
+    return f", {m.group('named')}." if m.group("named") else ", et al."
+
+
 def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
     """Fill title, authors and the venue part of `out` from one citation string."""
+    text = _OTHERS.sub(_others_named, text)
     # "*PhD Thesis*: Title": the kind of work as a label before the title.
     label = re.match(r"^[\x01\x03]?([A-Z][\w.'’ ]{2,40}?)[\x02\x04]?\s*:\s+(?=\S)", text)
     if label and _THESIS.match(label.group(1)):
@@ -1160,7 +1196,7 @@ def _venue_head(flat: str) -> str | None:
         r"\s(?=\d+(?:\s*\(\d+\))?\s*[:,])",
         r"\s(?=\d+\b(?!st|nd|rd|th))(?!(?:19|20)\d\d\s+[A-Z])",
         r"\s(?:no\.|vol\.)\s*\d",
-        r"[.,]?\s(?=pp?\.\s*\d)",
+        r"[.,]?\s(?=pp?\.?\s*\d)",
         r"\s\((?=\d|pp?\.)",
         r"(?:^|\s)(?:doi|available at|https?)\b",
         r",\s*(?:in press|forthcoming|to appear|accepted|submitted|under review|online first)\b",
@@ -1731,6 +1767,14 @@ _TRAILING_REMARK_SPAN = re.compile(
 )
 
 
+# "(2019)", "(Winter, 2003)", "(October 2004)": the date of the entry, not a remark.
+_DATE_REMARK = re.compile(
+    r"(?:(?:spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
+    r"[a-z]*\.?,?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d[a-z]?",
+    re.IGNORECASE,
+)
+
+
 def _strip_trailing_remarks(text: str, out: Parsed) -> str:
     """Bold/italic/bracketed remarks at the end of a citation go to `note`."""
     while True:
@@ -1740,9 +1784,7 @@ def _strip_trailing_remarks(text: str, out: Parsed) -> str:
         chunk = plain(m.group()).strip(" .,;()[]")
         if _WITH.search(m.group()):
             return text  # "(with X and Y)" names the co-authors
-        if re.fullmatch(r"(?:19|20)\d\d[a-z]?", chunk) or _ACRONYM_PAREN.fullmatch(
-            m.group().strip(" .,;")
-        ):
+        if _DATE_REMARK.fullmatch(chunk) or _ACRONYM_PAREN.fullmatch(m.group().strip(" .,;")):
             return text
         if LINK.search(m.group()) and not re.search(r"\w", LINK.sub("", m.group())):
             return text
@@ -1848,6 +1890,11 @@ def _read_cited(piece: str, legend: dict[str, str], out: Parsed) -> None:
     out.pages = out.pages or cited.pages
 
 
+_REVIEWED_BOOK = re.compile(
+    r"\s*\(([^()]*\b(?:" + _PUBLISHER + r")\b[^()]*?,?\s*(?:19|20)\d\d)\)$", re.IGNORECASE
+)
+
+
 def _finish(
     out: Parsed,
     full: str,
@@ -1856,6 +1903,12 @@ def _finish(
     category: str | None,
 ) -> None:
     """Fields that come from the whole entry: DOI, status, year fallback, legend notes."""
+    # A book review's title names the book's publisher and year: "Review of Book, by
+    # A. Author (Some University Press, 2001)"; they are the book's, not the review's.
+    reviewed = _REVIEWED_BOOK.search(out.title or "")
+    if reviewed and len(out.title[: reviewed.start()].split()) >= 3:
+        out.notes.append(reviewed.group(1))
+        out.title = out.title[: reviewed.start()].rstrip(" ,")
     for link in out.links:
         m = _DOI_URL.search(link["url"])
         if m and not out.doi:

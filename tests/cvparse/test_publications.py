@@ -431,6 +431,56 @@ STYLES = [
         {"venue": "Proc. ACM SIGDUNE '97", "year": 1997},
     ),
     (
+        "pnas-title-with-a-comma",
+        "- D. Penn, R. Holt, Dune grasses of the north coast, a field survey. *Coastal Notes* "
+        "**11**, 2515 (2019).",
+        None,
+        {"title": "Dune grasses of the north coast, a field survey", "venue": "Coastal Notes"},
+    ),
+    (
+        "pnas-proc-venue",
+        "- D. Penn, R. Holt, Dune grasses, winds and tides in *Proc. ACM COASTAL '97*, (1997), "
+        "pp. 237–248.",
+        None,
+        {"title": "Dune grasses, winds and tides", "venue": "Proc. ACM COASTAL '97"},
+    ),
+    (
+        "springer-subtitle-sentence",
+        "- Penn D, Holt R (1998) Dune grasses after storms. A survey of current practice. "
+        "Coastal Notes 53:326–330",
+        None,
+        {
+            "title": "Dune grasses after storms. A survey of current practice",
+            "venue": "Coastal Notes",
+            "pages": "326–330",
+        },
+    ),
+    (
+        "others-including-the-owner",
+        "- Vale, Dora S. [and 9 others, including Ana Penn] “Dune grasses after storms.” Coastal "
+        "Notes 12, no. 1 (2025): 295.",
+        None,
+        {"title": "Dune grasses after storms", "authors": ["Vale, Dora S.", "Ana Penn"]},
+    ),
+    (
+        "number-glued-to-the-first-name",
+        "1.Dora Vale†, Ana Penn †, Rob Holt (2017) Dune grasses after storms. bioRxiv.",
+        None,
+        {"title": "Dune grasses after storms", "authors": ["Dora Vale*", "Ana Penn*", "Rob Holt"]},
+    ),
+    (
+        "book-review",
+        "- Review of _Salt and Sand: A Coast in Time_, by Dora Vale (Coastal University Press, "
+        "2001). _Shoreline Historical Quarterly_ (Winter, 2003).",
+        None,
+        {
+            "title": "Review of Salt and Sand: A Coast in Time, by Dora Vale",
+            "authors": [],
+            "venue": "Shoreline Historical Quarterly",
+            "year": 2003,
+        },
+    ),
+    (
         "apa7-volume-in-italics",
         "- Holt, R., & Penn, D. (2021). Where do dunes go? *Coastal Notes, 102*, 105245.",
         None,
