@@ -1176,8 +1176,12 @@ def _trim_venue(venue: str) -> str:
 
 
 _PUBLISHER = (
-    r"Press|Publishers?|Publishing|Verlag|Books|Springer|Routledge|Wiley|Elsevier|Palgrave|"
-    r"Sage|Blackwell|Brill|Macmillan|UP"
+    r"Press|Publishers?|Publishing|Publications|Verlag|Books|Springer|Routledge|Wiley|Elsevier|"
+    r"Palgrave|Sage|SAGE|Blackwell|Brill|Macmillan|UP"
+)
+# "Thousand Oaks, CA: Sage Publications.": where a book was published, closing its entry.
+_PLACE_PUBLISHER = re.compile(
+    r"^[A-Z][\w.'’ -]{1,30}(?:,\s*[A-Z][\w.'’ -]{1,20})?:\s+[^:]*\b(?:" + _PUBLISHER + r")\b"
 )
 
 
@@ -1339,6 +1343,8 @@ def _citation_start(text: str) -> bool:
     lead_year = _LEAD_YEAR.match(text)
     if lead_year:
         text = text[lead_year.end() :]
+    if _PLACE_PUBLISHER.match(plain(text)):
+        return False  # "Thousand Oaks, CA: Sage." reads as "Family, G.:" but ends a book's entry
     if re.match(r"^[\x01\x03]?[“\"][^“”\"]{6,}[”\"]", text):
         return True
     m = _APA.match(text)
@@ -1534,6 +1540,8 @@ def _continues(prev: str, line: str) -> bool:
     if prev.endswith(("-", ",", "(", "&", " and", ":")) or re.search(r"(?:^|\s)[A-Z]\.$", prev):
         return True  # cut after a comma, a hyphen, "and" or an initial ("..., G." / "Chen")
     if prev.count("(") > prev.count(")") or prev.count("“") > prev.count("”"):
+        return True
+    if _PLACE_PUBLISHER.match(line):
         return True
     # A long author list fills its line up to the year: "Authors (2014)." / "Title ..."
     head = _APA.match(prev)

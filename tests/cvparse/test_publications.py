@@ -844,3 +844,17 @@ def test_apa_subtitle_sentence_before_an_italic_journal():
     pubs = parse("Quill, A., & Marsh, C. (2031). Tides of a moon. Seen from afar. *Fict Geo*.\n")
     assert pubs[0]["title"] == "Tides of a moon. Seen from afar"
     assert pubs[0]["venue"] == "Fict Geo"
+
+
+def test_place_and_publisher_line_ends_the_book_entry():
+    text = (
+        "Vale, D. 2010. Dune grasses. In Encyclopedia of Coasts, ed. C. Marsh.\n"
+        "Thousand Oaks, CA: Coastal Publications Inc.\n"
+        "Penn, A. 2011. Salt marshes. In Handbook of Shores, ed. R. Holt.\n"
+        "New York: Routledge.\n"
+    )
+    pubs = parse(text)
+    assert [(p["title"], p["x_lines"]) for p in pubs] == [
+        ("Dune grasses", [1, 2]),
+        ("Salt marshes", [3, 4]),
+    ]
