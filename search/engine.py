@@ -17,12 +17,13 @@ Elsewhere (SQLite) every word is matched as a substring of the text without acce
 or case; when nothing has them all, names containing any of the words are ranked by
 how many they contain, so a misspelled word only lowers the rank.
 
-Only a bounded set of candidates is ranked: the first ``CANDIDATES`` rows the index
-finds for the words as typed, and as many for the whole words (so that "Mar" still puts
-a Mar before the many Marias). A common word matched 170,000 of 1.2 million
-publications, and ranking them all took 600 ms; the candidates take the same few
-milliseconds whatever the size of the data. A query matching fewer rows than that
-(a name, a rare word, two words together) ranks every match, as before; one matching
+Only a bounded set of candidates is ranked: the first ``CANDIDATES`` rows found for
+the words as typed, and as many for the whole words (so that "Mar" still puts a Mar
+before the many Marias). A common word matched 170,000 of 1.2 million publications,
+and ranking them all took 600 ms. Finding them is bounded too (``_first_found``): the
+index looks up the rarest word only, and words common enough are found by reading the
+table in order until enough match. A query matching fewer rows than the bound (a
+name, a rare word, two words together) ranks every match, as before; one matching
 more is ranked within the candidates, which a second word narrows.
 
 Each function returns the queryset filtered, ordered best first, and annotated with
@@ -59,6 +60,9 @@ START, STOP = "\ue000", "\ue001"
 MAX_WORDS = 8
 # How many matches are ranked at most (of each query, see above): 25 pages of results.
 CANDIDATES = 500
+# How many rows are read at most, in id order, for the candidates of common words: a
+# query is common when at least CANDIDATES / SCAN_ROWS of the rows (1%) should match.
+SCAN_ROWS = 50_000
 # The config (migration 0004) that keeps words whole: names are in it, and a stemmed
 # vector also holds its text in it (migration 0005) for the words typed in part.
 UNSTEMMED = "search_simple"
@@ -270,7 +274,7 @@ def _search_postgresql(
         whole_words = SearchQuery(text, search_type="websearch", config=target.config)
         rank = rank + SearchRank(StoredVector(), whole_words)
         queries.append(whole_words)
-    matches = queryset.filter(pk__in=_first_found(queryset, queries))
+    matches = queryset.filter(pk__in=_first_found(queryset, target, text, queries))
     if similar:
         # Both sides without accents; the trigram indexes are on search_fold(name).
         name, typed = Folded(target.display), Folded(Value(text))
@@ -289,29 +293,127 @@ def _search_postgresql(
     ).order_by("-search_rank", target.display, "pk")
 
 
-def _first_found(queryset: models.QuerySet, queries: list[SearchQuery]) -> RawSQL:
-    """The ids of the first ``CANDIDATES`` rows each query matches, in no order: the
-    index scan stops once it has that many.
+def _first_found(
+    queryset: models.QuerySet, target: Target, text: str, queries: list[SearchQuery]
+) -> RawSQL:
+    """The ids of the first ``CANDIDATES`` rows each query matches, in no order, read in
+    a time that does not grow with the number of matches.
 
-    Each query is a MATERIALIZED CTE, which PostgreSQL plans for all its rows: with the
-    LIMIT in view, the planner chose a sequential scan for a rare word (it expects a
-    prefix to match 4% of the rows, so 500 of them soon) and read all 1.2 million
-    publications for 266 matches. One IN of a UNION, not an OR of two: that read every
-    row as well, to test each against both.
+    A GIN index reads every match of a word before the first is returned, and every
+    match of every word typed in part (a prefix): 'learn':* read 170,000 of 1.2 million
+    publications (250 ms) to keep 500. So the index looks up only the rarest word
+    typed, and the whole query is checked on what it finds ("USENIX Symposium on
+    Operating Systems" reads the few rows with "usenix", not all with "systems"). When
+    every word is common, the table is read in id order instead, at most
+    ``SCAN_ROWS`` rows, until ``CANDIDATES`` match ("learning": 3,700 rows). How common
+    a word is comes from the statistics ANALYZE keeps (pg_stats' most common elements;
+    a rare word is not among them), inside the same query; an estimate that is wrong
+    costs time, never results: a scan that finds too few gives way to the index.
 
-    The first query (the words as typed) finds all that the others (the whole words)
-    find; they are asked only when it found more than the bound, so that a rare word
-    costs one index scan, as before the bound."""
-    parts, params, selects = [], [], []
+    Each part is a MATERIALIZED CTE, which PostgreSQL plans for all its rows (with a
+    LIMIT in view it chose a sequential scan for a rare word) and runs only if read. The
+    first query (the words as typed) finds all that the others (the whole words) find;
+    they are asked only when it found the bound. Where the words are joined by "or",
+    no one word is required, and the index looks up the whole query."""
+    connection = connections[queryset.db]
+    compiler = queryset.query.get_compiler(connection=connection)
+
+    def compiled(expression: Expression) -> tuple[str, list]:
+        sql, params = compiler.compile(expression.resolve_expression(queryset.query))
+        return sql, list(params)
+
+    def share(frequency: str) -> str:
+        """Whether the words together should match CANDIDATES / SCAN_ROWS of the rows."""
+        return f"bool_and({frequency} > 0) AND exp(sum(ln(greatest({frequency}, 1e-9)))) >= %s"
+
+    table = connection.ops.quote_name(queryset.model._meta.db_table)
+    vector = f"{table}.search_vector"
+    required = [] if "or" in map(str.lower, words(text)) else typed_words(text)
+    first_sql, first_params = compiled(queries[0])
+    if required:
+        rows, params = [], [queryset.model._meta.db_table]
+        for n, word in enumerate(required):
+            word_sql, word_params = compiled(TypedQuery(word, target.config))
+            rows.append(f"({n:d}, %s, {word_sql})")
+            params += [fold(word), *word_params]
+        # A word typed in part is as common as the most common word it begins.
+        parts = [
+            "stats AS MATERIALIZED (SELECT most_common_elems::text::text[] AS lexemes,"
+            " most_common_elem_freqs AS freqs FROM pg_stats WHERE schemaname = current_schema()"
+            " AND tablename = %s AND attname = 'search_vector')",
+            "words AS MATERIALIZED (SELECT w.n, w.query,"
+            " coalesce((SELECT max(e.freq) FROM stats, unnest(stats.lexemes, stats.freqs)"
+            " AS e(lexeme, freq) WHERE starts_with(e.lexeme, w.word)), 0) AS typed,"
+            " coalesce((SELECT max(e.freq) FROM stats, unnest(stats.lexemes, stats.freqs)"
+            " AS e(lexeme, freq) WHERE e.lexeme = w.word), 0) AS whole"
+            f" FROM (VALUES {', '.join(rows)}) AS w(n, word, query))",
+            # A stop word ("on") has an empty query: it cannot be looked up.
+            "plan AS MATERIALIZED (SELECT coalesce((SELECT query FROM words"
+            f" WHERE numnode(query) > 0 ORDER BY typed, n LIMIT 1), {first_sql}) AS rarest,"
+            f" (SELECT {share('typed')} FROM words) AS common_0,"
+            f" (SELECT {share('whole')} FROM words) AS common_1)",
+        ]
+        params += [*first_params, CANDIDATES / SCAN_ROWS, CANDIDATES / SCAN_ROWS]
+    else:
+        parts = [
+            f"plan AS MATERIALIZED (SELECT {first_sql} AS rarest,"
+            " false AS common_0, false AS common_1)"
+        ]
+        params = first_params
+    head_sql, head_params = (
+        queryset.annotate(search_document=StoredVector())
+        .order_by("pk")
+        .values("pk", "search_document")[:SCAN_ROWS]
+        .query.sql_with_params()
+    )
     for n, query in enumerate(queries):
-        found = queryset.alias(search_document=StoredVector()).filter(search_document=query)
-        sql, found_params = found.order_by().values("pk").query.sql_with_params()
-        parts.append(f"found_{n} AS MATERIALIZED ({sql})")
-        params += found_params
-        more = f"(SELECT count(*) FROM (SELECT 1 FROM found_0 LIMIT {CANDIDATES:d}) AS first)"
-        when = f" WHERE {more} = {CANDIDATES:d}" if n else ""
-        selects.append(f"(SELECT * FROM found_{n}{when} LIMIT {CANDIDATES:d})")
-    return RawSQL(f"WITH {', '.join(parts)} {' UNION '.join(selects)}", params)
+        query_sql, query_params = compiled(query)
+        # The words as typed are looked up by the rarest; the whole words (no prefixes,
+        # which the index reads as fast as one word) by all.
+        common = "common_0" if n == 0 else "common_1"
+        lookup = "(SELECT rarest FROM plan)" if n == 0 else query_sql
+        lookup_params = [] if n == 0 else query_params
+        # ts_match_vq() is what @@ runs, in a form no index answers.
+        scan = (
+            f"scan_{n} AS MATERIALIZED (SELECT head.pk FROM ({head_sql}) AS head(pk, document)"
+            f" WHERE (SELECT {common} FROM plan) AND ts_match_vq(head.document, {query_sql})"
+            f" LIMIT {CANDIDATES:d})"
+        )
+        found_sql, found_params = (
+            queryset.filter(
+                RawSQL(
+                    f"{vector} @@ {lookup} AND ts_match_vq({vector}, {query_sql})",
+                    [*lookup_params, *query_params],
+                    output_field=models.BooleanField(),
+                )
+            )
+            .order_by()
+            .values("pk")
+            .query.sql_with_params()
+        )
+        scanned = f"(SELECT count(*) FROM scan_{n})"
+        parts += [
+            scan,
+            f"found_{n} AS MATERIALIZED ({found_sql})",
+            f"candidates_{n} AS MATERIALIZED ("
+            f"(SELECT pk FROM scan_{n} WHERE {scanned} = {CANDIDATES:d}) UNION ALL"
+            f" (SELECT pk FROM found_{n} WHERE {scanned} < {CANDIDATES:d} LIMIT {CANDIDATES:d}))",
+        ]
+        params += [*head_params, *query_params, *found_params]
+    selects = ["(SELECT pk FROM candidates_0)"]
+    selects += [
+        f"(SELECT pk FROM candidates_{n}"
+        f" WHERE (SELECT count(*) FROM candidates_0) = {CANDIDATES:d})"
+        for n in range(1, len(queries))
+    ]
+    # The LIMIT cuts nothing (each part has at most CANDIDATES), but tells the planner so:
+    # expecting 1,700 it read all 140,000 people to join them rather than look each up.
+    every = CANDIDATES * len(queries)
+    return RawSQL(
+        f"WITH {', '.join(parts)} SELECT pk FROM ({' UNION '.join(selects)}) AS candidates"
+        f" LIMIT {every:d}",
+        params,
+    )
 
 
 def _search_fallback(
