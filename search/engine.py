@@ -313,8 +313,9 @@ def _first_found(
     Each part is a MATERIALIZED CTE, which PostgreSQL plans for all its rows (with a
     LIMIT in view it chose a sequential scan for a rare word) and runs only if read. The
     first query (the words as typed) finds all that the others (the whole words) find;
-    they are asked only when it found the bound. Where the words are joined by "or",
-    no one word is required, and the index looks up the whole query."""
+    they are asked only when it found the bound, and only the index: whole words common
+    enough are among the words as typed that were read. Where the words are joined by
+    "or", no one word is required, and the index looks up the whole query."""
     connection = connections[queryset.db]
     compiler = queryset.query.get_compiler(connection=connection)
 
@@ -370,15 +371,8 @@ def _first_found(
         query_sql, query_params = compiled(query)
         # The words as typed are looked up by the rarest; the whole words (no prefixes,
         # which the index reads as fast as one word) by all.
-        common = "common_0" if n == 0 else "common_1"
         lookup = "(SELECT rarest FROM plan)" if n == 0 else query_sql
         lookup_params = [] if n == 0 else query_params
-        # ts_match_vq() is what @@ runs, in a form no index answers.
-        scan = (
-            f"scan_{n} AS MATERIALIZED (SELECT head.pk FROM ({head_sql}) AS head(pk, document)"
-            f" WHERE (SELECT {common} FROM plan) AND ts_match_vq(head.document, {query_sql})"
-            f" LIMIT {CANDIDATES:d})"
-        )
         found_sql, found_params = (
             queryset.filter(
                 RawSQL(
@@ -391,15 +385,27 @@ def _first_found(
             .values("pk")
             .query.sql_with_params()
         )
-        scanned = f"(SELECT count(*) FROM scan_{n})"
+        parts.append(f"found_{n} AS MATERIALIZED ({found_sql})")
+        params += found_params
+        if n:
+            # Whole words common enough are among the words as typed that were read:
+            # no second reading of the table.
+            parts.append(
+                f"candidates_{n} AS MATERIALIZED (SELECT pk FROM found_{n}"
+                f" WHERE NOT (SELECT common_1 FROM plan) LIMIT {CANDIDATES:d})"
+            )
+            continue
+        # ts_match_vq() is what @@ runs, in a form no index answers.
+        scanned = "(SELECT count(*) FROM scan_0)"
         parts += [
-            scan,
-            f"found_{n} AS MATERIALIZED ({found_sql})",
-            f"candidates_{n} AS MATERIALIZED ("
-            f"(SELECT pk FROM scan_{n} WHERE {scanned} = {CANDIDATES:d}) UNION ALL"
-            f" (SELECT pk FROM found_{n} WHERE {scanned} < {CANDIDATES:d} LIMIT {CANDIDATES:d}))",
+            f"scan_0 AS MATERIALIZED (SELECT head.pk FROM ({head_sql}) AS head(pk, document)"
+            f" WHERE (SELECT common_0 FROM plan) AND ts_match_vq(head.document, {query_sql})"
+            f" LIMIT {CANDIDATES:d})",
+            "candidates_0 AS MATERIALIZED ("
+            f"(SELECT pk FROM scan_0 WHERE {scanned} = {CANDIDATES:d}) UNION ALL"
+            f" (SELECT pk FROM found_0 WHERE {scanned} < {CANDIDATES:d} LIMIT {CANDIDATES:d}))",
         ]
-        params += [*head_params, *query_params, *found_params]
+        params += [*head_params, *query_params]
     selects = ["(SELECT pk FROM candidates_0)"]
     selects += [
         f"(SELECT pk FROM candidates_{n}"
