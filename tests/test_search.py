@@ -457,3 +457,23 @@ def test_common_words_are_found_by_reading_the_table_in_order(db, monkeypatch):
         index = plan[plan.index(next(line for line in plan if "CTE found_0" in line)) + 1]
         assert "never executed" in index
     assert titles_found("tribology") == ["Tribology of gears"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # No one word is required: the index is asked for the whole query.
+        ("holography or tribology", ["Holography of scenes", "Tribology of gears"]),
+        # A stop word has no lexeme to look up: another word is looked up.
+        ("the tribology", ["Tribology of gears"]),
+        ("of", []),
+    ],
+)
+def test_words_without_one_to_look_up_are_still_found(db, text, expected):
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "'or' and stop words are websearch_to_tsquery's; elsewhere words are substrings"
+        )
+    for title in ["Holography of scenes", "Tribology of gears", "Sparse graphs"]:
+        make_publication(title)
+    assert sorted(titles_found(text)) == expected
