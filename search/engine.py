@@ -21,8 +21,8 @@ Only a bounded set of candidates is ranked: the first ``CANDIDATES`` rows found 
 the words as typed, and as many for the whole words (so that "Mar" still puts a Mar
 before the many Marias). A common word matched 170,000 of 1.2 million publications,
 and ranking them all took 600 ms. Finding them is bounded too (``_first_found``): the
-index looks up the rarest word only, and words common enough are found by reading the
-table in order until enough match. A query matching fewer rows than the bound (a
+index looks up only the words in few rows, and words common enough are found by reading
+the table in order until enough match. A query matching fewer rows than the bound (a
 name, a rare word, two words together) ranks every match, as before; one matching
 more is ranked within the candidates, which a second word narrows.
 
@@ -63,6 +63,10 @@ CANDIDATES = 500
 # How many rows are read at most, in id order, for the candidates of common words: a
 # query is common when at least CANDIDATES / SCAN_ROWS of the rows (1%) should match.
 SCAN_ROWS = 50_000
+# A word in more rows than this (by the statistics) is not looked up in the index, only
+# checked on the rows the other words find: the index reads all of a word's rows first
+# (a prefix's at about a microsecond each).
+COSTLY_ROWS = 20_000
 # The config (migration 0004) that keeps words whole: names are in it, and a stemmed
 # vector also holds its text in it (migration 0005) for the words typed in part.
 UNSTEMMED = "search_simple"
@@ -301,9 +305,10 @@ def _first_found(
 
     A GIN index reads every match of a word before the first is returned, and every
     match of every word typed in part (a prefix): 'learn':* read 170,000 of 1.2 million
-    publications (250 ms) to keep 500. So the index looks up only the rarest word
-    typed, and the whole query is checked on what it finds ("USENIX Symposium on
-    Operating Systems" reads the few rows with "usenix", not all with "systems"). When
+    publications (250 ms) to keep 500. So the index looks up only the words typed that
+    are in fewer than ``COSTLY_ROWS`` rows (else the rarest), and the whole query is
+    checked on what it finds ("USENIX Symposium on Operating Systems" reads the few rows
+    with "usenix", not all with "systems"; "Ivan Li" both names at once). When
     every word is common, the table is read in id order instead, at most
     ``SCAN_ROWS`` rows, until ``CANDIDATES`` match ("learning": 3,700 rows). How common
     a word is comes from the statistics ANALYZE keeps (pg_stats' most common elements;
@@ -332,7 +337,8 @@ def _first_found(
     required = [] if "or" in map(str.lower, words(text)) else typed_words(text)
     first_sql, first_params = compiled(queries[0])
     if required:
-        rows, params = [], [queryset.model._meta.db_table]
+        table_name = queryset.model._meta.db_table
+        rows, params = [], [connection.ops.quote_name(table_name), table_name]
         for n, word in enumerate(required):
             word_sql, word_params = compiled(TypedQuery(word, target.config))
             rows.append(f"({n:d}, %s, {word_sql})")
@@ -340,7 +346,8 @@ def _first_found(
         # A word typed in part is as common as the most common word it begins.
         parts = [
             "stats AS MATERIALIZED (SELECT most_common_elems::text::text[] AS lexemes,"
-            " most_common_elem_freqs AS freqs FROM pg_stats WHERE schemaname = current_schema()"
+            " most_common_elem_freqs AS freqs, (SELECT reltuples FROM pg_class"
+            " WHERE oid = %s::regclass) AS rows FROM pg_stats WHERE schemaname = current_schema()"
             " AND tablename = %s AND attname = 'search_vector')",
             "words AS MATERIALIZED (SELECT w.n, w.query,"
             " coalesce((SELECT max(e.freq) FROM stats, unnest(stats.lexemes, stats.freqs)"
@@ -349,15 +356,18 @@ def _first_found(
             " AS e(lexeme, freq) WHERE e.lexeme = w.word), 0) AS whole"
             f" FROM (VALUES {', '.join(rows)}) AS w(n, word, query))",
             # A stop word ("on") has an empty query: it cannot be looked up.
-            "plan AS MATERIALIZED (SELECT coalesce((SELECT query FROM words"
-            f" WHERE numnode(query) > 0 ORDER BY typed, n LIMIT 1), {first_sql}) AS rarest,"
+            "plan AS MATERIALIZED (SELECT coalesce((SELECT string_agg('(' || query::text || ')',"
+            " ' & ' ORDER BY n)::tsquery FROM words WHERE numnode(query) > 0"
+            " AND typed * coalesce((SELECT rows FROM stats), 0) < %s),"
+            " (SELECT query FROM words WHERE numnode(query) > 0 ORDER BY typed, n LIMIT 1),"
+            f" {first_sql}) AS lookup,"
             f" (SELECT {share('typed')} FROM words) AS common_0,"
             f" (SELECT {share('whole')} FROM words) AS common_1)",
         ]
-        params += [*first_params, CANDIDATES / SCAN_ROWS, CANDIDATES / SCAN_ROWS]
+        params += [COSTLY_ROWS, *first_params, CANDIDATES / SCAN_ROWS, CANDIDATES / SCAN_ROWS]
     else:
         parts = [
-            f"plan AS MATERIALIZED (SELECT {first_sql} AS rarest,"
+            f"plan AS MATERIALIZED (SELECT {first_sql} AS lookup,"
             " false AS common_0, false AS common_1)"
         ]
         params = first_params
@@ -369,18 +379,18 @@ def _first_found(
     )
     for n, query in enumerate(queries):
         query_sql, query_params = compiled(query)
-        # The words as typed are looked up by the rarest; the whole words (no prefixes,
-        # which the index reads as fast as one word) by all.
-        lookup = "(SELECT rarest FROM plan)" if n == 0 else query_sql
-        lookup_params = [] if n == 0 else query_params
-        found_sql, found_params = (
-            queryset.filter(
-                RawSQL(
-                    f"{vector} @@ {lookup} AND ts_match_vq({vector}, {query_sql})",
-                    [*lookup_params, *query_params],
-                    output_field=models.BooleanField(),
-                )
+        # The words as typed are looked up by those in few rows; the whole words (no
+        # prefixes, which the index reads as fast as one word) by all.
+        match, match_params = (
+            (
+                f"{vector} @@ (SELECT lookup FROM plan) AND ts_match_vq({vector}, {query_sql})",
+                query_params,
             )
+            if n == 0
+            else (f"{vector} @@ {query_sql}", query_params)
+        )
+        found_sql, found_params = (
+            queryset.filter(RawSQL(match, match_params, output_field=models.BooleanField()))
             .order_by()
             .values("pk")
             .query.sql_with_params()
