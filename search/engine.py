@@ -332,8 +332,6 @@ def _first_found(
         """Whether the words together should match CANDIDATES / SCAN_ROWS of the rows."""
         return f"bool_and({frequency} > 0) AND exp(sum(ln(greatest({frequency}, 1e-9)))) >= %s"
 
-    table = connection.ops.quote_name(queryset.model._meta.db_table)
-    vector = f"{table}.search_vector"
     required = [] if "or" in map(str.lower, words(text)) else typed_words(text)
     first_sql, first_params = compiled(queries[0])
     if required:
@@ -371,32 +369,24 @@ def _first_found(
             " false AS common_0, false AS common_1)"
         ]
         params = first_params
-    head_sql, head_params = (
+    # The rows searched, each id with its vector: compiled once, read three ways.
+    rows_sql, rows_params = (
         queryset.annotate(search_document=StoredVector())
-        .order_by("pk")
-        .values("pk", "search_document")[:SCAN_ROWS]
+        .order_by()
+        .values("pk", "search_document")
         .query.sql_with_params()
     )
+    searched = f"({rows_sql}) AS searched(pk, document)"
     for n, query in enumerate(queries):
         query_sql, query_params = compiled(query)
         # The words as typed are looked up by those in few rows; the whole words (no
         # prefixes, which the index reads as fast as one word) by all.
-        match, match_params = (
-            (
-                f"{vector} @@ (SELECT lookup FROM plan) AND ts_match_vq({vector}, {query_sql})",
-                query_params,
-            )
-            if n == 0
-            else (f"{vector} @@ {query_sql}", query_params)
+        lookup = "(SELECT lookup FROM plan)" if n == 0 else query_sql
+        parts.append(
+            f"found_{n} AS MATERIALIZED (SELECT pk FROM {searched} WHERE document @@ {lookup}"
+            f" AND ts_match_vq(document, {query_sql}))"
         )
-        found_sql, found_params = (
-            queryset.filter(RawSQL(match, match_params, output_field=models.BooleanField()))
-            .order_by()
-            .values("pk")
-            .query.sql_with_params()
-        )
-        parts.append(f"found_{n} AS MATERIALIZED ({found_sql})")
-        params += found_params
+        params += [*rows_params, *([] if n == 0 else query_params), *query_params]
         if n:
             # Whole words common enough are among the words as typed that were read:
             # no second reading of the table.
@@ -408,14 +398,14 @@ def _first_found(
         # ts_match_vq() is what @@ runs, in a form no index answers.
         scanned = "(SELECT count(*) FROM scan_0)"
         parts += [
-            f"scan_0 AS MATERIALIZED (SELECT head.pk FROM ({head_sql}) AS head(pk, document)"
-            f" WHERE (SELECT common_0 FROM plan) AND ts_match_vq(head.document, {query_sql})"
-            f" LIMIT {CANDIDATES:d})",
+            f"scan_0 AS MATERIALIZED (SELECT pk FROM (SELECT * FROM {searched}"
+            f" ORDER BY pk LIMIT {SCAN_ROWS:d}) AS head WHERE (SELECT common_0 FROM plan)"
+            f" AND ts_match_vq(document, {query_sql}) LIMIT {CANDIDATES:d})",
             "candidates_0 AS MATERIALIZED ("
             f"(SELECT pk FROM scan_0 WHERE {scanned} = {CANDIDATES:d}) UNION ALL"
             f" (SELECT pk FROM found_0 WHERE {scanned} < {CANDIDATES:d} LIMIT {CANDIDATES:d}))",
         ]
-        params += [*head_params, *query_params]
+        params += [*rows_params, *query_params]
     selects = ["(SELECT pk FROM candidates_0)"]
     selects += [
         f"(SELECT pk FROM candidates_{n}"
