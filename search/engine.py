@@ -147,10 +147,15 @@ class Target:
     display: str
     config: str = UNSTEMMED
     trigram: bool = False
+    # Whether a word can be in so many rows that the index should not look it up
+    # (``_first_found``); venues and organizations are a few thousand rows at most.
+    is_large: bool = False
 
 
-PEOPLE = Target(("name", "headline", "research_interests"), "name", trigram=True)
-PUBLICATIONS = Target(("title", "venue_name", "doi"), "title", config="search_english")
+PEOPLE = Target(("name", "headline", "research_interests"), "name", trigram=True, is_large=True)
+PUBLICATIONS = Target(
+    ("title", "venue_name", "doi"), "title", config="search_english", is_large=True
+)
 VENUES = Target(("short_name", "name"), "name", trigram=True)
 ORGANIZATIONS = Target(("name", "aliases", "country"), "name", trigram=True)
 
@@ -320,7 +325,8 @@ def _first_found(
     first query (the words as typed) finds all that the others (the whole words) find;
     they are asked only when it found the bound, and only the index: whole words common
     enough are among the words as typed that were read. Where the words are joined by
-    "or", no one word is required, and the index looks up the whole query."""
+    "or", no one word is required, and the index looks up the whole query, as it does
+    in the small tables (``Target.is_large``), where no word is in many rows."""
     connection = connections[queryset.db]
     compiler = queryset.query.get_compiler(connection=connection)
 
@@ -332,7 +338,8 @@ def _first_found(
         """Whether the words together should match CANDIDATES / SCAN_ROWS of the rows."""
         return f"bool_and({frequency} > 0) AND exp(sum(ln(greatest({frequency}, 1e-9)))) >= %s"
 
-    required = [] if "or" in map(str.lower, words(text)) else typed_words(text)
+    joined_by_or = "or" in map(str.lower, words(text))
+    required = typed_words(text) if target.is_large and not joined_by_or else []
     first_sql, first_params = compiled(queries[0])
     if required:
         table_name = queryset.model._meta.db_table
