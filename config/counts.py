@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 from django.db import connections, models
 
-# Below this many rows (as estimated) a count costs about a millisecond: count exactly.
-EXACT_BELOW = 10_000
+# Below this many rows (as estimated) counting costs no more than asking the planner
+# (0.1 ms): count exactly. Counting 5,400 organizations took 0.4 ms, the one part of
+# the home page that still grew with the data (1.2 million papers against 250,000).
+EXACT_BELOW = 1_000
 
 
 @dataclass(frozen=True)

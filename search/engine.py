@@ -17,12 +17,13 @@ Elsewhere (SQLite) every word is matched as a substring of the text without acce
 or case; when nothing has them all, names containing any of the words are ranked by
 how many they contain, so a misspelled word only lowers the rank.
 
-Only a bounded set of candidates is ranked: the first ``CANDIDATES`` rows the index
-finds for the words as typed, and as many for the whole words (so that "Mar" still puts
-a Mar before the many Marias). A common word matched 170,000 of 1.2 million
-publications, and ranking them all took 600 ms; the candidates take the same few
-milliseconds whatever the size of the data. A query matching fewer rows than that
-(a name, a rare word, two words together) ranks every match, as before; one matching
+Only a bounded set of candidates is ranked: the first ``CANDIDATES`` rows found for
+the words as typed, and as many for the whole words (so that "Mar" still puts a Mar
+before the many Marias). A common word matched 170,000 of 1.2 million publications,
+and ranking them all took 600 ms. Finding them is bounded too (``_first_found``): the
+index looks up only the words in few rows, and words common enough are found by reading
+the table in order until enough match. A query matching fewer rows than the bound (a
+name, a rare word, two words together) ranks every match, as before; one matching
 more is ranked within the candidates, which a second word narrows.
 
 Each function returns the queryset filtered, ordered best first, and annotated with
@@ -59,6 +60,13 @@ START, STOP = "\ue000", "\ue001"
 MAX_WORDS = 8
 # How many matches are ranked at most (of each query, see above): 25 pages of results.
 CANDIDATES = 500
+# How many rows are read at most, in id order, for the candidates of common words: a
+# query is common when at least CANDIDATES / SCAN_ROWS of the rows (1%) should match.
+SCAN_ROWS = 50_000
+# A word in more rows than this (by the statistics) is not looked up in the index, only
+# checked on the rows the other words find: the index reads all of a word's rows first
+# (a prefix's at about a microsecond each).
+COSTLY_ROWS = 20_000
 # The config (migration 0004) that keeps words whole: names are in it, and a stemmed
 # vector also holds its text in it (migration 0005) for the words typed in part.
 UNSTEMMED = "search_simple"
@@ -139,10 +147,15 @@ class Target:
     display: str
     config: str = UNSTEMMED
     trigram: bool = False
+    # Whether a word can be in so many rows that the index should not look it up
+    # (``_first_found``); venues and organizations are a few thousand rows at most.
+    is_large: bool = False
 
 
-PEOPLE = Target(("name", "headline", "research_interests"), "name", trigram=True)
-PUBLICATIONS = Target(("title", "venue_name", "doi"), "title", config="search_english")
+PEOPLE = Target(("name", "headline", "research_interests"), "name", trigram=True, is_large=True)
+PUBLICATIONS = Target(
+    ("title", "venue_name", "doi"), "title", config="search_english", is_large=True
+)
 VENUES = Target(("short_name", "name"), "name", trigram=True)
 ORGANIZATIONS = Target(("name", "aliases", "country"), "name", trigram=True)
 
@@ -270,7 +283,7 @@ def _search_postgresql(
         whole_words = SearchQuery(text, search_type="websearch", config=target.config)
         rank = rank + SearchRank(StoredVector(), whole_words)
         queries.append(whole_words)
-    matches = queryset.filter(pk__in=_first_found(queryset, queries))
+    matches = queryset.filter(pk__in=_first_found(queryset, target, text, queries))
     if similar:
         # Both sides without accents; the trigram indexes are on search_fold(name).
         name, typed = Folded(target.display), Folded(Value(text))
@@ -289,29 +302,131 @@ def _search_postgresql(
     ).order_by("-search_rank", target.display, "pk")
 
 
-def _first_found(queryset: models.QuerySet, queries: list[SearchQuery]) -> RawSQL:
-    """The ids of the first ``CANDIDATES`` rows each query matches, in no order: the
-    index scan stops once it has that many.
+def _first_found(
+    queryset: models.QuerySet, target: Target, text: str, queries: list[SearchQuery]
+) -> RawSQL:
+    """The ids of the first ``CANDIDATES`` rows each query matches, in no order, read in
+    a time that does not grow with the number of matches.
 
-    Each query is a MATERIALIZED CTE, which PostgreSQL plans for all its rows: with the
-    LIMIT in view, the planner chose a sequential scan for a rare word (it expects a
-    prefix to match 4% of the rows, so 500 of them soon) and read all 1.2 million
-    publications for 266 matches. One IN of a UNION, not an OR of two: that read every
-    row as well, to test each against both.
+    A GIN index reads every match of a word before the first is returned, and every
+    match of every word typed in part (a prefix): 'learn':* read 170,000 of 1.2 million
+    publications (250 ms) to keep 500. So the index looks up only the words typed that
+    are in fewer than ``COSTLY_ROWS`` rows (else the rarest), and the whole query is
+    checked on what it finds ("USENIX Symposium on Operating Systems" reads the few rows
+    with "usenix", not all with "systems"; "Ivan Li" both names at once). When
+    every word is common, the table is read in id order instead, at most
+    ``SCAN_ROWS`` rows, until ``CANDIDATES`` match ("learning": 3,700 rows). How common
+    a word is comes from the statistics ANALYZE keeps (pg_stats' most common elements;
+    a rare word is not among them), inside the same query; an estimate that is wrong
+    costs time, never results: a scan that finds too few gives way to the index.
 
-    The first query (the words as typed) finds all that the others (the whole words)
-    find; they are asked only when it found more than the bound, so that a rare word
-    costs one index scan, as before the bound."""
-    parts, params, selects = [], [], []
+    Each part is a MATERIALIZED CTE, which PostgreSQL plans for all its rows (with a
+    LIMIT in view it chose a sequential scan for a rare word) and runs only if read. The
+    first query (the words as typed) finds all that the others (the whole words) find;
+    they are asked only when it found the bound, and only the index: whole words common
+    enough are among the words as typed that were read. Where the words are joined by
+    "or", no one word is required, and the index looks up the whole query, as it does
+    in the small tables (``Target.is_large``), where no word is in many rows."""
+    connection = connections[queryset.db]
+    compiler = queryset.query.get_compiler(connection=connection)
+
+    def compiled(expression: Expression) -> tuple[str, list]:
+        sql, params = compiler.compile(expression.resolve_expression(queryset.query))
+        return sql, list(params)
+
+    def share(frequency: str) -> str:
+        """Whether the words together should match CANDIDATES / SCAN_ROWS of the rows."""
+        return f"bool_and({frequency} > 0) AND exp(sum(ln(greatest({frequency}, 1e-9)))) >= %s"
+
+    joined_by_or = "or" in map(str.lower, words(text))
+    required = typed_words(text) if target.is_large and not joined_by_or else []
+    first_sql, first_params = compiled(queries[0])
+    if required:
+        table_name = queryset.model._meta.db_table
+        rows, params = [], [connection.ops.quote_name(table_name), table_name]
+        for n, word in enumerate(required):
+            word_sql, word_params = compiled(TypedQuery(word, target.config))
+            rows.append(f"({n:d}, %s, {word_sql})")
+            params += [fold(word), *word_params]
+        # A word typed in part is as common as the most common word it begins.
+        parts = [
+            "stats AS MATERIALIZED (SELECT most_common_elems::text::text[] AS lexemes,"
+            " most_common_elem_freqs AS freqs, (SELECT reltuples FROM pg_class"
+            " WHERE oid = %s::regclass) AS rows FROM pg_stats WHERE schemaname = current_schema()"
+            " AND tablename = %s AND attname = 'search_vector')",
+            "words AS MATERIALIZED (SELECT w.n, w.query,"
+            " coalesce((SELECT max(e.freq) FROM stats, unnest(stats.lexemes, stats.freqs)"
+            " AS e(lexeme, freq) WHERE starts_with(e.lexeme, w.word)), 0) AS typed,"
+            " coalesce((SELECT max(e.freq) FROM stats, unnest(stats.lexemes, stats.freqs)"
+            " AS e(lexeme, freq) WHERE e.lexeme = w.word), 0) AS whole"
+            f" FROM (VALUES {', '.join(rows)}) AS w(n, word, query))",
+            # A stop word ("on") has an empty query: it cannot be looked up.
+            "plan AS MATERIALIZED (SELECT coalesce((SELECT string_agg('(' || query::text || ')',"
+            " ' & ' ORDER BY n)::tsquery FROM words WHERE numnode(query) > 0"
+            " AND typed * coalesce((SELECT rows FROM stats), 0) < %s),"
+            " (SELECT query FROM words WHERE numnode(query) > 0 ORDER BY typed, n LIMIT 1),"
+            f" {first_sql}) AS lookup,"
+            f" (SELECT {share('typed')} FROM words) AS common_0,"
+            f" (SELECT {share('whole')} FROM words) AS common_1)",
+        ]
+        params += [COSTLY_ROWS, *first_params, CANDIDATES / SCAN_ROWS, CANDIDATES / SCAN_ROWS]
+    else:
+        parts = [
+            f"plan AS MATERIALIZED (SELECT {first_sql} AS lookup,"
+            " false AS common_0, false AS common_1)"
+        ]
+        params = first_params
+    # The rows searched, each id with its vector: compiled once, read three ways.
+    rows_sql, rows_params = (
+        queryset.annotate(search_document=StoredVector())
+        .order_by()
+        .values("pk", "search_document")
+        .query.sql_with_params()
+    )
+    searched = f"({rows_sql}) AS searched(pk, document)"
     for n, query in enumerate(queries):
-        found = queryset.alias(search_document=StoredVector()).filter(search_document=query)
-        sql, found_params = found.order_by().values("pk").query.sql_with_params()
-        parts.append(f"found_{n} AS MATERIALIZED ({sql})")
-        params += found_params
-        more = f"(SELECT count(*) FROM (SELECT 1 FROM found_0 LIMIT {CANDIDATES:d}) AS first)"
-        when = f" WHERE {more} = {CANDIDATES:d}" if n else ""
-        selects.append(f"(SELECT * FROM found_{n}{when} LIMIT {CANDIDATES:d})")
-    return RawSQL(f"WITH {', '.join(parts)} {' UNION '.join(selects)}", params)
+        query_sql, query_params = compiled(query)
+        # The words as typed are looked up by those in few rows; the whole words (no
+        # prefixes, which the index reads as fast as one word) by all.
+        lookup = "(SELECT lookup FROM plan)" if n == 0 else query_sql
+        parts.append(
+            f"found_{n} AS MATERIALIZED (SELECT pk FROM {searched} WHERE document @@ {lookup}"
+            f" AND ts_match_vq(document, {query_sql}))"
+        )
+        params += [*rows_params, *([] if n == 0 else query_params), *query_params]
+        if n:
+            # Whole words common enough are among the words as typed that were read:
+            # no second reading of the table.
+            parts.append(
+                f"candidates_{n} AS MATERIALIZED (SELECT pk FROM found_{n}"
+                f" WHERE NOT (SELECT common_1 FROM plan) LIMIT {CANDIDATES:d})"
+            )
+            continue
+        # ts_match_vq() is what @@ runs, in a form no index answers.
+        scanned = "(SELECT count(*) FROM scan_0)"
+        parts += [
+            f"scan_0 AS MATERIALIZED (SELECT pk FROM (SELECT * FROM {searched}"
+            f" ORDER BY pk LIMIT {SCAN_ROWS:d}) AS head WHERE (SELECT common_0 FROM plan)"
+            f" AND ts_match_vq(document, {query_sql}) LIMIT {CANDIDATES:d})",
+            "candidates_0 AS MATERIALIZED ("
+            f"(SELECT pk FROM scan_0 WHERE {scanned} = {CANDIDATES:d}) UNION ALL"
+            f" (SELECT pk FROM found_0 WHERE {scanned} < {CANDIDATES:d} LIMIT {CANDIDATES:d}))",
+        ]
+        params += [*rows_params, *query_params]
+    selects = ["(SELECT pk FROM candidates_0)"]
+    selects += [
+        f"(SELECT pk FROM candidates_{n}"
+        f" WHERE (SELECT count(*) FROM candidates_0) = {CANDIDATES:d})"
+        for n in range(1, len(queries))
+    ]
+    # The LIMIT cuts nothing (each part has at most CANDIDATES), but tells the planner so:
+    # expecting 1,700 it read all 140,000 people to join them rather than look each up.
+    every = CANDIDATES * len(queries)
+    return RawSQL(
+        f"WITH {', '.join(parts)} SELECT pk FROM ({' UNION '.join(selects)}) AS candidates"
+        f" LIMIT {every:d}",
+        params,
+    )
 
 
 def _search_fallback(

@@ -1,5 +1,8 @@
 """The benchmark generator leaves a database the app can go on writing to."""
 
+import pytest
+from django.db import IntegrityError, connection, transaction
+
 from benchmarks import generate
 from profiles.models import Person
 from publications.models import Authorship, Publication
@@ -25,3 +28,37 @@ def test_generated_json_and_defaults_read_back(db):
     assert len(person.research_interests) == 2
     assert person.created_at is not None
     assert Authorship.objects.filter(person=person).count() == 200  # the benchmark profile
+
+
+def table_rules() -> set[tuple[str, ...]]:
+    """The generator's tables' constraints and indexes, as PostgreSQL describes them."""
+    with connection.cursor() as cursor:
+        tables = [model._meta.db_table for model in generate.MODELS]
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), convalidated"
+            " FROM pg_constraint WHERE conrelid::regclass::text = ANY(%s)"
+            " OR confrelid::regclass::text = ANY(%s)",
+            [tables, tables],
+        )
+        constraints = {tuple(map(str, row)) for row in cursor.fetchall()}
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s)", [tables]
+        )
+        return constraints | set(cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="set aside on PostgreSQL only")
+def test_constraints_set_aside_come_back_and_check_the_rows(db):
+    before = table_rules()
+    with generate.constraints_set_aside(generate.MODELS):
+        generate.generate(people=2, seed=5)
+        assert not any("FOREIGN KEY" in " ".join(rule) for rule in table_rules())
+    assert table_rules() == before
+    # A row the keys refuse is caught when they come back.
+    with (
+        pytest.raises(IntegrityError),
+        transaction.atomic(),
+        generate.constraints_set_aside(generate.MODELS),
+    ):
+        publication = Publication.objects.first()
+        Authorship.objects.create(publication=publication, position=99, person_id=10**9)

@@ -434,3 +434,46 @@ def test_the_bound_is_in_the_query(db):
         assert found.explain().count("Limit") >= 2
     else:
         assert f"LIMIT {engine.CANDIDATES}" in str(found.query)
+
+
+def test_common_words_are_found_by_reading_the_table_in_order(db, monkeypatch):
+    """With statistics that call every word common, the candidates come from reading
+    the table in id order, and a word the reading misses still comes from the index."""
+    monkeypatch.setattr(engine, "CANDIDATES", 3)
+    for n in range(8):
+        make_publication(f"Holography of scene {n}")
+    make_publication("Tribology of gears")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE publications_publication")
+    found = engine.search(Publication.objects.all(), engine.PUBLICATIONS, "holography scene")
+    assert len(found) == 3
+    assert all(title.startswith("Holography of scene") for title in map(str, found))
+    if connection.vendor == "postgresql":
+        plan = found.explain(analyze=True).splitlines()
+        # "holography" is in 8 of 9 titles: read from the table, the index not asked.
+        head = next(line for line in plan if "Subquery Scan on head " in line)
+        assert "actual" in head and "rows=3 loops=1" in head
+        index = plan[plan.index(next(line for line in plan if "CTE found_0" in line)) + 1]
+        assert "never executed" in index
+    assert titles_found("tribology") == ["Tribology of gears"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # No one word is required: the index is asked for the whole query.
+        ("holography or tribology", ["Holography of scenes", "Tribology of gears"]),
+        # A stop word has no lexeme to look up: another word is looked up.
+        ("the tribology", ["Tribology of gears"]),
+        ("of", []),
+    ],
+)
+def test_words_without_one_to_look_up_are_still_found(db, text, expected):
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "'or' and stop words are websearch_to_tsquery's; elsewhere words are substrings"
+        )
+    for title in ["Holography of scenes", "Tribology of gears", "Sparse graphs"]:
+        make_publication(title)
+    assert sorted(titles_found(text)) == expected
