@@ -104,6 +104,58 @@ def test_random_docx(paragraphs):
     parse_or_refuse(out.getvalue(), "cv.docx")
 
 
+word_tags = st.sampled_from(
+    ["w:body", "w:p", "w:r", "w:t", "w:tbl", "w:tr", "w:tc", "w:hyperlink", "w:pPr", "w:sectPr"]
+)
+WORD_ATTRIBUTES = ["", ' w:val="x"', ' w:val="0"', ' w:type="first"', ' r:id="rId9"']
+
+
+@FAST
+@given(
+    pieces=st.lists(
+        st.tuples(word_tags, st.booleans(), st.sampled_from(WORD_ATTRIBUTES), st.text(max_size=20)),
+        max_size=60,
+    ),
+    parts=st.sets(st.sampled_from(["styles", "rels", "header"])),
+)
+def test_random_word_xml(pieces, parts):
+    """Word's XML elements nested at random (unbalanced, too) in a document part, with
+    the styles, relationships and header parts present or not."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    namespaces = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    )
+    inner = "".join(
+        f"<{tag}{attribute}>{escape(text)}" if opening else f"</{tag}>{escape(text)}"
+        for tag, opening, attribute, text in pieces
+    )
+    members = {"word/document.xml": f"<w:document {namespaces}>{inner}</w:document>"}
+    if "styles" in parts:
+        members["word/styles.xml"] = (
+            f'<w:styles {namespaces}><w:style w:type="paragraph" w:styleId="x">'
+            '<w:name w:val="heading 1"/><w:rPr><w:b/></w:rPr></w:style></w:styles>'
+        )
+    if "rels" in parts:
+        package = "http://schemas.openxmlformats.org/package/2006/relationships"
+        kinds = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        members["word/_rels/document.xml.rels"] = (
+            f'<Relationships xmlns="{package}">'
+            f'<Relationship Id="rId1" Type="{kinds}/styles" Target="styles.xml"/>'
+            f'<Relationship Id="rId9" Type="{kinds}/header" Target="header1.xml"/></Relationships>'
+        )
+    if "header" in parts:
+        members["word/header1.xml"] = f"<w:hdr {namespaces}>{inner}</w:hdr>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content.encode("utf-8", errors="surrogatepass"))
+    parse_or_refuse(out.getvalue(), "cv.docx")
+
+
 @SLOW
 @given(
     lines=st.lists(
