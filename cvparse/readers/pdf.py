@@ -58,6 +58,7 @@ _BULLETS = set("•◦▪▫■□●○‣∙·➢►▸▹◆◇♦✓✔➤�
 # fonts (XeLaTeX awesome-cv) set for every "-", date ranges included.
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
               "\u2011": "-"}  # fmt: skip
+_LIGATURE_GLYPHS = frozenset(_LIGATURES)
 # Spacing accents that LaTeX sets as separate glyphs over a letter.
 _ACCENTS = {
     "¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "˚": "\u030a",
@@ -80,7 +81,7 @@ _X0, _X1, _TOP, _BOTTOM = (
     itemgetter("top"),
     itemgetter("bottom"),
 )
-_SIZE, _BASELINE_X0 = itemgetter("size"), itemgetter("baseline", "x0")
+_SIZE = itemgetter("size")
 
 
 @dataclass
@@ -503,14 +504,20 @@ def _page_links(document, page, box: _PageBox) -> list[dict]:
 def _baseline_groups(chars: list[dict]) -> list[list[dict]]:
     """Glyphs that stand on one baseline. Boxes are no guide: a 24 pt name's box
     spans two lines of a 9 pt contact block set beside it."""
+    # In order of baseline, then x0: a run's glyphs share one baseline, so sorting
+    # the baselines and each one's glyphs is the sort by both at a fraction of its cost.
+    rows: dict[float, list[dict]] = {}
+    for char in chars:
+        rows.setdefault(char["baseline"], []).append(char)
     groups: list[list[dict]] = []
     group_baseline = group_size = 0.0
-    for char in sorted(chars, key=_BASELINE_X0):
-        baseline = char["baseline"]
-        if not groups or baseline - group_baseline > 0.25 * min(char["size"], group_size):
-            groups.append([])
-            group_baseline, group_size = baseline, char["size"]
-        groups[-1].append(char)
+    for row_baseline in sorted(rows):
+        for char in sorted(rows[row_baseline], key=_X0):
+            baseline = char["baseline"]
+            if not groups or baseline - group_baseline > 0.25 * min(char["size"], group_size):
+                groups.append([])
+                group_baseline, group_size = baseline, char["size"]
+            groups[-1].append(char)
     return groups
 
 
@@ -602,7 +609,7 @@ def _words(chars: list[dict], links: list[dict]) -> list[_Word]:
             flush()
             previous = None
             continue
-        icon = _is_cid(text)
+        icon = text.startswith("(cid:") and _CID.match(text) is not None
         if previous is not None:
             gap = char["x0"] - previous["x1"]
             if abs(char["x0"] - previous["x0"]) < 0.5 and text == previous["text"]:
@@ -617,10 +624,6 @@ def _words(chars: list[dict], links: list[dict]) -> list[_Word]:
             previous = char
     flush()
     return _linked_icons(words)
-
-
-def _is_cid(text: str) -> bool:
-    return text.startswith("(cid:") and bool(_CID.match(text))
 
 
 def _linked_icons(words: list[_Word]) -> list[_Word]:
@@ -655,7 +658,10 @@ def _join_spaced_letters(words: list[_Word]) -> list[_Word]:
 
 
 def _make_word(chars: list[dict], links: list[dict]) -> _Word:
-    text = "".join([_LIGATURES.get(c["text"], c["text"]) for c in chars])
+    texts = [c["text"] for c in chars]
+    text = "".join(texts)
+    if not _LIGATURE_GLYPHS.isdisjoint(text):
+        text = "".join([_LIGATURES.get(glyph, glyph) for glyph in texts])
     if text and max(text) >= "\ue000":
         # Icon fonts map to the Private Use Area; an icon is not text.
         text = "".join(ch for ch in text if not 0xE000 <= ord(ch) <= 0xF8FF)
@@ -940,7 +946,7 @@ def _segments(line: _Line, edges: list[float]) -> list[list[_Word]]:
     segments = [[line.words[0]]]
     for previous, word in pairwise(line.words):
         gap = word.x0 - previous.x1
-        em = max(previous.size, 1.0)
+        em = previous.size if previous.size > 1.0 else 1.0
         if gap > COLUMN_GAP * em or (
             gap > 0.5 * em and any(abs(word.x0 - edge) <= EDGE_TOLERANCE for edge in edges)
         ):
