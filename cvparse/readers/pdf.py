@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from operator import itemgetter
 
 from cvparse.errors import CVParseError
 from cvparse.readers.labels import is_date_like, is_list_number, join_label
@@ -57,6 +58,7 @@ _BULLETS = set("•◦▪▫■□●○‣∙·➢►▸▹◆◇♦✓✔➤�
 # fonts (XeLaTeX awesome-cv) set for every "-", date ranges included.
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
               "\u2011": "-"}  # fmt: skip
+_LIGATURE_GLYPHS = frozenset(_LIGATURES)
 # Spacing accents that LaTeX sets as separate glyphs over a letter.
 _ACCENTS = {
     "¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "˚": "\u030a",
@@ -72,6 +74,14 @@ _PROFILE_LINK = re.compile(
 _DASHES = ("-", "–", "—")
 _LIST_START = re.compile(r"^(\d{1,3})([.)]\s)")
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$", re.I)
+# A glyph dict's fields, for sorting and for min/max over many glyphs.
+_X0, _X1, _TOP, _BOTTOM = (
+    itemgetter("x0"),
+    itemgetter("x1"),
+    itemgetter("top"),
+    itemgetter("bottom"),
+)
+_SIZE = itemgetter("size")
 
 
 @dataclass
@@ -269,26 +279,28 @@ def _page_lines(document, page, budget: _Budget) -> list[_Line]:
     finally:
         textpage.close()
     links = _page_links(document.raw, page.raw, box)
-    lines = _attach_raised_and_lowered(_baseline_groups(chars))
-    bands = [(min(c["top"] for c in line), max(c["bottom"] for c in line)) for line in lines]
     result = []
-    for line_chars, (line_top, line_bottom) in zip(lines, bands, strict=True):
-        words = _join_spaced_letters(_words(sorted(line_chars, key=lambda c: c["x0"]), links))
+    for line_chars, line_top, line_bottom in _attach_raised_and_lowered(_baseline_groups(chars)):
+        words = _join_spaced_letters(_words(sorted(line_chars, key=_X0), links))
         if words:
             result.append(_Line(words, line_top, line_bottom, box.width))
     return sorted(result, key=lambda line: line.top)
 
 
 @functools.cache
-def _text_object_address():
-    """FPDFText_GetTextObject giving the object's address as an int (a key for the
-    font of the run a character belongs to) rather than a pointer object."""
+def _unchecked(name: str, pointer_result: bool = False):
+    """PDFium's function ``name`` without ctypes' argument types, called with pointers
+    as ``c_void_p`` and indexes as ints: per glyph, converting and checking typed
+    arguments took three times as long as the call itself. A pointer result comes
+    as an int (the text object's address: a key for the run a glyph belongs to)."""
     import ctypes
 
     from pypdfium2 import raw
 
-    address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int)(address)
+    address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
+    function = ctypes.CFUNCTYPE(ctypes.c_void_p if pointer_result else ctypes.c_int)(address)
+    function.argtypes = None
+    return function
 
 
 def _page_chars(textpage, box: _PageBox, budget: _Budget) -> list[dict]:
@@ -306,16 +318,24 @@ def _page_chars(textpage, box: _PageBox, budget: _Budget) -> list[dict]:
     if count < 0 or count // 2 > budget.glyphs:
         raise _OverBudget
     text = _page_text(textpage, count)
-    text_object = _text_object_address()
     run_font = _RunFonts(textpage, box.top)
     runs: dict[int | None, _Run | None] = {}
     rect, advance = raw.FS_RECTF(), ctypes.c_float()
     x, y = ctypes.c_double(), ctypes.c_double()
-    rect_ref, advance_ref = ctypes.byref(rect), ctypes.byref(advance)
-    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    get_box, get_origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
-    get_advance = raw.FPDFFont_GetGlyphWidth
-    is_generated, unmapped = raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
+    ink = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
+    # The per-glyph calls take bare pointers (see _unchecked).
+    page = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
+    rect_ref, advance_ref = ctypes.c_void_p(ctypes.addressof(rect)), ctypes.byref(advance)
+    x_ref, y_ref = (ctypes.c_void_p(ctypes.addressof(value)) for value in (x, y))
+    ink_refs = [ctypes.c_void_p(ctypes.addressof(value)) for value in ink]
+    text_object = _unchecked("FPDFText_GetTextObject", pointer_result=True)
+    get_box, get_origin = (
+        _unchecked("FPDFText_GetLooseCharBox"),
+        _unchecked("FPDFText_GetCharOrigin"),
+    )
+    get_ink, get_advance = _unchecked("FPDFText_GetCharBox"), raw.FPDFFont_GetGlyphWidth
+    is_generated = _unchecked("FPDFText_IsGenerated")
+    unmapped = _unchecked("FPDFText_HasUnicodeMapError")
     left, flip, width, height = box.left, box.top, box.width, box.height
     chars: list[dict] = []
     glyphs = 0
@@ -324,19 +344,19 @@ def _page_chars(textpage, box: _PageBox, budget: _Budget) -> list[dict]:
     for index in range(count):
         char = text[index]
         if char == " ":
-            if is_generated(textpage, index):
+            if is_generated(page, index):
                 continue  # PDFium's own word break: gaps are ours to judge
         elif not char.strip():
             continue  # line breaks PDFium adds, tabs
         glyphs += 1
-        run_key = text_object(textpage, index)
+        run_key = text_object(page, index)
         run = runs.get(run_key, False)
         if run is False:
             run = runs[run_key] = run_font(index)
         if run is None:
             continue  # white, or turned sideways in a margin (a decoration)
-        get_box(textpage, index, rect_ref)
-        get_origin(textpage, index, x_ref, y_ref)
+        get_box(page, index, rect_ref)
+        get_origin(page, index, x_ref, y_ref)
         x0, x1, bottom = x.value, rect.right, flip - rect.bottom
         top = bottom - run.size
         if x1 < left or x0 - left > width or bottom < 0 or top > height:
@@ -352,14 +372,15 @@ def _page_chars(textpage, box: _PageBox, budget: _Budget) -> list[dict]:
             previous["x1"] = max(previous["x1"], x1 - left)
             continue
         # The glyph ends where the next would start without a gap (its advance). An
-        # italic letter's ink may overhang it (an italic f), and the box with it.
-        if (
-            run.italic
-            and _overhangs(textpage, index, rect, x0)
-            and get_advance(run.font, ord(char), run.nominal, advance_ref)
-        ):
-            x1 = min(x1, x0 + max(advance.value, 0.0) * run.stretch)
-        if unmapped(textpage, index):
+        # italic letter's ink may overhang it (an italic f), and the box with it: the
+        # ink reaches the box's edge, past the origin or the end.
+        if run.italic:
+            get_ink(page, index, *ink_refs)
+            if (ink[0].value < x0 - 0.01 or ink[1].value >= x1 - 0.01) and get_advance(
+                run.font, ord(char), run.nominal, advance_ref
+            ):
+                x1 = min(x1, x0 + max(advance.value, 0.0) * run.stretch)
+        if unmapped(page, index):
             char = f"(cid:{ord(char)})"  # a glyph without a character: an icon, or a bullet
         elif char == "\ufffe":
             char = "-"  # PDFium's mark for a hyphen that ends a line
@@ -374,17 +395,6 @@ def _page_chars(textpage, box: _PageBox, budget: _Budget) -> list[dict]:
     if budget.glyphs < 0:
         raise _OverBudget
     return chars
-
-
-def _overhangs(textpage, index: int, box, origin: float) -> bool:
-    """The glyph's ink reaches the edge of its box, past its origin or its end."""
-    import ctypes
-
-    from pypdfium2 import raw
-
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    raw.FPDFText_GetCharBox(textpage, index, *(ctypes.byref(v) for v in (left, right, bottom, top)))
-    return left.value < origin - 0.01 or right.value >= box.right - 0.01
 
 
 def _page_text(textpage, count: int) -> str:
@@ -494,44 +504,59 @@ def _page_links(document, page, box: _PageBox) -> list[dict]:
 def _baseline_groups(chars: list[dict]) -> list[list[dict]]:
     """Glyphs that stand on one baseline. Boxes are no guide: a 24 pt name's box
     spans two lines of a 9 pt contact block set beside it."""
+    # In order of baseline, then x0: a run's glyphs share one baseline, so sorting
+    # the baselines and each one's glyphs is the sort by both at a fraction of its cost.
+    rows: dict[float, list[dict]] = {}
+    for char in chars:
+        rows.setdefault(char["baseline"], []).append(char)
     groups: list[list[dict]] = []
     group_baseline = group_size = 0.0
-    for char in sorted(chars, key=lambda c: (c["baseline"], c["x0"])):
-        baseline = char["baseline"]
-        if not groups or baseline - group_baseline > 0.25 * min(char["size"], group_size):
-            groups.append([])
-            group_baseline, group_size = baseline, char["size"]
-        groups[-1].append(char)
+    for row_baseline in sorted(rows):
+        for char in sorted(rows[row_baseline], key=_X0):
+            baseline = char["baseline"]
+            if not groups or baseline - group_baseline > 0.25 * min(char["size"], group_size):
+                groups.append([])
+                group_baseline, group_size = baseline, char["size"]
+            groups[-1].append(char)
     return groups
 
 
-def _attach_raised_and_lowered(groups: list[list[dict]]) -> list[list[dict]]:
+def _attach_raised_and_lowered(
+    groups: list[list[dict]],
+) -> list[tuple[list[dict], float, float]]:
     """Superscripts and subscripts ("CO2", footnote marks) rejoin the line they sit
-    in: a small or short group inside a bigger line's band, right beside its text."""
+    in: a small or short group inside a bigger line's band, right beside its text.
+    Each line comes with its band (top, bottom)."""
     merged = [list(group) for group in groups]
     # Each group's size and band, kept up to date as groups merge: computing them again
     # for every neighbour went over each line's glyphs a dozen times.
-    sizes = [max(c["size"] for c in group) for group in merged]
-    tops = [min(c["top"] for c in group) for group in merged]
-    bottoms = [max(c["bottom"] for c in group) for group in merged]
+    sizes = [max(map(_SIZE, group)) for group in merged]
+    tops = [min(map(_TOP, group)) for group in merged]
+    bottoms = [max(map(_BOTTOM, group)) for group in merged]
     for index, group in enumerate(merged):
         size, top, bottom = sizes[index], tops[index], bottoms[index]
-        x0, x1 = min(c["x0"] for c in group), max(c["x1"] for c in group)
+        span: tuple[float, float] | None = None  # the group's x0 and x1, once needed
         for other_index in (index - 1, index + 1):
             if not 0 <= other_index < len(merged) or not merged[other_index]:
                 continue
             other = merged[other_index]
             if not (size <= 0.85 * sizes[other_index] or len(group) <= 3):
                 continue
-            inside = tops[other_index] - 1 <= (top + bottom) / 2 <= bottoms[other_index] + 1
-            if inside and any(c["x0"] - size <= x1 and x0 <= c["x1"] + size for c in other):
+            if not tops[other_index] - 1 <= (top + bottom) / 2 <= bottoms[other_index] + 1:
+                continue
+            x0, x1 = span = span or (min(map(_X0, group)), max(map(_X1, group)))
+            if any(c["x0"] - size <= x1 and x0 <= c["x1"] + size for c in other):
                 other.extend(group)
                 sizes[other_index] = max(sizes[other_index], size)
                 tops[other_index] = min(tops[other_index], top)
                 bottoms[other_index] = max(bottoms[other_index], bottom)
                 group.clear()
                 break
-    return [group for group in merged if group]
+    return [
+        (group, top, bottom)
+        for group, top, bottom in zip(merged, tops, bottoms, strict=True)
+        if group
+    ]
 
 
 def _merge_accents(chars: list[dict]) -> list[dict]:
@@ -584,7 +609,7 @@ def _words(chars: list[dict], links: list[dict]) -> list[_Word]:
             flush()
             previous = None
             continue
-        icon = _is_cid(text)
+        icon = text.startswith("(cid:") and _CID.match(text) is not None
         if previous is not None:
             gap = char["x0"] - previous["x1"]
             if abs(char["x0"] - previous["x0"]) < 0.5 and text == previous["text"]:
@@ -599,10 +624,6 @@ def _words(chars: list[dict], links: list[dict]) -> list[_Word]:
             previous = char
     flush()
     return _linked_icons(words)
-
-
-def _is_cid(text: str) -> bool:
-    return text.startswith("(cid:") and bool(_CID.match(text))
 
 
 def _linked_icons(words: list[_Word]) -> list[_Word]:
@@ -637,7 +658,10 @@ def _join_spaced_letters(words: list[_Word]) -> list[_Word]:
 
 
 def _make_word(chars: list[dict], links: list[dict]) -> _Word:
-    text = "".join([_LIGATURES.get(c["text"], c["text"]) for c in chars])
+    texts = [c["text"] for c in chars]
+    text = "".join(texts)
+    if not _LIGATURE_GLYPHS.isdisjoint(text):
+        text = "".join([_LIGATURES.get(glyph, glyph) for glyph in texts])
     if text and max(text) >= "\ue000":
         # Icon fonts map to the Private Use Area; an icon is not text.
         text = "".join(ch for ch in text if not 0xE000 <= ord(ch) <= 0xF8FF)
@@ -648,25 +672,22 @@ def _make_word(chars: list[dict], links: list[dict]) -> _Word:
         top, bottom, size = first["top"], first["bottom"], round(first["size"], 1)
         bold, italic = first["bold"], first["italic"]
         if len(chars) > 1:
-            top = min(c["top"] for c in chars)
-            bottom = max(c["bottom"] for c in chars)
+            top, bottom = min(map(_TOP, chars)), max(map(_BOTTOM, chars))
             italic = sum(c["italic"] for c in chars) * 2 >= len(chars)
     else:
-        top = min(c["top"] for c in chars)
-        bottom = max(c["bottom"] for c in chars)
+        top, bottom = min(map(_TOP, chars)), max(map(_BOTTOM, chars))
         size = Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0]
         bold = sum(c["bold"] for c in chars) * 2 >= len(chars)
         italic = sum(c["italic"] for c in chars) * 2 >= len(chars)
     centre_x, centre_y = (x0 + x1) / 2, (top + bottom) / 2
-    uri = next(
-        (
-            link["uri"]
-            for link in links
-            if link["x0"] - 1 <= centre_x <= link["x1"] + 1
+    uri = None
+    for link in links:
+        if (
+            link["x0"] - 1 <= centre_x <= link["x1"] + 1
             and link["top"] - 1 <= centre_y <= link["bottom"] + 1
-        ),
-        None,
-    )
+        ):
+            uri = link["uri"]
+            break
     baseline = chars[0]["baseline"]
     return _Word(text, x0, x1, top, bottom, size, bold, baseline, uri, italic and not bold)
 
@@ -925,9 +946,10 @@ def _segments(line: _Line, edges: list[float]) -> list[list[_Word]]:
     segments = [[line.words[0]]]
     for previous, word in pairwise(line.words):
         gap = word.x0 - previous.x1
-        em = max(previous.size, 1.0)
-        at_edge = any(abs(word.x0 - edge) <= EDGE_TOLERANCE for edge in edges)
-        if gap > COLUMN_GAP * em or (at_edge and gap > 0.5 * em):
+        em = previous.size if previous.size > 1.0 else 1.0
+        if gap > COLUMN_GAP * em or (
+            gap > 0.5 * em and any(abs(word.x0 - edge) <= EDGE_TOLERANCE for edge in edges)
+        ):
             segments.append([word])
         else:
             segments[-1].append(word)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 import time
 import unicodedata
 import zipfile
@@ -308,6 +310,64 @@ def test_docx_hyperlinks_numbered_lists_and_line_breaks():
     assert read(out.getvalue(), "cv.docx").text == (
         "Homepage: [my site](https://dana.example.org)\n- First numbered item\nline one\nline two\n"
     )
+
+
+def test_docx_first_page_header_style_bold_link_fragments_breaks_and_merged_cells():
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "Ada Quill"
+    section.header.paragraphs[0].text = "Quill, CV"  # later pages only
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "2019"  # one date, two rows
+    table.cell(0, 1).text = "Award of the Lake Society"
+    table.cell(1, 1).text = "Medal of the River Club"
+    table.cell(2, 0).merge(table.cell(2, 1)).text = "Across both columns"
+    document.add_paragraph("A quote bold by its style", style="Intense Quote")
+    paragraph = document.add_paragraph("Site: ")
+    for target, anchor, label in [
+        ("https://ada.example.org", "talks", "talks"),
+        (None, "_Toc1", " top"),
+    ]:
+        link = OxmlElement("w:hyperlink")
+        if target:
+            link.set(
+                qn("r:id"), paragraph.part.relate_to(target, RELATIONSHIP_TYPE.HYPERLINK, True)
+            )
+        link.set(qn("w:anchor"), anchor)
+        run, text = OxmlElement("w:r"), OxmlElement("w:t")
+        text.text = label
+        run.append(text)
+        link.append(run)
+        paragraph._p.append(link)
+    paragraph = document.add_paragraph("before the page break")
+    page_break = OxmlElement("w:br")
+    page_break.set(qn("w:type"), "page")
+    paragraph.runs[0]._r.append(page_break)
+    paragraph.add_run("\tafter")
+    out = io.BytesIO()
+    document.save(out)
+    assert read(out.getvalue(), "cv.docx").text == (
+        "Ada Quill\n\n"
+        "2019 Award of the Lake Society\n\n2019 Medal of the River Club\n\nAcross both columns\n\n"
+        "**A quote bold by its style**\n"
+        "Site: [talks](https://ada.example.org#talks) top\n"
+        "before the page break\tafter\n"
+    )
+
+
+def test_docx_reader_needs_no_python_docx():
+    code = (
+        "import sys; from cvparse.readers.docx import read_docx;"
+        f" read_docx(open({str(FILES / 'cv.docx')!r}, 'rb').read());"
+        " assert 'docx' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
 
 
 def _zip(members: dict[str, bytes]) -> bytes:

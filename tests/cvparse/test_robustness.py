@@ -7,6 +7,7 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import jsonschema
 import pytest
@@ -101,6 +102,97 @@ def test_random_docx(paragraphs):
         document.add_paragraph(clean, style=style)
     out = io.BytesIO()
     document.save(out)
+    parse_or_refuse(out.getvalue(), "cv.docx")
+
+
+# Word's XML as its grammar nests it (body, tables, rows, cells, paragraphs, runs), with
+# properties and attribute values right and wrong, so that random documents reach the
+# reader's every path.
+WORD_ATTRIBUTES = ["", ' w:val="x"', ' w:val="0"', ' w:val="3"', ' w:type="first"',
+                   ' r:id="rId9"', ' r:id="rId1"', ' w:anchor="top"']  # fmt: skip
+WORD_PROPERTIES = ["<w:b/>", '<w:b w:val="off"/>', '<w:pStyle w:val="x"/>', "<w:pStyle/>",
+                   '<w:rStyle w:val="x"/>', "<w:numPr/>", '<w:gridSpan w:val="x"/>',
+                   '<w:gridSpan w:val="3"/>', '<w:gridSpan w:val="-2"/>', "<w:vMerge/>",
+                   '<w:vMerge w:val="restart"/>', '<w:gridBefore w:val="2"/>', "<w:titlePg/>",
+                   '<w:headerReference w:type="first" r:id="rId9"/>',
+                   '<w:headerReference w:type="default" r:id="rId1"/>']  # fmt: skip
+# Text XML can hold: no control characters, lone surrogates or non-characters.
+xml_text = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn")), max_size=20)
+
+
+def word_element(tag: str, children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.tuples(st.sampled_from(WORD_ATTRIBUTES), st.lists(children, max_size=3)).map(
+        lambda parts: f"<{tag}{parts[0]}>{''.join(parts[1])}</{tag}>"
+    )
+
+
+word_properties = st.sampled_from(WORD_PROPERTIES)
+word_run = word_element(
+    "w:r",
+    st.one_of(
+        xml_text.map(lambda text: f"<w:t>{escape(text)}</w:t>"),
+        st.sampled_from(["<w:br/>", '<w:br w:type="page"/>', "<w:tab/>", "<w:noBreakHyphen/>"]),
+        word_element("w:rPr", word_properties),
+    ),
+)
+word_paragraph = word_element(
+    "w:p",
+    st.one_of(
+        word_run, word_element("w:hyperlink", word_run), word_element("w:pPr", word_properties)
+    ),
+)
+word_table = st.deferred(
+    lambda: word_element(
+        "w:tbl",
+        word_element(
+            "w:tr",
+            st.one_of(
+                word_element("w:trPr", word_properties),
+                word_element(
+                    "w:tc",
+                    st.one_of(word_paragraph, word_table, word_element("w:tcPr", word_properties)),
+                ),
+            ),
+        ),
+    )
+)
+word_xml = word_element(
+    "w:body", st.one_of(word_paragraph, word_table, word_element("w:sectPr", word_properties))
+)
+
+
+@FAST
+@given(inner=word_xml, parts=st.sets(st.sampled_from(["styles", "rels", "header"])))
+def test_random_word_xml(inner, parts):
+    """A random document part, with the styles, relationships and header parts present
+    or not."""
+    import io
+    import zipfile
+
+    namespaces = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    )
+    members = {"word/document.xml": f"<w:document {namespaces}>{inner}</w:document>"}
+    if "styles" in parts:
+        members["word/styles.xml"] = (
+            f'<w:styles {namespaces}><w:style w:type="paragraph" w:styleId="x">'
+            '<w:name w:val="heading 1"/><w:rPr><w:b/></w:rPr></w:style></w:styles>'
+        )
+    if "rels" in parts:
+        package = "http://schemas.openxmlformats.org/package/2006/relationships"
+        kinds = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        members["word/_rels/document.xml.rels"] = (
+            f'<Relationships xmlns="{package}">'
+            f'<Relationship Id="rId1" Type="{kinds}/styles" Target="styles.xml"/>'
+            f'<Relationship Id="rId9" Type="{kinds}/header" Target="header1.xml"/></Relationships>'
+        )
+    if "header" in parts:
+        members["word/header1.xml"] = f"<w:hdr {namespaces}>{inner}</w:hdr>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
     parse_or_refuse(out.getvalue(), "cv.docx")
 
 
