@@ -140,11 +140,13 @@ def collect(models: dict[str, Path] | None = None) -> dict[str, list[dict]]:
 
 
 def _judge(score, gold: dict, reading: dict, owner: str) -> dict[str, bool]:
-    """Which of the four fields one reading has right, as cvscore.py checks them."""
-    people = [a["name"] or owner for a in reading["authors"] or []]
+    """Which of the four fields one reading has right, as cvscore.py checks them. The
+    owner stands in for an empty name and for an entry that names no one, as the parser
+    fills them in (publications._mark_self)."""
+    people = [n for a in reading["authors"] or [] if (n := a["name"] or owner)]
     pred = {
         "title": reading["title"],
-        "authors": [{"name": n} for n in people if n],
+        "authors": [{"name": n} for n in people or [owner] if n],
         "venue": reading["venue"],
         "venue_short": reading["venue_short"],
         "year": reading["year"],
