@@ -33,9 +33,10 @@ SHARED = ROOT.parent / "shared"
 CORPORA = {"seeds": SHARED / "seeds", "devset": SHARED / "devset"}
 LISTS = ("education", "positions", "publications", "awards", "teaching", "projects")
 # The learned parts: the environment variable that points the parser at a model
-# file ("off" for the rules alone). Both are trained on the real CVs, so leave-one-out
-# retrains them: the line labeller without each document, the field labeller without
-# each fold of documents (eval_fields.py); the file of the model a document is read by.
+# file ("off" for the rules alone). Those trained on the real CVs are retrained for
+# leave-one-out: the line labeller without each document, the field labeller (when
+# train.REAL_FIELD_COPIES adds them) without each fold of documents (eval_fields.py).
+# Their files in the model folder, per document:
 LEARNED = {"line labeller": "CVPARSE_LINE_MODEL", "field labeller": "CVPARSE_FIELD_MODEL"}
 TRAINED_ON_REAL = {"CVPARSE_LINE_MODEL": "{stem}.crfsuite",
                    "CVPARSE_FIELD_MODEL": "{stem}.fields.crfsuite"}  # fmt: skip
