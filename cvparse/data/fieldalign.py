@@ -19,18 +19,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from ..labeller.fields import LINK_WORDS, Token, tokenize
+from ..labeller.fields import LINK_WORDS, STATUS, Token, tokenize
 from .fieldsynth import Example
 
-_STATUS = re.compile(
-    r"^(?:to|appear|accepted|forthcoming|in|press|submitted|under|review|revision|revise|"
-    r"resubmit|r&r|preparation|progress|working|paper|preprint|draft|manuscript|minor|"
-    r"major|conditionally)$"
-)
-_STATUS_HEADS = re.compile(
-    r"^(?:appear|accepted|forthcoming|press|submitted|review|revision|resubmit|r&r|"
-    r"preparation|progress|working|preprint|conditionally)$"
-)
+# Words that lead into a status word: "to appear", "under review", "in press".
+_STATUS_LEAD = frozenset({"to", "in", "under", "paper", "conditionally", "and"})
 _VENUE_LEAD = re.compile(r"^(?:in|proc|proceedings|of|the|\d+(?:st|nd|rd|th)|annual)$")
 _VOLUME = re.compile(r"^(?:vol|volume|no|issue|nr)$")
 _NUMBERISH = re.compile(r"^\(?\d+(?:\.\d+)?[a-z]?\)?(?:\(\d+(?:[-–]\d+)?\))?[,.:;]?$")
@@ -247,12 +240,12 @@ def _mark_by_shape(tokens, token_words, gold: dict, labels, free, mark) -> None:
                 mark(index, index + 1, "volume")
         elif _NUMBERISH.match(text) and index and labels[index - 1] == "venue":
             mark(index, index, "volume")
-        elif any(_STATUS_HEADS.match(w) for w in ws):
+        elif any(w in STATUS for w in ws):
             first = index
             while (
                 first
                 and free[first - 1]
-                and all(_STATUS.match(w) for w in token_words[first - 1] or ["x"])
+                and all(w in STATUS or w in _STATUS_LEAD for w in token_words[first - 1] or ["x"])
             ):
                 first -= 1
             mark(first, index, "status")
