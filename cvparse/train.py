@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> None:
         by_document = real_field_examples(args.shared) if REAL_FIELD_COPIES else {}
         real = [e for stem, found in by_document.items() if stem not in args.exclude
                 for e in found]  # fmt: skip
-        train_fields(examples, args.fields_out, real)
+        train_fields(examples, args.fields_out, real, REAL_FIELD_COPIES)
         size = args.fields_out.stat().st_size / 1024
         print(
             f"{len(examples)} references + {len(real)} real entries -> {args.fields_out} "
