@@ -8,8 +8,9 @@ The 22 real CVs (``../shared/seeds`` and ``../shared/devset``) are scored with
 section, publications F1, whole author lists exact).
 
 A learned part is also measured leave-one-document-out: for each document a model
-is trained without it (as ``python -m cvparse.train --exclude STEM`` does) and that
-model parses it, so no score comes from a document the model saw. The rules alone (the
+is trained without it (as ``python -m cvparse.train --exclude STEM`` does; the field
+labeller without its fold of documents, see eval_fields.py) and that model parses it,
+so no score comes from a document the model saw. The rules alone (the
 model switched off) are scored beside it. The leave-one-out figure, not the score
 with the shipped model, is the one to improve.
 """
@@ -32,10 +33,13 @@ SHARED = ROOT.parent / "shared"
 CORPORA = {"seeds": SHARED / "seeds", "devset": SHARED / "devset"}
 LISTS = ("education", "positions", "publications", "awards", "teaching", "projects")
 # The learned parts: the environment variable that points the parser at a model
-# file ("off" for the rules alone). The line labeller is trained on the real CVs, so
-# leave-one-out retrains it; the field labeller never sees them (eval_fields.py).
+# file ("off" for the rules alone). Those trained on the real CVs are retrained for
+# leave-one-out: the line labeller without each document, the field labeller (when
+# train.REAL_FIELD_COPIES adds them) without each fold of documents (eval_fields.py).
+# Their files in the model folder, per document:
 LEARNED = {"line labeller": "CVPARSE_LINE_MODEL", "field labeller": "CVPARSE_FIELD_MODEL"}
-TRAINED_ON_REAL = ("CVPARSE_LINE_MODEL",)
+TRAINED_ON_REAL = {"CVPARSE_LINE_MODEL": "{stem}.crfsuite",
+                   "CVPARSE_FIELD_MODEL": "{stem}.fields.crfsuite"}  # fmt: skip
 
 
 def _corpus_dirs(name: str) -> tuple[Path, Path]:
@@ -97,10 +101,9 @@ def print_rows(title: str, runs: dict[str, dict[str, list[dict]]]) -> None:
 
 
 def parse_with_model_of(directory: str, file: str) -> int:
-    """Parse ``file`` with the model trained without it (``--model-dir``: the --run hook)."""
-    model = Path(directory) / f"{Path(file).stem}.crfsuite"
-    for variable in TRAINED_ON_REAL:
-        os.environ[variable] = str(model)
+    """Parse ``file`` with the models trained without it (``--model-dir``: the --run hook)."""
+    for variable, name in TRAINED_ON_REAL.items():
+        os.environ[variable] = str(Path(directory) / name.format(stem=Path(file).stem))
     from cvparse.__main__ import main as parse_main
 
     return parse_main([file])
@@ -127,19 +130,22 @@ def main() -> int:
 
     rules = {corpus: score_corpus(corpus, plain, dict.fromkeys(LEARNED.values(), "off"))
              for corpus in CORPORA}  # fmt: skip
+    from benchmarks.eval_fields import collect, loo_field_models, report
     from benchmarks.eval_lines import label_report, loo_models
     from cvparse.data import real_documents
 
     with tempfile.TemporaryDirectory() as tmp:
         real = real_documents()
         models = loo_models(out_dir=Path(tmp), real=real)
+        field_models = loo_field_models(Path(tmp))
+        for stem, path in field_models.items():
+            name = TRAINED_ON_REAL["CVPARSE_FIELD_MODEL"].format(stem=stem)
+            (Path(tmp) / name).symlink_to(path)
         hook = f"{python} {shlex.quote(__file__)} --model-dir {shlex.quote(tmp)} {{file}}"
         loo = {corpus: score_corpus(corpus, hook) for corpus in CORPORA}
         print("\n## The line labeller's labels, leave-one-out, against the aligned gold")
         label_report(models, real)
-    from benchmarks.eval_fields import collect, report
-
-    report(collect())
+        report(collect(field_models))
     print_rows(
         "Rules alone, rules with each model trained without the document (leave-one-out), "
         "and the shipped model (trained on every document: not a measure of generalisation)",

@@ -2136,15 +2136,17 @@ def _combine(
     ok = {name: _rules_ok(name, rules) for name in CHOSEN_FIELDS}
     needed = any(not ok[n] and RESCUE[n] is not None for n in CHOSEN_FIELDS)
     read = _model_read(text, breaks, legend, default_year) if needed or TRACE is not None else None
+    if TRACE is not None:  # the entry as the labeller reads it; its readings, if any
+        TRACE.append({"text": plain(text), "source": text, "breaks": breaks, "ok": ok})
     if read is None:
         kept = {n: RIGHT_WHEN_SANE[n] if ok[n] else 0.3 for n in CHOSEN_FIELDS}
     else:
         model, confidence = read
         if TRACE is not None:
-            TRACE.append({"text": plain(text), "confidence": confidence, "ok": ok,
-                          **{side: {n: copy.deepcopy(_field_value(p, n)) for n in CHOSEN_FIELDS}
-                             | {"venue_short": p.venue_short}
-                             for side, p in (("rules", rules), ("model", model))}})  # fmt: skip
+            readings = {side: {n: copy.deepcopy(_field_value(p, n)) for n in CHOSEN_FIELDS}
+                        | {"venue_short": p.venue_short}
+                        for side, p in (("rules", rules), ("model", model))}  # fmt: skip
+            TRACE[-1].update(confidence=confidence, **readings)
         kept = {}
         for name in CHOSEN_FIELDS:
             take, kept[name] = choose(
