@@ -393,6 +393,12 @@ class _Assembler:
         )
         self._take_contacts(contact)
         self._mark(contact["used"])
+        # An address given only as a link in a sentence ("write me [an email](mailto:..)")
+        for line in lines:
+            for _, url in links_in(line.marked):
+                email = url.removeprefix("mailto:").split("?")[0]
+                if url.startswith("mailto:") and email not in info["emails"]:
+                    info["emails"].extend(person.emails_in(email, contact_line=False))
         rest = [ln for ln in lines if ln.no not in self.used]
         address, address_nos = person.address_of(
             [(ln.no, ln.text) for ln in rest if len(ln.text.split()) <= 16]
