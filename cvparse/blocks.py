@@ -299,6 +299,12 @@ def cut(items: list[Item], *, roles: bool = False, listed: bool = False) -> list
     opening = [i for i, (_, _, opens) in anchors.items() if opens]
     if len(opening) >= 2 and len(opening) * 2 > len(anchors):
         anchors = {i: a for i, a in anchors.items() if a[2] or not items[i].bullet}
+    if roles:
+        # Dated bullets under dated paragraphs ("**2017–2019** Researcher, X" then
+        # "- **2018** Consultant, project Y"): the job's parts, not jobs of their own.
+        paragraphs = [i for i in anchors if not items[i].bullet]
+        if len(paragraphs) >= 2 and min(anchors) in paragraphs:
+            anchors = {i: a for i, a in anchors.items() if not items[i].bullet}
     bullets = {i for i, it in enumerate(items) if it.bullet and not it.nested}
     mostly_undated_list = listed and set(anchors) <= bullets and len(bullets) > 2 * len(anchors)
     if not anchors or mostly_undated_list:

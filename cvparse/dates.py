@@ -45,7 +45,8 @@ _POINT = re.compile(
 )
 _CONNECTOR = re.compile(r"^\s*(?:[–—−~-]+|to|until|till|through)\s*$", re.I)
 _PRESENT = re.compile(
-    r"^\s*(?:[–—−~-]+|to|until|till)\s*\**\s*(present|now|current(?:ly)?|today|ongoing|date)\b",
+    r"^\s*(?:[–—−~-]+|to|until|till)\s*\**\s*(?:[–—−~-]\s*)?(?:to\s+)?"
+    r"(present|now|current(?:ly)?|today|ongoing|date)\b",
     re.I,
 )
 # "2020–", "2020 +": a range still open.

@@ -213,6 +213,10 @@ class _Assembler:
                 blocks = [Block([it]) for it in items]
             self._other(section, blocks, following)
             return
+        if kind == "education" and not any(extract(block)["degree"] for block in blocks):
+            # "Other Significant Training": courses and workshops, not degrees
+            self._other(section, blocks, following)
+            return
         target = "positions" if kind == "positions" else kind
         # a heading naming the role ("Instructor", "As teaching assistant") names every entry's
         heading_role = section.sub or (section.heading or "").rsplit(":", 1)[-1].strip()

@@ -48,6 +48,8 @@ def _resolve(text: str, *, lone_is_end: bool = False) -> tuple[str | None, str |
         ("Jun–Sep, 2016 - Visiting Student", ("2016-06", "2016-09")),
         ("Feb - May 2012", ("2012-02", "2012-05")),
         ("3/2004–11/8 B.A.", ("2004-03", "2008-11")),
+        ("September 2019 – to date Lecturer", ("2019-09", "present")),
+        ("2019 to date", ("2019", "present")),
     ],
 )
 def test_forms(text, expected):

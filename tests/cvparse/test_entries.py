@@ -432,3 +432,41 @@ def test_job_without_a_role_word_over_its_employer():
     assert (job["title"], job["organization"], job["details"]) == (
         "Site Collaborator", "Example University", ["Duties included: improving the template"],
     )  # fmt: skip
+
+
+def test_dated_bullets_under_a_dated_job_are_its_parts():
+    source = "\n".join(
+        [
+            "## Employment",
+            "**2019 – to date** Lecturer, Department of Owls, Some University.",
+            "",
+            "**2015 – 2019** Researcher, Owl Institute.",
+            "",
+            "- **2017 – 2018** Field lead, Night Survey project, with Bird Trust.",
+            "- **2015 – 2016** Analyst, Nest Census.",
+            "",
+            "**2014** Intern, Finch Lab.",
+        ]
+    )
+    positions = parse(source)["positions"]
+    assert [(p["start"], p["end"]) for p in positions] == [
+        ("2019", "present"),
+        ("2015", "2019"),
+        ("2014", None),
+    ]
+    assert len(positions[1]["details"]) == 2
+
+
+def test_a_training_list_without_degrees_is_no_education():
+    source = "\n".join(
+        [
+            "## Education",
+            "**2012** PhD in Ornithology, Some University",
+            "## Other Training",
+            "**2019** Summer course on owl calls, Bird Institute.",
+            "**2017** Workshop on nest mapping, Other University.",
+        ]
+    )
+    result = parse(source)
+    assert [e["degree"] for e in result["education"]] == ["PhD"]
+    assert [s["heading"] for s in result["sections"]] == ["Other Training"]
