@@ -777,6 +777,10 @@ def _teaching_line(text: str) -> dict:
     """Role, course, institution and notes of the line that opens a teaching entry."""
     found: dict = {"role": None, "course": None, "institution": None, "notes": []}
     text = re.sub(r"^(?:spring|summer|fall|autumn|winter)\b[\s,·]*", "", text, flags=re.I)
+    # "Tutor. Student Tutoring Program, ...": a role said first, as a sentence of its own
+    lead = re.match(r"^([^.,;:()]{2,40})\.\s+(?=\S)", text)
+    if lead and (role := teaching_role(lead.group(1))):
+        found["role"], text = role, text[lead.end() :]
     label = _TEACH_LABEL.match(text)
     if label and not _COURSE_CODE.match(label.group(1)):  # "HIST 230: Plague ..." is a course
         name, text = label.group(1), label.group(2)

@@ -470,3 +470,9 @@ def test_a_training_list_without_degrees_is_no_education():
     result = parse(source)
     assert [e["degree"] for e in result["education"]] == ["PhD"]
     assert [s["heading"] for s in result["sections"]] == ["Other Training"]
+
+
+def test_a_teaching_role_said_first_as_a_sentence():
+    source = "## Teaching\n\n**2016** _Tutor._ Owl Biology, Faculty of Science, Some University.\n"
+    (entry,) = parse(source)["teaching"]
+    assert (entry["role"], entry["course"], entry["term"]) == ("Tutor", "Owl Biology", "2016")
