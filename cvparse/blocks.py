@@ -25,7 +25,8 @@ from .sections import Line
 
 INSTITUTION = re.compile(
     r"\b(universit\w*|universidad\w*|univ\.|college|institut\w*|school|academy|polytechni\w*"
-    r"|[ée]cole|escola|escuela|scuola|col[eé]gio|liceo|conservato\w*|gymnasium|hochschule|ETH|EPFL|MIT|UCLA|KTH|IIT|IISc|lyc[eé]e|seminary|centre|center)\b",
+    r"|[ée]cole|escola|escuela|scuola|col[eé]gio|liceo|conservato\w*|gymnasium|hochschule"
+    r"|ETH|EPFL|MIT|UCLA|KTH|IIT|IISc|lyc[eé]e|seminary|centre|center|faculty(?= of\b))\b",
     re.I,
 )
 _LABEL = re.compile(r"^[A-Z][A-Za-z /&().'-]{0,40}?\s?:\s+\S")
