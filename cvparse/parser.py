@@ -69,6 +69,11 @@ _CITATION_START = re.compile(
     r"|[A-Z][\w'’-]+\s[A-Z]{1,3})[,.]?\s(?:\S+\s+){5}"
 )
 _CITED_WHEN = re.compile(r"\b(?:19|20)\d\d\b|\bin press\b|\bforthcoming\b", re.I)
+_TEACHING_TITLE = re.compile(
+    r"(?:(?:graduate|undergraduate|head|lead|senior)\s+)?(?:teaching|course|learning)"
+    r"\s+(?:assistant|associate|fellow)(?:ship)?",
+    re.I,
+)
 _TEACH_WORD = re.compile(r"teach|course|lectur|tutor|instruct", re.I)
 
 
@@ -233,7 +238,11 @@ class _Assembler:
                 entry["role"] = entry["role"] or heading_role
             if kind == "awards" and not entry["title"]:
                 continue
-            self.result[target].append(entry)  # type: ignore[index]
+            if kind == "positions" and _TEACHING_TITLE.fullmatch(entry["title"] or ""):
+                # "Teaching Assistant, Some University" among appointments: teaching
+                self.result["teaching"].append(entries.teaching(block))
+            else:
+                self.result[target].append(entry)  # type: ignore[index]
             self._mark(block.nos)
         if statement:
             self._other(section, statement, following)

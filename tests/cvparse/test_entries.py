@@ -476,3 +476,19 @@ def test_a_teaching_role_said_first_as_a_sentence():
     source = "## Teaching\n\n**2016** _Tutor._ Owl Biology, Faculty of Science, Some University.\n"
     (entry,) = parse(source)["teaching"]
     assert (entry["role"], entry["course"], entry["term"]) == ("Tutor", "Owl Biology", "2016")
+
+
+def test_a_teaching_assistantship_among_appointments_is_teaching():
+    source = "\n".join(
+        [
+            "# Appointments",
+            "**2020-Current** Research Fellow, Owl Institute",
+            "",
+            "**2017-2019** Teaching Associate, Some University",
+        ]
+    )
+    result = parse(source)
+    assert [p["title"] for p in result["positions"]] == ["Research Fellow"]
+    assert [(t["role"], t["institution"], t["course"]) for t in result["teaching"]] == [
+        ("Teaching Associate", "Some University", None)
+    ]
