@@ -74,6 +74,13 @@ _TEACHING_TITLE = re.compile(
     r"\s+(?:assistant|associate|fellow)(?:ship)?",
     re.I,
 )
+# An office held: "Vice-president of the Ethics Committee", "Student Representative at X".
+_OFFICE = re.compile(
+    r"^(?:[\w-]+\s+){0,3}?(?:vice[- ]?)?(?:president|chair(?:man|woman|person)?|secretary"
+    r"|treasurer|delegate|representative|member|substitute|officer)"
+    r"(?:\s+and\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:of|at|in|for|on|to)\b",
+    re.I,
+)
 _TEACH_WORD = re.compile(r"teach|course|lectur|tutor|instruct", re.I)
 
 
@@ -218,6 +225,12 @@ class _Assembler:
                 blocks = [Block([it]) for it in items]
             self._other(section, blocks, following)
             return
+        if kind == "awards" and blocks:
+            offices = [b for b in blocks if _OFFICE.match(extract(b)["title"] or "")]
+            if len(offices) * 5 >= len(blocks) * 3:
+                # "Institutional Honors Position": offices held on committees, not prizes
+                self._other(section, blocks, following)
+                return
         if kind == "education" and not any(extract(block)["degree"] for block in blocks):
             # "Other Significant Training": courses and workshops, not degrees
             self._other(section, blocks, following)

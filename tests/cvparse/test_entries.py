@@ -492,3 +492,21 @@ def test_a_teaching_assistantship_among_appointments_is_teaching():
     assert [(t["role"], t["institution"], t["course"]) for t in result["teaching"]] == [
         ("Teaching Associate", "Some University", None)
     ]
+
+
+def test_offices_held_under_an_honours_heading_are_no_awards():
+    source = "\n".join(
+        [
+            "## Honors",
+            "**2019** Vice-president of the Owl Watchers Society",
+            "",
+            "**2018** Student Representative at the Library Committee, Some University",
+            "",
+            "**2016** Founder and Secretary of the Night Club for Birds",
+            "## Awards",
+            "**2020** Golden Feather Award, Owl Institute",
+        ]
+    )
+    result = parse(source)
+    assert [a["title"] for a in result["awards"]] == ["Golden Feather Award"]
+    assert [s["heading"] for s in result["sections"]] == ["Honors"]
