@@ -510,3 +510,19 @@ def test_offices_held_under_an_honours_heading_are_no_awards():
     result = parse(source)
     assert [a["title"] for a in result["awards"]] == ["Golden Feather Award"]
     assert [s["heading"] for s in result["sections"]] == ["Honors"]
+
+
+def test_a_role_named_after_an_institute_or_held_in_a_centre():
+    source = "\n".join(
+        [
+            "## Appointments",
+            "**2020-Current** Owl Institute Fellow, Some University",
+            "",
+            "**2017 - 2019** Researcher in the Night Bird Research Center, Bird Institute",
+        ]
+    )
+    positions = parse(source)["positions"]
+    assert [(p["title"], p["organization"]) for p in positions] == [
+        ("Owl Institute Fellow", "Some University"),
+        ("Researcher", "Bird Institute"),
+    ]
