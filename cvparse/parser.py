@@ -251,8 +251,13 @@ class _Assembler:
                 entry["role"] = entry["role"] or heading_role
             if kind == "awards" and not entry["title"]:
                 continue
-            if kind == "positions" and _TEACHING_TITLE.fullmatch(entry["title"] or ""):
-                # "Teaching Assistant, Some University" among appointments: teaching
+            if (
+                kind == "positions"
+                and _TEACHING_TITLE.fullmatch(entry["title"] or "")
+                and not any(s.kind == "teaching" for s in self.sections)
+            ):
+                # "Teaching Assistant, Some University" among appointments, in a CV with
+                # no teaching section of its own: teaching
                 self.result["teaching"].append(entries.teaching(block))
             else:
                 self.result[target].append(entry)  # type: ignore[index]

@@ -526,3 +526,17 @@ def test_a_role_named_after_an_institute_or_held_in_a_centre():
         ("Owl Institute Fellow", "Some University"),
         ("Researcher", "Bird Institute"),
     ]
+
+
+def test_a_teaching_assistantship_stays_a_job_beside_a_teaching_section():
+    source = "\n".join(
+        [
+            "# Appointments",
+            "**2017-2019** Teaching Associate, Some University",
+            "# Teaching",
+            "**2018** Owl Biology, Some University",
+        ]
+    )
+    result = parse(source)
+    assert [p["title"] for p in result["positions"]] == ["Teaching Associate"]
+    assert [t["course"] for t in result["teaching"]] == ["Owl Biology"]
