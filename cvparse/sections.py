@@ -348,6 +348,8 @@ def split_sections(lines: list[Line]) -> list[Section]:
             continue
         deeper = level > top.level
         top_empty = not any(sec.lines for sec in sections[top_index:])
+        if deeper and kind == "publications" and heading_kind(top.heading or "") == "other":
+            kind = "other"  # "Conference Papers" under "Presentations": talks, not papers
         # ...unless it names a kind of its own under a catch-all parent ("Main" / "Education").
         own_kind = kind in STRUCTURED and top.kind == "other"
         if line.heading_level is not None and deeper and level == sub_level and not own_kind:

@@ -200,3 +200,12 @@ def test_non_paper_groups_under_publications_are_sections_of_their_own():
         ("other", "Editorial Work"),
         ("other", "Peer Review. Journal Referee"),
     ]
+
+
+def test_papers_under_a_presentations_heading_are_talks():
+    source = "## Presentations\n### Conference Papers\n- A talk on owls\n## Publications\n- A\n"
+    assert _outline(source)[1:] == [
+        ("other", "Presentations", None),
+        ("other", "Presentations: Conference Papers", "Conference Papers"),
+        ("publications", "Publications", None),
+    ]
