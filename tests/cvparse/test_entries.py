@@ -540,3 +540,23 @@ def test_a_teaching_assistantship_stays_a_job_beside_a_teaching_section():
     result = parse(source)
     assert [p["title"] for p in result["positions"]] == ["Teaching Associate"]
     assert [t["course"] for t in result["teaching"]] == ["Owl Biology"]
+
+
+def test_jobs_set_as_headings_own_the_date_lines_below_them():
+    source = "\n".join(
+        [
+            "## Experience",
+            "### Curator, Owl Wing, Some Museum",
+            "June 2011–present",
+            "### Lecturer, Department of Birds, Some University",
+            "May 2009–June 2011",
+            "### Web Developer, Bird Centre",
+            "December 2005–May 2009",
+        ]
+    )
+    positions = parse(source)["positions"]
+    assert [(p["title"], p["start"], p["end"]) for p in positions] == [
+        ("Curator", "2011-06", "present"),
+        ("Lecturer", "2009-05", "2011-06"),
+        ("Web Developer", "2005-12", "2009-05"),
+    ]
