@@ -25,7 +25,8 @@ from .sections import Line
 
 INSTITUTION = re.compile(
     r"\b(universit\w*|universidad\w*|univ\.|college|institut\w*|school|academy|polytechni\w*"
-    r"|[ée]cole|escola|escuela|scuola|col[eé]gio|liceo|conservato\w*|gymnasium|hochschule|ETH|EPFL|MIT|UCLA|KTH|IIT|IISc|lyc[eé]e|seminary|centre|center)\b",
+    r"|[ée]cole|escola|escuela|scuola|col[eé]gio|liceo|conservato\w*|gymnasium|hochschule"
+    r"|ETH|EPFL|MIT|UCLA|KTH|IIT|IISc|lyc[eé]e|seminary|centre|center|faculty(?= of\b))\b",
     re.I,
 )
 _LABEL = re.compile(r"^[A-Z][A-Za-z /&().'-]{0,40}?\s?:\s+\S")
@@ -299,6 +300,15 @@ def cut(items: list[Item], *, roles: bool = False, listed: bool = False) -> list
     opening = [i for i, (_, _, opens) in anchors.items() if opens]
     if len(opening) >= 2 and len(opening) * 2 > len(anchors):
         anchors = {i: a for i, a in anchors.items() if a[2] or not items[i].bullet}
+    if roles:
+        # Dated bullets under dated paragraphs ("**2017–2019** Researcher, X" then
+        # "- **2018** Consultant, project Y"): the job's parts, not jobs of their own.
+        paragraphs = [i for i in anchors if not items[i].bullet]
+        if len(paragraphs) >= 2 and min(anchors) in paragraphs:
+            anchors = {i: a for i, a in anchors.items() if not items[i].bullet}
+    heads = [i for i, it in enumerate(items) if it.heading]
+    if len(heads) >= 2 and heads[0] == 0 and not any(date_only(items[i].text) for i in heads):
+        return _cut_at_headings(items, heads, anchors)
     bullets = {i for i, it in enumerate(items) if it.bullet and not it.nested}
     mostly_undated_list = listed and set(anchors) <= bullets and len(bullets) > 2 * len(anchors)
     if not anchors or mostly_undated_list:
@@ -309,6 +319,20 @@ def cut(items: list[Item], *, roles: bool = False, listed: bool = False) -> list
     first = min(anchors)
     leading = all(is_detail(it) for it in items[:first])
     return _cut_leading(items, anchors) if leading else _cut_trailing(items, anchors, roles)
+
+
+def _cut_at_headings(items: list[Item], heads: list[int], anchors: dict) -> list[Block]:
+    """Entries set as headings ("### Title, Unit, Employer" over "June 2011–present"):
+    each heading opens an entry that owns the lines, its dates among them, below it."""
+    blocks: list[Block] = []
+    for index, item in enumerate(items):
+        if index in heads:
+            blocks.append(Block([item]))
+        else:
+            blocks[-1].items.append(item)
+        if index in anchors and blocks[-1].date is None:
+            blocks[-1].date, blocks[-1].date_item = anchors[index][0], item
+    return blocks
 
 
 def _cut_full_lines(items: list[Item], anchors: dict) -> list[Block]:

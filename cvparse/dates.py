@@ -45,7 +45,8 @@ _POINT = re.compile(
 )
 _CONNECTOR = re.compile(r"^\s*(?:[–—−~-]+|to|until|till|through)\s*$", re.I)
 _PRESENT = re.compile(
-    r"^\s*(?:[–—−~-]+|to|until|till)\s*\**\s*(present|now|current(?:ly)?|today|ongoing|date)\b",
+    r"^\s*(?:[–—−~-]+|to|until|till)\s*\**\s*(?:[–—−~-]\s*)?(?:to\s+)?"
+    r"(present|now|current(?:ly)?|today|ongoing|date)\b",
     re.I,
 )
 # "2020–", "2020 +": a range still open.
@@ -212,6 +213,9 @@ def date_only(text: str) -> DateSpan | None:
     return spans[0]
 
 
+_NOTE_AFTER_DATE = re.compile(r"^\s*[,;]\s*([^()]+)\)[\s.]*$")
+
+
 def edge_date(text: str) -> tuple[DateSpan, str] | None:
     """A date that opens or closes the text (moderncv margins, right-aligned years),
     with the text that remains."""
@@ -229,4 +233,8 @@ def edge_date(text: str) -> tuple[DateSpan, str] | None:
             r"\b(since|from|until|till|expected|exp\.)\s*$", "", text[: last.begin], flags=re.I
         )
         return last, rest.strip().rstrip(",;·–—-(").strip()
+    # "... Stanislaus (2007, summa cum laude)": the date opens the closing parenthetical
+    before = text[: last.begin].rstrip()
+    if before.endswith("(") and (note := _NOTE_AFTER_DATE.match(tail)):
+        return last, f"{before[:-1].rstrip()} ({note.group(1).strip()})"
     return None

@@ -444,7 +444,22 @@ def position(block: Block) -> dict:
         core = re.sub(
             r"\s+(?:advised|supervised|mentored|hosted) by .*$|\s+to\s+[A-Z].*$", "", piece
         )
-        if title is None and looks_like_role(core) and not INSTITUTION.search(core):
+        placed = _ROLE_AT_ORG.match(core)
+        if (
+            title is None
+            and placed
+            and looks_like_role(placed.group(1))
+            and _org_rank(placed.group(2))
+        ):
+            title = placed.group(1)  # "Researcher in the Owl Research Center"
+            rest.append(placed.group(2))
+        elif (
+            title is None
+            and looks_like_role(core)
+            and (
+                not INSTITUTION.search(core) or _ROLE_LAST.search(core)  # "Some Institute Fellow"
+            )
+        ):
             title = core
         elif looks_like_location(piece) or (rest and re.fullmatch(r"[A-Z][a-z]+", piece)):
             location = location or piece
@@ -510,6 +525,9 @@ def position(block: Block) -> dict:
     )
 
 
+# A role and where it is held, in one piece: "Researcher in the Owl Research Center".
+_ROLE_AT_ORG = re.compile(r"^([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:in|at)\s+(?:the\s+)?(\S.*)$")
+_ROLE_LAST = re.compile(r"\b(?:fellow|scholar|director|researcher|scientist|assistant)$", re.I)
 # "(PI: Ada Lovelace, Ph.D.)" after an employer names the supervisor, not the employer.
 _SUPERVISOR_NOTE = re.compile(
     r"\s*\((?:PI|supervisors?|advisors?|mentors?|hosts?)\s*:[^)]*\)", re.I
@@ -777,6 +795,10 @@ def _teaching_line(text: str) -> dict:
     """Role, course, institution and notes of the line that opens a teaching entry."""
     found: dict = {"role": None, "course": None, "institution": None, "notes": []}
     text = re.sub(r"^(?:spring|summer|fall|autumn|winter)\b[\s,·]*", "", text, flags=re.I)
+    # "Tutor. Student Tutoring Program, ...": a role said first, as a sentence of its own
+    lead = re.match(r"^([^.,;:()]{2,40})\.\s+(?=\S)", text)
+    if lead and (role := teaching_role(lead.group(1))):
+        found["role"], text = role, text[lead.end() :]
     label = _TEACH_LABEL.match(text)
     if label and not _COURSE_CODE.match(label.group(1)):  # "HIST 230: Plague ..." is a course
         name, text = label.group(1), label.group(2)

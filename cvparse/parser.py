@@ -62,6 +62,24 @@ _TEACH_ROLE_LABEL = re.compile(
     r"^(teach\w*|teacher|course|tutor\w*|lab)\s+assistan\w*$|^(tutor|lecturer|instructor)s?$", re.I
 )
 _FIRST_PERSON = re.compile(r"^(?:I|My|We|Our)\s+\w+\s+\w+\s+\w+")
+# A citation's first author: "Lark, A. B.,", "A. B. Lark,", "Lark AB,", then more words.
+_CITATION_START = re.compile(
+    r"^(?:[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?-?){1,3}|(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'’-]+"
+    r"|[A-Z][\w'’-]+\s[A-Z]{1,3})[,.]?\s(?:\S+\s+){5}"
+)
+_CITED_WHEN = re.compile(r"\b(?:19|20)\d\d\b|\bin press\b|\bforthcoming\b", re.I)
+_TEACHING_TITLE = re.compile(
+    r"(?:(?:graduate|undergraduate|head|lead|senior)\s+)?(?:teaching|course|learning)"
+    r"\s+(?:assistant|associate|fellow)(?:ship)?",
+    re.I,
+)
+# An office held: "Vice-president of the Ethics Committee", "Student Representative at X".
+_OFFICE = re.compile(
+    r"^(?:[\w-]+\s+){0,3}?(?:vice[- ]?)?(?:president|chair(?:man|woman|person)?|secretary"
+    r"|treasurer|delegate|representative|member|substitute|officer)"
+    r"(?:\s+and\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:of|at|in|for|on|to)\b",
+    re.I,
+)
 _TEACH_WORD = re.compile(r"teach|course|lectur|tutor|instruct", re.I)
 
 
@@ -102,6 +120,8 @@ class _Assembler:
         pub_sections = []
         for index, section in enumerate(body):
             following = body[index + 1] if index + 1 < len(body) else None
+            if section.kind == "other" and self._lists_citations(section):
+                section.kind = "publications"
             if section.kind == "publications":
                 pub_sections.append(section)
             else:
@@ -124,6 +144,17 @@ class _Assembler:
         # A table's column names are left to `unparsed`: labels, not entries.
         lines = [ln for ln in section.lines if not is_table_header(ln, self.by_no.get(ln.no + 1))]
         return items_of(lines, self.by_no, self.wrap_width)
+
+    def _lists_citations(self, section: Section) -> bool:
+        """Whether a section whose heading names no kind ("Stuff I wrote") lists papers:
+        most of its items open with an author and carry a year."""
+        if heading_kind(section.sub or section.heading or "") is not None:
+            return False
+        items = [it for it in self._items(section) if it.text]
+        cited = [
+            it for it in items if _CITATION_START.match(it.text) and _CITED_WHEN.search(it.text)
+        ]
+        return len(cited) >= 2 and len(cited) * 3 >= len(items) * 2
 
     def _mark(self, nos: list[int] | set[int]) -> None:
         self.used.update(nos)
@@ -190,9 +221,21 @@ class _Assembler:
                 blocks = [Block([it]) for it in items]
             self._other(section, blocks, following)
             return
+        if kind == "awards" and blocks:
+            offices = [b for b in blocks if _OFFICE.match(extract(b)["title"] or "")]
+            if len(offices) * 5 >= len(blocks) * 3:
+                # "Institutional Honors Position": offices held on committees, not prizes
+                self._other(section, blocks, following)
+                return
+        if kind == "education" and not any(extract(block)["degree"] for block in blocks):
+            # "Other Significant Training": courses and workshops, not degrees
+            self._other(section, blocks, following)
+            return
         target = "positions" if kind == "positions" else kind
-        # a heading naming the role ("Instructor", "Teaching Assistant") names every entry's
-        heading_role = (section.heading or "").rsplit(":", 1)[-1].strip()
+        # a heading naming the role ("Instructor", "As teaching assistant") names every entry's
+        heading_role = section.sub or (section.heading or "").rsplit(":", 1)[-1].strip()
+        heading_role = re.sub(r"^as\s+(an?\s+)?", "", heading_role, flags=re.I)
+        heading_role = heading_role[:1].upper() + heading_role[1:]
         heading_role = entries.teaching_role(heading_role) if kind == "teaching" else None
         statement: list[Block] = []  # "I am interested in ...": told, not listed
         for block in sorted(blocks + placed, key=lambda b: b.nos[:1]):
@@ -204,7 +247,16 @@ class _Assembler:
                 entry["role"] = entry["role"] or heading_role
             if kind == "awards" and not entry["title"]:
                 continue
-            self.result[target].append(entry)  # type: ignore[index]
+            if (
+                kind == "positions"
+                and _TEACHING_TITLE.fullmatch(entry["title"] or "")
+                and not any(s.kind == "teaching" for s in self.sections)
+            ):
+                # "Teaching Assistant, Some University" among appointments, in a CV with
+                # no teaching section of its own: teaching
+                self.result["teaching"].append(entries.teaching(block))
+            else:
+                self.result[target].append(entry)  # type: ignore[index]
             self._mark(block.nos)
         if statement:
             self._other(section, statement, following)
@@ -368,6 +420,12 @@ class _Assembler:
         )
         self._take_contacts(contact)
         self._mark(contact["used"])
+        # An address given only as a link in a sentence ("write me [an email](mailto:..)")
+        for line in lines:
+            for _, url in links_in(line.marked):
+                email = url.removeprefix("mailto:").split("?")[0]
+                if url.startswith("mailto:") and email not in info["emails"]:
+                    info["emails"].extend(person.emails_in(email, contact_line=False))
         rest = [ln for ln in lines if ln.no not in self.used]
         address, address_nos = person.address_of(
             [(ln.no, ln.text) for ln in rest if len(ln.text.split()) <= 16]

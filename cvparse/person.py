@@ -34,6 +34,9 @@ SOCIAL = {
     "arxiv.org": "arXiv",
     "publons.com": "Publons",
 }
+# A link whose text says it is a blog ("[my blog](..)", "and [blogs](..)"): one of the
+# owner's pages, not their homepage.
+_BLOG_TEXT = re.compile(r"\bblogs?\b", re.I)
 _HANDLE_LABEL = re.compile(r"\b(github|twitter|linkedin)\s*:\s*@?([\w.-]+)", re.I)
 _HANDLE_URL = {
     "github": "https://github.com/{}",
@@ -135,14 +138,16 @@ def contact_details(lines: list[tuple[int, str, str]]) -> dict:
             found = True
             if re.sub(r"\D", "", phone)[-9:] not in {re.sub(r"\D", "", p)[-9:] for p in phones}:
                 phones.append(phone)
-        urls = [url for _, url in links_in(marked) if url.startswith("http")]
+        linked = [(text, url) for text, url in links_in(marked) if url.startswith("http")]
+        blogs = {url for text, url in linked if _BLOG_TEXT.search(text)}
+        urls = [url for _, url in linked]
         no_emails = EMAIL.sub(" ", repair_emails(text))
         urls += [_with_scheme(m.group(1)) for m in _DOMAIN.finditer(no_emails)]
         for handle in _HANDLE_LABEL.finditer(text):
             urls.append(_HANDLE_URL[handle.group(1).lower()].format(handle.group(2)))
         for url in urls:
             found = True
-            label = social_label(url)
+            label = "Blog" if url in blogs else social_label(url)
             if label:
                 if all(link["url"] != url for link in links):
                     links.append({"label": label, "url": url})
@@ -435,7 +440,8 @@ def spelled_out(short: str, text: str) -> str | None:
     found: Counter[str] = Counter()
     for pattern, flags in (
         (rf"\b([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){{0,2}}) {surname}\b(?![-'’])", 0),
-        (rf"(?<![A-Za-z])([a-z]{{2,}}) {surname}(?![A-Za-z])", re.I),  # URL slugs
+        # URL slugs; two letters there are initials ("ba_lark"), not a given name
+        (rf"(?<![A-Za-z])([a-z]{{3,}}) {surname}(?![A-Za-z])", re.I),
     ):
         for match in re.finditer(pattern, decoded, flags):
             given = match.group(1).split()

@@ -30,7 +30,10 @@ KIND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|(?<!programming )languages"
         r"|citizenship|visa)\b",
     ),
-    ("teaching", r"\b(teaching|courses taught|courses|instruct\w*|tutor\w*|lectures given)\b"),
+    (
+        "teaching",
+        r"\b(teaching|taught|courses taught|courses|instruct\w*|tutor\w*|lectures given)\b",
+    ),
     (
         "awards",
         r"\b(awards?|honou?rs?|prizes?|fellowships?|scholarships?|distinctions|achievements"
@@ -163,10 +166,13 @@ _NAME_LIKE = re.compile(r"^[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*){1,3}$")
 _HEADING_DRESS = re.compile(r"^(\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+|\s*[(\[]\d+[)\]]$")
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{[#.:\w][^{}]*\}\s*$")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
+_LINK_ONLY = re.compile(r"\s*\[[^\]]+\]\([^)]*\)\s*")
 _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _PAGE_FOOTER = re.compile(r"^(page\s+\d+(\s+of\s+\d+)?|\d+\s*/\s*\d+|-?\s*\d{1,2}\s*-?)$", re.I)
 
+# Kinds whose list items are entries each: a sub-heading over a list names a group.
+LISTED = ("teaching", "awards")
 STRUCTURED = ("education", "positions", "publications", "awards", "teaching", "projects", "skills")
 
 
@@ -182,6 +188,7 @@ class Line:
     bold: bool = False
     raw: str = ""  # the source line without its heading marks or bullet
     indent: int = 0  # spaces before a bullet: nested list items are indented more
+    atx: bool = False  # a "# Heading"
 
 
 @dataclass
@@ -223,7 +230,10 @@ def _heading_kind(title: str) -> str | None:
         return None
     if "," in t:
         kinds = {heading_kind(part) for part in t.split(",")}
-        return kinds.pop() if len(kinds) == 1 else None
+        # "Grants, Fellowships, & Recognitions": a catch-all part ("Grants") goes with
+        # the one kind the other parts name.
+        named = kinds - {"other"} if None not in kinds else kinds
+        return named.pop() if len(named) == 1 else ("other" if kinds == {"other"} else None)
     found = next((kind for kind, pattern in _KIND_REGEXES if pattern.search(t)), None)
     if found is None:
         return None
@@ -237,6 +247,18 @@ def _heading_kind(title: str) -> str | None:
 
 _CACHED_TITLE = 300
 _cached_heading_kind = functools.lru_cache(maxsize=4096)(_heading_kind)
+
+
+def loose_kind(title: str) -> str | None:
+    """The one kind of section a marked heading's words name among others ("Stuff I
+    taught (or helped teach)"), or None when it names none or several."""
+    t = plain(title).lower()
+    if re.search(r"\d", t) or _ROLE_TAIL.search(t.strip(" :.")):
+        return None
+    kinds = {kind for kind, pattern in _KIND_REGEXES if pattern.search(t)}
+    # Not papers: "Consulting reports" are not; a list of papers tells itself by its
+    # citations (the parser's `_lists_citations`).
+    return kinds.pop() if len(kinds) == 1 and kinds != {"publications"} else None
 
 
 def _looks_like_heading_text(text: str) -> bool:
@@ -274,7 +296,9 @@ def build_lines(source: str) -> list[Line]:
         if _PAGE_FOOTER.match(text):
             marked = text = ""
         indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip()) if bullet else 0
-        lines.append(Line(no, marked, text, bullet, level, is_bold_only(marked), body, indent))
+        line = Line(no, marked, text, bullet, level, is_bold_only(marked), body, indent)
+        line.atx = level is not None and atx is not None
+        lines.append(line)
     return lines
 
 
@@ -305,7 +329,8 @@ def implicit_level(line: Line, prev: Line | None, nxt: Line | None) -> int | Non
     first = line.text.split()[0].lower()
     short = len(line.text.split()) <= 5 and first not in ("a", "an", "the")
     italic = re.fullmatch(r"\s*([*_])[^*_].*[^*_]\1\s*", line.raw)  # "*Under review*": a detail
-    if line.text[0].isupper() and short and alone_before and nxt and not italic:
+    linked = _LINK_ONLY.fullmatch(line.raw)  # "[Dissertation](url)": a link, not a heading
+    if line.text[0].isupper() and short and alone_before and nxt and not italic and not linked:
         return 7
     return None
 
@@ -315,6 +340,9 @@ def split_sections(lines: list[Line]) -> list[Section]:
     sections = [Section(kind=None, heading=None, level=0)]
     top: Section | None = None  # the current top-level section
     top_index = 0
+    top_atx = False
+    # The one "#" level every heading naming a known kind has, if they agree on one
+    section_level = _common_level([ln for ln in lines if ln.atx and heading_kind(ln.text)])
     sub_level: int | None = None  # the level of the sub-headings seen under `top`
     content = [ln for ln in lines if ln.text]
     for position, line in enumerate(content):
@@ -335,31 +363,50 @@ def split_sections(lines: list[Line]) -> list[Section]:
                 sections[0].lines.append(line)  # the title line (the owner's name)
                 continue
             top = _open(sections, kind or "other", title, level, line)
+            top_atx = line.atx
             top_index = len(sections) - 1
             continue
         deeper = level > top.level
         top_empty = not any(sec.lines for sec in sections[top_index:])
+        if deeper and kind == "publications" and heading_kind(top.heading or "") == "other":
+            kind = "other"  # "Conference Papers" under "Presentations": talks, not papers
         # ...unless it names a kind of its own under a catch-all parent ("Main" / "Education").
         own_kind = kind in STRUCTURED and top.kind == "other"
         if line.heading_level is not None and deeper and level == sub_level and not own_kind:
             # A sibling of an earlier sub-heading stays inside the same parent.
-            same = kind == top.kind or (kind is None and top.kind == "publications")
+            groups = top.kind == "publications" or (top.kind in LISTED and nxt and nxt.bullet)
+            named_other = top.kind == "publications" and _named_other(title)
+            same = kind == top.kind or (kind is None and groups and not named_other)
             _open_sub(sections, top, title, line, kind=None if same else "other")
             sub_level = level
             continue
         # A short unknown heading no deeper than its section is a section of its own
         # ("## Research" over "### Publications"); a long one is an entry's heading.
+        # A short unknown heading no deeper than its section is a section of its own
+        # ("## Research" over "### Publications"); a long one is an entry's heading...
         short_title = len(title.split()) <= 3 and not re.search(r"[,\d(]", title)
         marked = line.heading_level is not None
-        if kind is None and short_title and marked and not deeper:
-            kind = "other"
+        # ...unless it is a sibling of its section's own heading, whatever its words
+        # ("### Education" then "### Stuff I taught"): its kind is the one its words
+        # name, if any.
+        sibling = (
+            line.atx and top_atx and level == top.level == section_level
+        ) and not YEAR_HEADING.match(title)
+        if kind is None and ((short_title and marked and not deeper) or sibling):
+            kind = (loose_kind(title) if sibling else None) or "other"
         if kind is None:
+            if top.kind in LISTED and marked and deeper and nxt and nxt.bullet:
+                # "#### As teaching assistant" over a list of courses: a group of entries
+                _open_sub(sections, top, title, line)
+                sub_level = level
+                continue
             if top.kind in STRUCTURED and top.kind != "publications":
                 current.lines.append(line)  # an entry's own heading
                 continue
             if top.kind == "publications":
                 if YEAR_HEADING.match(title) or (len(title.split()) <= 6 and ":" not in title):
-                    _open_sub(sections, top, title, line)
+                    # "Presentations at Scientific Meetings" among kinds of papers: no papers
+                    _open_sub(sections, top, title, line, kind=_named_other(title))
                     sub_level = level
                 else:
                     current.lines.append(line)  # a paper's title set as a heading
@@ -374,14 +421,27 @@ def split_sections(lines: list[Line]) -> list[Section]:
             sub_level = level
             continue
         elif kind == "other" and deeper:
-            absorbs = top.kind in ("publications", "skills")
+            # ...but not a heading inside a non-paper group ("Editorial Activities")
+            in_other = current.kind == "other" and sub_level is not None and level > sub_level
+            absorbs = top.kind in ("publications", "skills") and not in_other
             _open_sub(sections, top, title, line, kind=None if absorbs else "other")
             sub_level = level
             continue
         top = _open(sections, kind, title, level, line)
+        top_atx = line.atx
         top_index = len(sections) - 1
         sub_level = None
     return sections
+
+
+def _named_other(title: str) -> str | None:
+    """ "other" when a heading's words name only a kind without entries of its own."""
+    return "other" if loose_kind(title) == "other" else None
+
+
+def _common_level(headings: list[Line]) -> int | None:
+    levels = {ln.heading_level for ln in headings}
+    return levels.pop() if len(levels) == 1 else None
 
 
 def _open(sections: list[Section], kind: str, title: str, level: int, line: Line) -> Section:

@@ -48,6 +48,8 @@ def _resolve(text: str, *, lone_is_end: bool = False) -> tuple[str | None, str |
         ("Jun–Sep, 2016 - Visiting Student", ("2016-06", "2016-09")),
         ("Feb - May 2012", ("2012-02", "2012-05")),
         ("3/2004–11/8 B.A.", ("2004-03", "2008-11")),
+        ("September 2019 – to date Lecturer", ("2019-09", "present")),
+        ("2019 to date", ("2019", "present")),
     ],
 )
 def test_forms(text, expected):
@@ -84,3 +86,9 @@ def test_edge_dates_keep_the_rest_of_the_line():
     span, rest = edge_date("2011–2015 PhD studies, Leipzig")
     assert rest == "PhD studies, Leipzig"
     assert edge_date("Born in 1985 in a small town") is None
+
+
+def test_a_date_opening_the_closing_parenthetical_is_the_entrys():
+    span, rest = edge_date("B.A., Ornithology, Some University (2007, with Honors)")
+    assert span.resolve(lone_is_end=True) == (None, "2007")
+    assert rest == "B.A., Ornithology, Some University (with Honors)"

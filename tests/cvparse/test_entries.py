@@ -432,3 +432,131 @@ def test_job_without_a_role_word_over_its_employer():
     assert (job["title"], job["organization"], job["details"]) == (
         "Site Collaborator", "Example University", ["Duties included: improving the template"],
     )  # fmt: skip
+
+
+def test_dated_bullets_under_a_dated_job_are_its_parts():
+    source = "\n".join(
+        [
+            "## Employment",
+            "**2019 – to date** Lecturer, Department of Owls, Some University.",
+            "",
+            "**2015 – 2019** Researcher, Owl Institute.",
+            "",
+            "- **2017 – 2018** Field lead, Night Survey project, with Bird Trust.",
+            "- **2015 – 2016** Analyst, Nest Census.",
+            "",
+            "**2014** Intern, Finch Lab.",
+        ]
+    )
+    positions = parse(source)["positions"]
+    assert [(p["start"], p["end"]) for p in positions] == [
+        ("2019", "present"),
+        ("2015", "2019"),
+        ("2014", None),
+    ]
+    assert len(positions[1]["details"]) == 2
+
+
+def test_a_training_list_without_degrees_is_no_education():
+    source = "\n".join(
+        [
+            "## Education",
+            "**2012** PhD in Ornithology, Some University",
+            "## Other Training",
+            "**2019** Summer course on owl calls, Bird Institute.",
+            "**2017** Workshop on nest mapping, Other University.",
+        ]
+    )
+    result = parse(source)
+    assert [e["degree"] for e in result["education"]] == ["PhD"]
+    assert [s["heading"] for s in result["sections"]] == ["Other Training"]
+
+
+def test_a_teaching_role_said_first_as_a_sentence():
+    source = "## Teaching\n\n**2016** _Tutor._ Owl Biology, Faculty of Science, Some University.\n"
+    (entry,) = parse(source)["teaching"]
+    assert (entry["role"], entry["course"], entry["term"]) == ("Tutor", "Owl Biology", "2016")
+
+
+def test_a_teaching_assistantship_among_appointments_is_teaching():
+    source = "\n".join(
+        [
+            "# Appointments",
+            "**2020-Current** Research Fellow, Owl Institute",
+            "",
+            "**2017-2019** Teaching Associate, Some University",
+        ]
+    )
+    result = parse(source)
+    assert [p["title"] for p in result["positions"]] == ["Research Fellow"]
+    assert [(t["role"], t["institution"], t["course"]) for t in result["teaching"]] == [
+        ("Teaching Associate", "Some University", None)
+    ]
+
+
+def test_offices_held_under_an_honours_heading_are_no_awards():
+    source = "\n".join(
+        [
+            "## Honors",
+            "**2019** Vice-president of the Owl Watchers Society",
+            "",
+            "**2018** Student Representative at the Library Committee, Some University",
+            "",
+            "**2016** Founder and Secretary of the Night Club for Birds",
+            "## Awards",
+            "**2020** Golden Feather Award, Owl Institute",
+        ]
+    )
+    result = parse(source)
+    assert [a["title"] for a in result["awards"]] == ["Golden Feather Award"]
+    assert [s["heading"] for s in result["sections"]] == ["Honors"]
+
+
+def test_a_role_named_after_an_institute_or_held_in_a_centre():
+    source = "\n".join(
+        [
+            "## Appointments",
+            "**2020-Current** Owl Institute Fellow, Some University",
+            "",
+            "**2017 - 2019** Researcher in the Night Bird Research Center, Bird Institute",
+        ]
+    )
+    positions = parse(source)["positions"]
+    assert [(p["title"], p["organization"]) for p in positions] == [
+        ("Owl Institute Fellow", "Some University"),
+        ("Researcher", "Bird Institute"),
+    ]
+
+
+def test_a_teaching_assistantship_stays_a_job_beside_a_teaching_section():
+    source = "\n".join(
+        [
+            "# Appointments",
+            "**2017-2019** Teaching Associate, Some University",
+            "# Teaching",
+            "**2018** Owl Biology, Some University",
+        ]
+    )
+    result = parse(source)
+    assert [p["title"] for p in result["positions"]] == ["Teaching Associate"]
+    assert [t["course"] for t in result["teaching"]] == ["Owl Biology"]
+
+
+def test_jobs_set_as_headings_own_the_date_lines_below_them():
+    source = "\n".join(
+        [
+            "## Experience",
+            "### Curator, Owl Wing, Some Museum",
+            "June 2011–present",
+            "### Lecturer, Department of Birds, Some University",
+            "May 2009–June 2011",
+            "### Web Developer, Bird Centre",
+            "December 2005–May 2009",
+        ]
+    )
+    positions = parse(source)["positions"]
+    assert [(p["title"], p["start"], p["end"]) for p in positions] == [
+        ("Curator", "2011-06", "present"),
+        ("Lecturer", "2009-05", "2011-06"),
+        ("Web Developer", "2005-12", "2009-05"),
+    ]

@@ -98,3 +98,29 @@ def test_pathological_lines_stay_fast(text):
     started = time.process_time()
     parse(text, "cv.md")
     assert time.process_time() - started < 2
+
+
+def test_a_section_of_citations_under_an_unknown_heading_is_publications():
+    source = "\n".join(
+        [
+            "### Education",
+            "2011 PhD, Some University",
+            "### Things I scribbled",
+            "* Lark, A., 2019. A tale of owls and their kin. Owl Review 3: 4.",
+            "* Lark, A. and B. Finch, 2017. Nests in the wild wood. Bird Letters 9: 10.",
+            "### Odds and ends",
+            "* I like owls, and wrote about them in 2019 for the village newsletter.",
+        ]
+    )
+    result = parse(source)
+    assert len(result["publications"]) == 2
+    assert [s["heading"] for s in result["sections"]] == ["Odds and ends"]
+
+
+def test_a_teaching_group_heading_names_its_entries_role():
+    source = "## Teaching\n#### As teaching assistant\n* Owls and Their Kin\n* Nest Building\n"
+    result = parse(source)
+    assert [(t["course"], t["role"]) for t in result["teaching"]] == [
+        ("Owls and Their Kin", "Teaching assistant"),
+        ("Nest Building", "Teaching assistant"),
+    ]

@@ -3,7 +3,7 @@
 import pytest
 
 from cvparse import parse
-from cvparse.person import emails_in, phones_in
+from cvparse.person import emails_in, phones_in, spelled_out
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,25 @@ def test_headline_on_the_contact_line():
     assert person["headline"] == "Research Scientist, Example Labs"
     assert person["emails"] == ["a.lovelace@example.org"]
     assert result["sections"] == []
+
+
+def test_mailto_link_in_a_sentence_and_a_blog_link():
+    source = "\n".join(
+        [
+            "I study owls. You can send me [a note](mailto:owl.lark@example.org)",
+            "or read my [blog](https://owl-notes.example.net) and",
+            "[code](https://github.com/owllark).",
+            "",
+            "## Education",
+            "2011 PhD, Some University",
+        ]
+    )
+    info = parse(source)["person"]
+    assert info["emails"] == ["owl.lark@example.org"]
+    assert info["homepage"] is None
+    assert {"label": "Blog", "url": "https://owl-notes.example.net"} in info["links"]
+
+
+def test_two_letters_in_a_url_slug_are_initials_not_a_given_name():
+    assert spelled_out("Lark, A.", "http://twitter.com/ab_lark") is None
+    assert spelled_out("Lark, A.", "http://example.org/ada-lark") == "Ada Lark"
