@@ -49,7 +49,11 @@ def _corpus_dirs(name: str) -> tuple[Path, Path]:
 
 def score_corpus(name: str, run: str, env: dict[str, str] | None = None) -> list[dict]:
     """cvscore.py's JSON rows for one corpus, the parser run as ``run`` (with ``{file}``)."""
-    gold, docs = _corpus_dirs(name)
+    return score_dirs(*_corpus_dirs(name), run, env)
+
+
+def score_dirs(gold: Path, docs: Path, run: str, env: dict[str, str] | None = None) -> list[dict]:
+    """cvscore.py's JSON rows for the documents in ``docs`` that have gold in ``gold``."""
     command = [sys.executable, str(SHARED / "tools" / "cvscore.py"), "--json"]
     command += ["--gold", str(gold), "--docs", str(docs), "--run", run]
     out = subprocess.run(
@@ -100,6 +104,15 @@ def print_rows(title: str, runs: dict[str, dict[str, list[dict]]]) -> None:
         print(f"  all 22  {pooled([r for rows in runs[name].values() for r in rows])}")
 
 
+def print_held_out(run: str) -> None:
+    """Pooled figures for each set of real CVs in ``../shared/heldout/*`` (docs/ and gold/):
+    CVs gathered after the rules were written, kept out of training. A "test" set is one
+    nobody looks into while changing the parser; its figure is the honest one."""
+    for directory in sorted(p for p in (SHARED / "heldout").glob("*") if (p / "gold").is_dir()):
+        rows = score_dirs(directory / "gold", directory / "docs", run)
+        print(f"\n## Held out: {directory.name} ({len(rows)} CVs)\n  {pooled(rows)}")
+
+
 def parse_with_model_of(directory: str, file: str) -> int:
     """Parse ``file`` with the models trained without it (``--model-dir``: the --run hook)."""
     for variable, name in TRAINED_ON_REAL.items():
@@ -124,6 +137,7 @@ def main() -> int:
     python = shlex.quote(sys.executable)
     plain = f"cd {shlex.quote(str(ROOT))} && {python} -m cvparse {{file}}"
     shipped = {corpus: score_corpus(corpus, plain) for corpus in CORPORA}
+    print_held_out(plain)
     if importlib.util.find_spec("cvparse.train") is None or args.no_loo:
         print_rows("The parser as shipped", {"shipped": shipped})
         return 0
