@@ -9,7 +9,8 @@ stemmed ("learning" finds "learned"), and a word being typed need not begin a st
 (migration 0005) for the prefixes to match. Results are ranked with
 ``ts_rank`` and the matched words highlighted by ``ts_headline``. When no name
 matches word for word, names match by trigram similarity (pg_trgm, GIN-indexed), so
-a misspelling still finds the person. Accents are ignored throughout: the text search
+a misspelling still finds the person (people's names are compared once per distinct
+name, ``_most_similar_names``). Accents are ignored throughout: the text search
 configurations pass every word through ``unaccent``, and trigrams compare names
 without accents.
 
