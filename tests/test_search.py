@@ -475,3 +475,21 @@ def test_words_without_one_to_look_up_are_still_found(db, text, on_postgresql, e
         make_publication(title)
     expected = on_postgresql if connection.vendor == "postgresql" else elsewhere
     assert sorted(titles_found(text)) == expected
+
+
+def test_misspelled_names_rank_the_most_similar_names_first(db, monkeypatch):
+    """Only CANDIDATES people are ranked for a misspelling: those of the most similar
+    names, however many people share a less similar one."""
+    monkeypatch.setattr(engine, "CANDIDATES", 2)
+    for _ in range(3):
+        make_person("Ivan Lim")
+    make_person("Ivan Li")
+    assert people_found("Ivan Lx")[0] == "Ivan Li"
+
+
+def test_a_renamed_person_is_found_by_a_misspelling_of_the_new_name(db):
+    person = make_person("Ada Lovelace")
+    person.name = "Grace Hopper"
+    person.save()
+    assert people_found("Grace Hoppr") == ["Grace Hopper"]
+    assert people_found("Ada Lovelac") == []
