@@ -763,7 +763,15 @@ _COURSE_END = re.compile(
 _AT_PLACE = re.compile(r"\bat\s+(?:the\s+)?([A-Z][^,;]*?)(?=\s+(?:in|for|during)\s|[,;]|$)")
 _TERM_BEFORE = re.compile(rf"({_TERM.pattern})[\s,]*(?:(?:in|of)\s+)?(?:years?\s+)?", re.I)
 _COURSE_WORD = re.compile(r"\s+(?:course|class|module|unit)$", re.I)
-_COURSE_CODE = re.compile(r"^(?:[A-Z]{2,6}\s?-?\d{2,4}[A-Z]?|[A-Z]{2,4} Part [IVX]+[AB]?)$")
+# "HIST 230", "CS-101", "Bi1x", "Spanish 340": a subject and a number name a course.
+_COURSE_CODE = re.compile(
+    r"^(?:[A-Z]{2,6}\s?-?\d{2,4}[A-Z]?|[A-Z][a-z]{0,11}\.?\s?\d{1,4}[A-Za-z]?"
+    r"|[A-Z]{2,4} Part [IVX]+[AB]?)$"
+)
+# "(with A. Colleague)": who taught it alongside, a note rather than part of the course.
+_CO_TEACHER = re.compile(r"\s*\((with\s[^()]+)\)")
+# "Course - Role - Year": fields of a teaching line set apart by spaced dashes.
+_DASH_FIELDS = re.compile(r"\s+[-–—]\s+")
 _COURSE_NOTE = re.compile(
     r"^(?:\d+\s*(?:credits?|credit hours?|hours?|hrs?|h|ECTS|students|weeks?)\b.*"
     r"|yearly|annually|single event|online|in person|\d+ times)$",
@@ -774,6 +782,11 @@ _QUOTED = re.compile(r"[‘’'“”\"]([^‘’“”\"]{3,}?)[’'”\"]")
 _TOWN_CODE = re.compile(r"^[A-Z][\w .'’-]*[a-z]\s?[–-]\s?[A-Z]{2}$")
 _COUNTRY = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?$|^[A-Z]\.?[A-Z]\.?(?:[A-Z]\.?)?$")
 _TEACH_LABEL = re.compile(r"^([A-Z][\w .&/-]{0,40}?)\s?:\s+(\S.*)$")
+
+
+def is_course_code(text: str) -> bool:
+    """A label that is a course's code ("HIST 230", "Spanish 340"), not a place or kind."""
+    return bool(_COURSE_CODE.match(text))
 
 
 def teaching_role(piece: str) -> str | None:
@@ -824,7 +837,11 @@ def _teaching_line(text: str) -> dict:
             quoted = _QUOTED.search(course)
             found["course"] = (quoted.group(1) if quoted else course) or None
             return found
+    for co_teacher in _CO_TEACHER.finditer(text):
+        found["notes"].append(co_teacher.group(1))
+    text = _CO_TEACHER.sub("", text)
     pieces = [p.strip(" .") for p in split_outside_parens(text, ",;") if p.strip(" .")]
+    pieces = [f for p in pieces for f in _dash_fields(p)]
     code = None
     last = None  # what the previous piece was
     for piece in pieces:
@@ -864,6 +881,15 @@ def _teaching_line(text: str) -> dict:
     if found["course"] is None and code:
         found["course"] = code
     return found
+
+
+def _dash_fields(piece: str) -> list[str]:
+    """ "Course - TA - 2017" as its fields; a dash inside a title ("Physics - Waves") stays,
+    so the piece is cut only where a field after a dash is a role or a date."""
+    fields = [f.strip(" .") for f in _DASH_FIELDS.split(piece) if f.strip(" .")]
+    if len(fields) > 1 and any(teaching_role(f) or date_only(f) for f in fields[1:]):
+        return fields
+    return [piece]
 
 
 def _course_goes_on(piece: str) -> bool:

@@ -278,7 +278,9 @@ class _Assembler:
             place = (
                 tabled and heading_kind(label or "") is None and not _TEACH_WORD.search(label or "")
             )
-            if label and (place or entries.INSTITUTION.search(label)):
+            if label and entries.is_course_code(label):  # "Spanish 340: Phonetics"
+                own.extend(group)
+            elif label and (place or entries.INSTITUTION.search(label)):
                 for block in cut(stripped, roles=True, listed=True):
                     block.context = [Item([], label, label), *block.context]
                     placed.append(block)

@@ -560,3 +560,32 @@ def test_jobs_set_as_headings_own_the_date_lines_below_them():
         ("Lecturer", "2009-05", "2011-06"),
         ("Web Developer", "2005-12", "2009-05"),
     ]
+
+
+def test_dash_separated_teaching_fields_split_course_role_and_year():
+    result = parse(
+        "# Wren Tallis\n\n## Teaching\n\n**Northmoor University**\n"
+        "- Marsh Ecology (with Ida Brook) - Head TA - *2021*\n"
+        "- Owl1x: Night Flight - Lab Instructor - *2019, 2020*\n"
+        "- Physics - Waves and Optics (with Al Fenn) - *2018*\n",
+        "cv.md",
+    )
+    assert [(t["course"], t["role"], t["term"], t["details"]) for t in result["teaching"]] == [
+        ("Marsh Ecology", "Head TA", "2021", ["with Ida Brook"]),
+        ("Owl1x: Night Flight", "Lab Instructor", "2019, 2020", []),
+        ("Physics - Waves and Optics", None, "2018", ["with Al Fenn"]),
+    ]
+    assert {t["institution"] for t in result["teaching"]} == {"Northmoor University"}
+
+
+def test_a_course_code_label_in_a_teaching_section_is_a_course():
+    result = parse(
+        "# Wren Tallis\n\n## Teaching\n\n"
+        "- Heron 210: Wading Birds, Northmoor University, 2019\n"
+        "- Heron 315: Estuaries, Northmoor University, 2020\n",
+        "cv.md",
+    )
+    assert [t["course"] for t in result["teaching"]] == [
+        "Heron 210: Wading Birds",
+        "Heron 315: Estuaries",
+    ]
