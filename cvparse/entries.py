@@ -781,6 +781,7 @@ _QUOTED = re.compile(r"[‘’'“”\"]([^‘’“”\"]{3,}?)[’'”\"]")
 # "São Paulo–SP", "Durham-NC": a town and its state's code; then maybe its country.
 _TOWN_CODE = re.compile(r"^[A-Z][\w .'’-]*[a-z]\s?[–-]\s?[A-Z]{2}$")
 _COUNTRY = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?$|^[A-Z]\.?[A-Z]\.?(?:[A-Z]\.?)?$")
+_TOWN = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}$")
 _TEACH_LABEL = re.compile(r"^([A-Z][\w .&/-]{0,40}?)\s?:\s+(\S.*)$")
 
 
@@ -820,6 +821,10 @@ def _teaching_line(text: str) -> dict:
         elif not re.search(r"teach|course|class", name, re.I):
             found["institution"] = name  # "Houston: Math 2451 ..."
     sentence = _TEACH_SENTENCE.match(text)
+    # "Graduate Associate in Teaching": a title, not a role in a course called "Teaching"
+    sentence = (
+        None if sentence and re.match(r"teaching\b", sentence.group("rest"), re.I) else sentence
+    )
     named = sentence and teaching_role(sentence.group("role"))
     if named and re.match(r"\w+ed\b", named):  # "Acted as TA for": the role itself
         named = (_TEACH_ROLE.search(named) or [None, None])[1]
@@ -842,6 +847,9 @@ def _teaching_line(text: str) -> dict:
     text = _CO_TEACHER.sub("", text)
     pieces = [p.strip(" .") for p in split_outside_parens(text, ",;") if p.strip(" .")]
     pieces = [f for p in pieces for f in _dash_fields(p)]
+    if len(pieces) >= 3 and _town_after_school(pieces[-3:]):
+        found["notes"].append(f"{pieces[-2]}, {pieces[-1]}")  # "..., Some College, Town, ST"
+        pieces = pieces[:-2]
     code = None
     last = None  # what the previous piece was
     for piece in pieces:
@@ -881,6 +889,16 @@ def _teaching_line(text: str) -> dict:
     if found["course"] is None and code:
         found["course"] = code
     return found
+
+
+def _town_after_school(pieces: list[str]) -> bool:
+    """A school, then its town and state or country: "Some College", "Town", "ST"."""
+    school, town, region = pieces
+    return bool(
+        (INSTITUTION.search(school) or _org_rank(school) >= 2)
+        and _TOWN.match(town)
+        and _COUNTRY.match(region)
+    )
 
 
 def _dash_fields(piece: str) -> list[str]:
@@ -960,6 +978,32 @@ def teaching(block: Block, institution_hint: str | None = None) -> dict:
             "details": details,
         },
     )
+
+
+# "Courses taught (in Spanish): First Course." A label over the courses of a job.
+_COURSES_LABEL = re.compile(r"^((?:courses?|classes|modules)\b[^:]{0,40}):\s*(\S.*)$", re.I)
+
+
+def listed_courses(block: Block) -> list[dict]:
+    """A teaching job over a labelled list of its courses ("Instructor, Some College" /
+    "Courses taught: Course A." / "Course B."): one entry per course, each with the
+    job's role, school and term; any other block is one entry."""
+    start = next(
+        (i for i, it in enumerate(block.items) if i and _COURSES_LABEL.match(it.text)), None
+    )
+    if start is None:
+        return [teaching(block)]
+    listed = block.items[start:]
+    label = _COURSES_LABEL.match(listed[0].text)
+    courses = [label.group(2), *(it.text for it in listed[1:])]
+    if len(courses) < 2 or any(find_dates(c) or len(c.split()) > 12 for c in courses):
+        return [teaching(block)]
+    job = teaching(Block(block.items[:start], block.date, block.date_item, block.context))
+    found = []
+    for course, item in zip(courses, listed, strict=True):
+        entry = {**job, "course": course.strip(" ."), "details": [*job["details"], label.group(1)]}
+        found.append({**entry, "x_lines": sorted({*job["x_lines"], *item.nos})})
+    return found
 
 
 # --------------------------------------------------------------------- projects

@@ -242,9 +242,13 @@ class _Assembler:
             if kind == "teaching" and _FIRST_PERSON.match(block.items[0].text):
                 statement.append(block)
                 continue
+            if kind == "teaching":
+                for entry in entries.listed_courses(block):
+                    entry["role"] = entry["role"] or heading_role
+                    self.result["teaching"].append(entry)
+                self._mark(block.nos)
+                continue
             entry = extract(block)
-            if kind == "teaching" and heading_role:
-                entry["role"] = entry["role"] or heading_role
             if kind == "awards" and not entry["title"]:
                 continue
             if (

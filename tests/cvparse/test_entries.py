@@ -589,3 +589,22 @@ def test_a_course_code_label_in_a_teaching_section_is_a_course():
         "Heron 210: Wading Birds",
         "Heron 315: Estuaries",
     ]
+
+
+def test_a_course_list_under_a_teaching_job_gives_one_entry_per_course():
+    result = parse(
+        "Wren Tallis\n\nTeaching Experience\n\n"
+        "Spring 2021 Lecturer, Northmoor College, Fenwick, ME\n"
+        "Courses taught (online):\n"
+        "Marsh Ecology.\n"
+        "Heron 210: Wading Birds.\n\n"
+        "2018 – 2020 Graduate Associate in Teaching, Northmoor College, Fenwick, ME\n",
+        "cv.txt",
+    )
+    assert [(t["course"], t["role"], t["institution"], t["term"]) for t in result["teaching"]] == [
+        ("Marsh Ecology", "Lecturer", "Northmoor College", "Spring 2021"),
+        ("Heron 210: Wading Birds", "Lecturer", "Northmoor College", "Spring 2021"),
+        (None, "Graduate Associate in Teaching", "Northmoor College", "2018 – 2020"),
+    ]
+    assert result["teaching"][0]["details"] == ["Fenwick, ME", "Courses taught (online)"]
+    assert not result["sections"]  # "Courses taught (online):" opened no section
