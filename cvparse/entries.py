@@ -924,6 +924,27 @@ def _course_goes_on(piece: str) -> bool:
     ) and bool(re.match(r"[\dA-Z]", piece))
 
 
+def _bold_course(item: Item) -> tuple[str, str | None, str] | None:
+    """(course, school, rest) of a line led by a course's name in bold (not a role,
+    school or date), the school when an acronym in brackets follows: "(SDSU)"."""
+    bold = leading_bold(item.marked)
+    if bold is None:
+        return None
+    name = plain(bold[0]).strip(" .,")
+    # "**Lecture for course X**" tells a role too: that line is read whole
+    if (
+        find_dates(name)
+        or _TEACH_ROLE.search(name)
+        or INSTITUTION.search(name)
+        or _org_rank(name) >= 2
+    ):
+        return None
+    rest = plain(bold[1]).lstrip(" .,;:")
+    if school := re.match(r"^\(([A-Z][A-Za-z&.]{1,9})\)[\s,;]*", rest):
+        return name, school.group(1), rest[school.end() :]
+    return name, None, rest
+
+
 def teaching(block: Block, institution_hint: str | None = None) -> dict:
     items = _lines_without_date(block)
     hint: dict = {"role": None, "institution": institution_hint}
@@ -943,6 +964,14 @@ def teaching(block: Block, institution_hint: str | None = None) -> dict:
             details.append(text)
             continue
         found = _teaching_line(text)
+        if not index and (titled := _bold_course(item)):
+            # "**Course** (SDSU), Instructor, fall 2012": the bold run is the course
+            course_name, school, rest = titled
+            found = _teaching_line(rest)
+            if found["course"]:  # with the course named, what else reads as one is a note
+                found["notes"].insert(0, found["course"])
+            found["course"] = course_name
+            found["institution"] = school or found["institution"]
         # Below the course, a line of its own gives a missing role or school (one field
         # per line); a line with a course or with both is another entry's, or a note.
         single = bool(found["role"]) != bool(found["institution"]) and not found["course"]

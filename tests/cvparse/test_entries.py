@@ -608,3 +608,19 @@ def test_a_course_list_under_a_teaching_job_gives_one_entry_per_course():
     ]
     assert result["teaching"][0]["details"] == ["Fenwick, ME", "Courses taught (online)"]
     assert not result["sections"]  # "Courses taught (online):" opened no section
+
+
+def test_bold_led_teaching_lines_are_one_entry_each_with_the_bold_course():
+    result = parse(
+        "# Wren Tallis\n\n## Teaching\n\n"
+        "**Marsh Ecology** (NMU), Instructor, fall 2019, 30 student lecture course\n"
+        "**Wading Birds**, Co-instructor, spring 2018, 12 student field course\n"
+        "**Estuary Mapping** (NMU), Teaching assistant, fall 2017\n",
+        "cv.md",
+    )
+    assert [(t["course"], t["role"], t["institution"], t["term"]) for t in result["teaching"]] == [
+        ("Marsh Ecology", "Instructor", "NMU", "fall 2019"),
+        ("Wading Birds", "Co-instructor", None, "spring 2018"),
+        ("Estuary Mapping", "Teaching assistant", "NMU", "fall 2017"),
+    ]
+    assert result["teaching"][1]["details"] == ["12 student field course"]
