@@ -28,7 +28,7 @@ KIND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|personal details|personal data|contact|leaves?|current research|misc\w*"
         r"|extracurricular|activities|memberships?|affiliations|media|press"
         r"|(?<!programming )languages"
-        r"|citizenship|visa)\b",
+        r"|citizenship|visa|professional development)\b",
     ),
     (
         "teaching",
