@@ -805,6 +805,11 @@ def teaching_role(piece: str) -> str | None:
     return None
 
 
+def _names_place(label: str) -> bool:
+    """A label naming where ("Houston", "Some University"), not a title in sentence case."""
+    return bool(INSTITUTION.search(label)) or not re.search(r"(?:^|\s)[a-z]", label)
+
+
 def _teaching_line(text: str) -> dict:
     """Role, course, institution and notes of the line that opens a teaching entry."""
     found: dict = {"role": None, "course": None, "institution": None, "notes": []}
@@ -818,8 +823,10 @@ def _teaching_line(text: str) -> dict:
         name, text = label.group(1), label.group(2)
         if role := teaching_role(name):
             found["role"] = role
-        elif not re.search(r"teach|course|class", name, re.I):
+        elif _names_place(name) and not re.search(r"teach|course|class", name, re.I):
             found["institution"] = name  # "Houston: Math 2451 ..."
+        elif not re.search(r"teach|course|class", name, re.I):
+            text = f"{name}: {text}"  # "Use of Reference Managers: Zotero": a course title
     sentence = _TEACH_SENTENCE.match(text)
     # "Graduate Associate in Teaching": a title, not a role in a course called "Teaching"
     sentence = (

@@ -624,3 +624,16 @@ def test_bold_led_teaching_lines_are_one_entry_each_with_the_bold_course():
         ("Estuary Mapping", "Teaching assistant", "NMU", "fall 2017"),
     ]
     assert result["teaching"][1]["details"] == ["12 student field course"]
+
+
+def test_a_sentence_case_label_in_a_teaching_line_is_part_of_the_course():
+    result = parse(
+        "# Wren Tallis\n\n## Teaching\n\n"
+        "- Use of reference managers: Zotero, Northmoor University, 2016\n"
+        "- Fenwick: Marsh Ecology, 2015\n",
+        "cv.md",
+    )
+    assert [(t["course"], t["institution"]) for t in result["teaching"]] == [
+        ("Use of reference managers: Zotero", "Northmoor University"),
+        ("Marsh Ecology", "Fenwick"),
+    ]
