@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from .dates import DateSpan, date_only, edge_date
 from .sections import Line
+from .text import leading_bold
 
 INSTITUTION = re.compile(
     r"\b(universit\w*|universidad\w*|univ\.|college|institut\w*|school|academy|polytechni\w*"
@@ -309,6 +310,12 @@ def cut(items: list[Item], *, roles: bool = False, listed: bool = False) -> list
     heads = [i for i, it in enumerate(items) if it.heading]
     if len(heads) >= 2 and heads[0] == 0 and not any(date_only(items[i].text) for i in heads):
         return _cut_at_headings(items, heads, anchors)
+    if listed and len(items) >= 3 and all(leading_bold(it.marked) for it in items):
+        # "**Course**, Instructor, spring 2013, 12 students" line after line: each line
+        # is one entry, wherever its date sits in it
+        return [
+            Block([it], *(anchors[i][0], it) if i in anchors else ()) for i, it in enumerate(items)
+        ]
     bullets = {i for i, it in enumerate(items) if it.bullet and not it.nested}
     mostly_undated_list = listed and set(anchors) <= bullets and len(bullets) > 2 * len(anchors)
     if not anchors or mostly_undated_list:

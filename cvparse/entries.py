@@ -763,7 +763,15 @@ _COURSE_END = re.compile(
 _AT_PLACE = re.compile(r"\bat\s+(?:the\s+)?([A-Z][^,;]*?)(?=\s+(?:in|for|during)\s|[,;]|$)")
 _TERM_BEFORE = re.compile(rf"({_TERM.pattern})[\s,]*(?:(?:in|of)\s+)?(?:years?\s+)?", re.I)
 _COURSE_WORD = re.compile(r"\s+(?:course|class|module|unit)$", re.I)
-_COURSE_CODE = re.compile(r"^(?:[A-Z]{2,6}\s?-?\d{2,4}[A-Z]?|[A-Z]{2,4} Part [IVX]+[AB]?)$")
+# "HIST 230", "CS-101", "Bi1x", "Spanish 340": a subject and a number name a course.
+_COURSE_CODE = re.compile(
+    r"^(?:[A-Z]{2,6}\s?-?\d{2,4}[A-Z]?|[A-Z][a-z]{0,11}\.?\s?\d{1,4}[A-Za-z]?"
+    r"|[A-Z]{2,4} Part [IVX]+[AB]?)$"
+)
+# "(with A. Colleague)": who taught it alongside, a note rather than part of the course.
+_CO_TEACHER = re.compile(r"\s*\((with\s[^()]+)\)")
+# "Course - Role - Year": fields of a teaching line set apart by spaced dashes.
+_DASH_FIELDS = re.compile(r"\s+[-–—]\s+")
 _COURSE_NOTE = re.compile(
     r"^(?:\d+\s*(?:credits?|credit hours?|hours?|hrs?|h|ECTS|students|weeks?)\b.*"
     r"|yearly|annually|single event|online|in person|\d+ times)$",
@@ -773,7 +781,13 @@ _QUOTED = re.compile(r"[‘’'“”\"]([^‘’“”\"]{3,}?)[’'”\"]")
 # "São Paulo–SP", "Durham-NC": a town and its state's code; then maybe its country.
 _TOWN_CODE = re.compile(r"^[A-Z][\w .'’-]*[a-z]\s?[–-]\s?[A-Z]{2}$")
 _COUNTRY = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?$|^[A-Z]\.?[A-Z]\.?(?:[A-Z]\.?)?$")
+_TOWN = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}$")
 _TEACH_LABEL = re.compile(r"^([A-Z][\w .&/-]{0,40}?)\s?:\s+(\S.*)$")
+
+
+def is_course_code(text: str) -> bool:
+    """A label that is a course's code ("HIST 230", "Spanish 340"), not a place or kind."""
+    return bool(_COURSE_CODE.match(text))
 
 
 def teaching_role(piece: str) -> str | None:
@@ -791,6 +805,11 @@ def teaching_role(piece: str) -> str | None:
     return None
 
 
+def _names_place(label: str) -> bool:
+    """A label naming where ("Houston", "Some University"), not a title in sentence case."""
+    return bool(INSTITUTION.search(label)) or not re.search(r"(?:^|\s)[a-z]", label)
+
+
 def _teaching_line(text: str) -> dict:
     """Role, course, institution and notes of the line that opens a teaching entry."""
     found: dict = {"role": None, "course": None, "institution": None, "notes": []}
@@ -804,9 +823,15 @@ def _teaching_line(text: str) -> dict:
         name, text = label.group(1), label.group(2)
         if role := teaching_role(name):
             found["role"] = role
-        elif not re.search(r"teach|course|class", name, re.I):
+        elif _names_place(name) and not re.search(r"teach|course|class", name, re.I):
             found["institution"] = name  # "Houston: Math 2451 ..."
+        elif not re.search(r"teach|course|class", name, re.I):
+            text = f"{name}: {text}"  # "Use of Reference Managers: Zotero": a course title
     sentence = _TEACH_SENTENCE.match(text)
+    # "Graduate Associate in Teaching": a title, not a role in a course called "Teaching"
+    sentence = (
+        None if sentence and re.match(r"teaching\b", sentence.group("rest"), re.I) else sentence
+    )
     named = sentence and teaching_role(sentence.group("role"))
     if named and re.match(r"\w+ed\b", named):  # "Acted as TA for": the role itself
         named = (_TEACH_ROLE.search(named) or [None, None])[1]
@@ -824,7 +849,14 @@ def _teaching_line(text: str) -> dict:
             quoted = _QUOTED.search(course)
             found["course"] = (quoted.group(1) if quoted else course) or None
             return found
+    for co_teacher in _CO_TEACHER.finditer(text):
+        found["notes"].append(co_teacher.group(1))
+    text = _CO_TEACHER.sub("", text)
     pieces = [p.strip(" .") for p in split_outside_parens(text, ",;") if p.strip(" .")]
+    pieces = [f for p in pieces for f in _dash_fields(p)]
+    if len(pieces) >= 3 and _town_after_school(pieces[-3:]):
+        found["notes"].append(f"{pieces[-2]}, {pieces[-1]}")  # "..., Some College, Town, ST"
+        pieces = pieces[:-2]
     code = None
     last = None  # what the previous piece was
     for piece in pieces:
@@ -866,6 +898,25 @@ def _teaching_line(text: str) -> dict:
     return found
 
 
+def _town_after_school(pieces: list[str]) -> bool:
+    """A school, then its town and state or country: "Some College", "Town", "ST"."""
+    school, town, region = pieces
+    return bool(
+        (INSTITUTION.search(school) or _org_rank(school) >= 2)
+        and _TOWN.match(town)
+        and _COUNTRY.match(region)
+    )
+
+
+def _dash_fields(piece: str) -> list[str]:
+    """ "Course - TA - 2017" as its fields; a dash inside a title ("Physics - Waves") stays,
+    so the piece is cut only where a field after a dash is a role or a date."""
+    fields = [f.strip(" .") for f in _DASH_FIELDS.split(piece) if f.strip(" .")]
+    if len(fields) > 1 and any(teaching_role(f) or date_only(f) for f in fields[1:]):
+        return fields
+    return [piece]
+
+
 def _course_goes_on(piece: str) -> bool:
     """A comma piece after a course that is still its title, not a role, school or note."""
     return not (
@@ -878,6 +929,27 @@ def _course_goes_on(piece: str) -> bool:
         or _TERM.fullmatch(piece)
         or find_dates(piece)
     ) and bool(re.match(r"[\dA-Z]", piece))
+
+
+def _bold_course(item: Item) -> tuple[str, str | None, str] | None:
+    """(course, school, rest) of a line led by a course's name in bold (not a role,
+    school or date), the school when an acronym in brackets follows: "(SDSU)"."""
+    bold = leading_bold(item.marked)
+    if bold is None:
+        return None
+    name = plain(bold[0]).strip(" .,")
+    # "**Lecture for course X**" tells a role too: that line is read whole
+    if (
+        find_dates(name)
+        or _TEACH_ROLE.search(name)
+        or INSTITUTION.search(name)
+        or _org_rank(name) >= 2
+    ):
+        return None
+    rest = plain(bold[1]).lstrip(" .,;:")
+    if school := re.match(r"^\(([A-Z][A-Za-z&.]{1,9})\)[\s,;]*", rest):
+        return name, school.group(1), rest[school.end() :]
+    return name, None, rest
 
 
 def teaching(block: Block, institution_hint: str | None = None) -> dict:
@@ -899,6 +971,14 @@ def teaching(block: Block, institution_hint: str | None = None) -> dict:
             details.append(text)
             continue
         found = _teaching_line(text)
+        if not index and (titled := _bold_course(item)):
+            # "**Course** (SDSU), Instructor, fall 2012": the bold run is the course
+            course_name, school, rest = titled
+            found = _teaching_line(rest)
+            if found["course"]:  # with the course named, what else reads as one is a note
+                found["notes"].insert(0, found["course"])
+            found["course"] = course_name
+            found["institution"] = school or found["institution"]
         # Below the course, a line of its own gives a missing role or school (one field
         # per line); a line with a course or with both is another entry's, or a note.
         single = bool(found["role"]) != bool(found["institution"]) and not found["course"]
@@ -934,6 +1014,32 @@ def teaching(block: Block, institution_hint: str | None = None) -> dict:
             "details": details,
         },
     )
+
+
+# "Courses taught (in Spanish): First Course." A label over the courses of a job.
+_COURSES_LABEL = re.compile(r"^((?:courses?|classes|modules)\b[^:]{0,40}):\s*(\S.*)$", re.I)
+
+
+def listed_courses(block: Block) -> list[dict]:
+    """A teaching job over a labelled list of its courses ("Instructor, Some College" /
+    "Courses taught: Course A." / "Course B."): one entry per course, each with the
+    job's role, school and term; any other block is one entry."""
+    start = next(
+        (i for i, it in enumerate(block.items) if i and _COURSES_LABEL.match(it.text)), None
+    )
+    if start is None:
+        return [teaching(block)]
+    listed = block.items[start:]
+    label = _COURSES_LABEL.match(listed[0].text)
+    courses = [label.group(2), *(it.text for it in listed[1:])]
+    if len(courses) < 2 or any(find_dates(c) or len(c.split()) > 12 for c in courses):
+        return [teaching(block)]
+    job = teaching(Block(block.items[:start], block.date, block.date_item, block.context))
+    found = []
+    for course, item in zip(courses, listed, strict=True):
+        entry = {**job, "course": course.strip(" ."), "details": [*job["details"], label.group(1)]}
+        found.append({**entry, "x_lines": sorted({*job["x_lines"], *item.nos})})
+    return found
 
 
 # --------------------------------------------------------------------- projects

@@ -242,9 +242,13 @@ class _Assembler:
             if kind == "teaching" and _FIRST_PERSON.match(block.items[0].text):
                 statement.append(block)
                 continue
+            if kind == "teaching":
+                for entry in entries.listed_courses(block):
+                    entry["role"] = entry["role"] or heading_role
+                    self.result["teaching"].append(entry)
+                self._mark(block.nos)
+                continue
             entry = extract(block)
-            if kind == "teaching" and heading_role:
-                entry["role"] = entry["role"] or heading_role
             if kind == "awards" and not entry["title"]:
                 continue
             if (
@@ -278,7 +282,9 @@ class _Assembler:
             place = (
                 tabled and heading_kind(label or "") is None and not _TEACH_WORD.search(label or "")
             )
-            if label and (place or entries.INSTITUTION.search(label)):
+            if label and entries.is_course_code(label):  # "Spanish 340: Phonetics"
+                own.extend(group)
+            elif label and (place or entries.INSTITUTION.search(label)):
                 for block in cut(stripped, roles=True, listed=True):
                     block.context = [Item([], label, label), *block.context]
                     placed.append(block)

@@ -28,7 +28,7 @@ KIND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|personal details|personal data|contact|leaves?|current research|misc\w*"
         r"|extracurricular|activities|memberships?|affiliations|media|press"
         r"|(?<!programming )languages"
-        r"|citizenship|visa)\b",
+        r"|citizenship|visa|professional development)\b",
     ),
     (
         "teaching",
@@ -330,7 +330,18 @@ def implicit_level(line: Line, prev: Line | None, nxt: Line | None) -> int | Non
     short = len(line.text.split()) <= 5 and first not in ("a", "an", "the")
     italic = re.fullmatch(r"\s*([*_])[^*_].*[^*_]\1\s*", line.raw)  # "*Under review*": a detail
     linked = _LINK_ONLY.fullmatch(line.raw)  # "[Dissertation](url)": a link, not a heading
-    if line.text[0].isupper() and short and alone_before and nxt and not italic and not linked:
+    # "Courses taught:" right under an entry's line, no blank between: it introduces the
+    # entry's own list, it opens no section.
+    introduces = line.text.endswith(":") and prev is not None and prev.no == line.no - 1
+    if (
+        line.text[0].isupper()
+        and short
+        and alone_before
+        and nxt
+        and not italic
+        and not linked
+        and not (introduces and prev.heading_level is None)
+    ):
         return 7
     return None
 

@@ -560,3 +560,80 @@ def test_jobs_set_as_headings_own_the_date_lines_below_them():
         ("Lecturer", "2009-05", "2011-06"),
         ("Web Developer", "2005-12", "2009-05"),
     ]
+
+
+def test_dash_separated_teaching_fields_split_course_role_and_year():
+    result = parse(
+        "# Wren Tallis\n\n## Teaching\n\n**Northmoor University**\n"
+        "- Marsh Ecology (with Ida Brook) - Head TA - *2021*\n"
+        "- Owl1x: Night Flight - Lab Instructor - *2019, 2020*\n"
+        "- Physics - Waves and Optics (with Al Fenn) - *2018*\n",
+        "cv.md",
+    )
+    assert [(t["course"], t["role"], t["term"], t["details"]) for t in result["teaching"]] == [
+        ("Marsh Ecology", "Head TA", "2021", ["with Ida Brook"]),
+        ("Owl1x: Night Flight", "Lab Instructor", "2019, 2020", []),
+        ("Physics - Waves and Optics", None, "2018", ["with Al Fenn"]),
+    ]
+    assert {t["institution"] for t in result["teaching"]} == {"Northmoor University"}
+
+
+def test_a_course_code_label_in_a_teaching_section_is_a_course():
+    result = parse(
+        "# Wren Tallis\n\n## Teaching\n\n"
+        "- Heron 210: Wading Birds, Northmoor University, 2019\n"
+        "- Heron 315: Estuaries, Northmoor University, 2020\n",
+        "cv.md",
+    )
+    assert [t["course"] for t in result["teaching"]] == [
+        "Heron 210: Wading Birds",
+        "Heron 315: Estuaries",
+    ]
+
+
+def test_a_course_list_under_a_teaching_job_gives_one_entry_per_course():
+    result = parse(
+        "Wren Tallis\n\nTeaching Experience\n\n"
+        "Spring 2021 Lecturer, Northmoor College, Fenwick, ME\n"
+        "Courses taught (online):\n"
+        "Marsh Ecology.\n"
+        "Heron 210: Wading Birds.\n\n"
+        "2018 – 2020 Graduate Associate in Teaching, Northmoor College, Fenwick, ME\n",
+        "cv.txt",
+    )
+    assert [(t["course"], t["role"], t["institution"], t["term"]) for t in result["teaching"]] == [
+        ("Marsh Ecology", "Lecturer", "Northmoor College", "Spring 2021"),
+        ("Heron 210: Wading Birds", "Lecturer", "Northmoor College", "Spring 2021"),
+        (None, "Graduate Associate in Teaching", "Northmoor College", "2018 – 2020"),
+    ]
+    assert result["teaching"][0]["details"] == ["Fenwick, ME", "Courses taught (online)"]
+    assert not result["sections"]  # "Courses taught (online):" opened no section
+
+
+def test_bold_led_teaching_lines_are_one_entry_each_with_the_bold_course():
+    result = parse(
+        "# Wren Tallis\n\n## Teaching\n\n"
+        "**Marsh Ecology** (NMU), Instructor, fall 2019, 30 student lecture course\n"
+        "**Wading Birds**, Co-instructor, spring 2018, 12 student field course\n"
+        "**Estuary Mapping** (NMU), Teaching assistant, fall 2017\n",
+        "cv.md",
+    )
+    assert [(t["course"], t["role"], t["institution"], t["term"]) for t in result["teaching"]] == [
+        ("Marsh Ecology", "Instructor", "NMU", "fall 2019"),
+        ("Wading Birds", "Co-instructor", None, "spring 2018"),
+        ("Estuary Mapping", "Teaching assistant", "NMU", "fall 2017"),
+    ]
+    assert result["teaching"][1]["details"] == ["12 student field course"]
+
+
+def test_a_sentence_case_label_in_a_teaching_line_is_part_of_the_course():
+    result = parse(
+        "# Wren Tallis\n\n## Teaching\n\n"
+        "- Use of reference managers: Zotero, Northmoor University, 2016\n"
+        "- Fenwick: Marsh Ecology, 2015\n",
+        "cv.md",
+    )
+    assert [(t["course"], t["institution"]) for t in result["teaching"]] == [
+        ("Use of reference managers: Zotero", "Northmoor University"),
+        ("Marsh Ecology", "Fenwick"),
+    ]

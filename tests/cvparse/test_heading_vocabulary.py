@@ -101,6 +101,7 @@ VOCABULARY = {
         "Teaching assistantships",
     ],
     "other": [
+        "Professional development",
         "Grants",
         "Research funding",
         "Grants and funding",
