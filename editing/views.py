@@ -105,7 +105,8 @@ def render_form(
     return render(request, "editing/form_page.html", context)
 
 
-# The parts of a person's own row edited in place: form and partials' prefix.
+# The parts of a person's own row edited in place: form and the prefix of their row
+# partial, URL name and anchor; both share the person-part-form partial.
 PERSON_PARTS = {"header": (PersonForm, "person"), "privacy": (PrivacyForm, "privacy")}
 
 
@@ -120,7 +121,9 @@ def edit_person(request: HttpRequest, slug: str, part: str) -> HttpResponse:
             return render(request, f"{PAGE}#{prefix}-row", {"person": person})
         messages.success(request, "Saved.")
         return redirect(manage_url(person, prefix))
-    return render_form(request, form, {"person": person}, partial=f"{prefix}-form")
+    action = reverse(f"editing:{prefix}-edit", args=[person.slug])
+    context = {"person": person, "part": part, "prefix": prefix, "action": action}
+    return render_form(request, form, context, partial="person-part-form")
 
 
 @login_required
