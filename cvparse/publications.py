@@ -17,7 +17,7 @@ import copy
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -457,6 +457,12 @@ def _author_records(text: str, legend: dict[str, str]) -> list[dict] | None:
     parts = _author_parts(text.strip().strip(",;"))
     if parts is None:
         return None
+    return _records(parts, legend)
+
+
+def _records(parts: Iterable[tuple[str, str, str, bool]], legend: dict[str, str]) -> list[dict]:
+    """Author dicts from (name, marks, remark, is_bold) parts; a mark the legend does not
+    explain otherwise, or a remark that says so, is equal contribution."""
     records = []
     for name, marks, remark, is_bold in parts:
         equal = any(legend.get(c, "equal") == "equal" for c in marks if c in "*†‡#")
@@ -482,13 +488,8 @@ def _dated_author_records(text: str, legend: dict[str, str]) -> list[dict] | Non
         or any(len(p.split()) > 3 or re.search(r"\d", p) for p in unknown)
     ):
         return None
-    tolerant = []
-    for part in parts:
-        person = _author_part(part) or (names.strip_marks(part)[0].strip(), "", "")
-        if person[0]:
-            tolerant.append((person[0], person[1]))
-    return [{"name": name, "equal_contribution": False, "is_self": False, "x_marks": marks,
-             "x_remark": ""} for name, marks in tolerant]  # fmt: skip
+    people = [_author_part(p) or (names.strip_marks(p)[0].strip(), "", "") for p in parts]
+    return _records(((*person, False) for person in people if person[0]), legend)
 
 
 def _is_author_list(text: str) -> bool:
@@ -871,15 +872,8 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
         records = _dated_author_records(m.group("authors").rstrip(" ,"), legend)
         if records:
             out.authors = records
-            when = plain(m.group("when"))
-            if _YEAR.search(when):
-                out.year = int(_YEAR.search(when).group())
-                out.month = _month_of(when + " " + str(out.year))
-            else:
-                _status_from(when, out)
-            title, rest = _rebalance_title(*_split_title_rest(m.group("rest")))
-            out.title = _title_clean(title)
-            _parse_venue(rest, out)
+            _set_when(plain(m.group("when")), out)
+            _read_title_and_venue(m.group("rest"), out)
             return
     if _author_date(text, legend, out):
         return
@@ -894,11 +888,7 @@ def _parse_citation(text: str, legend: dict[str, str], out: Parsed) -> None:
             r"[.,]\s*((?:19|20)\d\d[a-z]?|forthcoming|in press|n\.\s?d\.)[.,]?\s*$", before, re.I
         )
         if dated:
-            when = dated.group(1)
-            if when[:1].isdigit():
-                out.year = int(when[:4])
-            else:
-                _status_from(when, out)
+            _set_when(dated.group(1), out)
             before = before[: dated.start()]
         records = _author_records(_trim_authors(before), legend) if plain(before) else None
         if records or not plain(before):
@@ -1000,6 +990,24 @@ _PAGES = re.compile(
 )
 
 
+def _set_when(when: str, out: Parsed) -> None:
+    """The year (and month: "2021, March") or the status word ("in press") that an
+    author-date citation prints after its authors."""
+    year = _YEAR.search(when)
+    if year:
+        out.year = int(year.group())
+        out.month = _month_of(f"{when} {year.group()}")
+    else:
+        _status_from(when, out)
+
+
+def _read_title_and_venue(text: str, out: Parsed) -> None:
+    """Title, then the venue part, from what follows an author-date citation's date."""
+    title, rest = _rebalance_title(*_split_title_rest(text))
+    out.title = _title_clean(title)
+    _parse_venue(rest, out)
+
+
 def _author_date(text: str, legend: dict[str, str], out: Parsed) -> bool:
     """Authors, then a bare year or status word, then title and venue (_BARE_DATE)."""
     for m in _BARE_DATE.finditer(text, 0, 600):
@@ -1008,14 +1016,8 @@ def _author_date(text: str, legend: dict[str, str], out: Parsed) -> bool:
         if not records or not _plausible_authors(before, "."):
             continue
         out.authors = records
-        when = plain(m.group("when"))
-        if when[:1].isdigit():
-            out.year = int(when[:4])
-        else:
-            _status_from(when, out)
-        title, rest = _rebalance_title(*_split_title_rest(text[m.end() :]))
-        out.title = _title_clean(title)
-        _parse_venue(rest, out)
+        _set_when(plain(m.group("when")), out)
+        _read_title_and_venue(text[m.end() :], out)
         return True
     return False
 
