@@ -415,10 +415,10 @@ def _author_parts(text: str) -> tuple[tuple[str, str, str, bool], ...] | None:
 
 # Words of a journal's name, never of a person's or a group author's ("Tennessee
 # Historical Quarterly" is no author; "ATLAS Collaboration" and "The X Society" may be).
-_SERIAL_WORD = re.compile(
-    r"\b(?:journal|proceedings|quarterly|review|letters|transactions|bulletin|magazine|annals)\b",
-    re.IGNORECASE,
+_SERIAL_WORDS = (
+    r"journal|proceedings|quarterly|review|letters|transactions|bulletin|magazine|annals"
 )
+_SERIAL_WORD = re.compile(rf"\b(?:{_SERIAL_WORDS})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -1983,9 +1983,9 @@ TRACE: list[dict] | None = None
 # Words that name a kind of venue, never a person: "International Workshop on Entry and
 # Descent" reads as capitalised names joined by "and" without them.
 _VENUE_WORD = re.compile(
-    r"\b(?:journal|proceedings|proc|conference|symposium|workshop|review|letters|transactions"
-    r"|annals|bulletin|quarterly|society|association|congress|meeting|press|university"
-    r"|institute|series|studies|research|sciences?|forum|magazine|handbook|encyclopedia)\b",
+    rf"\b(?:{_SERIAL_WORDS}|proc|conference|symposium|workshop|society|association|congress"
+    r"|meeting|press|university|institute|series|studies|research|sciences?|forum|handbook"
+    r"|encyclopedia)\b",
     re.IGNORECASE,
 )
 
